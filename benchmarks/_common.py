@@ -1,0 +1,61 @@
+"""Helpers shared by the benchmark scripts: timing and a real digit on a real board."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+REPO = Path(__file__).resolve().parents[1]
+FULL_MNIST = REPO.parent / "shared" / "data" / "mnist" / "mnist.npz"
+
+
+def mnist_path() -> Path:
+    """The full set when it is beside the project, else the shipped subset."""
+    from mnist_arcade import paths
+
+    return FULL_MNIST if FULL_MNIST.is_file() else paths.shipped_subset_path()
+
+
+def median_ms(function: Callable[[], object], repeats: int, warmup: int = 3) -> float:
+    """Median wall time of ``function`` in milliseconds, after a few warm-up calls."""
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def interleaved_median_ms(functions: dict[str, Callable[[], object]], rounds: int) -> dict:
+    """Time several functions in turn, round after round, so machine noise hits all alike."""
+    for function in functions.values():
+        function()
+    times = {name: [] for name in functions}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}
+
+
+def board_with_digit(index: int = 0):
+    """A 300x300 board holding MNIST test digit ``index``, redrawn with the game's brush."""
+    import numpy as np
+
+    from mnist_arcade.dataset import load_npz
+    from mnist_arcade.drawn import draw_with_brush
+
+    data = load_npz(mnist_path())
+    return draw_with_brush(data.x_test[index], np.random.default_rng(index)), int(
+        data.y_test[index]
+    )

@@ -1,0 +1,94 @@
+"""Digits drawn the way the game draws them: 25 px square stamps on a 300x300 board.
+
+A player's digit is not an MNIST digit: it is made of blocky brush stamps, often off-centre, too
+big or too small. To measure the model on such digits, MNIST test digits are thinned to their
+centre line (Zhang-Suen thinning) and redrawn with the game's own :class:`Board` brush at a
+random size and position. ``scale_onto_board`` is the plainer variant: the MNIST digit simply
+enlarged onto the board. Pure numpy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mnist_arcade.board import BOARD_SIZE, Board
+
+INK_LEVEL = 100  # MNIST pixels above this count as stroke when thinning
+DRAWN_HEIGHTS = (110, 270)  # the digit's height on the board, in pixels, chosen at random
+NEIGHBOURS = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))  # P2..P9
+
+
+def _thinning_pass(image: np.ndarray, first: bool) -> bool:
+    """One Zhang-Suen sub-iteration, in place; True if any pixel was removed."""
+    padded = np.pad(image, 1)
+    p = [
+        padded[1 + dr : padded.shape[0] - 1 + dr, 1 + dc : padded.shape[1] - 1 + dc]
+        for dr, dc in NEIGHBOURS
+    ]
+    count = sum(n.astype(np.int8) for n in p)
+    transitions = sum(((p[i] == 0) & (p[(i + 1) % 8] == 1)).astype(np.int8) for i in range(8))
+    if first:
+        side = (p[0] * p[2] * p[4] == 0) & (p[2] * p[4] * p[6] == 0)
+    else:
+        side = (p[0] * p[2] * p[6] == 0) & (p[0] * p[4] * p[6] == 0)
+    remove = (image == 1) & (count >= 2) & (count <= 6) & (transitions == 1) & side
+    image[remove] = 0
+    return bool(remove.any())
+
+
+def thin(mask: np.ndarray) -> np.ndarray:
+    """Zhang-Suen thinning: a boolean stroke mask -> its one-pixel-wide centre line."""
+    image = (np.asarray(mask) > 0).astype(np.uint8)
+    while True:
+        changed = _thinning_pass(image, True)
+        changed = _thinning_pass(image, False) or changed
+        if not changed:
+            return image.astype(bool)
+
+
+def draw_with_brush(
+    digit: np.ndarray, rng: np.random.Generator, board_size: int = BOARD_SIZE
+) -> np.ndarray:
+    """Redraw a 28x28 MNIST digit with the game's brush at a random size and place.
+
+    Every pair of touching centre-line pixels becomes one brush stroke, so the result is made of
+    the same interpolated 25 px stamps a mouse stroke makes.
+    """
+    skeleton = thin(np.asarray(digit) > INK_LEVEL)
+    rows, cols = np.nonzero(skeleton)
+    board = Board(board_size)
+    if rows.size == 0:
+        return board.pixels
+    height = rng.uniform(*DRAWN_HEIGHTS)
+    scale = height / max(np.ptp(rows) + 1, 4)
+    width = (np.ptp(cols) + 1) * scale
+    margin = board.brush // 2 + 2
+    top = rng.uniform(margin, max(margin, board_size - margin - height))
+    left = rng.uniform(margin, max(margin, board_size - margin - width))
+    ys = np.round(top + (rows - rows.min()) * scale).astype(int)
+    xs = np.round(left + (cols - cols.min()) * scale).astype(int)
+    on = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    index = {(r, c): i for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
+    for (r, c), i in index.items():
+        board.begin_stroke(xs[i], ys[i])
+        for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):  # each neighbour pair once
+            if (r + dr, c + dc) in on:
+                board.begin_stroke(xs[i], ys[i])
+                board.continue_stroke(xs[index[r + dr, c + dc]], ys[index[r + dr, c + dc]])
+        board.end_stroke()
+    return board.pixels
+
+
+def scale_onto_board(digit: np.ndarray, board_size: int = BOARD_SIZE) -> np.ndarray:
+    """Enlarge a 28x28 digit to fill the board (nearest neighbour), as uint8 pixels."""
+    digit = np.asarray(digit, dtype=np.uint8)
+    indices = np.arange(board_size) * digit.shape[0] // board_size
+    return digit[np.ix_(indices, indices)]
+
+
+def drawn_test_set(images: np.ndarray, count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Draw ``count`` digits chosen at random from ``images``; return (indices, boards)."""
+    rng = np.random.default_rng(seed)
+    chosen = rng.choice(len(images), size=min(count, len(images)), replace=False)
+    boards = np.stack([draw_with_brush(images[i], rng) for i in chosen])
+    return chosen, boards

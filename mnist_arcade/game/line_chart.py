@@ -1,0 +1,129 @@
+"""A small line chart for per-epoch metrics: axes, ticks, labels, a legend, one line per series.
+
+Drawn into a cached surface that is rebuilt only when the data changes, so a frame costs a blit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from mnist_arcade.game.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT, Text
+
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 40, 46
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten) covering [low, high]."""
+    if high <= low:
+        high = low + 1.0
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-6:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+class LineChart:
+    """Plots named series against epoch number 1..``x_max`` in a fixed rectangle."""
+
+    def __init__(
+        self,
+        text: Text,
+        rect: pygame.Rect,
+        title: str,
+        y_label: str,
+        y_range: tuple[float, float] | None = None,
+        percent: bool = False,
+    ) -> None:
+        self.text = text
+        self.rect = pygame.Rect(rect)
+        self.title = title
+        self.y_label = y_label
+        self.y_range = y_range  # None: fit the data
+        self.percent = percent
+        self._key = None
+        self._surface: pygame.Surface | None = None
+
+    def __repr__(self) -> str:
+        return f"LineChart({self.title!r}, {self.rect})"
+
+    @property
+    def plot_area(self) -> pygame.Rect:
+        return pygame.Rect(
+            MARGIN_LEFT,
+            MARGIN_TOP,
+            self.rect.width - MARGIN_LEFT - MARGIN_RIGHT,
+            self.rect.height - MARGIN_TOP - MARGIN_BOTTOM,
+        )
+
+    def draw(self, target: pygame.Surface, series: dict[str, list[float]], x_max: int) -> None:
+        key = (tuple((name, tuple(values)) for name, values in series.items()), x_max)
+        if key != self._key:
+            self._surface = self._render(series, max(x_max, 1))
+            self._key = key
+        target.blit(self._surface, self.rect)
+
+    def _y_bounds(self, series: dict[str, list[float]]) -> tuple[float, float]:
+        if self.y_range is not None:
+            return self.y_range
+        values = [v for line in series.values() for v in line if math.isfinite(v)]
+        if not values:
+            return 0.0, 1.0
+        return 0.0, max(values) * 1.1 or 1.0
+
+    def _render(self, series: dict[str, list[float]], x_max: int) -> pygame.Surface:
+        surface = pygame.Surface(self.rect.size)
+        surface.fill(PANEL)
+        pygame.draw.rect(surface, PANEL_EDGE, surface.get_rect(), width=1)
+        area = self.plot_area
+        low, high = self._y_bounds(series)
+        self.text.draw(surface, self.title, (area.left, 10), 24, TEXT)
+
+        def to_point(epoch: int, value: float) -> tuple[int, int]:
+            x = area.left + (epoch - 1) / max(x_max - 1, 1) * area.width
+            y = area.bottom - (min(max(value, low), high) - low) / (high - low) * area.height
+            return round(x), round(y)
+
+        for tick in nice_ticks(low, high):
+            y = to_point(1, tick)[1]
+            pygame.draw.line(surface, PANEL_EDGE, (area.left, y), (area.right, y), 1)
+            label = f"{tick:.0%}" if self.percent else f"{tick:g}"
+            self.text.draw(surface, label, (area.left - 6, y), 16, MUTED, "midright")
+        for tick in nice_ticks(1, x_max, 6):
+            if tick < 1 or tick != int(tick):
+                continue
+            x = to_point(int(tick), low)[0]
+            pygame.draw.line(surface, MUTED, (x, area.bottom), (x, area.bottom + 4), 1)
+            self.text.draw(surface, f"{int(tick)}", (x, area.bottom + 6), 16, MUTED, "midtop")
+        pygame.draw.line(surface, MUTED, area.bottomleft, area.bottomright, 1)
+        pygame.draw.line(surface, MUTED, area.topleft, area.bottomleft, 1)
+        self.text.draw(
+            surface, "epoch", (area.centerx, self.rect.height - 4), 18, MUTED, "midbottom"
+        )
+        axis_label = pygame.transform.rotate(self.text.render(self.y_label, 18, MUTED), 90)
+        surface.blit(axis_label, axis_label.get_rect(midleft=(4, area.centery)))
+
+        legend_x = area.right
+        for name in reversed(list(series)):
+            color = SERIES.get(name, TEXT)
+            label = self.text.draw(surface, name, (legend_x, 14), 18, color, "topright")
+            pygame.draw.line(
+                surface, color, (label.left - 22, label.centery), (label.left - 6, label.centery), 3
+            )
+            legend_x = label.left - 34
+
+        for name, values in series.items():
+            points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
+            color = SERIES.get(name, TEXT)
+            if len(points) >= 2:
+                pygame.draw.lines(surface, color, False, points, 2)
+            for point in points:
+                pygame.draw.circle(surface, color, point, 3)
+        return surface

@@ -1,0 +1,199 @@
+"""The network at work: every conv and pool layer's feature maps, revealed in data-flow order.
+
+Columns run left to right as the data does: the 28x28 input, conv1, pool1, conv2, pool2, then
+the softmax output. When a prediction arrives, each column in turn is scanned in from top to
+bottom (as a filter slides down the image) while a pulse travels along the arrow feeding it, so
+the eye follows the digit through the network. Maps are enlarged without blur and coloured with
+a perceptual colour map; tiles are rendered once per prediction, so a frame only blits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from mnist_arcade.game.probability_bars import draw_probability_bars
+from mnist_arcade.game.surfaces import grey_to_surface, rgb_to_surface
+from mnist_arcade.game.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
+from mnist_arcade.imaging import enlarge, feature_map_tiles
+from mnist_arcade.messages import Prediction
+
+STAGE_SECONDS = 0.28  # time for one layer to scan in
+TILE_GAP = 6
+CAPTION_HEIGHT = 44
+DENSE_WIDTH = 86
+
+# Per layer: (enlargement factor, tiles per row).
+FULL_LAYOUT = {"input": (3, 1), "conv1": (3, 2), "pool1": (4, 2), "conv2": (6, 4), "pool2": (8, 4)}
+COMPACT_LAYOUT = {
+    "input": (2, 1),
+    "conv1": (2, 4),
+    "pool1": (3, 4),
+    "conv2": (3, 8),
+    "pool2": (4, 8),
+}
+
+
+@dataclass
+class _Column:
+    name: str
+    caption: str
+    tiles: list[pygame.Surface]
+    positions: list[tuple[int, int]]
+    bounds: pygame.Rect
+
+
+class NetworkView:
+    """Lays out and animates one prediction's activations inside ``rect``."""
+
+    def __init__(self, text: Text, rect: pygame.Rect, layout: dict | None = None) -> None:
+        self.text = text
+        self.rect = pygame.Rect(rect)
+        self.layout = layout or FULL_LAYOUT
+        self.prediction: Prediction | None = None
+        self.columns: list[_Column] = []
+        self.dense_bounds = pygame.Rect(0, 0, 0, 0)
+        self.elapsed = 0.0
+
+    def __repr__(self) -> str:
+        return f"NetworkView({self.rect}, columns={[c.name for c in self.columns]})"
+
+    @property
+    def stage_count(self) -> int:
+        return len(self.columns) + 1  # the dense output is the last stage
+
+    @property
+    def animation_seconds(self) -> float:
+        return self.stage_count * STAGE_SECONDS
+
+    @property
+    def done(self) -> bool:
+        return self.elapsed >= self.animation_seconds
+
+    def show(self, prediction: Prediction, animate: bool = True) -> None:
+        """Render this prediction's tiles once and (re)start the reveal."""
+        self.prediction = prediction
+        self.elapsed = 0.0 if animate else self.animation_seconds
+        scale, _ = self.layout["input"]
+        net_sees = grey_to_surface(enlarge(prediction.net_input, scale))
+        columns = [("input", "28x28", [net_sees])]
+        for layer in prediction.layers:
+            if layer.values.ndim != 3:
+                continue  # the dense output is drawn as bars
+            scale, _ = self.layout[layer.name]
+            tiles = [rgb_to_surface(tile) for tile in feature_map_tiles(layer.values, scale)]
+            columns.append((layer.name, layer.shape_text, tiles))
+        self._lay_out(columns)
+        self.elapsed = 0.0 if animate else self.animation_seconds
+
+    def _lay_out(self, columns: list[tuple[str, str, list[pygame.Surface]]]) -> None:
+        widths = []
+        for name, _, tiles in columns:
+            per_row = self.layout[name][1]
+            side = tiles[0].get_width()
+            widths.append(per_row * side + (per_row - 1) * TILE_GAP)
+        free = self.rect.width - sum(widths) - DENSE_WIDTH
+        spacing = free / len(columns)
+        body_top = self.rect.top + CAPTION_HEIGHT
+        body_height = self.rect.height - CAPTION_HEIGHT
+        x = float(self.rect.left)
+        self.columns = []
+        for (name, caption, tiles), width in zip(columns, widths, strict=True):
+            per_row = self.layout[name][1]
+            side = tiles[0].get_width()
+            rows = math.ceil(len(tiles) / per_row)
+            height = rows * side + (rows - 1) * TILE_GAP
+            top = body_top + (body_height - height) // 2
+            positions = [
+                (
+                    round(x) + (i % per_row) * (side + TILE_GAP),
+                    top + (i // per_row) * (side + TILE_GAP),
+                )
+                for i in range(len(tiles))
+            ]
+            bounds = pygame.Rect(round(x), top, width, height)
+            self.columns.append(_Column(name, caption, tiles, positions, bounds))
+            x += width + spacing
+        dense_height = min(body_height, 260)
+        self.dense_bounds = pygame.Rect(
+            self.rect.right - DENSE_WIDTH,
+            body_top + (body_height - dense_height) // 2,
+            DENSE_WIDTH,
+            dense_height,
+        )
+
+    def update(self, dt: float) -> None:
+        self.elapsed += dt
+
+    def stage_progress(self, stage: int) -> float:
+        """0 before the stage starts, 1 once it has fully scanned in."""
+        return min(1.0, max(0.0, self.elapsed / STAGE_SECONDS - stage))
+
+    def draw(self, target: pygame.Surface) -> None:
+        if self.prediction is None:
+            return
+        bounds = [column.bounds for column in self.columns] + [self.dense_bounds]
+        for stage in range(1, len(bounds)):
+            self._draw_arrow(target, bounds[stage - 1], bounds[stage], self.stage_progress(stage))
+        for stage, column in enumerate(self.columns):
+            self._draw_column(target, column, self.stage_progress(stage))
+        net_sees = self.columns[0].bounds
+        for row, words in enumerate(("what the", "net sees")):
+            self.text.draw(
+                target,
+                words,
+                (net_sees.centerx, net_sees.bottom + 6 + row * 16),
+                17,
+                MUTED,
+                "midtop",
+            )
+        progress = self.stage_progress(len(self.columns))
+        self._draw_caption(target, "dense", "10 softmax", self.dense_bounds.centerx, progress)
+        if progress > 0:
+            draw_probability_bars(
+                target,
+                self.text,
+                self.dense_bounds,
+                self.prediction.probabilities,
+                grown=progress,
+                vertical=False,
+            )
+
+    def _draw_caption(self, target, name: str, caption: str, centerx: int, progress: float) -> None:
+        active = 0 < progress < 1
+        self.text.draw(
+            target, name, (centerx, self.rect.top), 24, ACCENT if active else TEXT, "midtop"
+        )
+        self.text.draw(target, caption, (centerx, self.rect.top + 22), 18, MUTED, "midtop")
+
+    def _draw_column(self, target: pygame.Surface, column: _Column, progress: float) -> None:
+        self._draw_caption(target, column.name, column.caption, column.bounds.centerx, progress)
+        for tile, (x, y) in zip(column.tiles, column.positions, strict=True):
+            side = tile.get_height()
+            pygame.draw.rect(target, PANEL_EDGE, (x - 1, y - 1, side + 2, side + 2), width=1)
+            shown = round(side * progress)
+            if shown > 0:
+                target.blit(tile, (x, y), pygame.Rect(0, 0, tile.get_width(), shown))
+            if 0 < progress < 1:  # the scan line, where the filter is now
+                pygame.draw.line(
+                    target, ACCENT, (x, y + shown), (x + tile.get_width() - 1, y + shown), 2
+                )
+
+    def _draw_arrow(self, target, source: pygame.Rect, dest: pygame.Rect, progress: float) -> None:
+        start = (
+            source.right + 4,
+            self.rect.top + CAPTION_HEIGHT + (self.rect.height - CAPTION_HEIGHT) // 2,
+        )
+        end = (dest.left - 6, start[1])
+        if end[0] <= start[0]:
+            return
+        color = ACCENT if progress > 0 else PANEL_EDGE
+        pygame.draw.line(target, color, start, end, 2)
+        pygame.draw.polygon(
+            target, color, [end, (end[0] - 7, end[1] - 5), (end[0] - 7, end[1] + 5)]
+        )
+        if 0 < progress < 1:
+            pulse_x = start[0] + (end[0] - start[0]) * progress
+            pygame.draw.circle(target, TEXT, (round(pulse_x), start[1]), 5)

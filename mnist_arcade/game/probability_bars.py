@@ -1,0 +1,60 @@
+"""Ten bars, one per digit, that grow to their class probability; the winner is highlighted."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+
+from mnist_arcade.game.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
+
+
+def draw_probability_bars(
+    target: pygame.Surface,
+    text: Text,
+    rect: pygame.Rect,
+    probabilities: np.ndarray,
+    grown: float = 1.0,
+    vertical: bool = True,
+) -> None:
+    """Vertical bars (digit below, percent above) or horizontal rows (digit left).
+
+    ``grown`` in [0, 1] scales every bar, so the bars can rise as an animation plays.
+    """
+    winner = int(np.argmax(probabilities))
+    count = len(probabilities)
+    for digit, probability in enumerate(probabilities):
+        color = ACCENT if digit == winner else MUTED
+        if vertical:
+            slot = rect.width / count
+            x = rect.left + digit * slot
+            label_height = 18
+            track = pygame.Rect(
+                round(x + slot * 0.2),
+                rect.top + label_height,
+                max(2, round(slot * 0.6)),
+                rect.height - 2 * label_height,
+            )
+            height = round(track.height * float(probability) * grown)
+            pygame.draw.rect(target, PANEL_EDGE, track, width=1)
+            pygame.draw.rect(
+                target, color, (track.left, track.bottom - height, track.width, height)
+            )
+            text.draw(target, str(digit), (track.centerx, rect.bottom), 20, TEXT, "midbottom")
+            if grown >= 1.0:
+                text.draw(
+                    target, f"{probability:.0%}", (track.centerx, rect.top), 16, color, "midtop"
+                )
+        else:
+            slot = rect.height / count
+            y = rect.top + digit * slot
+            label_width = 16
+            track = pygame.Rect(
+                rect.left + label_width,
+                round(y + slot * 0.15),
+                rect.width - label_width,
+                max(2, round(slot * 0.7)),
+            )
+            width = round(track.width * float(probability) * grown)
+            pygame.draw.rect(target, PANEL_EDGE, track, width=1)
+            pygame.draw.rect(target, color, (track.left, track.top, width, track.height))
+            text.draw(target, str(digit), (rect.left, track.centery), 18, color, "midleft")

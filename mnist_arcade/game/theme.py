@@ -1,0 +1,68 @@
+"""Colours, sizes and cached text rendering shared by every scene."""
+
+from __future__ import annotations
+
+import pygame
+
+WINDOW_SIZE = (1280, 720)  # fits a 1366x768 laptop with room for the title bar
+CAPTION = "MNIST Arcade"
+FPS = 60  # frame cap while drawing
+
+BACKGROUND = (17, 19, 28)
+PANEL = (28, 32, 46)
+PANEL_EDGE = (58, 64, 86)
+TEXT = (232, 234, 242)
+MUTED = (150, 156, 176)
+ACCENT = (255, 196, 61)  # the winning class, the live stage of the network
+GOOD = (110, 214, 140)
+WARN = (255, 130, 110)
+SERIES = {  # chart colours, by Keras metric name
+    "accuracy": (96, 165, 250),
+    "val_accuracy": (255, 196, 61),
+    "loss": (96, 165, 250),
+    "val_loss": (255, 196, 61),
+}
+
+
+class Text:
+    """Renders text with pygame's bundled font and caches the surfaces it made."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._cache: dict[tuple[str, int, tuple[int, int, int]], pygame.Surface] = {}
+
+    def font(self, size: int) -> pygame.font.Font:
+        if size not in self._fonts:
+            self._fonts[size] = pygame.font.Font(None, size)
+        return self._fonts[size]
+
+    def render(self, text: str, size: int = 22, color=TEXT) -> pygame.Surface:
+        key = (text, size, tuple(color))
+        surface = self._cache.get(key)
+        if surface is None:
+            if len(self._cache) > 600:  # plenty for every label on screen; drop old ones
+                self._cache.clear()
+            surface = self.font(size).render(text, True, color)
+            self._cache[key] = surface
+        return surface
+
+    def draw(
+        self,
+        target: pygame.Surface,
+        text: str,
+        position,
+        size: int = 22,
+        color=TEXT,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Blit ``text`` with its ``anchor`` (a pygame.Rect attribute name) at ``position``."""
+        surface = self.render(text, size, color)
+        rect = surface.get_rect(**{anchor: position})
+        target.blit(surface, rect)
+        return rect
+
+
+def panel(target: pygame.Surface, rect: pygame.Rect) -> None:
+    """A rounded panel with a thin edge, behind a group of widgets."""
+    pygame.draw.rect(target, PANEL, rect, border_radius=8)
+    pygame.draw.rect(target, PANEL_EDGE, rect, width=1, border_radius=8)

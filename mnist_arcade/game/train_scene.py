@@ -1,0 +1,210 @@
+"""The training scene: pick a preset, watch accuracy and loss per epoch as the network learns.
+
+Training runs on the session's background thread; this scene only reads the session's state,
+so it renders at full speed whatever the trainer is doing. The player's last digit is read again
+after every epoch, so its feature maps change as the filters form.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from mnist_arcade.game.line_chart import LineChart
+from mnist_arcade.game.network_view import COMPACT_LAYOUT, NetworkView
+from mnist_arcade.game.scene import Scene
+from mnist_arcade.game.theme import (
+    ACCENT,
+    BACKGROUND,
+    GOOD,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+    panel,
+)
+from mnist_arcade.game.training_session import (
+    FAILED,
+    FINISHED,
+    IDLE,
+    LOADING_DATA,
+    STOPPED,
+    STOPPING,
+)
+
+if TYPE_CHECKING:
+    from mnist_arcade.game.app import App
+
+PRESET_KEYS = {pygame.K_1: "seed", pygame.K_2: "full"}
+PRESET_LABELS = {
+    "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
+    "full": "2  full: all 60,000 digits, augmented (about 99%)",
+}
+ACCURACY_RECT = pygame.Rect(40, 176, 590, 300)
+LOSS_RECT = pygame.Rect(650, 176, 590, 300)
+MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
+PROGRESS_BAR = pygame.Rect(250, 138, 560, 18)
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class TrainScene(Scene):
+    """Charts, progress and the player's digit, refreshed as training messages arrive."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        text = app.text
+        self.accuracy_chart = LineChart(
+            text, ACCURACY_RECT, "Accuracy per epoch", "accuracy", (0.0, 1.0), percent=True
+        )
+        self.loss_chart = LineChart(text, LOSS_RECT, "Loss per epoch", "cross-entropy loss")
+        self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
+        self.next_preset: str | None = None  # start this one once the current run has ended
+        self._shown_serial = -1
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type != pygame.KEYDOWN:
+            return
+        training = self.app.training
+        if event.key in (pygame.K_ESCAPE, pygame.K_t):
+            training.stop()
+            self.next_preset = None
+            self.app.switch_to("draw")
+        elif event.key == pygame.K_b:
+            self.app.switch_to("draw")
+        elif event.key in PRESET_KEYS:
+            self.next_preset = PRESET_KEYS[event.key]
+            training.stop()
+        elif event.key in (pygame.K_RETURN, pygame.K_SPACE) and not training.active:
+            self.next_preset = training.preset
+
+    def update(self, dt: float) -> None:
+        training = self.app.training
+        if self.next_preset is not None and not training.running:
+            training.start(self.next_preset)
+            self.next_preset = None
+        if self.app.prediction_serial != self._shown_serial:
+            self._shown_serial = self.app.prediction_serial
+            if self.app.prediction is None:
+                self.network.prediction = None
+            else:
+                self.network.show(self.app.prediction, animate=False)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        training, text = self.app.training, self.app.text
+        surface.fill(BACKGROUND)
+        text.draw(surface, "Training the CNN", (40, 18), 44, TEXT)
+        for row, (name, label) in enumerate(PRESET_LABELS.items()):
+            chosen = name == training.preset
+            text.draw(surface, label, (560, 16 + row * 24), 22, ACCENT if chosen else MUTED)
+        text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
+        if training.data is not None and training.data.notes:
+            text.draw(
+                surface, "skipped: " + " | ".join(training.data.notes)[:150], (40, 92), 18, WARN
+            )
+        self._draw_progress(surface)
+
+        epochs = max(training.total_epochs, 1)
+        self.accuracy_chart.draw(
+            surface,
+            {
+                "accuracy": training.series("accuracy"),
+                "val_accuracy": training.series("val_accuracy"),
+            },
+            epochs,
+        )
+        self.loss_chart.draw(
+            surface,
+            {"loss": training.series("loss"), "val_loss": training.series("val_loss")},
+            epochs,
+        )
+        panel(surface, MAPS_RECT)
+        if self.network.prediction is None:
+            text.draw(
+                surface,
+                "Draw a digit on the board (B) and press P: its feature maps will "
+                "change here after every epoch.",
+                MAPS_RECT.center,
+                22,
+                MUTED,
+                "center",
+            )
+        else:
+            self.network.draw(surface)
+        text.draw(
+            surface,
+            "Esc or T  stop (keeps the weights) and back to the board    B  back to the board, "
+            "training goes on    1 / 2  preset    Enter  train again",
+            (40, 694),
+            19,
+            MUTED,
+        )
+
+    def _data_line(self) -> str:
+        data = self.app.training.data
+        if data is None:
+            return "Data: looking for MNIST..."
+        return (
+            f"Data: {data.source}, {data.train_samples:,} training and "
+            f"{data.validation_samples:,} validation digits"
+        )
+
+    def _draw_progress(self, surface: pygame.Surface) -> None:
+        training, text = self.app.training, self.app.text
+        status = training.status
+        progress = training.progress
+        if status == IDLE:
+            headline = "Press 1 or 2 to start training."
+        elif status == LOADING_DATA or progress is None:
+            headline = "Loading data..." if status != FAILED else "Training failed"
+        else:
+            headline = f"Epoch {progress.epoch} of {training.total_epochs}"
+        text.draw(surface, headline, (40, 132), 30, TEXT)
+        pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
+        filled = PROGRESS_BAR.copy()
+        filled.width = round(PROGRESS_BAR.width * training.epoch_fraction)
+        if status in (FINISHED, STOPPED):
+            filled.width = PROGRESS_BAR.width if status == FINISHED else filled.width
+        pygame.draw.rect(surface, ACCENT, filled)
+        text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
+        summary, color = self._summary()
+        if summary:
+            text.draw(surface, summary, (40, 112), 22, color)
+
+    def _speed_line(self) -> str:
+        training = self.app.training
+        if training.progress is None:
+            return ""
+        line = f"{training.progress.samples_per_second:,.0f} samples/s"
+        eta = training.eta_seconds
+        if eta is not None:
+            line += f"    ETA {format_duration(eta)}"
+        return line
+
+    def _summary(self) -> tuple[str, tuple[int, int, int]]:
+        training = self.app.training
+        if training.status == FAILED:
+            return training.error or "training failed", WARN
+        if training.status == STOPPING:
+            return "Stopping after this batch...", ACCENT
+        finished = training.finished
+        if finished is None or training.status not in (FINISHED, STOPPED):
+            return "", TEXT
+        best = (
+            f"best val_accuracy {finished.best_val_accuracy:.1%}"
+            if finished.best_val_accuracy is not None
+            else "no full epoch yet"
+        )
+        verb = "Finished" if training.status == FINISHED else "Stopped (weights kept)"
+        saved = "  saved" if training.saved_path else ""
+        return (
+            f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}, "
+            f"{best}.{saved} The board uses these weights now.",
+            GOOD,
+        )

@@ -1,0 +1,127 @@
+"""Small messages that cross from the ML side to the screen, as plain dataclasses.
+
+The trainer thread puts them on a ``queue.Queue``; the training scene drains the queue each frame.
+They carry numpy arrays and numbers only, so scenes never touch TensorFlow objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+LAYER_NAMES = ("conv1", "pool1", "conv2", "pool2", "dense")  # layers shown, in data-flow order
+
+
+@dataclass(frozen=True)
+class LayerActivation:
+    """One layer's output for one digit: ``values`` is (height, width, channels), or (units,)."""
+
+    name: str
+    values: np.ndarray
+
+    @property
+    def shape_text(self) -> str:
+        return "x".join(str(n) for n in _channels_first(self.values.shape))
+
+    def __repr__(self) -> str:
+        return f"LayerActivation({self.name!r}, {self.shape_text})"
+
+
+def _channels_first(shape: tuple[int, ...]) -> tuple[int, ...]:
+    """(24, 24, 8) -> (8, 24, 24): the way the layer captions read ("8 maps of 24x24")."""
+    if len(shape) == 3:
+        return (shape[2], shape[0], shape[1])
+    return shape
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the network made of one 28x28 input: probabilities and every shown activation."""
+
+    net_input: np.ndarray  # (28, 28) float32 in [0, 1]: what the net sees
+    probabilities: np.ndarray  # (10,) float32, sums to 1
+    layers: tuple[LayerActivation, ...] = field(default_factory=tuple)
+
+    @property
+    def digit(self) -> int:
+        return int(np.argmax(self.probabilities))
+
+    @property
+    def confidence(self) -> float:
+        return float(np.max(self.probabilities))
+
+    def __repr__(self) -> str:
+        return f"Prediction(digit={self.digit}, confidence={self.confidence:.3f})"
+
+
+# --- Trainer -> scene -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataReady:
+    """Training data is loaded: where it came from and how much there is."""
+
+    source: str
+    train_samples: int
+    validation_samples: int
+    notes: tuple[str, ...] = ()  # why earlier sources were skipped, shown to the player
+
+
+@dataclass(frozen=True)
+class TrainingStarted:
+    preset: str
+    epochs: int
+    batches_per_epoch: int
+    batch_size: int
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    """Sent after every batch: ``batch`` counts from 1 within ``epoch`` (also from 1)."""
+
+    epoch: int
+    batch: int
+    batches_per_epoch: int
+    samples_per_second: float
+
+
+@dataclass(frozen=True)
+class EpochResult:
+    """Keras' own per-epoch logs: ``accuracy``, ``loss``, ``val_accuracy``, ``val_loss``."""
+
+    epoch: int
+    epochs: int
+    logs: dict[str, float]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class WeightsSnapshot:
+    """A copy of the model's weights, so the live predictor can use them at once."""
+
+    epoch: int
+    weights: list[np.ndarray]
+
+
+@dataclass(frozen=True)
+class TrainingFinished:
+    """Training ended, whether it ran every epoch or was stopped."""
+
+    stopped_early: bool
+    epochs_done: int
+    best_val_accuracy: float | None
+    seconds: float
+    weights: list[np.ndarray]
+
+
+@dataclass(frozen=True)
+class ModelSaved:
+    path: str
+
+
+@dataclass(frozen=True)
+class TrainingFailed:
+    """Something went wrong in the trainer thread; ``message`` is shown as it is."""
+
+    message: str

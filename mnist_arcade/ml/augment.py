@@ -1,0 +1,57 @@
+"""Data augmentation that makes MNIST look more like digits drawn on the game's board.
+
+A player's digit, after preprocessing, differs from MNIST's in stroke thickness (a 25 px square
+brush), position and size (bounding boxes of blocky strokes), and slant. Each training batch is
+given a random stroke thickness (grey-scale dilation or erosion, blended by a random amount),
+then a small random rotation, zoom and shift, using Keras' own preprocessing layers.
+"""
+
+from __future__ import annotations
+
+from mnist_arcade.ml.backend import keras, tf
+
+MAX_ROTATION_DEGREES = 10.0
+MAX_ZOOM = 0.12  # +-12 % size
+MAX_SHIFT = 0.08  # +-8 % of 28 px, about 2 px
+THICKNESS_RANGE = (-0.6, 1.0)  # -1 = fully eroded, 0 = unchanged, 1 = fully dilated (3x3)
+
+
+def _random_thickness(images: tf.Tensor) -> tf.Tensor:
+    """Blend each image towards its 3x3 dilation or erosion by a random per-image amount."""
+    dilated = tf.nn.max_pool2d(images, ksize=3, strides=1, padding="SAME")
+    eroded = -tf.nn.max_pool2d(-images, ksize=3, strides=1, padding="SAME")
+    amount = tf.random.uniform([tf.shape(images)[0], 1, 1, 1], *THICKNESS_RANGE)
+    thicker = images + tf.maximum(amount, 0.0) * (dilated - images)
+    return thicker + tf.maximum(-amount, 0.0) * (eroded - thicker)
+
+
+def make_augmenter(seed: int | None = None) -> keras.Sequential:
+    """Random geometry layers; active only when called with ``training=True``."""
+    return keras.Sequential(
+        [
+            keras.layers.RandomRotation(
+                MAX_ROTATION_DEGREES / 360.0, fill_mode="constant", seed=seed
+            ),
+            keras.layers.RandomZoom(MAX_ZOOM, fill_mode="constant", seed=seed),
+            keras.layers.RandomTranslation(MAX_SHIFT, MAX_SHIFT, fill_mode="constant", seed=seed),
+        ],
+        name="augmenter",
+    )
+
+
+def augmented_dataset(images, labels, batch_size: int, seed: int | None = None) -> tf.data.Dataset:
+    """Shuffled, augmented batches of (images (B, 28, 28, 1) float32, one-hot labels)."""
+    geometry = make_augmenter(seed)
+
+    def augment(batch_images, batch_labels):
+        thick = _random_thickness(batch_images)
+        moved = geometry(thick, training=True)
+        return tf.clip_by_value(moved, 0.0, 1.0), batch_labels
+
+    return (
+        tf.data.Dataset.from_tensor_slices((images, labels))
+        .shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
+        .batch(batch_size)
+        .map(augment, num_parallel_calls=tf.data.AUTOTUNE)
+        .prefetch(tf.data.AUTOTUNE)
+    )

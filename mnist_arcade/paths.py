@@ -1,0 +1,51 @@
+"""Where the game finds its shipped files and where it keeps the player's trained model.
+
+The shipped model and data subset sit at the top of the repository (``assets/``, ``data/``) and
+are copied into the installed package (``mnist_arcade/assets``, ``mnist_arcade/data``) by the
+wheel build, so an installed game never reads the source tree. From a source checkout the
+top-level folders are used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SHIPPED_MODEL_NAME = "mnist_cnn.keras"  # the model trained with `mnist-arcade train --preset full`
+SHIPPED_SUBSET_NAME = "mnist_subset.npz"  # stratified MNIST subset for offline training
+USER_MODEL_NAME = "trained_model.keras"  # what the player trained last
+HOME_ENV = "MNIST_ARCADE_HOME"  # overrides the per-user folder (tests, portable installs)
+
+
+def _shipped_dir(name: str) -> Path:
+    """Return the installed copy of a top-level folder, else the source tree's."""
+    installed = PACKAGE_DIR / name
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / name
+
+
+def shipped_model_path() -> Path:
+    """The model that ships with the game; never overwritten."""
+    return _shipped_dir("assets") / SHIPPED_MODEL_NAME
+
+
+def shipped_subset_path() -> Path:
+    """The small MNIST subset that lets training work offline."""
+    return _shipped_dir("data") / SHIPPED_SUBSET_NAME
+
+
+def user_dir() -> Path:
+    """The per-user folder for saved models (created on demand by whoever writes there)."""
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("mnist-arcade", appauthor=False))
+
+
+def user_model_path() -> Path:
+    """Where a model the player trained is saved and looked for on the next launch."""
+    return user_dir() / USER_MODEL_NAME

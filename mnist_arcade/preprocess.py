@@ -1,0 +1,104 @@
+"""Turn board pixels into the 28x28 input the network reads. Pure numpy and Pillow.
+
+Two methods, so a learner can compare them on the same drawing:
+
+* ``"mnist"`` does what the makers of MNIST did to every digit: crop to the ink's bounding box,
+  scale it to fit a 20x20 box keeping its aspect ratio (with anti-aliasing), then place it in a
+  28x28 field so that its centre of mass sits in the middle.
+* ``"plain"`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
+
+Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNIST.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from mnist_arcade.errors import EmptyBoardError
+
+MNIST_SIDE = 28  # the network's input is 28x28
+DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
+INK_THRESHOLD = 32  # a pixel brighter than this (of 255) counts as ink
+METHODS = ("mnist", "plain")
+
+
+def ink_bounding_box(pixels: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Return (top, bottom, left, right), bottom/right exclusive, of the ink; None if blank."""
+    ink = pixels > INK_THRESHOLD
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(ink.any(axis=0))
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
+def center_of_mass(image: np.ndarray) -> tuple[float, float]:
+    """Intensity-weighted (row, column) centre in pixel-index coordinates."""
+    total = float(image.sum())
+    if total <= 0:
+        raise EmptyBoardError("Nothing is drawn: there is no ink to centre.")
+    rows = np.arange(image.shape[0], dtype=np.float64)
+    cols = np.arange(image.shape[1], dtype=np.float64)
+    return (
+        float(rows @ image.sum(axis=1)) / total,
+        float(cols @ image.sum(axis=0)) / total,
+    )
+
+
+def _as_grey_uint8(pixels: np.ndarray) -> np.ndarray:
+    pixels = np.asarray(pixels)
+    if pixels.ndim != 2:
+        raise ValueError(f"Expected a 2-D greyscale image, got an array of shape {pixels.shape}.")
+    if pixels.dtype != np.uint8:
+        pixels = np.clip(pixels, 0, 255).astype(np.uint8)
+    return pixels
+
+
+def _resize(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Anti-aliased resize (Pillow's bilinear filter widens its support when shrinking)."""
+    image = Image.fromarray(pixels, mode="L")
+    return np.asarray(image.resize((width, height), Image.Resampling.BILINEAR))
+
+
+def fit_and_center(pixels: np.ndarray) -> np.ndarray:
+    """MNIST's own preprocessing: bounding box -> 20x20 keeping aspect -> centre of mass."""
+    pixels = _as_grey_uint8(pixels)
+    box = ink_bounding_box(pixels)
+    if box is None:
+        raise EmptyBoardError("The board is empty: draw a digit first.")
+    top, bottom, left, right = box
+    crop = pixels[top:bottom, left:right]
+    height, width = crop.shape
+    scale = DIGIT_BOX / max(height, width)
+    new_height = max(1, round(height * scale))
+    new_width = max(1, round(width * scale))
+    digit = _resize(crop, new_width, new_height).astype(np.float32)
+    if digit.sum() == 0:  # a speck so thin that scaling erased it: keep it visible
+        digit = np.full_like(digit, 255.0)
+
+    row_mass, col_mass = center_of_mass(digit)
+    middle = (MNIST_SIDE - 1) / 2
+    top_left_row = int(np.clip(round(middle - row_mass), 0, MNIST_SIDE - new_height))
+    top_left_col = int(np.clip(round(middle - col_mass), 0, MNIST_SIDE - new_width))
+
+    field = np.zeros((MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
+    field[top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = digit
+    return field / 255.0
+
+
+def plain_resize(pixels: np.ndarray) -> np.ndarray:
+    """The tutorial's preprocessing: the whole board scaled down to 28x28."""
+    pixels = _as_grey_uint8(pixels)
+    if ink_bounding_box(pixels) is None:
+        raise EmptyBoardError("The board is empty: draw a digit first.")
+    return _resize(pixels, MNIST_SIDE, MNIST_SIDE).astype(np.float32) / 255.0
+
+
+def to_network_input(pixels: np.ndarray, method: str = "mnist") -> np.ndarray:
+    """Board pixels (H, W) uint8, white on black -> (28, 28) float32 in [0, 1]."""
+    if method == "mnist":
+        return fit_and_center(pixels)
+    if method == "plain":
+        return plain_resize(pixels)
+    raise ValueError(f"Unknown preprocessing method {method!r}; choose one of {METHODS}.")

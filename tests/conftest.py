@@ -1,0 +1,70 @@
+"""Shared test set-up: headless SDL, an isolated user folder, and real MNIST data.
+
+SDL's dummy drivers are set before pygame is imported anywhere, so every test runs without a
+display or a sound card.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mnist_arcade import paths
+from mnist_arcade.dataset import MnistData, load_npz
+
+REPO = Path(__file__).resolve().parents[1]
+FULL_MNIST = REPO.parent / "shared" / "data" / "mnist" / "mnist.npz"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_folder(tmp_path, monkeypatch):
+    """Each test gets its own user folder and never tries the network."""
+    home = tmp_path / "user"
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.setenv("MNIST_ARCADE_OFFLINE", "1")
+    monkeypatch.delenv("MNIST_ARCADE_DATA", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def mnist() -> MnistData:
+    """The full MNIST set from ../shared when it is there, else the shipped real subset."""
+    if FULL_MNIST.is_file():
+        return load_npz(FULL_MNIST)
+    return load_npz(paths.shipped_subset_path())
+
+
+@pytest.fixture(scope="session")
+def small_mnist_file(tmp_path_factory, mnist) -> Path:
+    """A small real-MNIST npz (600 training, 200 test digits) for quick training runs."""
+    path = tmp_path_factory.mktemp("data") / "small_mnist.npz"
+    np.savez_compressed(
+        path,
+        x_train=mnist.x_train[:600],
+        y_train=mnist.y_train[:600],
+        x_test=mnist.x_test[:200],
+        y_test=mnist.y_test[:200],
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def shipped_model():
+    from mnist_arcade.ml.store import load_model
+
+    return load_model(paths.shipped_model_path())
+
+
+@pytest.fixture(scope="session")
+def predictor(shipped_model):
+    from mnist_arcade.ml.predictor import Predictor
+
+    return Predictor(shipped_model)

@@ -1,0 +1,88 @@
+"""Board pixels -> the 28x28 network input, MNIST-style and the tutorial's plain resize."""
+
+import numpy as np
+import pytest
+
+from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.preprocess import (
+    center_of_mass,
+    fit_and_center,
+    ink_bounding_box,
+    plain_resize,
+    to_network_input,
+)
+
+
+def board_with_rect(top, bottom, left, right, size=300):
+    pixels = np.zeros((size, size), dtype=np.uint8)
+    pixels[top:bottom, left:right] = 255
+    return pixels
+
+
+def test_bounding_box_is_the_ink_extent_with_exclusive_ends():
+    assert ink_bounding_box(board_with_rect(40, 90, 200, 230)) == (40, 90, 200, 230)
+
+
+def test_bounding_box_of_a_blank_board_is_none():
+    assert ink_bounding_box(np.zeros((300, 300), np.uint8)) is None
+
+
+def test_tall_stroke_fills_twenty_rows_and_keeps_its_aspect():
+    net_input = fit_and_center(board_with_rect(20, 220, 10, 60))  # 200 tall, 50 wide: 4:1
+    rows = np.flatnonzero(net_input.max(axis=1) > 0.05)
+    cols = np.flatnonzero(net_input.max(axis=0) > 0.05)
+    assert rows.size == 20
+    assert 4 <= cols.size <= 6  # 20 / 4 = 5, give or take anti-aliasing
+
+
+def test_digit_is_centred_by_mass_wherever_it_was_drawn():
+    for top, left in ((0, 0), (150, 200), (60, 10)):
+        net_input = fit_and_center(board_with_rect(top, top + 100, left, left + 60))
+        row, col = center_of_mass(net_input)
+        assert abs(row - 13.5) <= 0.5 and abs(col - 13.5) <= 0.5
+
+
+def test_off_centre_mass_is_moved_to_the_middle_not_the_box():
+    pixels = board_with_rect(50, 250, 50, 80)  # a heavy vertical bar ...
+    pixels[50:70, 80:180] = 255  # ... with a light arm to the right, like a mirrored 7
+    net_input = fit_and_center(pixels)
+    _row, col = center_of_mass(net_input)
+    assert abs(col - 13.5) <= 0.5
+    box = ink_bounding_box((net_input * 255).astype(np.uint8))
+    assert (box[2] + box[3]) / 2 != pytest.approx(14, abs=0.5)  # the box is not what is centred
+
+
+def test_output_is_float_in_unit_range_with_white_ink():
+    net_input = to_network_input(board_with_rect(100, 200, 120, 140))
+    assert net_input.shape == (28, 28) and net_input.dtype == np.float32
+    assert net_input.min() >= 0 and net_input.max() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("method", ["mnist", "plain"])
+def test_empty_board_raises_a_clear_error(method):
+    with pytest.raises(EmptyBoardError, match="empty"):
+        to_network_input(np.zeros((300, 300), np.uint8), method)
+
+
+def test_plain_resize_keeps_position_and_size_like_the_tutorial():
+    pixels = board_with_rect(0, 100, 0, 100)  # top-left third of the board
+    plain = plain_resize(pixels)
+    assert plain[:8, :8].min() > 0.9 and plain[12:, 12:].max() == 0
+    centred = to_network_input(pixels, "mnist")
+    assert centred[:4, :4].max() == 0  # the MNIST-style method moves it to the middle
+
+
+def test_the_two_methods_differ_on_the_same_drawing():
+    pixels = board_with_rect(30, 130, 200, 230)
+    assert not np.allclose(to_network_input(pixels, "mnist"), to_network_input(pixels, "plain"))
+
+
+def test_unknown_method_is_rejected():
+    with pytest.raises(ValueError, match="mnist"):
+        to_network_input(board_with_rect(1, 50, 1, 50), "bicubic")
+
+
+def test_a_one_pixel_speck_survives_scaling():
+    pixels = np.zeros((300, 300), np.uint8)
+    pixels[150, 150] = 255
+    assert fit_and_center(pixels).max() > 0
