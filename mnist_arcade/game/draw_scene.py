@@ -138,7 +138,9 @@ class DrawScene(Scene):
         )
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
-        self.app.text.draw(surface, self.app.notice, (40, 400), 20, self.app.notice_color)
+        self.app.text.draw_wrapped(
+            surface, self.app.notice, (40, 393), self.board_rect.width, 20, self.app.notice_color
+        )
 
     def _draw_result(self, surface: pygame.Surface) -> None:
         text = self.app.text

@@ -61,6 +61,33 @@ class Text:
         target.blit(surface, rect)
         return rect
 
+    def draw_wrapped(
+        self,
+        target: pygame.Surface,
+        text: str,
+        topleft,
+        width: int,
+        size: int = 22,
+        color=TEXT,
+        max_lines: int = 2,
+    ) -> None:
+        """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines."""
+        left, top = topleft
+        line_height = self.font(size).get_linesize()
+        for row, line in enumerate(wrap_words(text, self.font(size), width)[:max_lines]):
+            self.draw(target, line, (left, top + row * line_height), size, color)
+
+
+def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Split ``text`` into lines that each fit ``width`` pixels in ``font``."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
 
 def panel(target: pygame.Surface, rect: pygame.Rect) -> None:
     """A rounded panel with a thin edge, behind a group of widgets."""

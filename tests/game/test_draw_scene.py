@@ -113,3 +113,14 @@ def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
     app.model.wait(120)
     app.frame(1 / 60)
     assert app.prediction is not None and app.prediction.digit == 1
+
+
+def test_long_notices_wrap_beside_the_board_not_under_the_network(make_app):
+    app = make_app()
+    app.say("No model to predict with (a long reason that cannot fit on one line). Press T.")
+    app.frame(1 / 60)
+    strip = surface_to_rgb(app.screen)[390:428, 40:372]
+    text_rows = np.flatnonzero((strip.max(axis=2) > 120).any(axis=1))
+    assert text_rows.max() - text_rows.min() > 20  # two lines of text, not one cut-off line
+    gap = surface_to_rgb(app.screen)[390:428, 345:371]
+    assert gap.max() < 120  # nothing spills into the gap before the network panel
