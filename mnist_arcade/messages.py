@@ -66,6 +66,8 @@ class DataReady:
     train_samples: int
     validation_samples: int
     notes: tuple[str, ...] = ()  # why earlier sources were skipped, shown to the player
+    examples: np.ndarray = field(default_factory=lambda: np.zeros((0, 28, 28), np.uint8))
+    example_labels: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint8))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import pygame
 from mnist_arcade.game.line_chart import LineChart
 from mnist_arcade.game.network_view import COMPACT_LAYOUT, NetworkView
 from mnist_arcade.game.scene import Scene
+from mnist_arcade.game.surfaces import grey_to_surface
 from mnist_arcade.game.theme import (
     ACCENT,
     BACKGROUND,
@@ -32,6 +33,7 @@ from mnist_arcade.game.training_session import (
     STOPPED,
     STOPPING,
 )
+from mnist_arcade.messages import DataReady
 
 if TYPE_CHECKING:
     from mnist_arcade.game.app import App
@@ -41,8 +43,10 @@ PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
     "full": "2  full: all 60,000 digits, augmented (about 99%)",
 }
-ACCURACY_RECT = pygame.Rect(40, 176, 590, 300)
-LOSS_RECT = pygame.Rect(650, 176, 590, 300)
+ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
+LOSS_RECT = pygame.Rect(650, 172, 590, 264)
+EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
+EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 138, 560, 18)
 
@@ -65,6 +69,8 @@ class TrainScene(Scene):
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
         self.next_preset: str | None = None  # start this one once the current run has ended
         self._shown_serial = -1
+        self._examples_for: DataReady | None = None
+        self._example_tiles: list[tuple[pygame.Surface, int]] = []
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type != pygame.KEYDOWN:
@@ -87,6 +93,17 @@ class TrainScene(Scene):
         if self.next_preset is not None and not training.running:
             training.start(self.next_preset)
             self.next_preset = None
+        if training.data is not self._examples_for:
+            self._examples_for = training.data
+            data = training.data
+            self._example_tiles = (
+                []
+                if data is None
+                else [
+                    (grey_to_surface(image), int(label))
+                    for image, label in zip(data.examples, data.example_labels, strict=True)
+                ]
+            )
         if self.app.prediction_serial != self._shown_serial:
             self._shown_serial = self.app.prediction_serial
             if self.app.prediction is None:
@@ -124,6 +141,7 @@ class TrainScene(Scene):
             {"loss": training.series("loss"), "val_loss": training.series("val_loss")},
             epochs,
         )
+        self._draw_examples(surface)
         panel(surface, MAPS_RECT)
         if self.network.prediction is None:
             text.draw(
@@ -145,6 +163,20 @@ class TrainScene(Scene):
             19,
             MUTED,
         )
+
+    def _draw_examples(self, surface: pygame.Surface) -> None:
+        """The tutorial's first look at the data: 20 test digits, each with its label."""
+        if not self._example_tiles:
+            return
+        text = self.app.text
+        left, top = EXAMPLES_TOPLEFT
+        text.draw(surface, "20 test digits", (left, top - 2), 20, MUTED)
+        text.draw(surface, "and their labels:", (left, top + 16), 20, MUTED)
+        x = left + 140
+        for tile, label in self._example_tiles:
+            surface.blit(tile, (x, top))
+            text.draw(surface, str(label), (x + 31, top + 14), 22, ACCENT, "midleft")
+            x += EXAMPLE_STEP
 
     def _data_line(self) -> str:
         data = self.app.training.data

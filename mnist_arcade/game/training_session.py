@@ -73,7 +73,7 @@ class TrainingSession:
 
     @property
     def active(self) -> bool:
-        """True from start until the thread has ended and every message has been drained."""
+        """True from start until the run has finished, stopped or failed (saving may go on)."""
         return self.status in (LOADING_DATA, TRAINING, STOPPING)
 
     def start(self, preset: str | None = None) -> bool:

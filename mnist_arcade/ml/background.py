@@ -20,6 +20,7 @@ from mnist_arcade.messages import DataReady, ModelSaved, TrainingFailed
 from mnist_arcade.ml.store import save_model_atomic
 from mnist_arcade.ml.training import PRESETS, select_training_data, train
 
+EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
 _data_lock = threading.Lock()
 
@@ -52,7 +53,16 @@ def run_training(
         preset = PRESETS[preset_name]
         data = _find_data_once(None if data_path is None else str(data_path))
         chosen = select_training_data(data, preset)
-        post(DataReady(data.source, len(chosen.x_train), len(chosen.x_val), data.notes))
+        post(
+            DataReady(
+                data.source,
+                len(chosen.x_train),
+                len(chosen.x_val),
+                data.notes,
+                data.x_test[:EXAMPLES_SHOWN],
+                data.y_test[:EXAMPLES_SHOWN],
+            )
+        )
         if stop_event.is_set():
             return
         model, _ = train(preset, chosen, post, stop_event, epochs=epochs)

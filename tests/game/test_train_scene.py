@@ -8,7 +8,7 @@ import pygame
 
 from mnist_arcade.game.surfaces import surface_to_rgb
 from mnist_arcade.game.theme import SERIES
-from mnist_arcade.game.train_scene import ACCURACY_RECT
+from mnist_arcade.game.train_scene import ACCURACY_RECT, EXAMPLES_TOPLEFT
 from mnist_arcade.game.training_session import TrainingSession
 from mnist_arcade.messages import EpochResult, TrainingFinished, TrainingStarted
 from tests.game.conftest import post_key, post_stroke, run_until
@@ -67,7 +67,7 @@ def test_the_chart_draws_each_posted_epoch(make_app):
     assert count_pixels(app, ACCURACY_RECT, SERIES["accuracy"]) < blue  # only the legend now
 
 
-def test_t_trains_for_real_and_the_board_uses_the_new_weights(make_app, tmp_path):
+def test_t_trains_for_real_and_the_board_uses_the_new_weights(make_app, tmp_path, mnist):
     app = make_app(epochs=2)
     post_stroke([(190, 120), (190, 340)])
     app.frame(1 / 60)
@@ -88,6 +88,11 @@ def test_t_trains_for_real_and_the_board_uses_the_new_weights(make_app, tmp_path
         np.testing.assert_array_equal(mine, trained)
     assert not np.allclose(app.prediction.layers[0].values, shipped_maps)  # maps refreshed
     assert (tmp_path / "trained.keras").is_file()
+    shown = [label for _, label in app.scene._example_tiles]
+    assert shown == mnist.y_test[:20].tolist()  # the tutorial's 20 labelled test digits
+    left, top = EXAMPLES_TOPLEFT
+    first = surface_to_rgb(app.screen)[top : top + 28, left + 140 : left + 168, 0]
+    np.testing.assert_array_equal(first, mnist.x_test[0])
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert type(app.scene).__name__ == "DrawScene"
