@@ -170,7 +170,7 @@ class TrainScene(Scene):
             return
         text = self.app.text
         left, top = EXAMPLES_TOPLEFT
-        text.draw(surface, "20 test digits", (left, top - 2), 20, MUTED)
+        text.draw(surface, f"{len(self._example_tiles)} test digits", (left, top - 2), 20, MUTED)
         text.draw(surface, "and their labels:", (left, top + 16), 20, MUTED)
         x = left + 140
         for tile, label in self._example_tiles:
