@@ -41,7 +41,7 @@ class Preset:
     epochs: int
     batch_size: int
     train_samples: int | None  # None: every training digit
-    validation_samples: int | None  # None: the whole test set validates
+    validation_samples: int | None  # None: the whole held-out validation pool
     augment: bool
     learning_rate: float
     cosine_decay: bool  # anneal the learning rate to zero over the run
@@ -61,7 +61,7 @@ PRESETS = {
     ),
     "full": Preset(
         "full",
-        "all training digits, augmented to look hand-drawn, validated on the test set",
+        "all training digits but the held-out tenth, augmented to look hand-drawn",
         epochs=30,
         batch_size=128,
         train_samples=None,
@@ -92,16 +92,38 @@ def one_hot(labels: np.ndarray) -> np.ndarray:
     return np.eye(NUM_CLASSES, dtype=np.float32)[np.asarray(labels, dtype=np.int64)]
 
 
+VALIDATION_FRACTION = 0.1  # the last tenth of the training digits, as Keras' validation_split
+
+
+def split_point(data: MnistData) -> int:
+    """Index where the held-out validation pool starts in ``data.x_train``."""
+    return len(data.x_train) - max(1, round(len(data.x_train) * VALIDATION_FRACTION))
+
+
+def validation_pool(data: MnistData) -> tuple[np.ndarray, np.ndarray]:
+    """The held-out validation digits (uint8 images, labels): the last tenth of the training
+    digits, as Keras' ``validation_split`` takes it. No preset ever trains on them, so every run,
+    and the model in use, can be measured on them; the test set is left for the final report."""
+    start = split_point(data)
+    return data.x_train[start:], data.y_train[start:]
+
+
 def select_training_data(data: MnistData, preset: Preset, seed: int = 0) -> TrainingData:
-    """The preset's slice of the data: a fixed random sample, so runs are comparable."""
+    """The preset's slice of the data: a fixed random sample, so runs are comparable.
+
+    Training digits come from the first nine tenths of ``x_train``; validation digits from the
+    held-out pool (:func:`validation_pool`), never from the test set.
+    """
     rng = np.random.default_rng(seed)
-    train_order = rng.permutation(len(data.x_train))[: preset.train_samples]
-    val_order = rng.permutation(len(data.x_test))[: preset.validation_samples]
+    start = split_point(data)
+    train_order = rng.permutation(start)[: preset.train_samples]
+    x_pool, y_pool = validation_pool(data)
+    val_order = rng.permutation(len(x_pool))[: preset.validation_samples]
     return TrainingData(
         to_float_images(data.x_train[train_order]),
         one_hot(data.y_train[train_order]),
-        to_float_images(data.x_test[val_order]),
-        one_hot(data.y_test[val_order]),
+        to_float_images(x_pool[val_order]),
+        one_hot(y_pool[val_order]),
     )
 
 

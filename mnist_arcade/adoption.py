@@ -1,0 +1,56 @@
+"""When a freshly trained model may replace the model in use: the one adoption policy.
+
+A curious player presses T and then Esc three seconds later; a student stops a run half way; a
+run simply ends worse than the model the game already has. None of these may silently replace a
+better model. The rule, used by the game and by ``mnist-arcade train`` alike:
+
+* a run that **finished** every epoch replaces the model in use only when it reads the same
+  held-out validation digits **strictly better**;
+* a **stopped** run, or a worse one, is kept aside (saved beside the model in use, never over
+  it), shown with its accuracy, and used only when the player explicitly asks for it.
+
+Pure Python: no TensorFlow, no pygame, so the rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a finished or stopped run, and a sentence a player understands why."""
+
+    adopt: bool
+    reason: str
+
+
+def judge_run(
+    candidate_accuracy: float | None,
+    incumbent_accuracy: float | None,
+    *,
+    completed: bool,
+) -> Verdict:
+    """Decide whether a run's model replaces the model in use.
+
+    ``candidate_accuracy`` and ``incumbent_accuracy`` are measured on the same held-out
+    validation digits; ``incumbent_accuracy`` is None when no model is in use at all (then any
+    completed run is better than nothing).
+    """
+    if candidate_accuracy is None or candidate_accuracy != candidate_accuracy:  # None or NaN
+        return Verdict(False, "the run has no measured accuracy, so it is kept aside")
+    if not completed:
+        return Verdict(False, "the run was stopped before the end, so it is kept aside")
+    if incumbent_accuracy is None:
+        return Verdict(True, "no model was in use")
+    if candidate_accuracy > incumbent_accuracy:
+        return Verdict(
+            True,
+            f"it reads {candidate_accuracy:.1%} of the validation digits right, "
+            f"better than the model in use ({incumbent_accuracy:.1%})",
+        )
+    return Verdict(
+        False,
+        f"it reads {candidate_accuracy:.1%} of the validation digits right, not better than "
+        f"the model in use ({incumbent_accuracy:.1%}), so it is kept aside",
+    )
