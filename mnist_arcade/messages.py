@@ -127,3 +127,96 @@ class TrainingFailed:
     """Something went wrong in the trainer thread; ``message`` is shown as it is."""
 
     message: str
+
+
+@dataclass(frozen=True)
+class RunJudged:
+    """The run is over and measured: put in use (``adopted``) or kept aside, and why.
+
+    Both accuracies are on the same held-out validation digits. ``weights`` are the run's, so
+    the player can still choose a kept-aside run; ``saved_path`` is where they were saved.
+    """
+
+    adopted: bool
+    reason: str
+    candidate_accuracy: float | None
+    incumbent_accuracy: float | None
+    validation_digits: int
+    weights: list[np.ndarray]
+    saved_path: str | None
+
+
+# --- Game <-> engine (the one thread that owns the live model) ---------------------------------
+
+
+@dataclass(frozen=True)
+class LoadModel:
+    """Load the model the game starts with: ``path``, else the player's saved one, else the
+    shipped one."""
+
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class PredictRequest:
+    """Read one 28x28 input with the live model, or with the training run's ``preview`` weights."""
+
+    request_id: int
+    net_input: np.ndarray
+    preview: bool = False
+
+
+@dataclass(frozen=True)
+class UseWeights:
+    """Put these weights in use (a run the player chose); ``save`` makes them the model the next
+    launch loads."""
+
+    weights: list[np.ndarray]
+    name: str
+    save: bool = True
+
+
+@dataclass(frozen=True)
+class PreviewWeights:
+    """A training run's latest weights, to show its feature maps without putting it in use."""
+
+    weights: list[np.ndarray]
+    epoch: int
+
+
+@dataclass(frozen=True)
+class RestoreShipped:
+    """Go back to the shipped model; the player's saved model is kept aside, not deleted."""
+
+
+@dataclass(frozen=True)
+class ModelInUse:
+    """The model the game now reads with: its name, its measured accuracy and its weights.
+
+    ``version`` grows with every change, so an answer computed with an older model is dropped.
+    """
+
+    version: int
+    name: str
+    accuracy: float | None  # on ``measured_on``; None if it could not be measured
+    measured_on: str
+    weights: list[np.ndarray]
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class PredictionReady:
+    """The engine's answer to a PredictRequest, tagged with the model version that computed it."""
+
+    version: int
+    request_id: int
+    prediction: Prediction
+    preview: bool = False
+
+
+@dataclass(frozen=True)
+class EngineProblem:
+    """A request the engine could not carry out; the model in use is unchanged."""
+
+    message: str
+    fatal: bool = False  # no model at all could be loaded

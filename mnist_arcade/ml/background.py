@@ -1,9 +1,11 @@
 """Training on a background thread, reporting through a queue.
 
 ``start_training`` returns at once with the running thread. The thread finds MNIST, trains a
-fresh model with the chosen preset, posts :mod:`mnist_arcade.messages` to the queue as it goes,
-and saves the result atomically so the next launch starts with it. Any failure becomes one
-``TrainingFailed`` message, never an exception on the game's thread.
+fresh model with the chosen preset and posts :mod:`mnist_arcade.messages` to the queue as it
+goes. At the end it measures the run and the model in use on the same held-out validation
+digits and applies the adoption policy (:mod:`mnist_arcade.adoption`): a better finished run is
+saved as the player's model; a stopped or worse one is saved aside, never over it. Any failure
+becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 """
 
 from __future__ import annotations
@@ -13,12 +15,17 @@ import queue
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from mnist_arcade import paths
+from mnist_arcade.adoption import judge_run
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.messages import DataReady, ModelSaved, TrainingFailed
+from mnist_arcade.messages import DataReady, RunJudged, TrainingFailed
+from mnist_arcade.ml.keras_data import load_keras_mnist
+from mnist_arcade.ml.model import build_model
 from mnist_arcade.ml.store import save_model_atomic
-from mnist_arcade.ml.training import PRESETS, select_training_data, train
+from mnist_arcade.ml.training import PRESETS, select_training_data, train, validation_pool
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
@@ -28,8 +35,47 @@ _data_lock = threading.Lock()
 def _find_data_once(data_path: str | None) -> MnistData:
     with _data_lock:
         if data_path not in _data_cache:
-            _data_cache[data_path] = find_mnist(data_path)
+            _data_cache[data_path] = find_mnist(data_path, keras_loader=load_keras_mnist)
         return _data_cache[data_path]
+
+
+def accuracy_on(model, images: np.ndarray, labels: np.ndarray, chunk: int = 2048) -> float:
+    """Share of ``images`` (uint8, N x 28 x 28) that ``model`` reads as ``labels``."""
+    right = 0
+    for start in range(0, len(images), chunk):
+        batch = images[start : start + chunk].astype(np.float32)[..., None] / 255.0
+        read = np.argmax(model(batch, training=False), axis=1)
+        right += int(np.sum(read == labels[start : start + chunk]))
+    return right / max(len(images), 1)
+
+
+def judge_and_save(
+    model,
+    incumbent_weights: list | None,
+    data: MnistData,
+    completed: bool,
+    save_path: Path,
+    aside_path: Path,
+) -> RunJudged:
+    """Measure the run and the model in use on the held-out digits; save by the policy."""
+    x_val, y_val = validation_pool(data)
+    candidate = accuracy_on(model, x_val, y_val)
+    incumbent = None
+    if incumbent_weights is not None:
+        reference = build_model()
+        reference.set_weights(incumbent_weights)
+        incumbent = accuracy_on(reference, x_val, y_val)
+    verdict = judge_run(candidate, incumbent, completed=completed)
+    saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
+    return RunJudged(
+        verdict.adopt,
+        verdict.reason,
+        candidate,
+        incumbent,
+        len(x_val),
+        model.get_weights(),
+        str(saved),
+    )
 
 
 def run_training(
@@ -39,14 +85,17 @@ def run_training(
     *,
     data_path: str | os.PathLike | None = None,
     save_path: str | os.PathLike | None = None,
+    aside_path: str | os.PathLike | None = None,
     epochs: int | None = None,
+    incumbent_weights: list | None = None,
     abandon: threading.Event | None = None,
 ) -> None:
-    """Body of the trainer thread: data -> fit -> save, every step reported on ``messages``.
+    """Body of the trainer thread: data -> fit -> judge -> save, every step on ``messages``.
 
-    ``stop_event`` ends training after the current batch and keeps (and saves) the weights so
-    far; ``abandon`` as well means the game is closing: end at once and save nothing, so the
-    last saved model stays as it was.
+    ``stop_event`` ends training after the current batch; the run is then judged (and kept
+    aside, as the policy says for a stopped run). ``abandon`` as well means the game is closing:
+    end at once and save nothing. ``incumbent_weights`` are the model in use's, None if there is
+    none.
     """
     post = messages.put
     try:
@@ -65,11 +114,22 @@ def run_training(
         )
         if stop_event.is_set():
             return
-        model, _ = train(preset, chosen, post, stop_event, epochs=epochs)
-        if abandon is not None and abandon.is_set():
-            return
-        target = Path(save_path) if save_path is not None else paths.user_model_path()
-        post(ModelSaved(str(save_model_atomic(model, target))))
+        model, finished = train(preset, chosen, post, stop_event, epochs=epochs)
+        del chosen
+        if (abandon is not None and abandon.is_set()) or finished.epochs_done == 0:
+            return  # closing, or stopped before one epoch: nothing worth keeping
+        post(
+            judge_and_save(
+                model,
+                incumbent_weights,
+                data,
+                completed=not finished.stopped_early,
+                save_path=Path(save_path) if save_path is not None else paths.user_model_path(),
+                aside_path=(
+                    Path(aside_path) if aside_path is not None else paths.kept_aside_model_path()
+                ),
+            )
+        )
     except MnistArcadeError as error:
         post(TrainingFailed(str(error)))
     except Exception as error:  # the game must keep running whatever happens in here

@@ -1,43 +1,55 @@
-"""A real pygame window on SDL's dummy driver, with the shipped model loaded."""
+"""A real pygame window on SDL's dummy driver, with the real engine and the shipped model."""
 
 import time
 
 import pygame
 import pytest
 
-from mnist_arcade.game.app import App, open_window
-from mnist_arcade.game.model_service import ModelService
-from mnist_arcade.game.training_session import TrainingSession
+from mnist_arcade.game.app import App
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.services.model_client import ModelClient
+from mnist_arcade.game.services.training_session import TrainingSession
+from mnist_arcade.game.window import Window
 
 
 @pytest.fixture
-def screen():
+def window():
     pygame.init()
-    yield open_window()
+    yield Window()
     pygame.quit()
 
 
 @pytest.fixture
-def make_app(screen, small_mnist_file, tmp_path):
+def make_app(window, small_mnist_file, tmp_path):
     """Build an App; ``load=True`` waits for the real model, as a player would after launch."""
     apps = []
 
-    def make(load: bool = True, **training_options) -> App:
-        model = ModelService()
+    def make(
+        load: bool = True,
+        model_path=None,
+        training: TrainingSession | None = None,
+        **training_options,
+    ) -> App:
+        model = ModelClient(model_path)
         model.start()
         if load:
             assert model.wait(120), "the model did not load"
         training_options.setdefault("data_path", str(small_mnist_file))
         training_options.setdefault("save_path", str(tmp_path / "trained.keras"))
-        if training_options["save_path"] is None:  # the game's default: the user folder
-            del training_options["save_path"]
-        app = App(screen, model, TrainingSession(**training_options))
+        training_options.setdefault("aside_path", str(tmp_path / "aside.keras"))
+        for option in ("save_path", "aside_path"):
+            if training_options[option] is None:  # the game's default: the user folder
+                del training_options[option]
+        training = training or TrainingSession(**training_options)
+        app = App(window, GameContext(model, training))
         apps.append(app)
+        app.frame(1 / 60)  # pick up the "ready" news, as the first frame of the game does
         return app
 
     yield make
-    for app in apps:
-        app.shutdown()
+    for app in apps:  # let every thread leave TensorFlow before the interpreter exits
+        app.context.training.shutdown(60)
+        app.context.model.shutdown(60)
 
 
 def run_until(app, condition, seconds: float = 120.0) -> bool:
@@ -49,6 +61,14 @@ def run_until(app, condition, seconds: float = 120.0) -> bool:
             return False
         app.frame()
     return True
+
+
+def settle(app, seconds: float = 10.0) -> bool:
+    """Run frames until the engine has answered everything asked so far."""
+    context = app.context
+    return run_until(
+        app, lambda: context.model._requests.empty() and not context.awaiting_reading, seconds
+    )
 
 
 def post_key(key):
@@ -63,3 +83,11 @@ def post_stroke(points, button=1):
             pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(1, 0, 0))
         )
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=points[-1], button=button))
+
+
+def read_board(app):
+    """Press P and run frames until the engine's answer is on screen."""
+    post_key(pygame.K_p)
+    app.frame(1 / 60)
+    assert settle(app)
+    app.frame(1 / 60)

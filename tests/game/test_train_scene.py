@@ -1,17 +1,24 @@
-"""The training scene: charts from posted messages, live weights, stopping and closing."""
+"""The training scene: charts from posted messages, the adoption policy, stopping and closing."""
 
 import queue
 import threading
+import time
 
 import numpy as np
 import pygame
 
-from mnist_arcade.game.surfaces import surface_to_rgb
-from mnist_arcade.game.theme import SERIES
-from mnist_arcade.game.train_scene import ACCURACY_RECT, EXAMPLES_TOPLEFT
-from mnist_arcade.game.training_session import TrainingSession
-from mnist_arcade.messages import EpochResult, TrainingFinished, TrainingStarted
-from tests.game.conftest import post_key, post_stroke, run_until
+from mnist_arcade import paths
+from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scenes.train_scene import ACCURACY_RECT, EXAMPLES_TOPLEFT
+from mnist_arcade.game.services.training_session import (
+    FINISHED,
+    STOPPED,
+    TrainingSession,
+)
+from mnist_arcade.game.widgets.surfaces import surface_to_rgb
+from mnist_arcade.game.widgets.theme import SERIES
+from mnist_arcade.messages import EpochResult, RunJudged, TrainingFinished, TrainingStarted
+from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
 
 
 def scripted_trainer(messages_to_post):
@@ -34,8 +41,19 @@ def count_pixels(app, rect, color):
     return int(np.all(area == np.array(color), axis=-1).sum())
 
 
+def mnist_test_accuracy(weights, mnist, count=2000):
+    """What the model with ``weights`` reads right of ``count`` real MNIST test digits."""
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.predictor import Predictor
+
+    model = build_model()
+    model.set_weights(weights)
+    images = mnist.x_test[:count].astype(np.float32) / 255.0
+    read = Predictor(model).probabilities(images).argmax(axis=1)
+    return float(np.mean(read == mnist.y_test[:count]))
+
+
 def test_the_chart_draws_each_posted_epoch(make_app):
-    app = make_app(load=False)
     logs = [
         {
             "accuracy": 0.5 + i / 10,
@@ -45,49 +63,57 @@ def test_the_chart_draws_each_posted_epoch(make_app):
         }
         for i in range(4)
     ]
-    app.training = TrainingSession(
+    session = TrainingSession(
         scripted_trainer(
             [TrainingStarted("seed", 10, 2, 500)]
             + [EpochResult(i + 1, 10, log, 0.5) for i, log in enumerate(logs)]
         )
     )
-    app.switch_to("train")
-    app.training.start()
-    app.training._thread.join()
+    app = make_app(load=False, training=session)
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
     app.frame(1 / 30)
-    assert app.training.series("val_accuracy") == [log["val_accuracy"] for log in logs]
+    assert session.series("val_accuracy") == [log["val_accuracy"] for log in logs]
     blue = count_pixels(app, ACCURACY_RECT, SERIES["accuracy"])
     yellow = count_pixels(app, ACCURACY_RECT, SERIES["val_accuracy"])
     assert blue > 100 and yellow > 100  # both lines (and legend swatches) are drawn
 
-    app.training = TrainingSession(scripted_trainer([TrainingStarted("seed", 10, 2, 500)]))
-    app.training.start()
-    app.training._thread.join()
+    session.starter = scripted_trainer([TrainingStarted("seed", 10, 2, 500)])
+    session.start()
+    session._thread.join()
     app.frame(1 / 30)
     assert count_pixels(app, ACCURACY_RECT, SERIES["accuracy"]) < blue  # only the legend now
 
 
-def test_t_trains_for_real_and_the_board_uses_the_new_weights(make_app, tmp_path, mnist):
-    app = make_app(epochs=2)
+def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mnist):
+    app = make_app(model_path=None, epochs=3)
+    # Start from a model that reads every digit as 0 (all weights zero), so that a real
+    # three-epoch run reads better.
+    zeros = [np.zeros_like(w) for w in app.context.model.weights]
+    app.context.model.use_weights(zeros, "untrained", save=False)
+    assert run_until(app, lambda: app.context.model.label.startswith("untrained"), 30)
     post_stroke([(190, 120), (190, 340)])
     app.frame(1 / 60)
-    post_key(pygame.K_p)
-    app.frame(1 / 60)
-    shipped_maps = app.prediction.layers[0].values.copy()
+    read_board(app)
+    before = app.context.prediction.layers[0].values.copy()
     post_key(pygame.K_t)
     app.frame(1 / 60)
-    assert type(app.scene).__name__ == "TrainScene"
-    assert run_until(app, lambda: not app.training.running)
+    assert app.scene is app.scenes[SceneId.TRAINING]
+    training = app.context.training
+    assert run_until(app, lambda: not training.running)
     app.frame()
-    training = app.training
-    assert training.status == "finished", training.error
-    assert len(training.series("val_accuracy")) == 2
+    assert training.status is FINISHED, training.error
+    assert len(training.series("val_accuracy")) == 3
     assert training.data.source.endswith("small_mnist.npz")
-    live = app.model._predictor.get_weights()
-    for mine, trained in zip(live, training.finished.weights, strict=True):
-        np.testing.assert_array_equal(mine, trained)
-    assert not np.allclose(app.prediction.layers[0].values, shipped_maps)  # maps refreshed
+    judged = training.judged
+    assert judged.adopted and judged.candidate_accuracy > judged.incumbent_accuracy
     assert (tmp_path / "trained.keras").is_file()
+    assert run_until(app, lambda: app.context.model.label.startswith("your seed run"), 30)
+    assert settle(app)
+    for mine, trained in zip(app.context.model.weights, judged.weights, strict=True):
+        np.testing.assert_array_equal(mine, trained)
+    assert not np.allclose(app.context.prediction.layers[0].values, before)  # read again
     shown = [label for _, label in app.scene._example_tiles]
     assert shown == mnist.y_test[:20].tolist()  # the tutorial's 20 labelled test digits
     left, top = EXAMPLES_TOPLEFT
@@ -95,40 +121,93 @@ def test_t_trains_for_real_and_the_board_uses_the_new_weights(make_app, tmp_path
     np.testing.assert_array_equal(first, mnist.x_test[0])
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
-    assert type(app.scene).__name__ == "DrawScene"
+    assert app.scene is app.scenes[SceneId.BOARD]
 
 
-def test_esc_stops_training_and_keeps_the_weights(make_app):
+def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
+    app = make_app(epochs=50, save_path=None, aside_path=None)
+    shipped = [w.copy() for w in app.context.model.weights]
+    post_key(pygame.K_t)
+    app.frame(1 / 60)
+    training = app.context.training
+    assert run_until(app, lambda: training.progress is not None or not training.running)
+    time.sleep(0.5)
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: not training.running, 30)
+    app.frame(1 / 60)
+    assert training.status is STOPPED
+    assert settle(app)
+    for mine, kept in zip(app.context.model.weights, shipped, strict=True):
+        np.testing.assert_array_equal(mine, kept)
+    assert mnist_test_accuracy(app.context.model.weights, mnist) >= 0.98
+    assert not paths.user_model_path().exists()  # nothing saved over the player's model
+
+
+def test_a_stopped_run_is_kept_aside_and_enter_puts_it_in_use(make_app, tmp_path):
     app = make_app(epochs=50)
     post_key(pygame.K_t)
     app.frame(1 / 60)
-    assert run_until(app, lambda: app.training.progress is not None or not app.training.running)
+    training = app.context.training
+    assert run_until(app, lambda: len(training.epochs) >= 1)
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
-    app.training._thread.join(30)
+    assert run_until(app, lambda: not training.active, 60)
+    judged = training.judged
+    assert not judged.adopted and "stopped" in judged.reason
+    assert (tmp_path / "aside.keras").is_file() and not (tmp_path / "trained.keras").exists()
+    assert app.context.model.label.startswith("shipped model")
+    offer = training.offer
+    assert offer is not None
+    post_key(pygame.K_t)  # with a run on offer, T opens the screen without starting another
     app.frame(1 / 60)
-    assert app.training.status == "stopped"
-    assert app.training.finished.stopped_early
-    live = app.model._predictor.get_weights()
-    for mine, kept in zip(live, app.training.finished.weights, strict=True):
+    assert not training.active
+    post_key(pygame.K_RETURN)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("your"), 30)
+    for mine, kept in zip(app.context.model.weights, offer.weights, strict=True):
+        np.testing.assert_array_equal(mine, kept)
+    assert (tmp_path / "trained.keras").exists() is False  # the engine saves to the user folder
+    assert paths.user_model_path().is_file()  # chosen explicitly: the next launch uses it
+
+
+def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
+    app = make_app(epochs=50)
+    shipped = [w.copy() for w in app.context.model.weights]
+    post_key(pygame.K_t)
+    app.frame(1 / 60)
+    training = app.context.training
+    assert run_until(app, lambda: len(training.epochs) >= 1)
+    first_run = training._thread
+    post_key(pygame.K_1)  # stops this run and starts the seed preset afresh
+    app.frame(1 / 60)
+    assert run_until(app, lambda: training._thread is not first_run and training.active, 30)
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: not training.active, 60)
+    assert settle(app)
+    for mine, kept in zip(app.context.model.weights, shipped, strict=True):
         np.testing.assert_array_equal(mine, kept)
 
 
-def test_closing_the_window_mid_training_leaves_no_thread(make_app):
+def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
     app = make_app(epochs=50)
     post_key(pygame.K_t)
     app.frame(1 / 60)
-    assert run_until(app, lambda: app.training.progress is not None or not app.training.running)
-    assert app.training.running
+    training = app.context.training
+    assert run_until(app, lambda: training.progress is not None or not training.running)
+    assert training.running
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     app.frame(1 / 60)
     assert not app.running
-    assert app.shutdown()  # the trainer ended within the one-second grace
-    assert not [t for t in threading.enumerate() if t.name.startswith("trainer")]
+    started = time.perf_counter()
+    assert app.shutdown()
+    assert time.perf_counter() - started < 0.5
+    alive = [t.name for t in threading.enumerate() if t.name.startswith(("trainer", "model-"))]
+    assert not alive
 
 
 def test_keys_choose_a_preset(make_app):
-    app = make_app(load=False)
     started = []
 
     def record(preset, messages, stop, **options):
@@ -137,20 +216,20 @@ def test_keys_choose_a_preset(make_app):
         thread.start()
         return thread
 
-    app.training = TrainingSession(record)
-    app.switch_to("train")
+    app = make_app(load=False, training=TrainingSession(record))
+    app.switch_to(SceneId.TRAINING)
     post_key(pygame.K_2)
     app.frame(1 / 60)
     post_key(pygame.K_1)
     app.frame(1 / 60)
     assert started == ["full", "seed"]
-    assert app.training.preset == "seed"
+    assert app.context.training.preset == "seed"
 
 
-def test_finished_message_summary_is_shown(make_app):
+def test_the_verdict_is_shown_with_both_accuracies(make_app):
     app = make_app()
-    weights = app.model._predictor.get_weights()
-    app.training = TrainingSession(
+    weights = app.context.model.weights
+    session = TrainingSession(
         scripted_trainer(
             [
                 TrainingStarted("seed", 1, 1, 500),
@@ -158,49 +237,65 @@ def test_finished_message_summary_is_shown(make_app):
                     1, 1, {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}, 1.0
                 ),
                 TrainingFinished(False, 1, 0.8, 12.0, weights),
+                RunJudged(False, "not better", 0.81, 0.99, 1000, weights, "/tmp/aside.keras"),
             ]
         )
     )
-    app.switch_to("train")
-    app.training.start()
-    app.training._thread.join()
+    app.context.training = session
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    app.frame(1 / 60)
     app.frame(1 / 60)
     summary, _ = app.scene._summary()
-    assert "best val_accuracy 80.0%" in summary and "0:12" in summary
+    assert "0:12" in summary and "81.0%" in summary and "99.0%" in summary
+    assert "Enter" in summary
 
 
-def test_a_bad_data_file_is_named_and_the_next_source_used(make_app, tmp_path):
-    broken = tmp_path / "broken.npz"
-    broken.write_bytes(b"not an npz")
-    app = make_app(data_path=str(broken), epochs=1)
+def test_a_missing_data_file_is_an_error_not_a_silent_fallback(make_app, tmp_path):
+    app = make_app(data_path=str(tmp_path / "typo.npz"), epochs=1)
     post_key(pygame.K_t)
     app.frame()
-    assert run_until(app, lambda: not app.training.running)
+    training = app.context.training
+    assert run_until(app, lambda: not training.running)
     app.frame()
-    data = app.training.data
-    assert data.source.startswith("shipped subset") and data.train_samples == 1000
-    assert str(broken) in data.notes[0]
-    assert app.training.status == "finished"
-    assert "shipped subset" in app.scene._data_line()
+    assert training.error is not None and "typo.npz" in training.error
+    assert app.context.model.label.startswith("shipped model")
 
 
-def test_r_restores_the_shipped_model_and_forgets_the_trained_one(make_app, shipped_model):
-    from mnist_arcade import paths
+def test_r_asks_first_then_restores_the_shipped_model_keeping_the_players(make_app):
+    paths.user_dir().mkdir(parents=True)
+    import shutil
 
-    app = make_app(epochs=1, save_path=None)
-    shipped_bytes = paths.shipped_model_path().read_bytes()
-    post_key(pygame.K_t)
-    app.frame()
-    assert run_until(app, lambda: not app.training.running)
-    app.frame()
-    assert paths.user_model_path().is_file()  # saved where the next launch looks
-    assert paths.shipped_model_path().read_bytes() == shipped_bytes  # never overwritten
-    post_key(pygame.K_ESCAPE)
+    shutil.copy(paths.shipped_model_path(), paths.user_model_path())
+    app = make_app()
+    assert app.context.model.label.startswith("your trained model")
+    post_key(pygame.K_r)
+    app.frame(1 / 60)
+    assert "again" in app.context.notice
+    assert settle(app) and paths.user_model_path().exists()  # nothing happened yet
+    post_key(pygame.K_r)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("shipped"), 30)
+    assert not paths.user_model_path().exists()
+    assert paths.kept_aside_model_path().is_file()  # kept, not deleted
+
+
+def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
+    """The tests run as root, which ignores a read-only folder; a directory where the
+    kept-aside file should go makes the move fail the same way (an OSError)."""
+    import shutil
+
+    paths.user_dir().mkdir(parents=True)
+    shutil.copy(paths.shipped_model_path(), paths.user_model_path())
+    blocker = paths.kept_aside_model_path()
+    blocker.mkdir()
+    (blocker / "something").write_text("not a model")
+    app = make_app()
+    post_key(pygame.K_r)
     app.frame(1 / 60)
     post_key(pygame.K_r)
     app.frame(1 / 60)
-    assert not paths.user_model_path().exists()
-    for mine, shipped in zip(
-        app.model._predictor.get_weights(), shipped_model.get_weights(), strict=True
-    ):
-        np.testing.assert_array_equal(mine, shipped)
+    assert run_until(app, lambda: app.context.model.label.startswith("shipped"), 30)
+    assert "next launch" in app.context.notice
+    assert paths.user_model_path().is_file()  # the player's file is untouched

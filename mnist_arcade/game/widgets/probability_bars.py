@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.game.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
 
 
 def draw_probability_bars(

@@ -7,15 +7,24 @@ after every epoch, so its feature maps change as the filters form.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.line_chart import LineChart
-from mnist_arcade.game.network_view import COMPACT_LAYOUT, NetworkView
-from mnist_arcade.game.scene import Scene
-from mnist_arcade.game.surfaces import grey_to_surface
-from mnist_arcade.game.theme import (
+from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.scenes.scene import Scene
+from mnist_arcade.game.services.training_session import (
+    FAILED,
+    FINISHED,
+    IDLE,
+    LOADING_DATA,
+    STOPPED,
+    STOPPING,
+)
+from mnist_arcade.game.widgets.line_chart import LineChart
+from mnist_arcade.game.widgets.network_view import COMPACT_LAYOUT, NetworkView
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
     GOOD,
@@ -25,23 +34,12 @@ from mnist_arcade.game.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.game.training_session import (
-    FAILED,
-    FINISHED,
-    IDLE,
-    LOADING_DATA,
-    STOPPED,
-    STOPPING,
-)
-from mnist_arcade.messages import DataReady
-
-if TYPE_CHECKING:
-    from mnist_arcade.game.app import App
+from mnist_arcade.messages import DataReady, Prediction, RunJudged
 
 PRESET_KEYS = {pygame.K_1: "seed", pygame.K_2: "full"}
 PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
-    "full": "2  full: all 60,000 digits, augmented (about 99%)",
+    "full": "2  full: every training digit, augmented (about 99%)",
 }
 ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
 LOSS_RECT = pygame.Rect(650, 172, 590, 264)
@@ -59,39 +57,59 @@ def format_duration(seconds: float) -> str:
 class TrainScene(Scene):
     """Charts, progress and the player's digit, refreshed as training messages arrive."""
 
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        text = app.text
+    KEYS: ClassVar[dict[str, str]] = {
+        "Esc / T": "stop and back to the board",
+        "B": "back to the board, training goes on",
+        "1 / 2": "seed or full preset",
+        "Space": "train again",
+        "Enter": "use a kept-aside run anyway",
+        "F / F11": "fullscreen",
+    }
+
+    def __init__(self, context: GameContext) -> None:
+        super().__init__(context)
+        text = context.text
         self.accuracy_chart = LineChart(
             text, ACCURACY_RECT, "Accuracy per epoch", "accuracy", (0.0, 1.0), percent=True
         )
         self.loss_chart = LineChart(text, LOSS_RECT, "Loss per epoch", "cross-entropy loss")
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
         self.next_preset: str | None = None  # start this one once the current run has ended
-        self._shown_serial = -1
+        self._shown: Prediction | None = None
         self._examples_for: DataReady | None = None
         self._example_tiles: list[tuple[pygame.Surface, int]] = []
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type != pygame.KEYDOWN:
             return
-        training = self.app.training
+        context, training = self.context, self.context.training
         if event.key in (pygame.K_ESCAPE, pygame.K_t):
             training.stop()
             self.next_preset = None
-            self.app.switch_to("draw")
+            context.switch_to(SceneId.BOARD)
         elif event.key == pygame.K_b:
-            self.app.switch_to("draw")
+            context.switch_to(SceneId.BOARD)
         elif event.key in PRESET_KEYS:
             self.next_preset = PRESET_KEYS[event.key]
             training.stop()
-        elif event.key in (pygame.K_RETURN, pygame.K_SPACE) and not training.active:
-            self.next_preset = training.preset
+        elif event.key == pygame.K_SPACE:
+            if training.active:
+                context.say("A run is still going: Esc stops it first.", WARN)
+            else:
+                self.next_preset = training.preset
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if not context.use_kept_aside_run():
+                context.say("There is no kept-aside run to use. Space trains again.", MUTED)
+        elif event.key == pygame.K_f:
+            context.toggle_fullscreen()
+        else:
+            keys = "   ".join(f"{key} {what}" for key, what in self.KEYS.items())
+            context.say(f"That key does nothing here. Keys: {keys}.", MUTED)
 
     def update(self, dt: float) -> None:
-        training = self.app.training
+        context, training = self.context, self.context.training
         if self.next_preset is not None and not training.running:
-            training.start(self.next_preset)
+            context.start_training(self.next_preset)
             self.next_preset = None
         if training.data is not self._examples_for:
             self._examples_for = training.data
@@ -104,17 +122,19 @@ class TrainScene(Scene):
                     for image, label in zip(data.examples, data.example_labels, strict=True)
                 ]
             )
-        if self.app.prediction_serial != self._shown_serial:
-            self._shown_serial = self.app.prediction_serial
-            if self.app.prediction is None:
+        # The run's own reading of the player's digit once it has one, else the model in use's.
+        shown = context.preview or context.prediction
+        if shown is not self._shown:
+            self._shown = shown
+            if shown is None:
                 self.network.prediction = None
             else:
-                self.network.show(self.app.prediction, animate=False)
+                self.network.show(shown, animate=False)
 
     # --- drawing ---------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        training, text = self.app.training, self.app.text
+        training, text = self.context.training, self.context.text
         surface.fill(BACKGROUND)
         text.draw(surface, "Training the CNN", (40, 18), 44, TEXT)
         for row, (name, label) in enumerate(PRESET_LABELS.items()):
@@ -155,20 +175,14 @@ class TrainScene(Scene):
             )
         else:
             self.network.draw(surface)
-        text.draw(
-            surface,
-            "Esc or T  stop (keeps the weights) and back to the board    B  back to the board, "
-            "training goes on    1 / 2  preset    Enter  train again",
-            (40, 694),
-            19,
-            MUTED,
-        )
+        keys = "   |   ".join(f"{key}  {what}" for key, what in self.KEYS.items())
+        text.draw_wrapped(surface, keys, (40, 676), 1200, 19, MUTED)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
         """The tutorial's first look at the data: 20 test digits, each with its label."""
         if not self._example_tiles:
             return
-        text = self.app.text
+        text = self.context.text
         left, top = EXAMPLES_TOPLEFT
         text.draw(surface, f"{len(self._example_tiles)} test digits", (left, top - 2), 20, MUTED)
         text.draw(surface, "and their labels:", (left, top + 16), 20, MUTED)
@@ -179,7 +193,7 @@ class TrainScene(Scene):
             x += EXAMPLE_STEP
 
     def _data_line(self) -> str:
-        data = self.app.training.data
+        data = self.context.training.data
         if data is None:
             return "Data: looking for MNIST..."
         return (
@@ -188,7 +202,7 @@ class TrainScene(Scene):
         )
 
     def _draw_progress(self, surface: pygame.Surface) -> None:
-        training, text = self.app.training, self.app.text
+        training, text = self.context.training, self.context.text
         status = training.status
         progress = training.progress
         if status == IDLE:
@@ -210,7 +224,7 @@ class TrainScene(Scene):
             text.draw(surface, summary, (40, 112), 22, color)
 
     def _speed_line(self) -> str:
-        training = self.app.training
+        training = self.context.training
         if training.progress is None:
             return ""
         line = f"{training.progress.samples_per_second:,.0f} samples/s"
@@ -220,7 +234,7 @@ class TrainScene(Scene):
         return line
 
     def _summary(self) -> tuple[str, tuple[int, int, int]]:
-        training = self.app.training
+        training = self.context.training
         if training.status == FAILED:
             return training.error or "training failed", WARN
         if training.status == STOPPING:
@@ -228,15 +242,26 @@ class TrainScene(Scene):
         finished = training.finished
         if finished is None or training.status not in (FINISHED, STOPPED):
             return "", TEXT
-        best = (
-            f"best val_accuracy {finished.best_val_accuracy:.1%}"
-            if finished.best_val_accuracy is not None
-            else "no full epoch yet"
-        )
-        verb = "Finished" if training.status == FINISHED else "Stopped (weights kept)"
-        saved = "  saved" if training.saved_path else ""
-        return (
-            f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}, "
-            f"{best}.{saved} The board uses these weights now.",
-            GOOD,
-        )
+        verb = "Finished" if training.status == FINISHED else "Stopped"
+        done = f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}. "
+        sentence, color = verdict_line(training.judged, training.offer_taken)
+        return done + sentence, color
+
+
+def verdict_line(judged: RunJudged | None, offer_taken: bool) -> tuple[str, tuple[int, int, int]]:
+    """One sentence on what became of a run: put in use, or kept aside and why."""
+    if judged is None:
+        return "Nothing to keep: not one epoch was finished.", MUTED
+    measured = (
+        f"{judged.candidate_accuracy:.1%} of {judged.validation_digits:,} validation digits right"
+    )
+    incumbent = (
+        ""
+        if judged.incumbent_accuracy is None
+        else f" (the model in use: {judged.incumbent_accuracy:.1%})"
+    )
+    if judged.adopted:
+        return f"Now in use: it reads {measured}{incumbent}.", GOOD
+    if offer_taken:
+        return f"You chose to use this run: it reads {measured}{incumbent}.", GOOD
+    return f"Kept aside: it reads {measured}{incumbent}. Enter: use it anyway.", ACCENT

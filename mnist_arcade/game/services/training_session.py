@@ -4,10 +4,15 @@ The session starts the trainer thread, drains its queue once per frame with ``ge
 (never blocking the render loop) and keeps the run's state for the scenes to draw: data source,
 epoch n of N, batch progress, samples per second, ETA, per-epoch Keras logs and the summary.
 It lives for the whole game, so training goes on while the player is back at the board.
+
+The session never puts weights in use itself: per-epoch weights are offered as a *preview* (the
+training screen shows what the run makes of the player's digit), and the end of a run comes as
+a :class:`RunJudged` verdict from the trainer, which applied the adoption policy.
 """
 
 from __future__ import annotations
 
+import enum
 import queue
 import threading
 from collections.abc import Callable
@@ -16,22 +21,26 @@ from mnist_arcade.messages import (
     BatchProgress,
     DataReady,
     EpochResult,
-    ModelSaved,
+    RunJudged,
     TrainingFailed,
     TrainingFinished,
     TrainingStarted,
     WeightsSnapshot,
 )
 
-IDLE, LOADING_DATA, TRAINING, STOPPING, FINISHED, STOPPED, FAILED = (
-    "idle",
-    "loading data",
-    "training",
-    "stopping",
-    "finished",
-    "stopped",
-    "failed",
-)
+
+class TrainingStatus(enum.Enum):
+    IDLE = "idle"
+    LOADING_DATA = "loading data"
+    TRAINING = "training"
+    STOPPING = "stopping"
+    FINISHED = "finished"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+
+IDLE, LOADING_DATA, TRAINING, STOPPING, FINISHED, STOPPED, FAILED = TrainingStatus
+ACTIVE = (LOADING_DATA, TRAINING, STOPPING)
 Starter = Callable[..., threading.Thread]
 
 
@@ -42,7 +51,7 @@ def _start_real_trainer(preset: str, messages: queue.Queue, stop: threading.Even
 
 
 class TrainingSession:
-    """One training run at a time; ``poll()`` returns weights to put into the live model."""
+    """One training run at a time; ``poll()`` returns the newest weights to preview."""
 
     def __init__(self, starter: Starter = _start_real_trainer, **trainer_options) -> None:
         self.starter = starter
@@ -61,11 +70,12 @@ class TrainingSession:
         self.progress: BatchProgress | None = None
         self.epochs: list[EpochResult] = []
         self.finished: TrainingFinished | None = None
-        self.saved_path: str | None = None
+        self.judged: RunJudged | None = None
+        self.offer_taken = False  # the player put a kept-aside run in use
         self.error: str | None = None
 
     def __repr__(self) -> str:
-        return f"TrainingSession({self.preset!r}, {self.status}, epochs={len(self.epochs)})"
+        return f"TrainingSession({self.preset!r}, {self.status.name}, epochs={len(self.epochs)})"
 
     @property
     def running(self) -> bool:
@@ -74,10 +84,19 @@ class TrainingSession:
     @property
     def active(self) -> bool:
         """True from start until the run has finished, stopped or failed (saving may go on)."""
-        return self.status in (LOADING_DATA, TRAINING, STOPPING)
+        return self.status in ACTIVE
 
-    def start(self, preset: str | None = None) -> bool:
-        """Start a fresh run; False if one is still running (stop it first)."""
+    @property
+    def offer(self) -> RunJudged | None:
+        """A run that was kept aside and that the player may still choose to use."""
+        judged = self.judged
+        if judged is None or judged.adopted or self.offer_taken:
+            return None
+        return judged
+
+    def start(self, preset: str | None = None, incumbent_weights: list | None = None) -> bool:
+        """Start a fresh run, to be judged against ``incumbent_weights`` (the model in use);
+        False if one is still running (stop it first)."""
         if self.running:
             return False
         self.preset = preset or self.preset
@@ -87,7 +106,12 @@ class TrainingSession:
         self._abandon = threading.Event()
         self.status = LOADING_DATA
         self._thread = self.starter(
-            self.preset, self.messages, self._stop, abandon=self._abandon, **self.trainer_options
+            self.preset,
+            self.messages,
+            self._stop,
+            abandon=self._abandon,
+            incumbent_weights=incumbent_weights,
+            **self.trainer_options,
         )
         return True
 
@@ -97,7 +121,7 @@ class TrainingSession:
             self._stop.set()
             self.status = STOPPING
 
-    def shutdown(self, timeout: float = 1.0) -> bool:
+    def shutdown(self, timeout: float = 0.3) -> bool:
         """The game is closing: end the run without saving it, and wait up to ``timeout``
         seconds for the thread; True if it has ended."""
         self._abandon.set()
@@ -106,22 +130,22 @@ class TrainingSession:
             self._thread.join(timeout)
         return not self.running
 
-    def poll(self) -> list[list]:
-        """Drain the queue without blocking; return weight sets to apply, oldest first."""
-        new_weights = []
+    def poll(self) -> WeightsSnapshot | None:
+        """Drain the queue without blocking; return the newest epoch's weights, if any came."""
+        newest = None
         while True:
             try:
                 message = self.messages.get_nowait()
             except queue.Empty:
                 break
-            weights = self._handle(message)
-            if weights is not None:
-                new_weights.append(weights)
+            snapshot = self._handle(message)
+            if snapshot is not None:
+                newest = snapshot
         if self.active and not self.running and self.messages.empty():
             self.status = FAILED if self.error else (STOPPED if self._stop.is_set() else FINISHED)
-        return new_weights
+        return newest
 
-    def _handle(self, message) -> list | None:
+    def _handle(self, message) -> WeightsSnapshot | None:
         if isinstance(message, DataReady):
             self.data = message
         elif isinstance(message, TrainingStarted):
@@ -133,13 +157,11 @@ class TrainingSession:
         elif isinstance(message, EpochResult):
             self.epochs.append(message)
         elif isinstance(message, WeightsSnapshot):
-            return message.weights
+            return message
         elif isinstance(message, TrainingFinished):
             self.finished = message
-            self.status = STOPPED if message.stopped_early else FINISHED
-            return message.weights
-        elif isinstance(message, ModelSaved):
-            self.saved_path = message.path
+        elif isinstance(message, RunJudged):
+            self.judged = message
         elif isinstance(message, TrainingFailed):
             self.error = message.message
             self.status = FAILED

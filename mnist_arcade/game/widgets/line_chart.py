@@ -9,7 +9,7 @@ import math
 
 import pygame
 
-from mnist_arcade.game.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT, Text
+from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT, Text
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 40, 46
 

@@ -1,0 +1,254 @@
+"""What the scenes share: the board, the model client, the training session and the notice line.
+
+Scenes get this context, not the window: they read its state and call its actions (predict,
+clear, train, use a kept-aside run, restore the shipped model) and ask for another scene by its
+:class:`SceneId`. The context turns the engine's and the trainer's messages into what the player
+sees, once per frame, in :meth:`GameContext.poll`. No TensorFlow here, and no drawing.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mnist_arcade.board import Board
+from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.game.services.model_client import Answer, ModelClient, ModelState
+from mnist_arcade.game.services.training_session import (
+    FAILED,
+    FINISHED,
+    STOPPED,
+    TrainingSession,
+    TrainingStatus,
+)
+from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
+from mnist_arcade.messages import ModelInUse, Prediction
+from mnist_arcade.preprocess import to_network_input
+
+CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
+
+
+class SceneId(enum.Enum):
+    BOARD = "board"
+    TRAINING = "training"
+
+
+class Method(str, enum.Enum):
+    """How the board becomes the network's 28x28 input (names as in ``preprocess``)."""
+
+    MNIST = "mnist"  # crop, fit 20x20, centre of mass: MNIST's own recipe
+    PLAIN = "plain"  # the tutorial's whole-board resize
+
+
+METHOD_NAMES = {Method.MNIST: "MNIST-style centring", Method.PLAIN: "plain resize (tutorial)"}
+
+
+@dataclass
+class Reading:
+    """The network's answer for one state of the board (``board_version``)."""
+
+    prediction: Prediction
+    board_version: int
+    model_version: int
+    method: Method
+
+
+@dataclass
+class GameContext:
+    """Shared state and actions; ``switch_to`` is set by the window that owns the scenes."""
+
+    model: ModelClient
+    training: TrainingSession
+    text: Text = field(default_factory=Text)
+    board: Board = field(default_factory=Board)
+    method: Method = Method.MNIST
+    reading: Reading | None = None  # the newest answer for the board, maybe for an older drawing
+    preview: Prediction | None = None  # the training run's reading of the player's digit
+    reading_serial: int = 0  # bumped on each new reading, so views know to refresh
+    preview_serial: int = 0
+    notice: str = "Loading the network... you can draw already."
+    notice_color: tuple[int, int, int] = MUTED
+    switch_to: Callable[[SceneId], None] = lambda scene: None
+    toggle_fullscreen: Callable[[], None] = lambda: None
+    clock: float = 0.0  # seconds since start, advanced by ``tick``
+    _confirm_restore_until: float = -1.0
+    _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
+    _last_status: TrainingStatus | None = None
+
+    # --- what the scenes show ------------------------------------------------------------------
+
+    @property
+    def prediction(self) -> Prediction | None:
+        """The reading of the board as it is now, or None (nothing read, or drawn since)."""
+        return self.reading.prediction if self.reading and not self.reading_is_stale else None
+
+    @property
+    def reading_is_stale(self) -> bool:
+        """True when the board or the method changed after the reading shown was made."""
+        reading = self.reading
+        return reading is not None and (
+            reading.board_version != self.board.version or reading.method != self.method
+        )
+
+    @property
+    def awaiting_reading(self) -> bool:
+        """True while the engine has not yet answered the newest P."""
+        return bool(self._pending)
+
+    @property
+    def confirming_restore(self) -> bool:
+        return self.clock < self._confirm_restore_until
+
+    def say(self, notice: str, color=TEXT) -> None:
+        self.notice, self.notice_color = notice, color
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def predict(self, quiet: bool = False) -> bool:
+        """Ask the engine to read the board; the answer arrives in a later ``poll``."""
+        if self.board.is_empty:
+            self.say("The board is empty: draw a digit with the mouse, then press P.", WARN)
+            return False
+        if self.model.state is ModelState.FAILED:
+            self.say(f"No model to read with ({self.model.error}). Press T to train one.", WARN)
+            return False
+        try:
+            net_input = to_network_input(self.board.pixels, self.method.value)
+        except EmptyBoardError as error:
+            self.say(str(error), WARN)
+            return False
+        request = self.model.request_prediction(net_input)
+        self._pending = {request: (self.board.version, self.method)}
+        if self.training.running:
+            self.model.request_prediction(net_input, preview=True)
+        if not quiet:
+            if self.model.ready:
+                self.say("Watch your digit flow through the network, left to right.", GOOD)
+            else:
+                self.say("The network is still loading; it will read your digit in a moment.")
+        return True
+
+    def clear_board(self) -> None:
+        self.board.clear()
+        self.reading = None
+        self.reading_serial += 1
+        self.model.forget_requests()
+        self._pending = {}
+        self.say("Board cleared. Draw a digit, then press P.", MUTED)
+
+    def toggle_method(self) -> None:
+        self.method = Method.PLAIN if self.method is Method.MNIST else Method.MNIST
+        self.say(f"Preprocessing: {METHOD_NAMES[self.method]}.", TEXT)
+        if self.reading is not None:
+            self.predict(quiet=True)
+
+    def start_training(self, preset: str | None = None) -> bool:
+        """Start a run judged against the model in use; False if one is still running."""
+        started = self.training.start(preset, incumbent_weights=self.model.weights)
+        if started:
+            self.preview = None
+            self.preview_serial += 1
+        return started
+
+    def use_kept_aside_run(self) -> bool:
+        """The player chose the kept-aside run over the policy's verdict: put it in use."""
+        offer = self.training.offer
+        if offer is None:
+            return False
+        self.model.use_weights(offer.weights, f"your {self.training.preset} run")
+        self.training.offer_taken = True
+        self.say("Putting the run you chose in use...", MUTED)
+        return True
+
+    def restore_shipped_model(self) -> None:
+        """Ask first; a second R within a few seconds restores (the player's model is kept)."""
+        if self.training.active:
+            self.say("Stop training first (T), then restore the shipped model.", WARN)
+            return
+        if self.model.state is ModelState.LOADING:
+            self.say("The network is still loading; try again in a moment.", MUTED)
+            return
+        if not self.confirming_restore:
+            self._confirm_restore_until = self.clock + CONFIRM_SECONDS
+            self.say(
+                "Go back to the shipped model? Press R again to confirm "
+                "(your own model is kept aside, not deleted).",
+                WARN,
+            )
+            return
+        self._confirm_restore_until = -1.0
+        self.model.restore_shipped()
+        self.say("Restoring the shipped model...", MUTED)
+
+    # --- the engine's and the trainer's news, once a frame -------------------------------------
+
+    def tick(self, dt: float) -> None:
+        self.clock += dt
+
+    def poll(self) -> None:
+        was = self.model.state
+        for event in self.model.poll():
+            if isinstance(event, ModelInUse):
+                self._on_model_in_use(event, first=was is ModelState.LOADING)
+            else:
+                self._on_answer(event)
+        for problem in self.model.problems:
+            self.say(f"The network could not do that: {problem}", WARN)
+        self.model.problems.clear()
+        if was is ModelState.LOADING and self.model.state is ModelState.FAILED:
+            self.say(f"No model could be loaded: {self.model.error}. Press T to train one.", WARN)
+        snapshot = self.training.poll()
+        if snapshot is not None:
+            self.model.preview_weights(snapshot.weights, snapshot.epoch)
+            if self.reading is not None and not self.board.is_empty:
+                net_input = to_network_input(self.board.pixels, self.method.value)
+                self.model.request_prediction(net_input, preview=True)
+        status = self.training.status
+        if status != self._last_status:
+            self._last_status = status
+            self._on_training_status(status)
+
+    def _on_model_in_use(self, event: ModelInUse, first: bool) -> None:
+        accuracy = ""
+        if event.accuracy is not None:
+            accuracy = f" ({event.accuracy:.1%} of {event.measured_on} right)"
+        if event.warning:
+            self.say(f"{event.warning}. Now using the {event.name}{accuracy}.", WARN)
+        elif first:
+            self.say(f"Network ready: the {event.name}{accuracy}. Draw, then press P.", GOOD)
+        else:
+            self.say(f"Now using {event.name}{accuracy}.", GOOD)
+        if self.reading is not None and not self.board.is_empty:
+            self.predict(quiet=True)  # read the player's digit again with the new model
+
+    def _on_answer(self, answer: Answer) -> None:
+        if answer.preview:
+            self.preview = answer.prediction
+            self.preview_serial += 1
+            return
+        board_version, method = self._pending.pop(answer.request_id, (None, None))
+        if board_version is None:
+            return
+        self.reading = Reading(answer.prediction, board_version, self.model.version, method)
+        self.reading_serial += 1
+
+    def _on_training_status(self, status: TrainingStatus) -> None:
+        judged = self.training.judged
+        if status is FAILED:
+            self.say(f"Training failed: {self.training.error}", WARN)
+        elif status in (FINISHED, STOPPED) and judged is None:
+            self.say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
+        elif status in (FINISHED, STOPPED) and judged.adopted:
+            self.model.use_weights(judged.weights, f"your {self.training.preset} run", save=False)
+            self.say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
+        elif status in (FINISHED, STOPPED):
+            self.say(f"Run kept aside: {_scores(judged)}. T, then Enter: use it anyway.", MUTED)
+
+
+def _scores(judged) -> str:
+    """Say how the run reads the validation digits, beside the model in use on the same ones."""
+    text = f"it reads {judged.candidate_accuracy:.1%} right"
+    if judged.incumbent_accuracy is not None:
+        text += f" (in use: {judged.incumbent_accuracy:.1%})"
+    return text

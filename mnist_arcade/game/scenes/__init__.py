@@ -1,0 +1,9 @@
+"""The game's screens, registered by id: a new scene is one new file and one line here."""
+
+from __future__ import annotations
+
+from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scenes.board_scene import BoardScene
+from mnist_arcade.game.scenes.train_scene import TrainScene
+
+SCENES = {SceneId.BOARD: BoardScene, SceneId.TRAINING: TrainScene}

@@ -1,0 +1,252 @@
+"""The board scene: draw, press P, and watch the network read the digit layer by layer."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pygame
+
+from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
+from mnist_arcade.game.scenes.scene import Scene
+from mnist_arcade.game.services.model_client import ModelState
+from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
+from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import (
+    ACCENT,
+    BACKGROUND,
+    GOOD,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+    panel,
+)
+
+BOARD_TOPLEFT = (40, 84)
+RESULT_RECT = pygame.Rect(40, 430, 300, 270)
+NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
+HELP_RECT = pygame.Rect(372, 600, 868, 100)
+
+
+class BoardScene(Scene):
+    """The board on the left, the network at work on the right."""
+
+    KEYS: ClassVar[dict[str, str]] = {
+        "P": "predict",
+        "C": "clear",
+        "M": "switch preprocessing",
+        "T": "train the network",
+        "R": "restore the shipped model",
+        "F / F11": "fullscreen",
+    }
+
+    def __init__(self, context: GameContext) -> None:
+        super().__init__(context)
+        self.board_rect = pygame.Rect(BOARD_TOPLEFT, (context.board.size, context.board.size))
+        self.network = NetworkView(context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT)
+        self.drawing = False
+        self._board_surface: pygame.Surface | None = None
+        self._board_version = -1
+        self._shown_serial = -1
+        self._actions = {
+            pygame.K_p: context.predict,
+            pygame.K_c: context.clear_board,
+            pygame.K_m: context.toggle_method,
+            pygame.K_t: self._open_training,
+            pygame.K_r: context.restore_shipped_model,
+            pygame.K_f: context.toggle_fullscreen,
+        }
+
+    def _board_point(self, position) -> tuple[int, int]:
+        return position[0] - self.board_rect.left, position[1] - self.board_rect.top
+
+    def _end_stroke(self) -> None:
+        if self.drawing:
+            self.drawing = False
+            self.context.board.end_stroke()
+
+    def on_exit(self) -> None:
+        self._end_stroke()  # a button held across a scene switch must not leave the brush on
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        board = self.context.board
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.board_rect.collidepoint(event.pos):
+                self.drawing = True
+                board.begin_stroke(*self._board_point(event.pos))
+        elif event.type == pygame.MOUSEMOTION and self.drawing:
+            if event.buttons[0]:
+                board.continue_stroke(*self._board_point(event.pos))
+            else:  # the button went up where we did not see it (outside the window)
+                self._end_stroke()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self._end_stroke()
+        elif event.type == pygame.KEYDOWN:
+            action = self._actions.get(event.key)
+            if action is not None:
+                action()
+            else:
+                keys = "   ".join(f"{key} {what}" for key, what in self.KEYS.items())
+                self.context.say(f"That key does nothing here. Keys: {keys}.", MUTED)
+
+    def _open_training(self) -> None:
+        context = self.context
+        if not context.training.active and context.training.offer is None:
+            context.start_training()
+        context.switch_to(SceneId.TRAINING)
+
+    def update(self, dt: float) -> None:
+        context = self.context
+        if context.reading_serial != self._shown_serial:
+            self._shown_serial = context.reading_serial
+            if context.prediction is None:
+                self.network.prediction = None
+            else:
+                self.network.show(context.prediction)
+        if context.reading_is_stale:
+            self.network.prediction = None
+        self.network.update(dt)
+        if context.board.version != self._board_version:
+            self._board_version = context.board.version
+            self._board_surface = grey_to_surface(context.board.pixels)
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.context.text
+        surface.fill(BACKGROUND)
+        text.draw(surface, "MNIST Arcade", (40, 18), 44, TEXT)
+        text.draw(surface, self._model_status(), (1240, 22), 22, MUTED, "topright")
+        text.draw(surface, self._training_status(), (1240, 46), 20, ACCENT, "topright")
+
+        pygame.draw.rect(surface, PANEL_EDGE, self.board_rect.inflate(4, 4), width=2)
+        if self._board_surface is not None:
+            surface.blit(self._board_surface, self.board_rect)
+        self._draw_notice(surface)
+        self._draw_result(surface)
+
+        panel(surface, NETWORK_RECT)
+        if self.network.prediction is None:
+            first, second = self._empty_network_lines()
+            text.draw(surface, first, NETWORK_RECT.center, 30, TEXT, "center")
+            text.draw(
+                surface,
+                second,
+                (NETWORK_RECT.centerx, NETWORK_RECT.centery + 30),
+                24,
+                MUTED,
+                "midtop",
+            )
+        else:
+            self.network.draw(surface)
+        self._draw_help(surface)
+
+    def _empty_network_lines(self) -> tuple[str, str]:
+        if self.context.reading_is_stale:
+            return (
+                "You changed the drawing since the last reading.",
+                "Press P to read it again.",
+            )
+        return (
+            "Draw a digit on the black board, then press P",
+            "to watch the network read it, one layer after another.",
+        )
+
+    def _model_status(self) -> str:
+        model = self.context.model
+        if model.state is ModelState.LOADING:
+            return "network: loading TensorFlow..."
+        if model.state is ModelState.FAILED:
+            return "network: no model loaded"
+        return f"in use: {model.label}"
+
+    def _training_status(self) -> str:
+        training = self.context.training
+        if training.offer is not None and not training.active:
+            return "your last run is kept aside: T to see it"
+        if not training.active:
+            return ""
+        if training.progress is None:
+            return f"training ({training.preset}): {training.status.value}..."
+        return (
+            f"training ({training.preset}): epoch {training.progress.epoch} of "
+            f"{training.total_epochs}, T to watch"
+        )
+
+    def _draw_notice(self, surface: pygame.Surface) -> None:
+        context = self.context
+        context.text.draw_wrapped(
+            surface, context.notice, (40, 393), self.board_rect.width, 20, context.notice_color
+        )
+
+    def _draw_result(self, surface: pygame.Surface) -> None:
+        context = self.context
+        text = context.text
+        panel(surface, RESULT_RECT)
+        prediction = context.prediction
+        shown = self.network.prediction is not None and self.network.done
+        if prediction is None or not shown:
+            if context.reading_is_stale:
+                message = "drawing changed: press P"
+            else:
+                message = "press P to predict" if prediction is None else "reading..."
+            text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
+            return
+        text.draw(
+            surface, "the network reads", (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED
+        )
+        text.draw(
+            surface,
+            str(prediction.digit),
+            (RESULT_RECT.left + 24, RESULT_RECT.top + 30),
+            120,
+            ACCENT,
+        )
+        color = GOOD if prediction.confidence >= 0.8 else WARN
+        text.draw(
+            surface,
+            f"{prediction.confidence:.0%} sure",
+            (RESULT_RECT.left + 110, RESULT_RECT.top + 72),
+            30,
+            color,
+        )
+        text.draw(
+            surface,
+            METHOD_NAMES[context.method],
+            (RESULT_RECT.left + 110, RESULT_RECT.top + 104),
+            18,
+            MUTED,
+        )
+        bars = pygame.Rect(
+            RESULT_RECT.left + 12, RESULT_RECT.top + 140, RESULT_RECT.width - 24, 120
+        )
+        draw_probability_bars(surface, text, bars, prediction.probabilities)
+
+    def _draw_help(self, surface: pygame.Surface) -> None:
+        text = self.context.text
+        panel(surface, HELP_RECT)
+        left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
+        text.draw(
+            surface,
+            "Hold the left mouse button to draw    P  predict    C  clear    F  fullscreen",
+            (left, top),
+            24,
+            TEXT,
+        )
+        restore = "R again  confirm" if self.context.confirming_restore else "R  shipped model"
+        text.draw(
+            surface,
+            f"M  preprocessing: {METHOD_NAMES[self.context.method]}    T  train the network    "
+            f"{restore}",
+            (left, top + 30),
+            22,
+            WARN if self.context.confirming_restore else TEXT,
+        )
+        text.draw(
+            surface,
+            "Colours: dark = the filter is quiet, yellow = it fires strongly.",
+            (left, top + 58),
+            20,
+            MUTED,
+        )

@@ -1,0 +1,177 @@
+"""The game's side of the engine: send requests, pick up answers, never wait.
+
+TensorFlow takes seconds to import, so the window opens first and the engine thread imports it,
+loads the model and then answers requests (:mod:`mnist_arcade.ml.engine`). This client is
+plain Python: it puts requests on one queue and, once per frame, drains the other with
+``get_nowait()``. Answers computed with a model that is no longer in use, or for a drawing that
+has since changed, are dropped here, so a late answer is never shown as current.
+"""
+
+from __future__ import annotations
+
+import enum
+import queue
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from mnist_arcade.messages import (
+    EngineProblem,
+    LoadModel,
+    ModelInUse,
+    Prediction,
+    PredictionReady,
+    PredictRequest,
+    PreviewWeights,
+    RestoreShipped,
+    UseWeights,
+)
+
+
+class ModelState(enum.Enum):
+    LOADING = "loading"
+    READY = "ready"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A fresh prediction for the request ``request_id`` (preview: the training run's weights)."""
+
+    request_id: int
+    prediction: Prediction
+    preview: bool
+
+
+def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
+    """Body of the engine thread: import TensorFlow here, never on the game's thread."""
+    try:
+        from mnist_arcade.ml.engine import Engine
+
+        engine = Engine(requests, replies)
+    except Exception as error:  # TensorFlow missing or broken: say so, keep the window
+        replies.put(EngineProblem(f"TensorFlow could not start: {error}", fatal=True))
+        return
+    engine.run()
+
+
+class ModelClient:
+    """What the game knows about the model in use, kept up to date from the engine's answers."""
+
+    def __init__(self, model_path: str | None = None) -> None:
+        self.model_path = model_path
+        self.state = ModelState.LOADING
+        self.in_use: ModelInUse | None = None
+        self.warning: str | None = None
+        self.error: str | None = None
+        self.problems: list[str] = []  # non-fatal problems not yet shown to the player
+        self._requests: queue.Queue = queue.Queue()
+        self._replies: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._next_id = 0
+        self._wanted = {False: -1, True: -1}  # newest request id, per kind (live, preview)
+        self._held: list[Answer | ModelInUse] = []  # drained by ``wait``, returned by ``poll``
+
+    def __repr__(self) -> str:
+        name = self.in_use.name if self.in_use else None
+        return f"ModelClient({self.state.name}, {name!r}, version={self.version})"
+
+    # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        return self.state is ModelState.READY
+
+    @property
+    def version(self) -> int:
+        return self.in_use.version if self.in_use else 0
+
+    @property
+    def weights(self) -> list[np.ndarray] | None:
+        """A copy of the weights in use (the engine sends them with every change)."""
+        return self.in_use.weights if self.in_use else None
+
+    @property
+    def label(self) -> str:
+        """The model in use, named with its measured accuracy: "shipped model, reads 99.1%..."."""
+        if self.in_use is None:
+            return {ModelState.LOADING: "loading...", ModelState.FAILED: "no model"}[self.state]
+        if self.in_use.accuracy is None:
+            return self.in_use.name
+        return f"{self.in_use.name}, reads {self.in_use.accuracy:.1%} of test digits right"
+
+    # --- requests ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the engine thread and ask it for the model the game starts with."""
+        self._requests.put(LoadModel(self.model_path))
+        self._thread = threading.Thread(
+            target=_run_engine,
+            args=(self._requests, self._replies),
+            name="model-engine",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def request_prediction(self, net_input: np.ndarray, preview: bool = False) -> int:
+        """Ask for a reading of ``net_input``; returns the id the answer will carry."""
+        self._next_id += 1
+        self._wanted[preview] = self._next_id
+        self._requests.put(PredictRequest(self._next_id, net_input, preview))
+        return self._next_id
+
+    def forget_requests(self) -> None:
+        """The drawing changed or was cleared: answers still on their way are no longer wanted."""
+        self._wanted = {False: -1, True: -1}
+
+    def use_weights(self, weights: list[np.ndarray], name: str, save: bool = True) -> None:
+        self._requests.put(UseWeights(weights, name, save))
+
+    def preview_weights(self, weights: list[np.ndarray], epoch: int) -> None:
+        self._requests.put(PreviewWeights(weights, epoch))
+
+    def restore_shipped(self) -> None:
+        self._requests.put(RestoreShipped())
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def poll(self) -> list[Answer | ModelInUse]:
+        """Drain the engine's answers without blocking; return what the game should act on."""
+        events, self._held = self._held, []
+        while True:
+            try:
+                reply = self._replies.get_nowait()
+            except queue.Empty:
+                return events
+            if isinstance(reply, ModelInUse):
+                self.in_use, self.warning = reply, reply.warning
+                self.state, self.error = ModelState.READY, None
+                events.append(reply)
+            elif isinstance(reply, PredictionReady):
+                current = reply.version == self.version or reply.preview
+                if current and reply.request_id == self._wanted[reply.preview]:
+                    events.append(Answer(reply.request_id, reply.prediction, reply.preview))
+            elif isinstance(reply, EngineProblem):
+                if reply.fatal:
+                    self.state, self.error = ModelState.FAILED, reply.message
+                else:
+                    self.problems.append(reply.message)
+
+    def wait(self, timeout: float = 120.0) -> bool:
+        """Block until the first model is loaded or failed (tools and tests, not the loop)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while self.state is ModelState.LOADING and time.monotonic() < deadline:
+            self._held = self.poll()
+            time.sleep(0.01)
+        return self.state is not ModelState.LOADING
+
+    def shutdown(self, timeout: float = 0.3) -> bool:
+        """Ask the engine to finish its current request and end; True if it has."""
+        self._requests.put(None)
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True

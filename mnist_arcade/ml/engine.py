@@ -1,0 +1,189 @@
+"""The engine: the one thread that owns the live model and makes every TensorFlow call on it.
+
+The game never touches TensorFlow. It puts requests (:mod:`mnist_arcade.messages`: LoadModel,
+PredictRequest, UseWeights, PreviewWeights, RestoreShipped) on a queue; this thread answers on
+another queue with ModelInUse, PredictionReady and EngineProblem. Every answer carries the model
+version it was computed with, so the game drops answers for a model it no longer uses. Like
+arcade's ``net_process_animal_facts.py``: one long-lived worker, an in-queue and an out-queue.
+
+Two predictors live here: the model in use, and a *preview* that shows a training run's latest
+weights on the training screen without ever putting them in use.
+"""
+
+from __future__ import annotations
+
+import queue
+
+import numpy as np
+
+from mnist_arcade import paths
+from mnist_arcade.dataset import load_shipped_subset
+from mnist_arcade.errors import MnistArcadeError
+from mnist_arcade.messages import (
+    EngineProblem,
+    LoadModel,
+    ModelInUse,
+    PredictionReady,
+    PredictRequest,
+    PreviewWeights,
+    RestoreShipped,
+    UseWeights,
+)
+from mnist_arcade.ml.model import build_model, check_weight_shapes
+from mnist_arcade.ml.predictor import Predictor
+from mnist_arcade.ml.store import (
+    clean_stale_temporaries,
+    keep_aside_user_model,
+    load_live_model,
+    load_model,
+    save_model_atomic,
+)
+
+STOP = None  # put on the request queue to end the engine
+SOURCE_NAMES = {
+    "shipped": "shipped model",
+    "trained": "your trained model",
+    "given": "model from --model",
+}
+
+
+def _yardstick() -> tuple[np.ndarray, np.ndarray, str]:
+    """The digits every model in use is measured on: the shipped subset's MNIST test digits."""
+    data = load_shipped_subset()
+    images = data.x_test.astype(np.float32) / 255.0
+    return images, data.y_test, f"{len(images):,} MNIST test digits"
+
+
+class Engine:
+    """Answers requests in order; consecutive predictions of one kind collapse to the newest."""
+
+    def __init__(self, requests: queue.Queue, replies: queue.Queue) -> None:
+        self.requests = requests
+        self.replies = replies
+        self.version = 0
+        self.live: Predictor | None = None
+        self.preview: Predictor | None = None
+        self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Engine(version={self.version}, live={self.live!r})"
+
+    # --- the loop ------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        while True:
+            batch = [self.requests.get()]
+            while True:
+                try:
+                    batch.append(self.requests.get_nowait())
+                except queue.Empty:
+                    break
+            for request in _newest_predictions_only(batch):
+                if request is STOP:
+                    return
+                self._answer(request)
+
+    def _answer(self, request) -> None:
+        try:
+            if isinstance(request, PredictRequest):
+                self._predict(request)
+            elif isinstance(request, LoadModel):
+                self._load(request.path)
+            elif isinstance(request, UseWeights):
+                self._use_weights(request)
+            elif isinstance(request, PreviewWeights):
+                self._preview(request.weights)
+            elif isinstance(request, RestoreShipped):
+                self._restore_shipped()
+        except MnistArcadeError as error:
+            self.replies.put(EngineProblem(str(error)))
+        except Exception as error:  # the game must keep running whatever happens in here
+            self.replies.put(EngineProblem(f"{type(error).__name__}: {error}"))
+
+    # --- requests ------------------------------------------------------------------------------
+
+    def _load(self, path: str | None) -> None:
+        clean_stale_temporaries()
+        warning = None
+        try:
+            loaded = load_live_model(path)
+        except MnistArcadeError as error:
+            if path is None:  # not even the shipped model: nothing to fall back to
+                self.replies.put(EngineProblem(str(error), fatal=True))
+                return
+            warning = f"{error}; using the model you had instead"
+            try:
+                loaded = load_live_model(None)
+            except MnistArcadeError as second:
+                self.replies.put(EngineProblem(f"{error}; {second}", fatal=True))
+                return
+        warning = warning or loaded.warning
+        self._put_in_use(Predictor(loaded.model), SOURCE_NAMES[loaded.source], warning)
+
+    def _predict(self, request: PredictRequest) -> None:
+        predictor = self.preview if request.preview else self.live
+        if predictor is None:
+            if not request.preview:
+                self.replies.put(EngineProblem("there is no model to read with yet"))
+            return
+        prediction = predictor.predict(request.net_input)
+        self.replies.put(
+            PredictionReady(self.version, request.request_id, prediction, request.preview)
+        )
+
+    def _use_weights(self, request: UseWeights) -> None:
+        check_weight_shapes(request.weights)
+        model = build_model()
+        model.set_weights(request.weights)
+        if request.save:
+            save_model_atomic(model, paths.user_model_path())
+        self._put_in_use(Predictor(model), request.name)
+
+    def _preview(self, weights: list[np.ndarray]) -> None:
+        check_weight_shapes(weights)
+        if self.preview is None:
+            self.preview = Predictor(build_model())
+        self.preview.set_weights(weights)
+
+    def _restore_shipped(self) -> None:
+        shipped = load_model(paths.shipped_model_path())
+        try:
+            kept = keep_aside_user_model()
+            warning = f"your trained model was kept aside in {kept}" if kept else None
+        except OSError as error:  # a read-only user folder: restore for this session only
+            warning = f"could not move your saved model aside ({error.strerror}); the next "
+            warning += "launch will use it again"
+        self._put_in_use(Predictor(shipped), SOURCE_NAMES["shipped"], warning)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _put_in_use(self, predictor: Predictor, name: str, warning: str | None = None) -> None:
+        self.live = predictor
+        self.version += 1
+        accuracy, measured_on = self._measure(predictor)
+        self.replies.put(
+            ModelInUse(self.version, name, accuracy, measured_on, predictor.get_weights(), warning)
+        )
+
+    def _measure(self, predictor: Predictor) -> tuple[float | None, str]:
+        try:
+            if self._yardstick is None:
+                self._yardstick = _yardstick()
+        except MnistArcadeError:
+            return None, "no test digits found"
+        images, labels, described = self._yardstick
+        accuracy = float(np.mean(predictor.probabilities(images).argmax(axis=1) == labels))
+        return accuracy, described
+
+
+def _newest_predictions_only(batch: list) -> list:
+    """Drop every PredictRequest that a later one of the same kind makes pointless."""
+    last = {}
+    for index, request in enumerate(batch):
+        if isinstance(request, PredictRequest):
+            last[request.preview] = index
+    return [
+        request
+        for index, request in enumerate(batch)
+        if not isinstance(request, PredictRequest) or last[request.preview] == index
+    ]

@@ -1,0 +1,255 @@
+"""The board scene driven by real pygame events on the dummy video driver, real engine."""
+
+import numpy as np
+import pygame
+
+from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT, RESULT_RECT
+from mnist_arcade.game.widgets.surfaces import surface_to_rgb
+from tests.game.conftest import post_key, post_stroke, read_board, settle
+
+LEFT, TOP = BOARD_TOPLEFT
+
+
+def on_screen(app, x, y):
+    """The colour the player sees at board coordinate (x, y)."""
+    return tuple(app.screen.get_at((LEFT + x, TOP + y)))[:3]
+
+
+def draw_a_one(app):
+    post_stroke([(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)])  # one fast vertical stroke
+    app.frame(1 / 60)
+
+
+def test_the_window_has_the_caption(make_app):
+    make_app(load=False)
+    assert pygame.display.get_caption()[0] == "MNIST Arcade"
+
+
+def test_a_mouse_stroke_paints_the_board_and_the_screen(make_app):
+    app = make_app()
+    draw_a_one(app)
+    assert app.context.board.pixels[40:261, 150].all()
+    assert on_screen(app, 150, 150) == (255, 255, 255)
+    assert on_screen(app, 30, 150) == (0, 0, 0)
+
+
+def test_p_predicts_with_the_live_model_and_shows_the_maps(make_app):
+    app = make_app()
+    draw_a_one(app)
+    before = surface_to_rgb(app.screen)[
+        NETWORK_RECT.top : NETWORK_RECT.bottom, NETWORK_RECT.left : NETWORK_RECT.right
+    ].copy()
+    read_board(app)
+    for _ in range(150):  # 2.5 s of frames: the animation runs to the end
+        app.frame(1 / 60)
+    prediction = app.context.prediction
+    assert prediction is not None and prediction.digit == 1
+    assert prediction.confidence > 0.5
+    after = surface_to_rgb(app.screen)[
+        NETWORK_RECT.top : NETWORK_RECT.bottom, NETWORK_RECT.left : NETWORK_RECT.right
+    ]
+    assert np.abs(after.astype(int) - before).sum() > 0
+    scene = app.scene
+    assert scene.network.done
+    conv1 = next(column for column in scene.network.columns if column.name == "conv1")
+    x, y = conv1.positions[0]
+    tile = surface_to_rgb(app.screen)[y : y + 72, x : x + 72]
+    assert len({tuple(p) for p in tile.reshape(-1, 3)}) > 3  # a coloured map, not a blank
+
+
+def test_the_maps_scan_in_one_layer_after_another(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    view = app.scene.network
+    progress = [view.stage_progress(stage) for stage in range(view.stage_count)]
+    assert progress[0] < 1 and progress[-1] == 0
+    app.frame(view.animation_seconds / 2)
+    halfway = [view.stage_progress(stage) for stage in range(view.stage_count)]
+    assert halfway[0] == 1 and halfway[-1] == 0
+    assert halfway == sorted(halfway, reverse=True)  # data flows left to right
+
+
+def test_c_clears_board_and_prediction(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    post_key(pygame.K_c)
+    app.frame(1 / 60)
+    assert app.context.board.is_empty and app.context.prediction is None
+    assert on_screen(app, 150, 150) == (0, 0, 0)
+
+
+def test_p_on_an_empty_board_says_so(make_app):
+    app = make_app()
+    post_key(pygame.K_p)
+    app.frame(1 / 60)
+    assert app.context.prediction is None
+    assert "empty" in app.context.notice
+
+
+def test_m_switches_to_the_plain_resize_and_predicts_again(make_app):
+    app = make_app()
+    post_stroke([(LEFT + 40, TOP + 40), (LEFT + 40, TOP + 120)])  # small, in a corner
+    app.frame(1 / 60)
+    read_board(app)
+    centred = app.context.prediction.net_input
+    post_key(pygame.K_m)
+    app.frame(1 / 60)
+    assert app.context.prediction is None  # the old reading was made the other way
+    assert settle(app)
+    assert app.context.method.value == "plain"
+    plain = app.context.prediction.net_input
+    assert not np.allclose(plain, centred)
+    assert plain[:, 14:].max() == 0  # the plain resize keeps it in the corner
+
+
+def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
+    app = make_app(load=False)
+    draw_a_one(app)
+    post_key(pygame.K_p)
+    app.frame(1 / 60)
+    assert app.context.model.wait(120)
+    assert settle(app, 60)
+    assert app.context.prediction is not None and app.context.prediction.digit == 1
+
+
+def test_more_strokes_after_a_reading_make_it_stale_not_current(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    assert app.context.prediction.digit == 1
+    post_stroke([(LEFT + 60, TOP + 60), (LEFT + 240, TOP + 60)])  # a bar across the top
+    app.frame(1 / 60)
+    assert app.context.reading_is_stale and app.context.prediction is None
+    result = surface_to_rgb(app.screen)[
+        RESULT_RECT.top : RESULT_RECT.bottom, RESULT_RECT.left : RESULT_RECT.right
+    ]
+    assert (result.max(axis=2) > 200).sum() < 3000  # no big digit on show, only a short line
+    read_board(app)
+    assert app.context.prediction is not None and not app.context.reading_is_stale
+
+
+def test_a_late_answer_for_an_older_drawing_is_not_shown_as_current(make_app):
+    app = make_app()
+    draw_a_one(app)
+    post_key(pygame.K_p)
+    app.frame(1 / 60)  # the engine is reading the 1 ...
+    post_stroke([(LEFT + 60, TOP + 60), (LEFT + 240, TOP + 60)])  # ... while the player draws on
+    app.frame(1 / 60)
+    assert settle(app)
+    assert app.context.prediction is None  # the answer arrived, but for the older drawing
+
+
+def test_the_brush_is_not_stuck_after_a_scene_switch_with_the_button_held(make_app):
+    app = make_app(training=_idle_training())
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 50, TOP + 50), button=1)
+    )
+    app.frame(1 / 60)
+    post_key(pygame.K_t)  # to the training screen with the button still held
+    app.frame(1 / 60)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(900, 300), button=1))
+    app.frame(1 / 60)
+    post_key(pygame.K_b)
+    app.frame(1 / 60)
+    painted = int(app.context.board.pixels.sum())
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(LEFT + 250, TOP + 250), rel=(0, 0), buttons=(0, 0, 0)
+        )
+    )
+    app.frame(1 / 60)
+    assert int(app.context.board.pixels.sum()) == painted
+
+
+def test_motion_with_the_button_up_ends_a_stroke_whose_release_was_missed(make_app):
+    app = make_app()
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 50, TOP + 50), button=1)
+    )
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(LEFT + 250, TOP + 250), rel=(0, 0), buttons=(0, 0, 0)
+        )
+    )
+    app.frame(1 / 60)
+    assert app.context.board.pixels[250, 250] == 0
+
+
+def test_an_unknown_key_says_which_keys_work(make_app):
+    app = make_app()
+    post_key(pygame.K_q)
+    app.frame(1 / 60)
+    assert "does nothing" in app.context.notice and "P predict" in app.context.notice
+
+
+def test_the_model_in_use_is_named_with_its_measured_accuracy(make_app):
+    app = make_app()
+    label = app.context.model.label
+    assert label.startswith("shipped model")
+    accuracy = app.context.model.in_use.accuracy
+    assert accuracy is not None and accuracy > 0.97
+    assert f"{accuracy:.1%}" in app.scene._model_status()
+
+
+def test_long_notices_wrap_beside_the_board_not_under_the_network(make_app):
+    app = make_app()
+    app.context.say("No model to predict with (a long reason that cannot fit on one line). T.")
+    app.frame(1 / 60)
+    strip = surface_to_rgb(app.screen)[390:428, 40:372]
+    text_rows = np.flatnonzero((strip.max(axis=2) > 120).any(axis=1))
+    assert text_rows.max() - text_rows.min() > 20  # two lines of text, not one cut-off line
+    gap = surface_to_rgb(app.screen)[390:428, 345:371]
+    assert gap.max() < 120  # nothing spills into the gap before the network panel
+
+
+def _idle_training():
+    """A session whose runs never start a trainer (for tests about the board alone)."""
+    import threading
+
+    from mnist_arcade.game.services.training_session import TrainingSession
+
+    def start(preset, messages, stop, **options):
+        thread = threading.Thread(target=lambda: None)
+        thread.start()
+        return thread
+
+    return TrainingSession(start)
+
+
+def test_a_corrupt_model_file_is_named_and_the_shipped_model_used(make_app, tmp_path):
+    corrupt = tmp_path / "broken.keras"
+    corrupt.write_bytes(b"PK\x03\x04 not really a zip")
+    app = make_app(model_path=str(corrupt))
+    assert app.context.model.label.startswith("shipped model")
+    assert "broken.keras" in app.context.notice
+    draw_a_one(app)
+    read_board(app)
+    assert app.context.prediction.digit == 1
+
+
+def test_a_model_with_the_games_names_but_other_sizes_is_refused(make_app, tmp_path):
+    from mnist_arcade.ml.backend import keras
+
+    odd = keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            keras.layers.Conv2D(4, 3, activation="relu", name="conv1"),
+            keras.layers.MaxPooling2D(2, name="pool1"),
+            keras.layers.Conv2D(6, 3, activation="relu", name="conv2"),
+            keras.layers.MaxPooling2D(2, name="pool2"),
+            keras.layers.Flatten(name="flatten"),
+            keras.layers.Dense(10, activation="softmax", name="dense"),
+        ]
+    )
+    odd.save(tmp_path / "odd.keras")
+    app = make_app(model_path=str(tmp_path / "odd.keras"))
+    assert app.context.model.label.startswith("shipped model")
+    assert "odd.keras" in app.context.notice
+    post_key(pygame.K_r)  # R, twice, and T: none of them may crash the window
+    app.frame(1 / 60)
+    post_key(pygame.K_r)
+    app.frame(1 / 60)
+    assert settle(app)
+    assert app.context.model.label.startswith("shipped model")

@@ -1,0 +1,44 @@
+"""The window at other sizes: scaled without distortion, and the mouse still lands right."""
+
+import pygame
+
+from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
+from mnist_arcade.game.widgets.theme import BACKGROUND, WINDOW_SIZE
+from tests.game.conftest import post_key, post_stroke
+
+LEFT, TOP = BOARD_TOPLEFT
+
+
+def test_a_half_size_window_keeps_the_aspect_and_maps_the_mouse(make_app):
+    app = make_app(load=False)
+    app.window.resize((640, 500))  # taller than 16:9: bars above and below
+    assert app.window.scale == 0.5
+    assert app.window.target.size == (640, 360) and app.window.target.top == 70
+    # Draw on the board where the player sees it: half the canvas position, below the bar.
+    x, y = (LEFT + 150) // 2, 70 + (TOP + 60) // 2
+    post_stroke([(x, y), (x, y + 80)])
+    app.frame(1 / 60)
+    painted = app.context.board.pixels
+    assert painted[60, 150] == 255 and painted[60 + 150, 150] == 255
+    assert painted[:, :130].max() == 0 and painted[:, 172:].max() == 0
+
+
+def test_a_videoresize_event_rescales_and_the_canvas_stays_1280x720(make_app):
+    app = make_app(load=False)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    app.frame(1 / 60)
+    assert app.window.display.get_size() == (1920, 1080)
+    assert app.window.scale == 1.5 and app.screen.get_size() == WINDOW_SIZE
+    display = app.window.display
+    assert display.get_at((30, 1050))[:3] == BACKGROUND  # canvas (20, 700), scaled by 1.5
+    assert display.get_at((round((LEFT + 150) * 1.5), round((TOP + 150) * 1.5)))[:3] == (0, 0, 0)
+
+
+def test_f_toggles_fullscreen_and_back(make_app):
+    app = make_app(load=False)
+    post_key(pygame.K_f)
+    app.frame(1 / 60)
+    assert app.window.fullscreen
+    post_key(pygame.K_F11)
+    app.frame(1 / 60)
+    assert not app.window.fullscreen and app.window.display.get_size() == WINDOW_SIZE

@@ -1,0 +1,57 @@
+"""Half-written model files never outlive the game: removed at a fast exit and at next start."""
+
+import numpy as np
+
+from mnist_arcade import paths, store_cleanup
+
+
+def test_a_registered_temporary_file_is_removed_at_a_fast_exit(tmp_path):
+    unfinished = tmp_path / ".trained_model-x1y2.keras"
+    unfinished.write_bytes(b"half a zip")
+    done = tmp_path / ".other-z9.keras"
+    done.write_bytes(b"a whole zip")
+    store_cleanup.register(unfinished)
+    store_cleanup.register(done)
+    done.unlink()  # renamed into place already
+    assert store_cleanup.remove_unfinished_saves() == [unfinished]
+    assert not unfinished.exists()
+    assert store_cleanup.remove_unfinished_saves() == []
+
+
+def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, shipped_model):
+    from mnist_arcade.ml.store import load_model, save_model_atomic
+
+    seen = []
+    original = shipped_model.save
+
+    def spying_save(path, *args, **kwargs):
+        seen.append(set(store_cleanup._unfinished))
+        return original(path, *args, **kwargs)
+
+    shipped_model.save = spying_save
+    try:
+        target = save_model_atomic(shipped_model, tmp_path / "model.keras")
+    finally:
+        del shipped_model.save
+    assert len(seen) == 1 and len(seen[0]) == 1
+    assert next(iter(seen[0])).parent == tmp_path
+    assert not store_cleanup._unfinished
+    assert [p.name for p in tmp_path.iterdir()] == ["model.keras"]
+    np.testing.assert_array_equal(
+        load_model(target).get_weights()[0], shipped_model.get_weights()[0]
+    )
+
+
+def test_leftovers_of_a_crash_are_cleaned_when_the_game_starts():
+    from mnist_arcade.game.services.model_client import ModelClient
+
+    paths.user_dir().mkdir(parents=True)
+    leftover = paths.user_dir() / ".trained_model-k3j4.keras"
+    leftover.write_bytes(b"what a crash left")
+    keep = paths.user_dir() / "notes.txt"
+    keep.write_text("the player's own file")
+    client = ModelClient()
+    client.start()
+    assert client.wait(120) and client.ready
+    client.shutdown(5)
+    assert not leftover.exists() and keep.read_text() == "the player's own file"
