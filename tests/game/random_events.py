@@ -222,9 +222,7 @@ class RandomPlayer:
         choice = rng.random()
         if choice < 0.5:
             return [
-                pygame.event.Event(
-                    pygame.MOUSEMOTION, pos=position, rel=(1, -1), buttons=(0, 0, 0)
-                )
+                pygame.event.Event(pygame.MOUSEMOTION, pos=position, rel=(1, -1), buttons=(0, 0, 0))
             ]
         if choice < 0.75:
             button = rng.choice([1, 2, 3, 4, 5])  # 4 and 5: the old wheel buttons

@@ -253,3 +253,57 @@ def test_a_model_with_the_games_names_but_other_sizes_is_refused(make_app, tmp_p
     app.frame(1 / 60)
     assert settle(app)
     assert app.context.model.label.startswith("shipped model")
+
+
+def drawn_strings(app, frames=1):
+    """Every string the scene draws in the next frames (recorded at the one text renderer)."""
+    text = app.context.text
+    seen = []
+    original = text.draw
+
+    def record(target, string, *args, **kwargs):
+        seen.append(string)
+        return original(target, string, *args, **kwargs)
+
+    text.draw = record
+    try:
+        for _ in range(frames):
+            app.frame(1 / 60)
+    finally:
+        del text.draw
+    return seen
+
+
+def test_every_layer_says_in_plain_words_what_it_shows(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    app.frame(3.0)  # past the animation
+    shown = " ".join(drawn_strings(app))
+    for words in (
+        "8 maps of 24x24",
+        "8 maps of 12x12",
+        "16 maps of 8x8",
+        "16 maps of 4x4",
+        "28x28 pixels",
+        "10 chances",
+        "stroke detectors",
+        "strongest of each",
+        "add up to 100%",
+    ):
+        assert words in shown, words
+
+
+def test_no_text_on_either_screen_is_smaller_than_12_pixels(make_app):
+    from mnist_arcade.game.context import SceneId
+
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    app.frame(3.0)
+    app.switch_to(SceneId.TRAINING)
+    app.frame(1 / 60)
+    post_key(pygame.K_q)  # an unknown key: the longest notice
+    app.frame(1 / 60)
+    assert app.context.text.smallest_asked >= 18  # pygame's default font: 12 px high at 18
+    assert app.context.text.font(18).get_height() >= 12

@@ -44,7 +44,9 @@ class BoardScene(Scene):
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
         self.board_rect = pygame.Rect(BOARD_TOPLEFT, (context.board.size, context.board.size))
-        self.network = NetworkView(context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT)
+        self.network = NetworkView(
+            context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True
+        )
         self.drawing = False
         self._board_surface: pygame.Surface | None = None
         self._board_version = -1
@@ -214,12 +216,19 @@ class BoardScene(Scene):
         text.draw(
             surface,
             METHOD_NAMES[context.method],
-            (RESULT_RECT.left + 110, RESULT_RECT.top + 104),
+            (RESULT_RECT.left + 110, RESULT_RECT.top + 102),
+            18,
+            MUTED,
+        )
+        text.draw(
+            surface,
+            "chance of each digit, in %",
+            (RESULT_RECT.left + 16, RESULT_RECT.top + 124),
             18,
             MUTED,
         )
         bars = pygame.Rect(
-            RESULT_RECT.left + 12, RESULT_RECT.top + 140, RESULT_RECT.width - 24, 120
+            RESULT_RECT.left + 12, RESULT_RECT.top + 144, RESULT_RECT.width - 24, 120
         )
         draw_probability_bars(surface, text, bars, prediction.probabilities)
 

@@ -95,13 +95,13 @@ class LineChart:
             y = to_point(1, tick)[1]
             pygame.draw.line(surface, PANEL_EDGE, (area.left, y), (area.right, y), 1)
             label = f"{tick:.0%}" if self.percent else f"{tick:g}"
-            self.text.draw(surface, label, (area.left - 6, y), 16, MUTED, "midright")
+            self.text.draw(surface, label, (area.left - 6, y), 18, MUTED, "midright")
         for tick in nice_ticks(1, x_max, 6):
             if tick < 1 or tick != int(tick):
                 continue
             x = to_point(int(tick), low)[0]
             pygame.draw.line(surface, MUTED, (x, area.bottom), (x, area.bottom + 4), 1)
-            self.text.draw(surface, f"{int(tick)}", (x, area.bottom + 6), 16, MUTED, "midtop")
+            self.text.draw(surface, f"{int(tick)}", (x, area.bottom + 6), 18, MUTED, "midtop")
         pygame.draw.line(surface, MUTED, area.bottomleft, area.bottomright, 1)
         pygame.draw.line(surface, MUTED, area.topleft, area.bottomleft, 1)
         self.text.draw(

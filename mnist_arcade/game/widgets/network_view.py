@@ -16,13 +16,16 @@ import pygame
 
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
-from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
+from mnist_arcade.game.widgets.layer_captions import CAPTIONS, size_in_words
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text, wrap_words
 from mnist_arcade.imaging import enlarge, feature_map_tiles
 from mnist_arcade.messages import Prediction
 
 STAGE_SECONDS = 0.28  # time for one layer to scan in
 TILE_GAP = 6
-CAPTION_HEIGHT = 44
+CAPTION_HEIGHT = 44  # title and size in words
+EXPLAINED_CAPTION_HEIGHT = 112  # ... and a plain sentence of up to three lines
+SENTENCE_SIZE = 18
 DENSE_WIDTH = 86
 
 # Per layer: (enlargement factor, tiles per row).
@@ -43,15 +46,20 @@ class _Column:
     tiles: list[pygame.Surface]
     positions: list[tuple[int, int]]
     bounds: pygame.Rect
+    slot: int = 0  # the width its caption may use
 
 
 class NetworkView:
     """Lays out and animates one prediction's activations inside ``rect``."""
 
-    def __init__(self, text: Text, rect: pygame.Rect, layout: dict | None = None) -> None:
+    def __init__(
+        self, text: Text, rect: pygame.Rect, layout: dict | None = None, explain: bool = False
+    ) -> None:
         self.text = text
         self.rect = pygame.Rect(rect)
         self.layout = layout or FULL_LAYOUT
+        self.explain = explain  # a plain sentence under every title (where there is room)
+        self.caption_height = EXPLAINED_CAPTION_HEIGHT if explain else CAPTION_HEIGHT
         self.prediction: Prediction | None = None
         self.columns: list[_Column] = []
         self.dense_bounds = pygame.Rect(0, 0, 0, 0)
@@ -78,13 +86,13 @@ class NetworkView:
         self.elapsed = 0.0 if animate else self.animation_seconds
         scale, _ = self.layout["input"]
         net_sees = grey_to_surface(enlarge(prediction.net_input, scale))
-        columns = [("input", "28x28", [net_sees])]
+        columns = [("input", size_in_words("input", prediction.net_input.shape), [net_sees])]
         for layer in prediction.layers:
             if layer.values.ndim != 3:
                 continue  # the dense output is drawn as bars
             scale, _ = self.layout[layer.name]
             tiles = [rgb_to_surface(tile) for tile in feature_map_tiles(layer.values, scale)]
-            columns.append((layer.name, layer.shape_text, tiles))
+            columns.append((layer.name, size_in_words(layer.name, layer.values.shape), tiles))
         self._lay_out(columns)
         self.elapsed = 0.0 if animate else self.animation_seconds
 
@@ -96,8 +104,8 @@ class NetworkView:
             widths.append(per_row * side + (per_row - 1) * TILE_GAP)
         free = self.rect.width - sum(widths) - DENSE_WIDTH
         spacing = free / len(columns)
-        body_top = self.rect.top + CAPTION_HEIGHT
-        body_height = self.rect.height - CAPTION_HEIGHT
+        body_top = self.rect.top + self.caption_height
+        body_height = self.rect.height - self.caption_height
         x = float(self.rect.left)
         self.columns = []
         for (name, caption, tiles), width in zip(columns, widths, strict=True):
@@ -114,7 +122,8 @@ class NetworkView:
                 for i in range(len(tiles))
             ]
             bounds = pygame.Rect(round(x), top, width, height)
-            self.columns.append(_Column(name, caption, tiles, positions, bounds))
+            slot = round(width + spacing) - 18
+            self.columns.append(_Column(name, caption, tiles, positions, bounds, slot))
             x += width + spacing
         dense_height = min(body_height, 260)
         self.dense_bounds = pygame.Rect(
@@ -144,13 +153,16 @@ class NetworkView:
             self.text.draw(
                 target,
                 words,
-                (net_sees.centerx, net_sees.bottom + 6 + row * 16),
-                17,
+                (net_sees.centerx, net_sees.bottom + 6 + row * 15),
+                18,
                 MUTED,
                 "midtop",
             )
         progress = self.stage_progress(len(self.columns))
-        self._draw_caption(target, "dense", "10 softmax", self.dense_bounds.centerx, progress)
+        dense_words = size_in_words("dense", self.prediction.probabilities.shape)
+        self._draw_caption(
+            target, "dense", dense_words, self.dense_bounds.centerx, progress, DENSE_WIDTH + 12
+        )
         if progress > 0:
             draw_probability_bars(
                 target,
@@ -161,15 +173,26 @@ class NetworkView:
                 vertical=False,
             )
 
-    def _draw_caption(self, target, name: str, caption: str, centerx: int, progress: float) -> None:
+    def _draw_caption(
+        self, target, name: str, words: str, centerx: int, progress: float, slot: int
+    ) -> None:
         active = 0 < progress < 1
-        self.text.draw(
-            target, name, (centerx, self.rect.top), 24, ACCENT if active else TEXT, "midtop"
-        )
-        self.text.draw(target, caption, (centerx, self.rect.top + 22), 18, MUTED, "midtop")
+        top = self.rect.top
+        self.text.draw(target, name, (centerx, top), 24, ACCENT if active else TEXT, "midtop")
+        self.text.draw(target, words, (centerx, top + 22), 18, MUTED, "midtop")
+        if not self.explain:
+            return
+        font = self.text.font(SENTENCE_SIZE)
+        centerx = min(centerx, self.rect.right + 6 - slot // 2)  # keep inside the panel
+        for row, line in enumerate(wrap_words(CAPTIONS[name].sentence, font, slot)[:4]):
+            self.text.draw(
+                target, line, (centerx, top + 44 + row * 16), SENTENCE_SIZE, MUTED, "midtop"
+            )
 
     def _draw_column(self, target: pygame.Surface, column: _Column, progress: float) -> None:
-        self._draw_caption(target, column.name, column.caption, column.bounds.centerx, progress)
+        self._draw_caption(
+            target, column.name, column.caption, column.bounds.centerx, progress, column.slot
+        )
         for tile, (x, y) in zip(column.tiles, column.positions, strict=True):
             side = tile.get_height()
             pygame.draw.rect(target, PANEL_EDGE, (x - 1, y - 1, side + 2, side + 2), width=1)
@@ -184,7 +207,7 @@ class NetworkView:
     def _draw_arrow(self, target, source: pygame.Rect, dest: pygame.Rect, progress: float) -> None:
         start = (
             source.right + 4,
-            self.rect.top + CAPTION_HEIGHT + (self.rect.height - CAPTION_HEIGHT) // 2,
+            self.rect.top + self.caption_height + (self.rect.height - self.caption_height) // 2,
         )
         end = (dest.left - 6, start[1])
         if end[0] <= start[0]:

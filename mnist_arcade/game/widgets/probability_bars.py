@@ -42,7 +42,12 @@ def draw_probability_bars(
             text.draw(target, str(digit), (track.centerx, rect.bottom), 20, TEXT, "midbottom")
             if grown >= 1.0:
                 text.draw(
-                    target, f"{probability:.0%}", (track.centerx, rect.top), 16, color, "midtop"
+                    target,
+                    f"{probability * 100:.0f}",
+                    (track.centerx, rect.top),
+                    18,
+                    color,
+                    "midtop",
                 )
         else:
             slot = rect.height / count
