@@ -18,11 +18,13 @@ from mnist_arcade.game.scenes import SCENES
 from mnist_arcade.game.scenes.scene import Scene
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.services.training_session import TrainingSession
+from mnist_arcade.game.widgets.help_overlay import draw_help
 from mnist_arcade.game.widgets.theme import FPS
 from mnist_arcade.game.window import Window
 
 SHUTDOWN_SECONDS = 0.3  # how long closing the window waits for the trainer and the engine
-FULLSCREEN_KEYS = (pygame.K_F11,)  # F11 everywhere; F on the board too (see BoardScene)
+FULLSCREEN_KEYS = (pygame.K_F11,)  # F11 everywhere; F on each scene too (see its bindings)
+HELP_KEYS = (pygame.K_h, pygame.K_F1, pygame.K_QUESTION)  # and shift+/ (the ? key)
 
 
 class App:
@@ -33,6 +35,7 @@ class App:
         self.context = context
         self.clock = pygame.time.Clock()
         self.running = True
+        self.help_open = False
         context.switch_to = self.switch_to
         context.toggle_fullscreen = window.toggle_fullscreen
         self.scenes: dict[SceneId, Scene] = {
@@ -63,6 +66,10 @@ class App:
             self.window.resize(event.size)
         elif event.type == pygame.KEYDOWN and event.key in FULLSCREEN_KEYS:
             self.window.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and (self.help_open or _is_help_key(event)):
+            self.help_open = not self.help_open  # any key closes the help; H, F1, ? open it
+        elif self.help_open and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
+            pass  # no drawing through the help card
         else:
             self.scene.handle_event(self.window.map_event(event))
 
@@ -78,6 +85,11 @@ class App:
         self.context.poll()
         self.scene.update(dt)
         self.scene.draw(self.window.canvas)
+        if self.help_open:
+            keys = [(binding.label, binding.what) for binding in self.scene.bindings()]
+            draw_help(
+                self.window.canvas, self.context.text, self.scene.TITLE, keys, self.scene.PANELS
+            )
         self.window.present()
 
     def run(self) -> None:
@@ -90,6 +102,14 @@ class App:
         trainer_done = self.context.training.shutdown(SHUTDOWN_SECONDS)
         engine_done = self.context.model.shutdown(max(0.0, deadline - time.monotonic()))
         return trainer_done and engine_done
+
+
+def _is_help_key(event: pygame.event.Event) -> bool:
+    return (
+        event.key in HELP_KEYS
+        or (event.key == pygame.K_SLASH and event.mod & pygame.KMOD_SHIFT)
+        or getattr(event, "unicode", "") == "?"
+    )
 
 
 def make_app(

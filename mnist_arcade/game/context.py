@@ -69,6 +69,7 @@ class GameContext:
     preview_serial: int = 0
     notice: str = "Loading the network... you can draw already."
     notice_color: tuple[int, int, int] = MUTED
+    notice_at: float = 0.0  # ``clock`` when the notice was last set
     switch_to: Callable[[SceneId], None] = lambda scene: None
     toggle_fullscreen: Callable[[], None] = lambda: None
     clock: float = 0.0  # seconds since start, advanced by ``tick``
@@ -101,7 +102,11 @@ class GameContext:
         return self.clock < self._confirm_restore_until
 
     def say(self, notice: str, color=TEXT) -> None:
-        self.notice, self.notice_color = notice, color
+        self.notice, self.notice_color, self.notice_at = notice, color, self.clock
+
+    def fresh_notice(self, seconds: float = 5.0) -> str | None:
+        """The notice if it was set in the last ``seconds`` (for screens with no notice line)."""
+        return self.notice if self.notice and self.clock - self.notice_at < seconds else None
 
     # --- actions -------------------------------------------------------------------------------
 

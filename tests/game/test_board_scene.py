@@ -181,7 +181,7 @@ def test_an_unknown_key_says_which_keys_work(make_app):
     app = make_app()
     post_key(pygame.K_q)
     app.frame(1 / 60)
-    assert "does nothing" in app.context.notice and "P predict" in app.context.notice
+    assert "does nothing" in app.context.notice and "H" in app.context.notice
 
 
 def test_the_model_in_use_is_named_with_its_measured_accuracy(make_app):
@@ -307,3 +307,38 @@ def test_no_text_on_either_screen_is_smaller_than_12_pixels(make_app):
     app.frame(1 / 60)
     assert app.context.text.smallest_asked >= 18  # pygame's default font: 12 px high at 18
     assert app.context.text.font(18).get_height() >= 12
+
+
+def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_app):
+    from mnist_arcade.game.context import SceneId
+
+    app = make_app()
+    for scene_id in (SceneId.BOARD, SceneId.TRAINING):
+        app.switch_to(scene_id)
+        post_key(pygame.K_h)
+        app.frame(1 / 60)
+        assert app.help_open
+        shown = drawn_strings(app)
+        for binding in app.scene.bindings():
+            assert binding.label in shown and binding.what in shown, binding.label
+            for key in binding.keys:  # each listed key really is handled by the scene
+                assert any(key in b.keys for b in app.scene.bindings())
+        assert "validation digits" in shown and "feature map" in shown
+        post_key(pygame.K_ESCAPE)  # closes the help, and does not stop or leave the scene
+        app.frame(1 / 60)
+        assert not app.help_open and app.scene is app.scenes[scene_id]
+    post_key(pygame.K_F1)
+    app.frame(1 / 60)
+    assert app.help_open
+
+
+def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(make_app):
+    app = make_app()
+    draw_a_one(app)
+    for binding in app.scene.bindings():
+        if binding.keys[0] in (pygame.K_t,):
+            continue  # T leaves the board; covered by the training tests
+        app.context.say("")
+        post_key(binding.keys[0])
+        app.frame(1 / 60)
+        assert "does nothing" not in app.context.notice, binding.label

@@ -7,7 +7,7 @@ from typing import ClassVar
 import pygame
 
 from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
-from mnist_arcade.game.scenes.scene import Scene
+from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
@@ -32,13 +32,11 @@ HELP_RECT = pygame.Rect(372, 600, 868, 100)
 class BoardScene(Scene):
     """The board on the left, the network at work on the right."""
 
-    KEYS: ClassVar[dict[str, str]] = {
-        "P": "predict",
-        "C": "clear",
-        "M": "switch preprocessing",
-        "T": "train the network",
-        "R": "restore the shipped model",
-        "F / F11": "fullscreen",
+    TITLE: ClassVar[str] = "The drawing board"
+    PANELS: ClassVar[dict[str, str]] = {
+        "the board": "draw here with the mouse: a white square brush on black, like MNIST",
+        "the network reads": "the digit the network picked, and its chance for every digit",
+        "the network panel": "your digit flowing through each layer, left to right",
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -51,14 +49,19 @@ class BoardScene(Scene):
         self._board_surface: pygame.Surface | None = None
         self._board_version = -1
         self._shown_serial = -1
-        self._actions = {
-            pygame.K_p: context.predict,
-            pygame.K_c: context.clear_board,
-            pygame.K_m: context.toggle_method,
-            pygame.K_t: self._open_training,
-            pygame.K_r: context.restore_shipped_model,
-            pygame.K_f: context.toggle_fullscreen,
-        }
+
+    def bindings(self) -> list[Binding]:
+        context = self.context
+        return [
+            Binding((pygame.K_p,), "P", "read the digit (predict)", context.predict),
+            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
+            Binding((pygame.K_m,), "M", "switch how the drawing is shrunk", context.toggle_method),
+            Binding((pygame.K_t,), "T", "train the network", self._open_training),
+            Binding(
+                (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
+            ),
+            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+        ]
 
     def _board_point(self, position) -> tuple[int, int]:
         return position[0] - self.board_rect.left, position[1] - self.board_rect.top
@@ -85,12 +88,7 @@ class BoardScene(Scene):
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self._end_stroke()
         elif event.type == pygame.KEYDOWN:
-            action = self._actions.get(event.key)
-            if action is not None:
-                action()
-            else:
-                keys = "   ".join(f"{key} {what}" for key, what in self.KEYS.items())
-                self.context.say(f"That key does nothing here. Keys: {keys}.", MUTED)
+            self.handle_key(event.key)
 
     def _open_training(self) -> None:
         context = self.context
@@ -238,7 +236,7 @@ class BoardScene(Scene):
         left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
         text.draw(
             surface,
-            "Hold the left mouse button to draw    P  predict    C  clear    F  fullscreen",
+            "Hold the left mouse button to draw    P  predict    C  clear    H  help, every key",
             (left, top),
             24,
             TEXT,

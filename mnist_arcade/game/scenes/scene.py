@@ -2,12 +2,17 @@
 
 A scene gets the :class:`GameContext` (board, model, training, text), never the window. Switching
 scenes calls ``on_exit`` on the old one and ``on_enter`` on the new one. ``update(dt)`` changes
-state and never draws; ``draw(surface)`` draws and never changes state. ``KEYS`` lists every
-key the scene answers, with what it does, so the help line cannot drift from the handler.
+state and never draws; ``draw(surface)`` draws and never changes state.
+
+Keys are declared once, as :class:`Binding` rows (keys, label, what it does, action): the same
+rows dispatch the key presses and fill the help overlay and the "that key does nothing" hint,
+so what the player is told can never drift from what the scene does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 import pygame
@@ -16,13 +21,37 @@ if TYPE_CHECKING:
     from mnist_arcade.game.context import GameContext
 
 
+@dataclass(frozen=True)
+class Binding:
+    """One row of a scene's key map."""
+
+    keys: tuple[int, ...]
+    label: str  # how the help names the keys: "Esc / T"
+    what: str  # what they do, in plain words
+    action: Callable[[], object]
+
+
 class Scene:
     """Base class: override what the scene needs."""
 
-    KEYS: ClassVar[dict[str, str]] = {}  # key name -> what it does, for the help line
+    TITLE: ClassVar[str] = ""
+    PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows
 
     def __init__(self, context: GameContext) -> None:
         self.context = context
+
+    def bindings(self) -> list[Binding]:
+        """Every key this scene answers (the window adds H / F1 / ? for help, F11)."""
+        return []
+
+    def handle_key(self, key: int) -> bool:
+        """Run the binding for ``key``; say which keys work when none does. True if handled."""
+        for binding in self.bindings():
+            if key in binding.keys:
+                binding.action()
+                return True
+        self.context.say("That key does nothing here: press H to see every key.")
+        return False
 
     def on_enter(self) -> None:
         """Called when the scene becomes the current one."""

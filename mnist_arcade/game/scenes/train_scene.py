@@ -12,7 +12,7 @@ from typing import ClassVar
 import pygame
 
 from mnist_arcade.game.context import GameContext, SceneId
-from mnist_arcade.game.scenes.scene import Scene
+from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
     FAILED,
     FINISHED,
@@ -36,7 +36,6 @@ from mnist_arcade.game.widgets.theme import (
 )
 from mnist_arcade.messages import DataReady, Prediction, RunJudged
 
-PRESET_KEYS = {pygame.K_1: "seed", pygame.K_2: "full"}
 PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
     "full": "2  full: every training digit, augmented (about 99%)",
@@ -57,13 +56,12 @@ def format_duration(seconds: float) -> str:
 class TrainScene(Scene):
     """Charts, progress and the player's digit, refreshed as training messages arrive."""
 
-    KEYS: ClassVar[dict[str, str]] = {
-        "Esc / T": "stop and back to the board",
-        "B": "back to the board, training goes on",
-        "1 / 2": "seed or full preset",
-        "Space": "train again",
-        "Enter": "use a kept-aside run anyway",
-        "F / F11": "fullscreen",
+    TITLE: ClassVar[str] = "Training the network"
+    PANELS: ClassVar[dict[str, str]] = {
+        "accuracy": "how many digits it reads right after each epoch (one pass over the data)",
+        "val_accuracy": "the same on digits it never learns from: its exam",
+        "loss": "how wrong it is on average; lower is better",
+        "the maps": "your digit read by the network as it is right now",
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -79,32 +77,58 @@ class TrainScene(Scene):
         self._examples_for: DataReady | None = None
         self._example_tiles: list[tuple[pygame.Surface, int]] = []
 
+    def bindings(self) -> list[Binding]:
+        context = self.context
+        return [
+            Binding(
+                (pygame.K_ESCAPE, pygame.K_t),
+                "Esc / T",
+                "stop, back to the board",
+                self._stop_and_leave,
+            ),
+            Binding(
+                (pygame.K_b,),
+                "B",
+                "back to the board, training goes on",
+                lambda: context.switch_to(SceneId.BOARD),
+            ),
+            Binding(
+                (pygame.K_1,), "1", "the seed run (the tutorial's)", lambda: self._choose("seed")
+            ),
+            Binding((pygame.K_2,), "2", "the full run", lambda: self._choose("full")),
+            Binding((pygame.K_SPACE,), "Space", "train again", self._train_again),
+            Binding(
+                (pygame.K_RETURN, pygame.K_KP_ENTER),
+                "Enter",
+                "use a kept-aside run",
+                self._use_kept_aside,
+            ),
+            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+        ]
+
     def handle_event(self, event: pygame.event.Event) -> None:
-        if event.type != pygame.KEYDOWN:
-            return
-        context, training = self.context, self.context.training
-        if event.key in (pygame.K_ESCAPE, pygame.K_t):
-            training.stop()
-            self.next_preset = None
-            context.switch_to(SceneId.BOARD)
-        elif event.key == pygame.K_b:
-            context.switch_to(SceneId.BOARD)
-        elif event.key in PRESET_KEYS:
-            self.next_preset = PRESET_KEYS[event.key]
-            training.stop()
-        elif event.key == pygame.K_SPACE:
-            if training.active:
-                context.say("A run is still going: Esc stops it first.", WARN)
-            else:
-                self.next_preset = training.preset
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if not context.use_kept_aside_run():
-                context.say("There is no kept-aside run to use. Space trains again.", MUTED)
-        elif event.key == pygame.K_f:
-            context.toggle_fullscreen()
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event.key)
+
+    def _stop_and_leave(self) -> None:
+        self.context.training.stop()
+        self.next_preset = None
+        self.context.switch_to(SceneId.BOARD)
+
+    def _choose(self, preset: str) -> None:
+        """Stop the run (kept aside by the policy, never put in use) and start ``preset``."""
+        self.next_preset = preset
+        self.context.training.stop()
+
+    def _train_again(self) -> None:
+        if self.context.training.active:
+            self.context.say("A run is still going: Esc stops it first.", WARN)
         else:
-            keys = "   ".join(f"{key} {what}" for key, what in self.KEYS.items())
-            context.say(f"That key does nothing here. Keys: {keys}.", MUTED)
+            self.next_preset = self.context.training.preset
+
+    def _use_kept_aside(self) -> None:
+        if not self.context.use_kept_aside_run():
+            self.context.say("There is no kept-aside run to use. Space trains again.", MUTED)
 
     def update(self, dt: float) -> None:
         context, training = self.context, self.context.training
@@ -143,7 +167,7 @@ class TrainScene(Scene):
         text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
         if training.data is not None and training.data.notes:
             text.draw(
-                surface, "skipped: " + " | ".join(training.data.notes)[:150], (40, 92), 18, WARN
+                surface, "not used: " + " | ".join(training.data.notes)[:150], (40, 92), 18, MUTED
             )
         self._draw_progress(surface)
 
@@ -175,7 +199,7 @@ class TrainScene(Scene):
             )
         else:
             self.network.draw(surface)
-        keys = "   |   ".join(f"{key}  {what}" for key, what in self.KEYS.items())
+        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
         text.draw_wrapped(surface, keys, (40, 676), 1200, 19, MUTED)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
@@ -220,6 +244,9 @@ class TrainScene(Scene):
         pygame.draw.rect(surface, ACCENT, filled)
         text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
         summary, color = self._summary()
+        notice = self.context.fresh_notice()
+        if notice:  # a key's answer outranks the run's summary for a few seconds
+            summary, color = notice, self.context.notice_color
         if summary:
             text.draw(surface, summary, (40, 112), 22, color)
 
