@@ -27,6 +27,7 @@ from mnist_arcade.messages import ModelInUse, Prediction
 from mnist_arcade.preprocess import to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
+LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
 
 
 class SceneId(enum.Enum):
@@ -52,6 +53,7 @@ class Reading:
     board_version: int
     model_version: int
     method: Method
+    animate: bool = True  # P reveals the layers one by one; live readings just appear
 
 
 @dataclass
@@ -63,6 +65,7 @@ class GameContext:
     text: Text = field(default_factory=Text)
     board: Board = field(default_factory=Board)
     method: Method = Method.MNIST
+    live_reading: bool = True  # read the board every LIVE_INTERVAL while the player draws
     reading: Reading | None = None  # the newest answer for the board, maybe for an older drawing
     preview: Prediction | None = None  # the training run's reading of the player's digit
     reading_serial: int = 0  # bumped on each new reading, so views know to refresh
@@ -76,6 +79,8 @@ class GameContext:
     _confirm_restore_until: float = -1.0
     _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
     _last_status: TrainingStatus | None = None
+    _live_version: int = -1  # the board version the last live reading was asked for
+    _live_sent_at: float = -1.0
 
     # --- what the scenes show ------------------------------------------------------------------
 
@@ -83,6 +88,13 @@ class GameContext:
     def prediction(self) -> Prediction | None:
         """The reading of the board as it is now, or None (nothing read, or drawn since)."""
         return self.reading.prediction if self.reading and not self.reading_is_stale else None
+
+    @property
+    def live_prediction(self) -> Prediction | None:
+        """While drawing with live reading on: the newest reading, maybe a stroke behind."""
+        if not self.live_reading or self.reading is None or self.board.is_empty:
+            return None
+        return self.reading.prediction
 
     @property
     def reading_is_stale(self) -> bool:
@@ -110,7 +122,7 @@ class GameContext:
 
     # --- actions -------------------------------------------------------------------------------
 
-    def predict(self, quiet: bool = False) -> bool:
+    def predict(self, quiet: bool = False, animate: bool = True) -> bool:
         """Ask the engine to read the board; the answer arrives in a later ``poll``."""
         if self.board.is_empty:
             self.say("The board is empty: draw a digit with the mouse, then press P.", WARN)
@@ -124,7 +136,7 @@ class GameContext:
             self.say(str(error), WARN)
             return False
         request = self.model.request_prediction(net_input)
-        self._pending = {request: (self.board.version, self.method)}
+        self._pending = {request: (self.board.version, self.method, animate)}
         if self.training.running:
             self.model.request_prediction(net_input, preview=True)
         if not quiet:
@@ -133,6 +145,24 @@ class GameContext:
             else:
                 self.say("The network is still loading; it will read your digit in a moment.")
         return True
+
+    def toggle_live_reading(self) -> None:
+        self.live_reading = not self.live_reading
+        if self.live_reading:
+            self.say("Live reading on: the network reads while you draw.", TEXT)
+        else:
+            self.say("Live reading off: press P to read your digit.", TEXT)
+
+    def _read_live(self) -> None:
+        """Ask for a reading of a drawing that changed, at most every LIVE_INTERVAL seconds."""
+        if not self.live_reading or not self.model.ready or self.board.is_empty:
+            return
+        if self.board.version == self._live_version or self.awaiting_reading:
+            return
+        if self.clock - self._live_sent_at < LIVE_INTERVAL:
+            return
+        self._live_version, self._live_sent_at = self.board.version, self.clock
+        self.predict(quiet=True, animate=False)
 
     def clear_board(self) -> None:
         self.board.clear()
@@ -209,6 +239,7 @@ class GameContext:
             if self.reading is not None and not self.board.is_empty:
                 net_input = to_network_input(self.board.pixels, self.method.value)
                 self.model.request_prediction(net_input, preview=True)
+        self._read_live()
         status = self.training.status
         if status != self._last_status:
             self._last_status = status
@@ -232,10 +263,12 @@ class GameContext:
             self.preview = answer.prediction
             self.preview_serial += 1
             return
-        board_version, method = self._pending.pop(answer.request_id, (None, None))
+        board_version, method, animate = self._pending.pop(answer.request_id, (None, None, None))
         if board_version is None:
             return
-        self.reading = Reading(answer.prediction, board_version, self.model.version, method)
+        self.reading = Reading(
+            answer.prediction, board_version, self.model.version, method, animate
+        )
         self.reading_serial += 1
 
     def _on_training_status(self, status: TrainingStatus) -> None:

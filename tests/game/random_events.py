@@ -271,6 +271,7 @@ class Tally:
     slow_frames: int = 0  # frames with events that took longer than SLOW_FRAME
     slowest_frame: float = 0.0
     shutdowns: list[tuple[bool, float]] = field(default_factory=list)  # (clean, seconds)
+    unclean: list[str] = field(default_factory=list)  # what was still running, per unclean close
 
     def add_exception(self, where: str) -> None:
         self.exceptions.append(f"{where}:\n{traceback.format_exc()}")
@@ -416,6 +417,13 @@ def close(app: App, tally: Tally) -> bool:
         tally.add_exception("App.shutdown")
         clean = False
     tally.shutdowns.append((clean, time.perf_counter() - started))
+    if not clean:
+        training = app.context.training
+        alive = sorted(t.name for t in threading.enumerate() if t is not threading.main_thread())
+        tally.unclean.append(
+            f"run {training.preset!r} {training.status.value} after {len(training.epochs)} "
+            f"epochs; threads alive: {', '.join(alive)}"
+        )
     return clean
 
 

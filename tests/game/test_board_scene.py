@@ -116,6 +116,7 @@ def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
 
 def test_more_strokes_after_a_reading_make_it_stale_not_current(make_app):
     app = make_app()
+    app.context.live_reading = False
     draw_a_one(app)
     read_board(app)
     assert app.context.prediction.digit == 1
@@ -132,6 +133,7 @@ def test_more_strokes_after_a_reading_make_it_stale_not_current(make_app):
 
 def test_a_late_answer_for_an_older_drawing_is_not_shown_as_current(make_app):
     app = make_app()
+    app.context.live_reading = False
     draw_a_one(app)
     post_key(pygame.K_p)
     app.frame(1 / 60)  # the engine is reading the 1 ...
@@ -342,3 +344,45 @@ def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(ma
         post_key(binding.keys[0])
         app.frame(1 / 60)
         assert "does nothing" not in app.context.notice, binding.label
+
+
+def test_live_reading_reads_while_drawing_without_p(make_app):
+    app = make_app()
+    assert app.context.live_reading
+    draw_a_one(app)
+    assert settle(app)
+    app.frame(1 / 60)
+    assert app.context.prediction is not None and app.context.prediction.digit == 1
+    assert app.scene.network.done  # a live reading appears at once; P is the animated reveal
+
+
+def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
+    app = make_app()
+    asked = app.context.model._next_id
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 40, TOP + 40), button=1)
+    )
+    for step in range(60):  # one second of drawing, a new point every frame
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION,
+                pos=(LEFT + 40 + 3 * step, TOP + 40 + 3 * step),
+                rel=(3, 3),
+                buttons=(1, 0, 0),
+            )
+        )
+        app.frame(1 / 60)
+    requests = app.context.model._next_id - asked
+    assert 3 <= requests <= 1 / 0.12 + 2  # a reading every LIVE_INTERVAL, not every frame
+
+
+def test_l_turns_live_reading_off(make_app):
+    app = make_app()
+    post_key(pygame.K_l)
+    app.frame(1 / 60)
+    assert not app.context.live_reading and "off" in app.context.notice
+    asked = app.context.model._next_id
+    draw_a_one(app)
+    for _ in range(30):
+        app.frame(1 / 60)
+    assert app.context.model._next_id == asked and app.context.prediction is None

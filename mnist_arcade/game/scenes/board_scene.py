@@ -60,6 +60,12 @@ class BoardScene(Scene):
             Binding(
                 (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
             ),
+            Binding(
+                (pygame.K_l,),
+                "L",
+                "live reading while you draw, on or off",
+                context.toggle_live_reading,
+            ),
             Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
         ]
 
@@ -100,12 +106,13 @@ class BoardScene(Scene):
         context = self.context
         if context.reading_serial != self._shown_serial:
             self._shown_serial = context.reading_serial
-            if context.prediction is None:
+            reading = context.reading
+            if reading is None:
                 self.network.prediction = None
             else:
-                self.network.show(context.prediction)
-        if context.reading_is_stale:
-            self.network.prediction = None
+                self.network.show(reading.prediction, animate=reading.animate)
+        if context.reading_is_stale and context.live_prediction is None:
+            self.network.prediction = None  # an answer for an older drawing is not shown
         self.network.update(dt)
         if context.board.version != self._board_version:
             self._board_version = context.board.version
@@ -185,6 +192,9 @@ class BoardScene(Scene):
         text = context.text
         panel(surface, RESULT_RECT)
         prediction = context.prediction
+        as_you_draw = prediction is None and context.live_prediction is not None
+        if as_you_draw:  # a reading a stroke behind: said so, in grey
+            prediction = context.live_prediction
         shown = self.network.prediction is not None and self.network.done
         if prediction is None or not shown:
             if context.reading_is_stale:
@@ -193,17 +203,17 @@ class BoardScene(Scene):
                 message = "press P to predict" if prediction is None else "reading..."
             text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
             return
-        text.draw(
-            surface, "the network reads", (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED
-        )
+        title = "as you draw, it reads..." if as_you_draw else "the network reads"
+        text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
         text.draw(
             surface,
             str(prediction.digit),
             (RESULT_RECT.left + 24, RESULT_RECT.top + 30),
             120,
-            ACCENT,
+            MUTED if as_you_draw else ACCENT,
         )
         color = GOOD if prediction.confidence >= 0.8 else WARN
+        color = MUTED if as_you_draw else color
         text.draw(
             surface,
             f"{prediction.confidence:.0%} sure",
@@ -236,7 +246,7 @@ class BoardScene(Scene):
         left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
         text.draw(
             surface,
-            "Hold the left mouse button to draw    P  predict    C  clear    H  help, every key",
+            "Draw with the left mouse button    P  read it    C  clear    L  live    H  help",
             (left, top),
             24,
             TEXT,
