@@ -386,3 +386,23 @@ def test_l_turns_live_reading_off(make_app):
     for _ in range(30):
         app.frame(1 / 60)
     assert app.context.model._next_id == asked and app.context.prediction is None
+
+
+def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    app.frame(3.0)
+    conv2 = next(column for column in app.scene.network.columns if column.name == "conv2")
+    x, y = conv2.positions[5]
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(x + 4, y + 4), rel=(0, 0), buttons=(0, 0, 0))
+    )
+    shown = " ".join(drawn_strings(app))
+    values = app.context.prediction.layers[2].values[:, :, 5]
+    assert "conv2, map 6" in shown
+    assert f"values {values.min():.2f} to {values.max():.2f}" in shown
+    pygame.event.post(  # off the maps: the card goes
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(700, 700), rel=(0, 0), buttons=(0, 0, 0))
+    )
+    assert "conv2, map 6" not in " ".join(drawn_strings(app))

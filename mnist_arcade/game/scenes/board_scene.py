@@ -46,6 +46,7 @@ class BoardScene(Scene):
             context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True
         )
         self.drawing = False
+        self.mouse = (-1, -1)  # the canvas position of the mouse, for hovering a map
         self._board_surface: pygame.Surface | None = None
         self._board_version = -1
         self._shown_serial = -1
@@ -86,6 +87,8 @@ class BoardScene(Scene):
             if self.board_rect.collidepoint(event.pos):
                 self.drawing = True
                 board.begin_stroke(*self._board_point(event.pos))
+        elif event.type == pygame.MOUSEMOTION and not self.drawing:
+            self.mouse = event.pos
         elif event.type == pygame.MOUSEMOTION and self.drawing:
             if event.buttons[0]:
                 board.continue_stroke(*self._board_point(event.pos))
@@ -148,6 +151,9 @@ class BoardScene(Scene):
         else:
             self.network.draw(surface)
         self._draw_help(surface)
+        hovered = self.network.tile_at(self.mouse) if self.network.done else None
+        if hovered is not None:
+            self.network.draw_enlarged(surface, *hovered, self.mouse)
 
     def _empty_network_lines(self) -> tuple[str, str]:
         if self.context.reading_is_stale:

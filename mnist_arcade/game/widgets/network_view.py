@@ -136,6 +136,44 @@ class NetworkView:
     def update(self, dt: float) -> None:
         self.elapsed += dt
 
+    def tile_at(self, point: tuple[int, int]) -> tuple[str, int] | None:
+        """(layer name, map index) of the tile under ``point``; None between tiles."""
+        if self.prediction is None:
+            return None
+        for column in self.columns:
+            if not column.bounds.collidepoint(point):
+                continue
+            for index, (tile, (x, y)) in enumerate(
+                zip(column.tiles, column.positions, strict=True)
+            ):
+                if tile.get_rect(topleft=(x, y)).collidepoint(point):
+                    return column.name, index
+        return None
+
+    def values_of(self, name: str, index: int):
+        """The numbers behind one tile: a (H, W) array of that map's activations."""
+        if name == "input":
+            return self.prediction.net_input
+        layer = next(layer for layer in self.prediction.layers if layer.name == name)
+        return layer.values[:, :, index]
+
+    def draw_enlarged(self, target: pygame.Surface, name: str, index: int, near) -> None:
+        """The hovered map, twice as large beside the mouse, with its range of values."""
+        column = next(column for column in self.columns if column.name == name)
+        tile = column.tiles[index]
+        big = pygame.transform.scale(tile, (tile.get_width() * 2, tile.get_height() * 2))
+        values = self.values_of(name, index)
+        title = "what the net sees" if name == "input" else f"{name}, map {index + 1}"
+        words = f"values {float(values.min()):.2f} to {float(values.max()):.2f}"
+        card = pygame.Rect(0, 0, max(big.get_width(), 190) + 20, big.get_height() + 64)
+        card.topleft = (near[0] + 18, near[1] + 18)
+        card.clamp_ip(target.get_rect())
+        pygame.draw.rect(target, (12, 14, 22), card, border_radius=8)
+        pygame.draw.rect(target, ACCENT, card, width=2, border_radius=8)
+        self.text.draw(target, title, (card.left + 10, card.top + 8), 20, TEXT)
+        self.text.draw(target, words, (card.left + 10, card.top + 28), 18, MUTED)
+        target.blit(big, (card.left + 10, card.top + 50))
+
     def stage_progress(self, stage: int) -> float:
         """0 before the stage starts, 1 once it has fully scanned in."""
         return min(1.0, max(0.0, self.elapsed / STAGE_SECONDS - stage))
