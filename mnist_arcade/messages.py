@@ -118,11 +118,6 @@ class TrainingFinished:
 
 
 @dataclass(frozen=True)
-class ModelSaved:
-    path: str
-
-
-@dataclass(frozen=True)
 class TrainingFailed:
     """Something went wrong in the trainer thread; ``message`` is shown as it is."""
 
@@ -220,3 +215,46 @@ class EngineProblem:
 
     message: str
     fatal: bool = False  # no model at all could be loaded
+
+
+@dataclass(frozen=True)
+class ClassifyRequest:
+    """Read many 28x28 digits in one batched call (the live model, or the run's ``preview``)."""
+
+    request_id: int
+    images: np.ndarray  # (N, 28, 28) float32 in [0, 1]
+    preview: bool = False
+
+
+@dataclass(frozen=True)
+class ClassifyReady:
+    """The answer to a ClassifyRequest: (N, 10) probabilities, tagged like every answer."""
+
+    version: int
+    request_id: int
+    probabilities: np.ndarray
+    preview: bool = False
+
+
+@dataclass(frozen=True)
+class OcclusionRequest:
+    """Ask "why this digit?": read ``net_input`` with blank patches slid over it, in one call."""
+
+    request_id: int
+    net_input: np.ndarray
+
+
+@dataclass(frozen=True)
+class OcclusionReady:
+    """The engine's answer to an OcclusionRequest: the evidence maps (see ``explain.Evidence``).
+
+    ``for_digit`` and ``for_runner_up`` are (28, 28): how much covering each pixel lowers the
+    log-probability of ``digit`` (the winner) and of ``runner_up``.
+    """
+
+    version: int
+    request_id: int
+    digit: int
+    runner_up: int
+    for_digit: np.ndarray
+    for_runner_up: np.ndarray

@@ -23,7 +23,7 @@ from mnist_arcade.game.services.training_session import (
     TrainingStatus,
 )
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
-from mnist_arcade.messages import ModelInUse, Prediction
+from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction
 from mnist_arcade.preprocess import to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
@@ -70,6 +70,7 @@ class GameContext:
     preview: Prediction | None = None  # the training run's reading of the player's digit
     reading_serial: int = 0  # bumped on each new reading, so views know to refresh
     preview_serial: int = 0
+    example_readings: object = None  # (20,) digits the run reads the example digits as, or None
     notice: str = "Loading the network... you can draw already."
     notice_color: tuple[int, int, int] = MUTED
     notice_at: float = 0.0  # ``clock`` when the notice was last set
@@ -79,6 +80,7 @@ class GameContext:
     _confirm_restore_until: float = -1.0
     _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
     _last_status: TrainingStatus | None = None
+    _examples_request: int = -1
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
 
@@ -184,6 +186,8 @@ class GameContext:
         if started:
             self.preview = None
             self.preview_serial += 1
+            self.example_readings = None
+            self.say(f"Training the {self.training.preset} preset; the model in use stays.", MUTED)
         return started
 
     def use_kept_aside_run(self) -> bool:
@@ -226,6 +230,9 @@ class GameContext:
         for event in self.model.poll():
             if isinstance(event, ModelInUse):
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
+            elif isinstance(event, ClassifyReady):
+                if event.request_id == self._examples_request:
+                    self.example_readings = event.probabilities.argmax(axis=1)
             else:
                 self._on_answer(event)
         for problem in self.model.problems:
@@ -236,6 +243,10 @@ class GameContext:
         snapshot = self.training.poll()
         if snapshot is not None:
             self.model.preview_weights(snapshot.weights, snapshot.epoch)
+            data = self.training.data
+            if data is not None and len(data.examples):  # the example digits, read again
+                images = data.examples.astype("float32") / 255.0
+                self._examples_request = self.model.request_classification(images, preview=True)
             if self.reading is not None and not self.board.is_empty:
                 net_input = to_network_input(self.board.pixels, self.method.value)
                 self.model.request_prediction(net_input, preview=True)

@@ -19,10 +19,15 @@ import numpy as np
 from mnist_arcade import paths
 from mnist_arcade.dataset import load_shipped_subset
 from mnist_arcade.errors import MnistArcadeError
+from mnist_arcade.explain import occlusion_inputs, occlusion_map, top_two
 from mnist_arcade.messages import (
+    ClassifyReady,
+    ClassifyRequest,
     EngineProblem,
     LoadModel,
     ModelInUse,
+    OcclusionReady,
+    OcclusionRequest,
     PredictionReady,
     PredictRequest,
     PreviewWeights,
@@ -95,6 +100,10 @@ class Engine:
                 self._preview(request.weights)
             elif isinstance(request, RestoreShipped):
                 self._restore_shipped()
+            elif isinstance(request, OcclusionRequest):
+                self._occlude(request)
+            elif isinstance(request, ClassifyRequest):
+                self._classify(request)
         except MnistArcadeError as error:
             self.replies.put(EngineProblem(str(error)))
         except Exception as error:  # the game must keep running whatever happens in here
@@ -129,6 +138,36 @@ class Engine:
         prediction = predictor.predict(request.net_input)
         self.replies.put(
             PredictionReady(self.version, request.request_id, prediction, request.preview)
+        )
+
+    def _classify(self, request: ClassifyRequest) -> None:
+        predictor = self.preview if request.preview else self.live
+        if predictor is None:
+            return
+        probabilities = predictor.probabilities(request.images)
+        self.replies.put(
+            ClassifyReady(self.version, request.request_id, probabilities, request.preview)
+        )
+
+    def _occlude(self, request: OcclusionRequest) -> None:
+        """Why this digit? The input and every patch-covered copy, read in one batched call."""
+        if self.live is None:
+            self.replies.put(EngineProblem("there is no model to read with yet"))
+            return
+        net_input = np.asarray(request.net_input, dtype=np.float32)
+        batch, boxes = occlusion_inputs(net_input)
+        probabilities = self.live.probabilities(np.concatenate([net_input[None], batch]))
+        digit, runner_up = top_two(probabilities[0])
+        evidence = occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
+        self.replies.put(
+            OcclusionReady(
+                self.version,
+                request.request_id,
+                digit,
+                runner_up,
+                evidence.for_digit,
+                evidence.for_runner_up,
+            )
         )
 
     def _use_weights(self, request: UseWeights) -> None:

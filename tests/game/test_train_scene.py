@@ -41,15 +41,20 @@ def count_pixels(app, rect, color):
     return int(np.all(area == np.array(color), axis=-1).sum())
 
 
-def mnist_test_accuracy(weights, mnist, count=2000):
-    """What the model with ``weights`` reads right of ``count`` real MNIST test digits."""
+def model_with(weights):
     from mnist_arcade.ml.model import build_model
-    from mnist_arcade.ml.predictor import Predictor
 
     model = build_model()
     model.set_weights(weights)
+    return model
+
+
+def mnist_test_accuracy(weights, mnist, count=2000):
+    """What the model with ``weights`` reads right of ``count`` real MNIST test digits."""
+    from mnist_arcade.ml.predictor import Predictor
+
     images = mnist.x_test[:count].astype(np.float32) / 255.0
-    read = Predictor(model).probabilities(images).argmax(axis=1)
+    read = Predictor(model_with(weights)).probabilities(images).argmax(axis=1)
     return float(np.mean(read == mnist.y_test[:count]))
 
 
@@ -87,6 +92,8 @@ def test_the_chart_draws_each_posted_epoch(make_app):
 
 
 def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mnist):
+    from mnist_arcade.ml.predictor import Predictor
+
     app = make_app(model_path=None, epochs=3)
     # Start from a model that reads every digit as 0 (all weights zero), so that a real
     # three-epoch run reads better.
@@ -116,6 +123,12 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     assert not np.allclose(app.context.prediction.layers[0].values, before)  # read again
     shown = [label for _, label in app.scene._example_tiles]
     assert shown == mnist.y_test[:20].tolist()  # the tutorial's 20 labelled test digits
+    # Under each example: what the run read it as after its last epoch, computed here anew.
+    assert run_until(app, lambda: app.context.example_readings is not None, 30)
+    expected = Predictor(model_with(training.last_snapshot.weights)).probabilities(
+        mnist.x_test[:20].astype(np.float32) / 255.0
+    )
+    np.testing.assert_array_equal(app.context.example_readings, expected.argmax(axis=1))
     left, top = EXAMPLES_TOPLEFT
     first = surface_to_rgb(app.screen)[top : top + 28, left + 140 : left + 168, 0]
     np.testing.assert_array_equal(first, mnist.x_test[0])

@@ -179,11 +179,13 @@ class TrainScene(Scene):
                 "val_accuracy": training.series("val_accuracy"),
             },
             epochs,
+            [{k: run[k] for k in ("accuracy", "val_accuracy")} for run in training.earlier_runs],
         )
         self.loss_chart.draw(
             surface,
             {"loss": training.series("loss"), "val_loss": training.series("val_loss")},
             epochs,
+            [{k: run[k] for k in ("loss", "val_loss")} for run in training.earlier_runs],
         )
         self._draw_examples(surface)
         panel(surface, MAPS_RECT)
@@ -203,17 +205,23 @@ class TrainScene(Scene):
         text.draw_wrapped(surface, keys, (40, 676), 1200, 19, MUTED)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
-        """The tutorial's first look at the data: 20 test digits, each with its label."""
+        """The tutorial's first look at the data: 20 test digits, each with its label, and
+        after every epoch what the run reads each one as (green: right, red: wrong)."""
         if not self._example_tiles:
             return
         text = self.context.text
+        readings = self.context.example_readings
         left, top = EXAMPLES_TOPLEFT
-        text.draw(surface, f"{len(self._example_tiles)} test digits", (left, top - 2), 20, MUTED)
-        text.draw(surface, "and their labels:", (left, top + 16), 20, MUTED)
+        text.draw(surface, f"{len(self._example_tiles)} test digits:", (left, top - 4), 20, MUTED)
+        text.draw(surface, "label / read now", (left, top + 14), 20, MUTED)
         x = left + 140
-        for tile, label in self._example_tiles:
+        for index, (tile, label) in enumerate(self._example_tiles):
             surface.blit(tile, (x, top))
-            text.draw(surface, str(label), (x + 31, top + 14), 22, ACCENT, "midleft")
+            text.draw(surface, str(label), (x + 31, top + 8), 22, ACCENT, "midleft")
+            if readings is not None and index < len(readings):
+                read = int(readings[index])
+                color = GOOD if read == label else WARN
+                text.draw(surface, str(read), (x + 31, top + 25), 22, color, "midleft")
             x += EXAMPLE_STEP
 
     def _data_line(self) -> str:
@@ -238,9 +246,7 @@ class TrainScene(Scene):
         text.draw(surface, headline, (40, 132), 30, TEXT)
         pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
         filled = PROGRESS_BAR.copy()
-        filled.width = round(PROGRESS_BAR.width * training.epoch_fraction)
-        if status in (FINISHED, STOPPED):
-            filled.width = PROGRESS_BAR.width if status == FINISHED else filled.width
+        filled.width = round(PROGRESS_BAR.width * training.run_fraction)
         pygame.draw.rect(surface, ACCENT, filled)
         text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
         summary, color = self._summary()

@@ -16,10 +16,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mnist_arcade.explain import Evidence
 from mnist_arcade.messages import (
+    ClassifyReady,
+    ClassifyRequest,
     EngineProblem,
     LoadModel,
     ModelInUse,
+    OcclusionReady,
+    OcclusionRequest,
     Prediction,
     PredictionReady,
     PredictRequest,
@@ -42,6 +47,14 @@ class Answer:
     request_id: int
     prediction: Prediction
     preview: bool
+
+
+@dataclass(frozen=True)
+class OcclusionAnswer:
+    """Why the live model reads request ``request_id``'s input as it does: its evidence maps."""
+
+    request_id: int
+    evidence: Evidence
 
 
 def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
@@ -71,6 +84,7 @@ class ModelClient:
         self._thread: threading.Thread | None = None
         self._next_id = 0
         self._wanted = {False: -1, True: -1}  # newest request id, per kind (live, preview)
+        self._wanted_occlusion = -1  # newest "why this digit?" request id
         self._held: list[Answer | ModelInUse] = []  # drained by ``wait``, returned by ``poll``
 
     def __repr__(self) -> str:
@@ -121,9 +135,30 @@ class ModelClient:
         self._requests.put(PredictRequest(self._next_id, net_input, preview))
         return self._next_id
 
+    def request_classification(self, images: np.ndarray, preview: bool = False) -> int:
+        """Ask for the readings of many digits in one batched call; returns the answer's id.
+
+        The answer comes back from ``poll`` as a ClassifyReady (a live one only while the same
+        model is in use)."""
+        self._next_id += 1
+        self._requests.put(ClassifyRequest(self._next_id, images, preview))
+        return self._next_id
+
     def forget_requests(self) -> None:
         """The drawing changed or was cleared: answers still on their way are no longer wanted."""
         self._wanted = {False: -1, True: -1}
+        self._wanted_occlusion = -1
+
+    def request_occlusion(self, net_input: np.ndarray) -> int:
+        """Ask why the live model reads ``net_input`` as it does; returns the answer's id.
+
+        The answer comes back from ``poll`` as an OcclusionAnswer, only if it is the newest
+        such request and the model that computed it is still in use.
+        """
+        self._next_id += 1
+        self._wanted_occlusion = self._next_id
+        self._requests.put(OcclusionRequest(self._next_id, net_input))
+        return self._next_id
 
     def use_weights(self, weights: list[np.ndarray], name: str, save: bool = True) -> None:
         self._requests.put(UseWeights(weights, name, save))
@@ -136,7 +171,7 @@ class ModelClient:
 
     # --- answers -------------------------------------------------------------------------------
 
-    def poll(self) -> list[Answer | ModelInUse]:
+    def poll(self) -> list[Answer | ModelInUse | ClassifyReady]:
         """Drain the engine's answers without blocking; return what the game should act on."""
         events, self._held = self._held, []
         while True:
@@ -152,6 +187,15 @@ class ModelClient:
                 current = reply.version == self.version or reply.preview
                 if current and reply.request_id == self._wanted[reply.preview]:
                     events.append(Answer(reply.request_id, reply.prediction, reply.preview))
+            elif isinstance(reply, ClassifyReady):
+                if reply.preview or reply.version == self.version:
+                    events.append(reply)
+            elif isinstance(reply, OcclusionReady):
+                if reply.version == self.version and reply.request_id == self._wanted_occlusion:
+                    evidence = Evidence(
+                        reply.digit, reply.runner_up, reply.for_digit, reply.for_runner_up
+                    )
+                    events.append(OcclusionAnswer(reply.request_id, evidence))
             elif isinstance(reply, EngineProblem):
                 if reply.fatal:
                     self.state, self.error = ModelState.FAILED, reply.message

@@ -41,6 +41,9 @@ class TrainingStatus(enum.Enum):
 
 IDLE, LOADING_DATA, TRAINING, STOPPING, FINISHED, STOPPED, FAILED = TrainingStatus
 ACTIVE = (LOADING_DATA, TRAINING, STOPPING)
+METRICS = ("accuracy", "val_accuracy", "loss", "val_loss")  # Keras' own per-epoch names
+EARLIER_KEPT = 3  # earlier runs whose curves stay on the charts, faded
+RATE_SMOOTHING = 0.1  # weight of the newest batch in the smoothed samples/s
 Starter = Callable[..., threading.Thread]
 
 
@@ -61,9 +64,14 @@ class TrainingSession:
         self._stop = threading.Event()
         self._abandon = threading.Event()
         self._thread: threading.Thread | None = None
+        self.earlier_runs: list[dict[str, list[float]]] = []  # newest last, at most EARLIER_KEPT
         self._reset()
 
     def _reset(self) -> None:
+        if getattr(self, "epochs", None):  # keep the run that ends for comparison
+            run = {metric: self.series(metric) for metric in METRICS}
+            self.earlier_runs = [*self.earlier_runs, run][-EARLIER_KEPT:]
+        self._smoothed_rate = 0.0  # samples per second, smoothed over batches
         self.status = IDLE
         self.data: DataReady | None = None
         self.started: TrainingStarted | None = None
@@ -71,6 +79,7 @@ class TrainingSession:
         self.epochs: list[EpochResult] = []
         self.finished: TrainingFinished | None = None
         self.judged: RunJudged | None = None
+        self.last_snapshot: WeightsSnapshot | None = None  # the newest epoch's weights
         self.offer_taken = False  # the player put a kept-aside run in use
         self.error: str | None = None
 
@@ -140,7 +149,7 @@ class TrainingSession:
                 break
             snapshot = self._handle(message)
             if snapshot is not None:
-                newest = snapshot
+                newest = self.last_snapshot = snapshot
         if self.active and not self.running and self.messages.empty():
             self.status = FAILED if self.error else (STOPPED if self._stop.is_set() else FINISHED)
         return newest
@@ -154,6 +163,11 @@ class TrainingSession:
                 self.status = TRAINING
         elif isinstance(message, BatchProgress):
             self.progress = message
+            rate = message.samples_per_second
+            if self._smoothed_rate <= 0:
+                self._smoothed_rate = rate
+            else:
+                self._smoothed_rate += RATE_SMOOTHING * (rate - self._smoothed_rate)
         elif isinstance(message, EpochResult):
             self.epochs.append(message)
         elif isinstance(message, WeightsSnapshot):
@@ -181,16 +195,26 @@ class TrainingSession:
         return min(1.0, self.progress.batch / self.progress.batches_per_epoch)
 
     @property
+    def run_fraction(self) -> float:
+        """How far through the whole run, 0..1 (1 once it finished every epoch)."""
+        if self.status is FINISHED:
+            return 1.0
+        if self.progress is None or not self.total_epochs:
+            return 0.0
+        done = self.progress.epoch - 1 + self.epoch_fraction
+        return min(1.0, done / self.total_epochs)
+
+    @property
     def eta_seconds(self) -> float | None:
-        """Seconds left at this epoch's pace, from the batches still to run."""
+        """Seconds left for the whole run, at the smoothed pace (jumps less than one batch's)."""
         progress = self.progress
-        if progress is None or self.started is None or self.status != TRAINING:
+        if progress is None or self.started is None or self.status is not TRAINING:
             return None
-        if progress.samples_per_second <= 0:
+        if self._smoothed_rate <= 0:
             return None
         done = (progress.epoch - 1) * progress.batches_per_epoch + progress.batch
         remaining = max(self.started.epochs * progress.batches_per_epoch - done, 0)
-        return remaining * self.started.batch_size / progress.samples_per_second
+        return remaining * self.started.batch_size / self._smoothed_rate
 
     def series(self, metric: str) -> list[float]:
         """Per-epoch values of a Keras metric (``accuracy``, ``val_loss``...)."""

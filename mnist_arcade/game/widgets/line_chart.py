@@ -63,10 +63,18 @@ class LineChart:
             self.rect.height - MARGIN_TOP - MARGIN_BOTTOM,
         )
 
-    def draw(self, target: pygame.Surface, series: dict[str, list[float]], x_max: int) -> None:
-        key = (tuple((name, tuple(values)) for name, values in series.items()), x_max)
+    def draw(
+        self,
+        target: pygame.Surface,
+        series: dict[str, list[float]],
+        x_max: int,
+        earlier: list[dict[str, list[float]]] = (),
+    ) -> None:
+        """Plot ``series``; ``earlier`` runs' series are drawn first, faded, for comparison."""
+        key = (_frozen(series), x_max, tuple(_frozen(run) for run in earlier))
         if key != self._key:
-            self._surface = self._render(series, max(x_max, 1))
+            x_max = max([x_max, *(len(v) for run in earlier for v in run.values())])
+            self._surface = self._render(series, max(x_max, 1), list(earlier))
             self._key = key
         target.blit(self._surface, self.rect)
 
@@ -78,12 +86,16 @@ class LineChart:
             return 0.0, 1.0
         return 0.0, max(values) * 1.1 or 1.0
 
-    def _render(self, series: dict[str, list[float]], x_max: int) -> pygame.Surface:
+    def _render(
+        self, series: dict[str, list[float]], x_max: int, earlier: list[dict[str, list[float]]]
+    ) -> pygame.Surface:
         surface = pygame.Surface(self.rect.size)
         surface.fill(PANEL)
         pygame.draw.rect(surface, PANEL_EDGE, surface.get_rect(), width=1)
         area = self.plot_area
-        low, high = self._y_bounds(series)
+        low, high = self._y_bounds(
+            {**{f"{i}{k}": v for i, r in enumerate(earlier) for k, v in r.items()}, **series}
+        )
         self.text.draw(surface, self.title, (area.left, 10), 24, TEXT)
 
         def to_point(epoch: int, value: float) -> tuple[int, int]:
@@ -119,6 +131,13 @@ class LineChart:
             )
             legend_x = label.left - 34
 
+        if earlier:
+            self.text.draw(surface, "faded: earlier runs", (area.left + 8, area.top + 4), 18, MUTED)
+        for run in earlier:  # faded lines first, so this run's are drawn over them
+            for name, values in run.items():
+                points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
+                if len(points) >= 2:
+                    pygame.draw.lines(surface, _faded(SERIES.get(name, TEXT)), False, points, 1)
         for name, values in series.items():
             points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
             color = SERIES.get(name, TEXT)
@@ -127,3 +146,12 @@ class LineChart:
             for point in points:
                 pygame.draw.circle(surface, color, point, 3)
         return surface
+
+
+def _frozen(series: dict[str, list[float]]) -> tuple:
+    return tuple((name, tuple(values)) for name, values in series.items())
+
+
+def _faded(color: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A colour mixed two thirds of the way toward the panel's."""
+    return tuple(round(c + (p - c) * 0.65) for c, p in zip(color, PANEL, strict=True))
