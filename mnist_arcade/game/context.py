@@ -33,6 +33,7 @@ LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live re
 class SceneId(enum.Enum):
     BOARD = "board"
     TRAINING = "training"
+    EVALUATION = "evaluation"
 
 
 class Method(str, enum.Enum):
@@ -80,7 +81,7 @@ class GameContext:
     _confirm_restore_until: float = -1.0
     _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
     _last_status: TrainingStatus | None = None
-    _examples_request: int = -1
+    _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
 
@@ -147,6 +148,13 @@ class GameContext:
             else:
                 self.say("The network is still loading; it will read your digit in a moment.")
         return True
+
+    def classify(self, images, on_done: Callable, preview: bool = False) -> None:
+        """Read many digits in one engine call; ``on_done(probabilities)`` runs in ``poll``."""
+        self._waiting_for[self.model.request_classification(images, preview)] = on_done
+
+    def _on_example_readings(self, probabilities) -> None:
+        self.example_readings = probabilities.argmax(axis=1)
 
     def toggle_live_reading(self) -> None:
         self.live_reading = not self.live_reading
@@ -231,8 +239,9 @@ class GameContext:
             if isinstance(event, ModelInUse):
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
             elif isinstance(event, ClassifyReady):
-                if event.request_id == self._examples_request:
-                    self.example_readings = event.probabilities.argmax(axis=1)
+                callback = self._waiting_for.pop(event.request_id, None)
+                if callback is not None:
+                    callback(event.probabilities)
             else:
                 self._on_answer(event)
         for problem in self.model.problems:
@@ -246,7 +255,7 @@ class GameContext:
             data = self.training.data
             if data is not None and len(data.examples):  # the example digits, read again
                 images = data.examples.astype("float32") / 255.0
-                self._examples_request = self.model.request_classification(images, preview=True)
+                self.classify(images, self._on_example_readings, preview=True)
             if self.reading is not None and not self.board.is_empty:
                 net_input = to_network_input(self.board.pixels, self.method.value)
                 self.model.request_prediction(net_input, preview=True)

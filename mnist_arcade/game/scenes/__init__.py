@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.board_scene import BoardScene
+from mnist_arcade.game.scenes.evaluation_scene import EvaluationScene
 from mnist_arcade.game.scenes.train_scene import TrainScene
 
-SCENES = {SceneId.BOARD: BoardScene, SceneId.TRAINING: TrainScene}
+SCENES = {
+    SceneId.BOARD: BoardScene,
+    SceneId.TRAINING: TrainScene,
+    SceneId.EVALUATION: EvaluationScene,
+}

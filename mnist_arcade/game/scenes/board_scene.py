@@ -59,6 +59,12 @@ class BoardScene(Scene):
             Binding((pygame.K_m,), "M", "switch how the drawing is shrunk", context.toggle_method),
             Binding((pygame.K_t,), "T", "train the network", self._open_training),
             Binding(
+                (pygame.K_e,),
+                "E",
+                "how well it reads: every test digit",
+                lambda: context.switch_to(SceneId.EVALUATION),
+            ),
+            Binding(
                 (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
             ),
             Binding(
@@ -260,7 +266,7 @@ class BoardScene(Scene):
         restore = "R again  confirm" if self.context.confirming_restore else "R  shipped model"
         text.draw(
             surface,
-            f"M  preprocessing: {METHOD_NAMES[self.context.method]}    T  train the network    "
+            f"M  {METHOD_NAMES[self.context.method]}    T  train    E  how well it reads    "
             f"{restore}",
             (left, top + 30),
             22,

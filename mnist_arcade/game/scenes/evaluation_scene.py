@@ -1,0 +1,214 @@
+"""The evaluation screen: how well the model in use reads real test digits, and which it mixes up.
+
+The confusion matrix has a row per true digit and a column per digit read; the diagonal is
+what it reads right. Clicking a cell shows those very digits with their true and read labels,
+so "it reads 4s as 9s" becomes something a learner can look at. Scoring is one batched engine
+call; the test digits load on a thread, so the screen opens at once.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pygame
+
+from mnist_arcade.confusion import confusion_matrix, per_digit_accuracy
+from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.scenes.scene import Binding, Scene
+from mnist_arcade.game.services.test_digits import TestDigits
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import (
+    ACCENT,
+    BACKGROUND,
+    GOOD,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+    panel,
+)
+from mnist_arcade.imaging import enlarge
+
+MATRIX_TOPLEFT = (110, 170)  # the top-left cell
+CELL = 46  # pixels per cell
+DIGITS_RECT = pygame.Rect(720, 150, 520, 500)  # the clicked cell's digits
+SHOWN_DIGITS = 24  # at most this many digits of one cell on screen
+
+
+class EvaluationScene(Scene):
+    """Confusion matrix, per-digit accuracy and the digits behind any cell."""
+
+    TITLE: ClassVar[str] = "How well does it read?"
+    PANELS: ClassVar[dict[str, str]] = {
+        "the table": "a row for each true digit, a column for what the network read; the "
+        "diagonal is what it got right",
+        "per digit": "the share of each digit read right",
+        "the digits": "click a square of the table to see those very digits",
+    }
+
+    def __init__(self, context: GameContext) -> None:
+        super().__init__(context)
+        self.digits = TestDigits(context.training.trainer_options.get("data_path"))
+        self.read: np.ndarray | None = None  # the digit read for every test digit
+        self.matrix: np.ndarray | None = None
+        self.scored_version = -1  # the model version the table is for
+        self.selected: tuple[int, int] | None = None  # (true, read)
+        self._tiles: list[tuple[pygame.Surface, int, int]] = []
+        self._asked = False
+
+    def bindings(self) -> list[Binding]:
+        back = lambda: self.context.switch_to(SceneId.BOARD)  # noqa: E731
+        return [
+            Binding(
+                (pygame.K_ESCAPE, pygame.K_e, pygame.K_b), "Esc / E", "back to the board", back
+            ),
+            Binding((pygame.K_f,), "F", "fullscreen on or off", self.context.toggle_fullscreen),
+        ]
+
+    def on_enter(self) -> None:
+        self.digits.start()
+        if self.scored_version != self.context.model.version:
+            self._asked = False  # another model is in use since: score it again
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event.key)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            cell = self.cell_at(event.pos)
+            if cell is not None and self.matrix is not None:
+                self.select(*cell)
+
+    def cell_at(self, point: tuple[int, int]) -> tuple[int, int] | None:
+        """(true digit, read digit) of the table cell under ``point``."""
+        column = (point[0] - MATRIX_TOPLEFT[0]) // CELL
+        row = (point[1] - MATRIX_TOPLEFT[1]) // CELL
+        if 0 <= row < 10 and 0 <= column < 10:
+            return int(row), int(column)
+        return None
+
+    def select(self, true_digit: int, read_digit: int) -> None:
+        data = self.digits.data
+        self.selected = (true_digit, read_digit)
+        chosen = np.flatnonzero((data.y_test == true_digit) & (self.read == read_digit))
+        self._tiles = [
+            (grey_to_surface(enlarge(data.x_test[i], 2)), true_digit, read_digit)
+            for i in chosen[:SHOWN_DIGITS]
+        ]
+
+    def update(self, dt: float) -> None:
+        context = self.context
+        if self._asked or not self.digits.done or self.digits.data is None:
+            return
+        if not context.model.ready:
+            return
+        self._asked = True
+        version = context.model.version
+        images = self.digits.data.x_test.astype(np.float32) / 255.0
+        context.classify(images, lambda p: self._scored(p, version))
+
+    def _scored(self, probabilities: np.ndarray, version: int) -> None:
+        self.read = probabilities.argmax(axis=1)
+        self.matrix = confusion_matrix(self.digits.data.y_test, self.read)
+        self.scored_version = version
+        if self.selected is not None:
+            self.select(*self.selected)
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.context.text
+        surface.fill(BACKGROUND)
+        text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
+        text.draw(surface, f"in use: {self.context.model.label}", (1240, 22), 22, MUTED, "topright")
+        if self.digits.error:
+            text.draw(surface, f"No test digits: {self.digits.error}", (40, 90), 22, WARN)
+        elif self.matrix is None:
+            text.draw(surface, "Reading the test digits...", (40, 90), 24, MUTED)
+        else:
+            self._draw_matrix(surface)
+            self._draw_selected(surface)
+        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
+        text.draw(surface, keys, (40, 690), 19, MUTED)
+
+    def _draw_matrix(self, surface: pygame.Surface) -> None:
+        text, matrix = self.context.text, self.matrix
+        total, right = int(matrix.sum()), int(np.trace(matrix))
+        source = self.digits.data.source
+        text.draw(
+            surface,
+            f"{right:,} of {total:,} test digits read right ({right / total:.1%}), from {source}",
+            (40, 76),
+            22,
+            TEXT,
+        )
+        text.draw(surface, "Click a square to see those digits.", (40, 100), 20, MUTED)
+        left, top = MATRIX_TOPLEFT
+        text.draw(surface, "read as", (left + 5 * CELL, top - 40), 20, MUTED, "midtop")
+        label = pygame.transform.rotate(text.render("true digit", 20, MUTED), 90)
+        surface.blit(label, label.get_rect(midright=(left - 30, top + 5 * CELL)))
+        largest_miss = max(int((matrix - np.diag(np.diag(matrix))).max()), 1)
+        for digit in range(10):
+            text.draw(
+                surface, str(digit), (left + digit * CELL + CELL // 2, top - 20), 20, TEXT, "midtop"
+            )
+            text.draw(
+                surface,
+                str(digit),
+                (left - 10, top + digit * CELL + CELL // 2),
+                20,
+                TEXT,
+                "midright",
+            )
+        for row in range(10):
+            for column in range(10):
+                count = int(matrix[row, column])
+                rect = pygame.Rect(left + column * CELL, top + row * CELL, CELL - 2, CELL - 2)
+                pygame.draw.rect(
+                    surface, _cell_colour(row, column, count, matrix, largest_miss), rect
+                )
+                if self.selected == (row, column):
+                    pygame.draw.rect(surface, ACCENT, rect, width=3)
+                if count:
+                    text.draw(surface, str(count), rect.center, 18, TEXT, "center")
+        accuracy = per_digit_accuracy(matrix)
+        bars_left = left + 10 * CELL + 20
+        text.draw(surface, "right", (bars_left, top - 20), 20, MUTED)
+        for digit, share in enumerate(accuracy):
+            y = top + digit * CELL + CELL // 2
+            words = "no digits" if np.isnan(share) else f"{share:.0%}"
+            color = GOOD if not np.isnan(share) and share >= 0.95 else WARN
+            text.draw(surface, words, (bars_left, y), 20, color, "midleft")
+
+    def _draw_selected(self, surface: pygame.Surface) -> None:
+        text = self.context.text
+        panel(surface, DIGITS_RECT)
+        left, top = DIGITS_RECT.left + 16, DIGITS_RECT.top + 12
+        if self.selected is None:
+            text.draw(surface, "Click a square of the table.", (left, top), 22, MUTED)
+            return
+        true_digit, read_digit = self.selected
+        count = int(self.matrix[true_digit, read_digit])
+        verdict = "read right" if true_digit == read_digit else f"read as {read_digit}"
+        text.draw(surface, f"{count:,} {true_digit}s {verdict}", (left, top), 24, TEXT)
+        if count > SHOWN_DIGITS:
+            text.draw(surface, f"(the first {SHOWN_DIGITS})", (left, top + 26), 20, MUTED)
+        for index, (tile, true_label, read_label) in enumerate(self._tiles):
+            x = left + (index % 6) * 82
+            y = top + 56 + (index // 6) * 104
+            pygame.draw.rect(surface, PANEL_EDGE, (x - 1, y - 1, 58, 58), width=1)
+            surface.blit(tile, (x, y))
+            color = GOOD if true_label == read_label else WARN
+            text.draw(surface, f"true {true_label}", (x, y + 60), 18, MUTED)
+            text.draw(surface, f"read {read_label}", (x, y + 76), 18, color)
+
+
+def _cell_colour(row, column, count, matrix, largest_miss) -> tuple[int, int, int]:
+    """Green on the diagonal, red elsewhere, brighter for more digits."""
+    if count == 0:
+        return (30, 34, 48)
+    if row == column:
+        share = count / max(int(matrix[row].sum()), 1)
+        return (30, round(60 + 120 * share), 70)
+    strength = count / largest_miss
+    return (round(70 + 150 * strength), 40, 50)

@@ -1,0 +1,39 @@
+"""The test digits the evaluation screen scores the model on, loaded off the game's thread.
+
+The same source as training when the player named one (``--data`` or ``MNIST_ARCADE_DATA``),
+else the shipped subset's 2,000 test digits. Pure numpy reading; no TensorFlow, no pygame.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from mnist_arcade.dataset import MnistData, find_mnist
+from mnist_arcade.errors import MnistArcadeError
+
+
+class TestDigits:
+    """Loads once on a thread; ``data`` or ``error`` is set when it is done."""
+
+    __test__ = False  # a class named Test* that pytest must not collect
+
+    def __init__(self, data_path: str | None = None) -> None:
+        self.data_path = data_path
+        self.data: MnistData | None = None
+        self.error: str | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.data is not None or self.error is not None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="test-digits", daemon=True)
+            self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self.data = find_mnist(self.data_path)
+        except MnistArcadeError as error:
+            self.error = str(error)

@@ -1,0 +1,55 @@
+"""The evaluation screen: the live model's confusion matrix on real test digits, and clicks."""
+
+import numpy as np
+import pygame
+
+from mnist_arcade.confusion import confusion_matrix, per_digit_accuracy
+from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
+from tests.game.conftest import post_key, run_until
+
+
+def open_evaluation(app):
+    post_key(pygame.K_e)
+    app.frame(1 / 60)
+    assert app.scene is app.scenes[SceneId.EVALUATION]
+    assert run_until(app, lambda: app.scene.matrix is not None, 60)
+    return app.scene
+
+
+def test_the_matrix_counts_every_test_digit_with_the_model_in_use(make_app, small_mnist_file):
+    from mnist_arcade.dataset import load_npz
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.predictor import Predictor
+
+    app = make_app()
+    scene = open_evaluation(app)
+    data = load_npz(small_mnist_file)
+    assert scene.matrix.sum() == len(data.y_test) == 200
+    model = build_model()
+    model.set_weights(app.context.model.weights)
+    read = Predictor(model).probabilities(data.x_test.astype(np.float32) / 255).argmax(axis=1)
+    np.testing.assert_array_equal(scene.matrix, confusion_matrix(data.y_test, read))
+    assert np.trace(scene.matrix) / 200 > 0.95  # the shipped model reads real digits well
+
+
+def test_clicking_a_cell_shows_those_digits_with_true_and_read_labels(make_app):
+    app = make_app()
+    scene = open_evaluation(app)
+    x = MATRIX_TOPLEFT[0] + 7 * CELL + CELL // 2
+    y = MATRIX_TOPLEFT[1] + 7 * CELL + CELL // 2
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1))
+    app.frame(1 / 60)
+    assert scene.selected == (7, 7)
+    assert len(scene._tiles) == min(int(scene.matrix[7, 7]), 24) > 0
+    assert all(true == 7 and read == 7 for _, true, read in scene._tiles)
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert app.scene is app.scenes[SceneId.BOARD]
+
+
+def test_per_digit_accuracy_and_an_empty_row():
+    matrix = confusion_matrix(np.array([1, 1, 2]), np.array([1, 7, 2]))
+    assert matrix.sum() == 3 and matrix[1, 7] == 1
+    accuracy = per_digit_accuracy(matrix)
+    assert accuracy[1] == 0.5 and accuracy[2] == 1.0 and np.isnan(accuracy[0])
