@@ -15,6 +15,7 @@ from mnist_arcade.board import BOARD_SIZE, Board
 
 INK_LEVEL = 100  # MNIST pixels above this count as stroke when thinning
 DRAWN_HEIGHTS = (110, 270)  # the digit's height on the board, in pixels, chosen at random
+SMALL_HEIGHTS = (60, 100)  # drawn small: the brush strokes are a third of the digit's height
 NEIGHBOURS = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))  # P2..P9
 
 
@@ -47,9 +48,14 @@ def thin(mask: np.ndarray) -> np.ndarray:
 
 
 def draw_with_brush(
-    digit: np.ndarray, rng: np.random.Generator, board_size: int = BOARD_SIZE
+    digit: np.ndarray,
+    rng: np.random.Generator,
+    board_size: int = BOARD_SIZE,
+    heights: tuple[float, float] = DRAWN_HEIGHTS,
 ) -> np.ndarray:
     """Redraw a 28x28 MNIST digit with the game's brush at a random size and place.
+
+    ``heights`` is the range of the centre line's height on the board, in pixels.
 
     Every pair of touching centre-line pixels becomes one brush stroke, so the result is made of
     the same interpolated 25 px stamps a mouse stroke makes.
@@ -59,7 +65,7 @@ def draw_with_brush(
     board = Board(board_size)
     if rows.size == 0:
         return board.pixels
-    height = rng.uniform(*DRAWN_HEIGHTS)
+    height = rng.uniform(*heights)
     scale = height / max(np.ptp(rows) + 1, 4)
     width = (np.ptp(cols) + 1) * scale
     margin = board.brush // 2 + 2
@@ -86,9 +92,14 @@ def scale_onto_board(digit: np.ndarray, board_size: int = BOARD_SIZE) -> np.ndar
     return digit[np.ix_(indices, indices)]
 
 
-def drawn_test_set(images: np.ndarray, count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def drawn_test_set(
+    images: np.ndarray,
+    count: int,
+    seed: int = 0,
+    heights: tuple[float, float] = DRAWN_HEIGHTS,
+) -> tuple[np.ndarray, np.ndarray]:
     """Draw ``count`` digits chosen at random from ``images``; return (indices, boards)."""
     rng = np.random.default_rng(seed)
     chosen = rng.choice(len(images), size=min(count, len(images)), replace=False)
-    boards = np.stack([draw_with_brush(images[i], rng) for i in chosen])
+    boards = np.stack([draw_with_brush(images[i], rng, heights=heights) for i in chosen])
     return chosen, boards

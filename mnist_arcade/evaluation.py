@@ -2,9 +2,15 @@
 
 Side by side: MNIST's own test images (already 28x28 and centred, so they go straight to the
 model); MNIST test digits redrawn with the game's 25 px brush at random sizes and places
-(``drawn``); and hand-planned mouse strokes replayed through the brush (``hand_strokes``). The
-board-like sets take exactly the game's path, board pixels -> ``to_network_input`` -> model,
-once with the MNIST-style preprocessing and once with the tutorial's plain resize.
+(``drawn``), also drawn small (60-100 px); digits in the styles people use and MNIST lacks
+(``drawing_styles``, from the generator's evaluation stream, which training never uses); and
+hand-planned mouse strokes replayed through the brush (``hand_strokes``). The board-like sets
+take exactly the game's path, board pixels -> ``to_network_input`` -> model, with the
+MNIST-style preprocessing and (for comparison) the tutorial's plain resize.
+
+Beside accuracy, two confidence figures: how many non-digits (scribbles, blobs, shapes) get a
+confident answer, and the expected calibration error on the drawn digits
+(:mod:`mnist_arcade.confidence`).
 """
 
 from __future__ import annotations
@@ -13,10 +19,18 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from mnist_arcade.confidence import CONFIDENT, DIGIT_THRESHOLD, expected_calibration_error
 from mnist_arcade.dataset import MnistData
-from mnist_arcade.drawn import drawn_test_set
+from mnist_arcade.drawing_styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
+from mnist_arcade.drawn import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.hand_strokes import hand_drawn_set
 from mnist_arcade.preprocess import METHODS, to_network_input
+
+STYLE_SET = "digits in styles MNIST lacks (held-out generator seeds)"
+DRAWN = "MNIST test digits redrawn with the 25 px brush"
+SMALL = "MNIST test digits redrawn small (60-100 px tall)"
+HAND = "hand-planned mouse strokes through the brush"
+NON_DIGITS = "non-digits (scribbles, blobs, lines, shapes)"
 
 
 @dataclass(frozen=True)
@@ -43,12 +57,68 @@ def score(name: str, predicted: np.ndarray, labels: np.ndarray) -> Accuracy:
     return Accuracy(name, overall, int(correct.size), per_class)
 
 
+def board_probabilities(predictor, boards: np.ndarray, method: str = "mnist") -> np.ndarray:
+    """Preprocess 300x300 boards as the game does and read them: (N, 10) probabilities."""
+    if len(boards) == 0:
+        return np.zeros((0, 10), dtype=np.float32)
+    inputs = np.stack([to_network_input(board, method) for board in boards])
+    return predictor.probabilities(inputs)
+
+
 def board_accuracy(
     predictor, name: str, boards: np.ndarray, labels: np.ndarray, method: str = "mnist"
 ) -> Accuracy:
     """Preprocess 300x300 boards as the game does, read them, and score."""
-    inputs = np.stack([to_network_input(board, method) for board in boards])
-    return score(name, predictor.probabilities(inputs).argmax(axis=1), labels)
+    return score(name, board_probabilities(predictor, boards, method).argmax(axis=1), labels)
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """A confidence figure: ``value`` overall, and per group (digit or kind of non-digit)."""
+
+    name: str
+    value: float
+    count: int
+    per_group: dict[str, float] = field(default_factory=dict)
+
+    def as_text(self) -> str:
+        groups = "  ".join(f"{key}: {value:.1%}" for key, value in self.per_group.items())
+        return f"{self.name} ({self.count:,}): {self.value:.2%}" + (
+            f"\n  per group: {groups}" if groups else ""
+        )
+
+
+def non_digit_confidence(predictor, count: int, seed: int = 0) -> list[Confidence]:
+    """Share of non-digits read with a confident (>= 90%) answer, and read as a digit at all
+    (top probability >= the game's threshold), per kind of shape."""
+    boards = non_digit_set(count, purpose_rng(Purpose.EVALUATION, seed))
+    top = board_probabilities(predictor, boards).max(axis=1)
+    kinds = np.array([kind.value for kind in NonDigit])[np.arange(count) % len(NonDigit)]
+    figures = []
+    for name, level in (
+        (f"{NON_DIGITS} answered with >= {CONFIDENT:.0%} confidence", CONFIDENT),
+        (f"{NON_DIGITS} read as a digit (>= {DIGIT_THRESHOLD:.0%}, the game's threshold)",
+         DIGIT_THRESHOLD),
+    ):  # fmt: skip
+        sure = top >= level
+        per_kind = {kind: float(sure[kinds == kind].mean()) for kind in dict.fromkeys(kinds)}
+        figures.append(Confidence(name, float(sure.mean()), count, per_kind))
+    return figures
+
+
+def calibration(name: str, probabilities: np.ndarray, labels: np.ndarray) -> Confidence:
+    """Expected calibration error, overall and per digit."""
+    labels = np.asarray(labels)
+    per_digit = {
+        str(digit): expected_calibration_error(
+            probabilities[labels == digit], labels[labels == digit]
+        )
+        for digit in range(10)
+        if np.any(labels == digit)
+    }
+    return Confidence(
+        name, expected_calibration_error(probabilities, labels), len(labels), per_digit
+    )
 
 
 def drawn_accuracy(
@@ -69,34 +139,64 @@ def drawn_accuracy(
 class EvaluationReport:
     source: str
     results: list[Accuracy]
+    confidence: list[Confidence] = field(default_factory=list)
 
-    def __getitem__(self, key: str) -> Accuracy:
-        return next(result for result in self.results if result.name.startswith(key))
+    def __getitem__(self, key: str) -> Accuracy | Confidence:
+        every = [*self.results, *self.confidence]
+        return next(result for result in every if result.name.startswith(key))
 
     def as_dict(self) -> dict:
-        return {"source": self.source, "results": [asdict(result) for result in self.results]}
+        return {
+            "source": self.source,
+            "results": [asdict(result) for result in self.results],
+            "confidence": [asdict(figure) for figure in self.confidence],
+        }
 
     def as_text(self) -> str:
-        return f"data: {self.source}\n" + "\n".join(result.as_text() for result in self.results)
+        lines = [f"data: {self.source}", *(result.as_text() for result in self.results)]
+        return "\n".join(lines + [figure.as_text() for figure in self.confidence])
 
 
-def evaluate_model(predictor, data: MnistData, drawn: int = 1000) -> EvaluationReport:
-    """MNIST test accuracy, then board-like digits with both preprocessing methods."""
+def evaluate_model(
+    predictor, data: MnistData, drawn: int = 1000, seed: int = 0
+) -> EvaluationReport:
+    """MNIST test accuracy, then board-like digits with both preprocessing methods, then the
+    confidence figures. ``drawn`` digits (and as many non-digits) per drawn set; 0 skips them.
+    """
     test_inputs = data.x_test.astype(np.float32) / 255.0
     results = [
         score("MNIST test digits", predictor.probabilities(test_inputs).argmax(axis=1), data.y_test)
     ]
+    confidence: list[Confidence] = []
     hand_boards, hand_labels = hand_drawn_set()
+    sets = []
+    if drawn > 0:
+        style_boards, style_labels = style_set(drawn, purpose_rng(Purpose.EVALUATION, seed))
+        indices, drawn_boards = drawn_test_set(data.x_test, drawn, seed)
+        small_indices, small_boards = drawn_test_set(data.x_test, drawn, seed + 1, SMALL_HEIGHTS)
+        sets += [
+            (STYLE_SET, style_boards, style_labels),
+            (DRAWN, drawn_boards, data.y_test[indices]),
+            (SMALL, small_boards, data.y_test[small_indices]),
+        ]
+    sets.append((HAND, hand_boards, hand_labels))
+    read: dict[str, np.ndarray] = {}
     for method in METHODS:
-        if drawn > 0:
-            results.append(drawn_accuracy(predictor, data.x_test, data.y_test, drawn, method))
-        results.append(
-            board_accuracy(
-                predictor,
-                f"hand-planned mouse strokes through the brush, {method} preprocessing",
-                hand_boards,
-                hand_labels,
-                method,
+        for name, boards, labels in sets:
+            probabilities = board_probabilities(predictor, boards, method)
+            results.append(
+                score(f"{name}, {method} preprocessing", probabilities.argmax(1), labels)
+            )
+            if method == "mnist":
+                read[name] = probabilities
+    if drawn > 0:
+        confidence += non_digit_confidence(predictor, drawn, seed)
+        drawn_sets = [(name, labels) for name, _, labels in sets if name != HAND]
+        confidence.append(
+            calibration(
+                "expected calibration error on drawn digits (styles, redrawn, small)",
+                np.concatenate([read[name] for name, _ in drawn_sets]),
+                np.concatenate([labels for _, labels in drawn_sets]),
             )
         )
-    return EvaluationReport(data.source, results)
+    return EvaluationReport(data.source, results, confidence)

@@ -4,7 +4,11 @@ Two methods, so a learner can compare them on the same drawing:
 
 * ``"mnist"`` does what the makers of MNIST did to every digit: crop to the ink's bounding box,
   scale it to fit a 20x20 box keeping its aspect ratio (with anti-aliasing), then place it in a
-  28x28 field so that its centre of mass sits in the middle.
+  28x28 field so that its centre of mass sits in the middle. One step is added for the game's
+  brush: the brush is always 25 px wide, so a digit drawn small would arrive with strokes three
+  times as thick as MNIST's. Before fitting, such a drawing is eroded (thinned) until its
+  strokes will be about as wide as MNIST's after scaling (:func:`thin_to_mnist_width`): the same
+  drawing, as if made with a narrower brush.
 * ``"plain"`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
 
 Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNIST.
@@ -15,12 +19,14 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from mnist_arcade.board import BRUSH_SIZE
 from mnist_arcade.errors import EmptyBoardError
 
 MNIST_SIDE = 28  # the network's input is 28x28
 DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
 INK_THRESHOLD = 32  # a pixel brighter than this (of 255) counts as ink
 METHODS = ("mnist", "plain")
+MNIST_STROKE_WIDTH = 2.8  # a typical MNIST stroke, in pixels of the 20x20 box (median ~2.7)
 
 
 def ink_bounding_box(pixels: np.ndarray) -> tuple[int, int, int, int] | None:
@@ -61,14 +67,82 @@ def _resize(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
     return np.asarray(image.resize((width, height), Image.Resampling.BILINEAR))
 
 
-def fit_and_center(pixels: np.ndarray) -> np.ndarray:
-    """MNIST's own preprocessing: bounding box -> 20x20 keeping aspect -> centre of mass."""
-    pixels = _as_grey_uint8(pixels)
+def _run_lengths(ink: np.ndarray) -> np.ndarray:
+    """For every pixel, the length of the horizontal run of ink it belongs to (0 off the ink)."""
+    padded = np.pad(ink, ((0, 0), (1, 1))).astype(np.int8)
+    edges = np.diff(padded, axis=1)  # +1 where a run starts, -1 just after it ends
+    starts = np.flatnonzero(edges.ravel() == 1)
+    ends = np.flatnonzero(edges.ravel() == -1)
+    lengths = ends - starts
+    runs = np.zeros(ink.shape, dtype=np.int32)
+    runs[ink] = np.repeat(lengths, lengths)  # row-major order: runs come in the order found
+    return runs
+
+
+def stroke_width(ink: np.ndarray) -> int:
+    """The width of the brush that drew ``ink`` (a boolean mask), in pixels.
+
+    Every pixel of a drawing made with a square w-pixel brush lies inside a fully inked w x w
+    square, so its horizontal and its vertical runs of ink are both at least w long. The width
+    is the smallest such run, taken at the 5th percentile so a few clipped pixels do not count.
+    """
+    if not ink.any():
+        return 0
+    shortest = np.minimum(_run_lengths(ink), _run_lengths(ink.T).T)[ink]
+    return max(1, int(np.percentile(shortest, 5)))
+
+
+def _erode(ink: np.ndarray, size: int) -> np.ndarray:
+    """Binary erosion by a ``size`` x ``size`` square (separable, via running sums)."""
+    before, after = (size - 1) // 2, size // 2
+    for axis in (0, 1):
+        pad = [(0, 0), (0, 0)]
+        pad[axis] = (before + 1, after)
+        sums = np.cumsum(np.pad(ink, pad).astype(np.int32), axis=axis)
+        upper = np.take(sums, np.arange(size, sums.shape[axis]), axis=axis)
+        lower = np.take(sums, np.arange(0, sums.shape[axis] - size), axis=axis)
+        ink = (upper - lower) == size
+    return ink
+
+
+def thin_to_mnist_width(pixels: np.ndarray) -> np.ndarray:
+    """Erode a cropped drawing so that, once fitted into 20x20, its strokes are MNIST-wide.
+
+    A drawing made with a w px square brush, eroded by a k x k square, is the same drawing made
+    with a (w - k + 1) px brush, and its bounding box shrinks by k - 1. The new width w' is
+    chosen so that w' * 20 / (box - w + w') is :data:`MNIST_STROKE_WIDTH`. Large drawings (whose
+    strokes are already thin enough once scaled down) and thin-lined images are left as they
+    are, and so are filled shapes wider than the game's brush: they are areas, not strokes.
+    Erosion never removes a whole stroke.
+    """
+    ink = pixels > INK_THRESHOLD
+    width = stroke_width(ink)
+    if width > BRUSH_SIZE * 1.5:  # a little slack: diagonal strokes measure a bit wider
+        return pixels
+    extent = max(pixels.shape)
+    target = MNIST_STROKE_WIDTH * (extent - width) / (DIGIT_BOX - MNIST_STROKE_WIDTH)
+    new_width = max(2, round(target))
+    if new_width >= width:
+        return pixels
+    kept = _erode(ink, width - new_width + 1)
+    if not kept.any():
+        return pixels
+    return np.where(kept, pixels, 0).astype(np.uint8)
+
+
+def _crop_to_ink(pixels: np.ndarray) -> np.ndarray:
     box = ink_bounding_box(pixels)
     if box is None:
         raise EmptyBoardError("The board is empty: draw a digit first.")
     top, bottom, left, right = box
-    crop = pixels[top:bottom, left:right]
+    return pixels[top:bottom, left:right]
+
+
+def fit_and_center(pixels: np.ndarray) -> np.ndarray:
+    """MNIST's own preprocessing: bounding box -> strokes thinned to MNIST's width (for drawings
+    made small with the wide brush) -> 20x20 keeping aspect -> centre of mass."""
+    pixels = _as_grey_uint8(pixels)
+    crop = _crop_to_ink(thin_to_mnist_width(_crop_to_ink(pixels)))
     height, width = crop.shape
     scale = DIGIT_BOX / max(height, width)
     new_height = max(1, round(height * scale))
@@ -102,3 +176,4 @@ def to_network_input(pixels: np.ndarray, method: str = "mnist") -> np.ndarray:
     if method == "plain":
         return plain_resize(pixels)
     raise ValueError(f"Unknown preprocessing method {method!r}; choose one of {METHODS}.")
+

@@ -86,3 +86,56 @@ def test_a_one_pixel_speck_survives_scaling():
     pixels = np.zeros((300, 300), np.uint8)
     pixels[150, 150] = 255
     assert fit_and_center(pixels).max() > 0
+
+
+def _seven(top, left, height):
+    """A 7 drawn with the game's 25 px brush: a bar and a stem, ``height`` px tall."""
+    from mnist_arcade.board import Board
+
+    board = Board()
+    board.begin_stroke(left, top)
+    board.continue_stroke(left + height * 2 // 3, top)
+    board.continue_stroke(left + height // 4, top + height)
+    board.end_stroke()
+    return board.pixels
+
+
+def _mean_stroke_width(net_input):
+    """Ink area over centre-line length, in pixels of the 28x28 input."""
+    from mnist_arcade.drawn import thin
+
+    ink = net_input > 0.5
+    return ink.sum() / max(thin(ink).sum(), 1)
+
+
+def test_the_brush_width_is_measured_from_the_drawing():
+    from mnist_arcade.preprocess import stroke_width
+
+    assert stroke_width(_seven(40, 40, 200) > 0) in (25, 26)
+    line = np.zeros((300, 300), bool)
+    line[50:250, 100] = True
+    assert stroke_width(line) == 1
+
+
+def test_small_drawings_get_strokes_as_thin_as_large_ones():
+    # By this measure MNIST's median is 2.7; a 75 px tall 7 without thinning measures 10.7.
+    small = _mean_stroke_width(to_network_input(_seven(100, 120, 50)))  # 75 px of ink
+    large = _mean_stroke_width(to_network_input(_seven(20, 20, 240)))
+    assert 1.5 <= large <= 4.0
+    assert 1.5 <= small <= 5.0
+    assert small / large < 2.0
+
+
+def test_thinning_keeps_the_shape_and_leaves_large_and_thin_drawings_alone():
+    from mnist_arcade.preprocess import thin_to_mnist_width
+
+    small = _seven(100, 120, 50)
+    crop = small[88:175, 107:170]
+    thinned = thin_to_mnist_width(crop)
+    assert 0 < (thinned > 0).sum() < (crop > 0).sum() / 2
+    assert ink_bounding_box(thinned)[1] - ink_bounding_box(thinned)[0] > 40  # still a 7's height
+    large = _seven(20, 20, 240)
+    assert np.array_equal(thin_to_mnist_width(large), large)
+    pen = np.zeros((80, 60), np.uint8)
+    pen[5:75, 30:32] = 255  # a thin pen line, drawn small: nothing to thin
+    assert np.array_equal(thin_to_mnist_width(pen), pen)

@@ -4,6 +4,9 @@ A player's digit, after preprocessing, differs from MNIST's in stroke thickness 
 brush), position and size (bounding boxes of blocky strokes), and slant. Each training batch is
 given a random stroke thickness (grey-scale dilation or erosion, blended by a random amount),
 then a small random rotation, zoom and shift, using Keras' own preprocessing layers.
+
+Each random layer has its own seed (``seed``, ``seed + 1``, ...), so rotation, zoom, shift and
+thickness vary independently, and a run with the same seed repeats exactly.
 """
 
 from __future__ import annotations
@@ -16,24 +19,45 @@ MAX_SHIFT = 0.08  # +-8 % of 28 px, about 2 px
 THICKNESS_RANGE = (-0.6, 1.0)  # -1 = fully eroded, 0 = unchanged, 1 = fully dilated (3x3)
 
 
-def _random_thickness(images: tf.Tensor) -> tf.Tensor:
+def _layer_seed(seed: int | None, offset: int) -> int | None:
+    return None if seed is None else seed + offset
+
+
+class RandomThickness(keras.layers.Layer):
     """Blend each image towards its 3x3 dilation or erosion by a random per-image amount."""
-    dilated = tf.nn.max_pool2d(images, ksize=3, strides=1, padding="SAME")
-    eroded = -tf.nn.max_pool2d(-images, ksize=3, strides=1, padding="SAME")
-    amount = tf.random.uniform([tf.shape(images)[0], 1, 1, 1], *THICKNESS_RANGE)
-    thicker = images + tf.maximum(amount, 0.0) * (dilated - images)
-    return thicker + tf.maximum(-amount, 0.0) * (eroded - thicker)
+
+    def __init__(self, amount_range=THICKNESS_RANGE, seed: int | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.amount_range = tuple(amount_range)
+        self.seed_generator = keras.random.SeedGenerator(seed)
+
+    def call(self, images, training=True):
+        if not training:
+            return images
+        dilated = tf.nn.max_pool2d(images, ksize=3, strides=1, padding="SAME")
+        eroded = -tf.nn.max_pool2d(-images, ksize=3, strides=1, padding="SAME")
+        amount = keras.random.uniform(
+            (tf.shape(images)[0], 1, 1, 1),
+            *self.amount_range,
+            seed=self.seed_generator,
+        )
+        thicker = images + tf.maximum(amount, 0.0) * (dilated - images)
+        return thicker + tf.maximum(-amount, 0.0) * (eroded - thicker)
 
 
 def make_augmenter(seed: int | None = None) -> keras.Sequential:
-    """Random geometry layers; active only when called with ``training=True``."""
+    """Random thickness and geometry layers, each with its own seed; active only when called
+    with ``training=True``."""
     return keras.Sequential(
         [
+            RandomThickness(seed=_layer_seed(seed, 3), name="thickness"),
             keras.layers.RandomRotation(
-                MAX_ROTATION_DEGREES / 360.0, fill_mode="constant", seed=seed
+                MAX_ROTATION_DEGREES / 360.0, fill_mode="constant", seed=_layer_seed(seed, 0)
             ),
-            keras.layers.RandomZoom(MAX_ZOOM, fill_mode="constant", seed=seed),
-            keras.layers.RandomTranslation(MAX_SHIFT, MAX_SHIFT, fill_mode="constant", seed=seed),
+            keras.layers.RandomZoom(MAX_ZOOM, fill_mode="constant", seed=_layer_seed(seed, 1)),
+            keras.layers.RandomTranslation(
+                MAX_SHIFT, MAX_SHIFT, fill_mode="constant", seed=_layer_seed(seed, 2)
+            ),
         ],
         name="augmenter",
     )
@@ -41,11 +65,10 @@ def make_augmenter(seed: int | None = None) -> keras.Sequential:
 
 def augmented_dataset(images, labels, batch_size: int, seed: int | None = None) -> tf.data.Dataset:
     """Shuffled, augmented batches of (images (B, 28, 28, 1) float32, one-hot labels)."""
-    geometry = make_augmenter(seed)
+    augmenter = make_augmenter(seed)
 
     def augment(batch_images, batch_labels):
-        thick = _random_thickness(batch_images)
-        moved = geometry(thick, training=True)
+        moved = augmenter(batch_images, training=True)
         return tf.clip_by_value(moved, 0.0, 1.0), batch_labels
 
     return (

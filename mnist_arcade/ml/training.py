@@ -4,6 +4,20 @@ Progress leaves ``model.fit`` only through :class:`ProgressCallback`, which hand
 (:mod:`mnist_arcade.messages`) to a ``post`` function and stops training after the current batch
 when a ``threading.Event`` is set. The same code serves the game's background trainer (``post``
 puts on a queue) and the ``mnist-arcade train`` command.
+
+The *full* preset mixes MNIST with drawings made the way the game makes them, each put through
+the game's own preprocessing (:func:`mnist_arcade.preprocess.to_network_input`):
+
+* digits in styles MNIST lacks (:mod:`mnist_arcade.drawing_styles`), at every size;
+* MNIST's own training digits redrawn with the 25 px brush (:mod:`mnist_arcade.drawn`);
+* things that are not digits, with a uniform target (*outlier exposure*), so the network learns
+  to be unsure on them.
+
+Validation uses the held-out tenth of the training digits (and drawings made from it, with
+their own random streams); the best epoch's weights are restored at the end, as
+``keras.callbacks.EarlyStopping(restore_best_weights=True)`` does; then a temperature fitted on
+the validation digits is baked into the dense layer, so the softmax's confidence is calibrated
+and the saved model keeps the game's architecture.
 """
 
 from __future__ import annotations
@@ -12,12 +26,14 @@ import contextlib
 import math
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from mnist_arcade.dataset import MnistData
+from mnist_arcade.drawing_styles import Purpose, non_digit_drawings, purpose_rng, style_drawings
+from mnist_arcade.drawn import draw_with_brush
 from mnist_arcade.messages import (
     BatchProgress,
     EpochResult,
@@ -28,6 +44,7 @@ from mnist_arcade.messages import (
 from mnist_arcade.ml.augment import augmented_dataset
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model
+from mnist_arcade.preprocess import to_network_input
 
 Post = Callable[[object], None]
 
@@ -45,6 +62,12 @@ class Preset:
     augment: bool
     learning_rate: float
     cosine_decay: bool  # anneal the learning rate to zero over the run
+    style_drawings: int = 0  # synthetic digits in styles MNIST lacks, through the game's path
+    redrawn_digits: int = 0  # training digits redrawn with the game's brush
+    non_digits: int = 0  # scribbles and shapes with a uniform target (outlier exposure)
+    validation_drawings: int = 0  # drawn digits (styles and redrawn) added to validation
+    calibrate: bool = False  # fit a temperature on validation data and bake it in
+    patience: int | None = None  # stop after this many epochs without a better validation score
 
 
 PRESETS = {
@@ -69,18 +92,38 @@ PRESETS = {
         augment=True,
         learning_rate=4e-3,
         cosine_decay=True,
+        style_drawings=30000,
+        redrawn_digits=15000,
+        non_digits=8000,
+        validation_drawings=4000,
+        calibrate=True,
     ),
 }
 
 
+def _empty_images() -> np.ndarray:
+    return np.zeros((0, 28, 28, 1), dtype=np.float32)
+
+
+def _empty_labels() -> np.ndarray:
+    return np.zeros((0, NUM_CLASSES), dtype=np.float32)
+
+
 @dataclass(frozen=True)
 class TrainingData:
-    """Float images (N, 28, 28, 1) in [0, 1] and one-hot labels, ready for ``fit``."""
+    """Float images (N, 28, 28, 1) in [0, 1] and one-hot labels, ready for ``fit``.
+
+    ``x_val``/``y_val`` are MNIST digits from the held-out pool (Keras' ``val_accuracy``);
+    ``x_val_drawn``/``y_val_drawn`` are board drawings made from that pool and the style
+    generator's validation stream, used with them to pick the best epoch and the temperature.
+    """
 
     x_train: np.ndarray
     y_train: np.ndarray
     x_val: np.ndarray
     y_val: np.ndarray
+    x_val_drawn: np.ndarray = field(default_factory=_empty_images)
+    y_val_drawn: np.ndarray = field(default_factory=_empty_labels)
 
 
 def to_float_images(images: np.ndarray) -> np.ndarray:
@@ -108,22 +151,103 @@ def validation_pool(data: MnistData) -> tuple[np.ndarray, np.ndarray]:
     return data.x_train[start:], data.y_train[start:]
 
 
+def boards_to_inputs(boards: Iterable[np.ndarray], count: int) -> np.ndarray:
+    """``count`` 300x300 boards (any iterable, consumed one at a time) -> (count, 28, 28, 1)
+    float32 network inputs, through the game's preprocessing. A blank board stays blank."""
+    inputs = np.zeros((count, 28, 28, 1), dtype=np.float32)
+    for i, board in enumerate(boards):
+        if board.any():
+            inputs[i, :, :, 0] = to_network_input(board)
+    return inputs
+
+
+def drawn_inputs(
+    images: np.ndarray,
+    labels: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    styles: int,
+    redrawn: int,
+    non_digits: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Board drawings as network inputs with their targets: ``styles`` synthetic digits,
+    ``redrawn`` of ``images`` redrawn with the brush (40-270 px tall), and ``non_digits``
+    shapes with the uniform target 1/10 for every class."""
+    x_parts, y_parts = [], []
+    if styles:
+        x_parts.append(boards_to_inputs((b for b, _ in style_drawings(styles, rng)), styles))
+        y_parts.append(one_hot(np.arange(styles) % 10))
+    if redrawn and len(images):
+        chosen = rng.choice(len(images), size=min(redrawn, len(images)), replace=False)
+        boards = (draw_with_brush(images[i], rng, heights=REDRAWN_HEIGHTS) for i in chosen)
+        x = boards_to_inputs(boards, len(chosen))
+        keep = x.reshape(len(x), -1).any(axis=1)  # a digit too faint to thin leaves no board
+        x_parts.append(x[keep])
+        y_parts.append(one_hot(np.asarray(labels)[chosen][keep]))
+    if non_digits:
+        x_parts.append(boards_to_inputs(non_digit_drawings(non_digits, rng), non_digits))
+        y_parts.append(np.full((non_digits, NUM_CLASSES), 1.0 / NUM_CLASSES, dtype=np.float32))
+    if not x_parts:
+        return _empty_images(), _empty_labels()
+    return np.concatenate(x_parts), np.concatenate(y_parts)
+
+
+REDRAWN_HEIGHTS = (40, 270)  # redrawn training digits: from very small to board-filling
+_drawn_cache: dict[tuple, tuple[np.ndarray, ...]] = {}  # drawings made once per data and seed
+
+
+def _drawings_for(data: MnistData, preset: Preset, seed: int) -> tuple[np.ndarray, ...]:
+    """Training and validation drawings for ``preset``, made once and kept in memory."""
+    start = split_point(data)
+    key = (data.source, len(data.x_train), preset.style_drawings, preset.redrawn_digits,
+           preset.non_digits, preset.validation_drawings, seed)  # fmt: skip
+    if key not in _drawn_cache:
+        x_train, y_train = drawn_inputs(
+            data.x_train[:start],
+            data.y_train[:start],
+            purpose_rng(Purpose.TRAINING, seed),
+            styles=preset.style_drawings,
+            redrawn=preset.redrawn_digits,
+            non_digits=preset.non_digits,
+        )
+        x_pool, y_pool = validation_pool(data)
+        half = preset.validation_drawings // 2
+        x_val, y_val = drawn_inputs(
+            x_pool,
+            y_pool,
+            purpose_rng(Purpose.VALIDATION, seed),
+            styles=half,
+            redrawn=preset.validation_drawings - half,
+            non_digits=0,
+        )
+        _drawn_cache.clear()  # one set at a time: they are tens of megabytes
+        _drawn_cache[key] = (x_train, y_train, x_val, y_val)
+    return _drawn_cache[key]
+
+
 def select_training_data(data: MnistData, preset: Preset, seed: int = 0) -> TrainingData:
     """The preset's slice of the data: a fixed random sample, so runs are comparable.
 
     Training digits come from the first nine tenths of ``x_train``; validation digits from the
-    held-out pool (:func:`validation_pool`), never from the test set.
+    held-out pool (:func:`validation_pool`), never from the test set. Presets with drawings add
+    board drawings made from the same two parts (and from the style generator's training and
+    validation streams), preprocessed as the game does.
     """
     rng = np.random.default_rng(seed)
     start = split_point(data)
     train_order = rng.permutation(start)[: preset.train_samples]
     x_pool, y_pool = validation_pool(data)
     val_order = rng.permutation(len(x_pool))[: preset.validation_samples]
+    x_train = to_float_images(data.x_train[train_order])
+    y_train = one_hot(data.y_train[train_order])
+    extra = {}
+    if preset.style_drawings or preset.redrawn_digits or preset.non_digits:
+        drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed)
+        x_train = np.concatenate([x_train, drawn_x])
+        y_train = np.concatenate([y_train, drawn_y])
+        extra = {"x_val_drawn": val_x, "y_val_drawn": val_y}
     return TrainingData(
-        to_float_images(data.x_train[train_order]),
-        one_hot(data.y_train[train_order]),
-        to_float_images(x_pool[val_order]),
-        one_hot(y_pool[val_order]),
+        x_train, y_train, to_float_images(x_pool[val_order]), one_hot(y_pool[val_order]), **extra
     )
 
 
@@ -184,6 +308,96 @@ class ProgressCallback(keras.callbacks.Callback):
         self.post(WeightsSnapshot(epoch + 1, self.model.get_weights()))
 
 
+def _accuracy(model: keras.Model, images: np.ndarray, targets: np.ndarray) -> float:
+    """Share of ``images`` whose most likely class is the target's, read in large batches."""
+    predicted = np.concatenate(
+        [
+            np.asarray(model(images[start : start + 2048], training=False)).argmax(axis=1)
+            for start in range(0, len(images), 2048)
+        ]
+    )
+    return float(np.mean(predicted == targets.argmax(axis=1)))
+
+
+class BestWeights(keras.callbacks.Callback):
+    """Keeps the weights of the best epoch, as ``EarlyStopping(restore_best_weights=True)``.
+
+    The score is Keras' ``val_accuracy`` on held-out MNIST digits, averaged (when there are
+    any) with the accuracy on held-out drawings, logged as ``val_drawn_accuracy``. With a
+    ``patience``, training stops (``self.model.stop_training``) after that many epochs without
+    a better score. :meth:`restore` puts the best weights back.
+    """
+
+    def __init__(
+        self,
+        x_drawn: np.ndarray | None = None,
+        y_drawn: np.ndarray | None = None,
+        patience: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.x_drawn = x_drawn if x_drawn is not None and len(x_drawn) else None
+        self.y_drawn = y_drawn
+        self.patience = patience
+        self.best_score = -math.inf
+        self.best_epoch: int | None = None
+        self.best_logs: dict[str, float] = {}
+        self.best_weights: list[np.ndarray] | None = None
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs if logs is not None else {}
+        if "val_accuracy" not in logs:
+            return
+        score = float(logs["val_accuracy"])
+        if self.x_drawn is not None:
+            drawn = _accuracy(self.model, self.x_drawn, self.y_drawn)
+            logs["val_drawn_accuracy"] = drawn  # the same dict reaches the callbacks after this
+            score = (score + drawn) / 2
+        if score > self.best_score:
+            self.best_score, self.best_epoch = score, epoch + 1
+            self.best_logs = {key: float(value) for key, value in logs.items()}
+            self.best_weights = self.model.get_weights()
+        elif self.patience is not None and epoch + 1 - self.best_epoch >= self.patience:
+            self.model.stop_training = True
+
+    def restore(self) -> None:
+        if self.best_weights is not None:
+            self.model.set_weights(self.best_weights)
+
+
+def logits(model: keras.Model, images: np.ndarray) -> np.ndarray:
+    """The dense layer's inputs times its weights: the scores the softmax turns into odds."""
+    features = keras.Model(model.inputs[0], model.get_layer("flatten").output)
+    kernel, bias = model.get_layer("dense").get_weights()
+    parts = [
+        np.asarray(features(images[start : start + 2048], training=False)) @ kernel + bias
+        for start in range(0, len(images), 2048)
+    ]
+    return np.concatenate(parts) if parts else np.zeros((0, NUM_CLASSES), np.float32)
+
+
+def fit_temperature(scores: np.ndarray, targets: np.ndarray) -> float:
+    """The temperature T minimising the cross-entropy of softmax(scores / T) on ``targets``
+    (temperature scaling, Guo et al. 2017); a fine search over 0.25 to 8."""
+    labels = targets.argmax(axis=1)
+    best, best_loss = 1.0, math.inf
+    for temperature in np.exp(np.linspace(math.log(0.25), math.log(8.0), 241)):
+        scaled = scores / temperature
+        scaled = scaled - scaled.max(axis=1, keepdims=True)
+        log_probabilities = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
+        loss = -float(np.mean(log_probabilities[np.arange(len(labels)), labels]))
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return best
+
+
+def bake_temperature(model: keras.Model, temperature: float) -> None:
+    """softmax(z / T) with z = W x + b is softmax((W / T) x + b / T): divide the dense
+    layer's weights, so the saved model carries the calibration and keeps its architecture."""
+    dense = model.get_layer("dense")
+    kernel, bias = dense.get_weights()
+    dense.set_weights([kernel / temperature, bias / temperature])
+
+
 def learning_rate_for(preset: Preset, steps: int):
     if not preset.cosine_decay:
         return preset.learning_rate
@@ -211,6 +425,7 @@ def train(
     model = compile_model(build_model(seed), learning_rate_for(preset, epochs * batches_per_epoch))
     post(TrainingStarted(preset.name, epochs, batches_per_epoch, preset.batch_size))
     callback = ProgressCallback(post, stop_event, epochs, preset.batch_size)
+    best = BestWeights(data.x_val_drawn, data.y_val_drawn, preset.patience)
     if preset.augment:
         inputs = {  # the dataset shuffles itself
             "x": augmented_dataset(data.x_train, data.y_train, preset.batch_size, seed),
@@ -224,14 +439,24 @@ def train(
             **inputs,
             epochs=epochs,
             validation_data=(data.x_val, data.y_val),
-            callbacks=[callback],
+            callbacks=[best, callback],  # best first: it adds val_drawn_accuracy to the logs
             verbose=verbose,
         )
-    val_accuracies = [logs["val_accuracy"] for logs in callback.history if "val_accuracy" in logs]
+    best.restore()
+    if preset.calibrate and best.best_weights is not None:
+        x_cal, y_cal = (
+            (data.x_val_drawn, data.y_val_drawn)
+            if len(data.x_val_drawn)
+            else (data.x_val, data.y_val)
+        )
+        temperature = fit_temperature(logits(model, x_cal), y_cal)
+        bake_temperature(model, temperature)
+        if verbose:
+            print(f"Best epoch {best.best_epoch}: {best.best_logs}; temperature {temperature:.3f}")
     finished = TrainingFinished(
         stopped_early=callback.epochs_done < epochs,
         epochs_done=callback.epochs_done,
-        best_val_accuracy=max(val_accuracies) if val_accuracies else None,
+        best_val_accuracy=best.best_logs.get("val_accuracy"),
         seconds=time.perf_counter() - started,
         weights=model.get_weights(),
     )

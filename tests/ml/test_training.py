@@ -1,7 +1,6 @@
 """Real training on a few hundred real digits: messages, stopping, saving."""
 
 import dataclasses
-import queue
 import threading
 
 import numpy as np
@@ -10,15 +9,10 @@ import pytest
 from mnist_arcade.dataset import load_npz
 from mnist_arcade.messages import (
     BatchProgress,
-    DataReady,
     EpochResult,
-    ModelSaved,
-    TrainingFinished,
     TrainingStarted,
     WeightsSnapshot,
 )
-from mnist_arcade.ml.background import run_training
-from mnist_arcade.ml.store import load_model
 from mnist_arcade.ml.training import PRESETS, select_training_data, train
 
 TINY = dataclasses.replace(
@@ -75,26 +69,6 @@ def test_stop_takes_effect_after_the_current_batch(tiny_data):
     assert finished.weights  # the weights so far are kept
 
 
-def test_background_run_finds_data_trains_and_saves(small_mnist_file, tmp_path, monkeypatch):
-    import mnist_arcade.ml.training as training
-
-    monkeypatch.setitem(training.PRESETS, "seed", TINY)
-    messages = queue.Queue()
-    target = tmp_path / "saved.keras"
-    run_training("seed", messages, threading.Event(), data_path=small_mnist_file, save_path=target)
-    posted = []
-    while not messages.empty():
-        posted.append(messages.get_nowait())
-    ready = posted[0]
-    assert isinstance(ready, DataReady) and ready.train_samples == 300
-    assert ready.source == str(small_mnist_file)
-    assert isinstance(posted[-1], ModelSaved) and posted[-1].path == str(target)
-    finished = next(m for m in posted if isinstance(m, TrainingFinished))
-    saved = load_model(target)
-    for mine, theirs in zip(finished.weights, saved.get_weights(), strict=True):
-        np.testing.assert_array_equal(mine, theirs)
-
-
 def test_seed_preset_is_the_tutorials_run():
     seed = PRESETS["seed"]
     assert (seed.train_samples, seed.validation_samples, seed.batch_size, seed.epochs) == (
@@ -105,3 +79,98 @@ def test_seed_preset_is_the_tutorials_run():
     )
     full = PRESETS["full"]
     assert full.train_samples is None and full.augment
+
+
+def _image_keys(images):
+    return {np.asarray(image, dtype=np.float32).tobytes() for image in images}
+
+
+def test_validation_digits_are_the_held_out_tenth_and_never_test_digits(small_mnist_file):
+    from mnist_arcade.ml.training import split_point, to_float_images, validation_pool
+
+    data = load_npz(small_mnist_file)
+    full = dataclasses.replace(PRESETS["full"], style_drawings=0, redrawn_digits=0, non_digits=0)
+    chosen = select_training_data(data, full, seed=3)
+    pool, _ = validation_pool(data)
+    assert len(pool) == len(data.x_train) - split_point(data) == 60
+    assert _image_keys(chosen.x_val) == _image_keys(to_float_images(pool))
+    assert not _image_keys(chosen.x_val) & _image_keys(to_float_images(data.x_test))
+    assert not _image_keys(chosen.x_train) & _image_keys(chosen.x_val)
+    assert len(chosen.x_train) == split_point(data)
+
+
+DRAWN = dataclasses.replace(
+    TINY, style_drawings=40, redrawn_digits=20, non_digits=10, validation_drawings=20
+)
+
+
+def test_drawings_join_the_training_data_and_non_digits_have_a_uniform_target(small_mnist_file):
+    data = load_npz(small_mnist_file)
+    chosen = select_training_data(data, DRAWN, seed=1)
+    assert len(chosen.x_train) == 300 + 40 + 20 + 10
+    uniform = np.all(np.isclose(chosen.y_train, 0.1), axis=1)
+    assert uniform.sum() == 10
+    assert np.allclose(chosen.y_train.sum(axis=1), 1.0)
+    assert chosen.x_train.shape[1:] == (28, 28, 1) and chosen.x_train.min() >= 0
+    assert chosen.x_train.max() <= 1 and chosen.x_train[-70:].reshape(70, -1).max(axis=1).min() > 0
+    assert len(chosen.x_val_drawn) == 20 and len(chosen.x_val) == 60  # the whole held-out tenth
+    again = select_training_data(data, DRAWN, seed=1)
+    assert np.array_equal(chosen.x_train, again.x_train)
+    # Validation drawings come from their own stream: none equals a training drawing.
+    assert not _image_keys(chosen.x_val_drawn) & _image_keys(chosen.x_train)
+
+
+@pytest.mark.slow
+def test_the_best_epochs_weights_are_restored(tiny_data):
+    preset = dataclasses.replace(TINY, epochs=4, learning_rate=0.05)  # big steps: ups and downs
+    posted = []
+    model, finished = train(preset, tiny_data, posted.append, seed=2)
+    epochs = [m for m in posted if isinstance(m, EpochResult)]
+    best = max(epochs, key=lambda m: m.logs["val_accuracy"])
+    assert finished.best_val_accuracy == pytest.approx(best.logs["val_accuracy"])
+    snapshot = next(m for m in posted if isinstance(m, WeightsSnapshot) and m.epoch == best.epoch)
+    for mine, theirs in zip(snapshot.weights, model.get_weights(), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+
+
+def test_temperature_is_recovered_from_overconfident_scores():
+    from mnist_arcade.ml.training import fit_temperature, one_hot
+
+    rng = np.random.default_rng(0)
+    scores = rng.normal(0, 3, (4000, 10))
+    softened = np.exp(scores / 2.0)
+    softened /= softened.sum(axis=1, keepdims=True)
+    labels = np.array([rng.choice(10, p=p) for p in softened])
+    assert fit_temperature(scores, one_hot(labels)) == pytest.approx(2.0, rel=0.1)
+
+
+def test_baked_temperature_divides_the_scores_and_keeps_the_answers(tiny_data):
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.training import bake_temperature, logits
+
+    model = build_model(seed=0)
+    digits = tiny_data.x_val[:50]
+    before = np.asarray(model(digits, training=False))
+    scores = logits(model, digits)
+    bake_temperature(model, 2.5)
+    after = np.asarray(model(digits, training=False))
+    expected = np.exp(scores / 2.5 - (scores / 2.5).max(axis=1, keepdims=True))
+    np.testing.assert_allclose(after, expected / expected.sum(axis=1, keepdims=True), atol=1e-5)
+    assert np.array_equal(before.argmax(axis=1), after.argmax(axis=1))
+    assert [layer.name for layer in model.layers] == [layer.name for layer in build_model().layers]
+
+
+def test_every_random_layer_has_its_own_seed_and_thickness_obeys_it():
+    from mnist_arcade.ml.augment import RandomThickness, make_augmenter
+
+    augmenter = make_augmenter(7)
+    seeds = [layer.seed for layer in augmenter.layers if hasattr(layer, "seed")]
+    assert len(set(seeds)) == len(seeds) >= 3  # rotation, zoom and shift move independently
+    images = np.random.default_rng(0).uniform(0, 1, (16, 28, 28, 1)).astype(np.float32)
+
+    def thickened(seed):
+        return np.asarray(RandomThickness(seed=seed)(images, training=True))
+
+    assert np.array_equal(thickened(5), thickened(5))
+    assert not np.array_equal(thickened(5), thickened(6))
+    assert not np.array_equal(thickened(5), images)
