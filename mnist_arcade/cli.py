@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command
     try:
         if command == "play":
+            from mnist_arcade.install_check import pygame_conflict
+
+            if conflict := pygame_conflict():  # a warning only: the game still tries to start
+                print(f"mnist-arcade: {conflict}", file=sys.stderr)
             from mnist_arcade.game.app import main as play
 
             return play(args.model, args.data, args.startup_check)
