@@ -9,16 +9,15 @@ import pygame
 import pytest
 
 from mnist_arcade import explain
-from mnist_arcade.game.widgets import detail_view
-from mnist_arcade.game.widgets.detail_view import (
-    HOLD_SECONDS,
-    STEP_SECONDS,
-    DetailView,
+from mnist_arcade.game.widgets.detail_cards import (
+    Box,
+    Label,
     cell_number,
     exp_number,
     percent,
     sum_number,
 )
+from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, Text
 
@@ -50,9 +49,9 @@ def drawn(view: DetailView) -> np.ndarray:
 
 def assert_everything_inside_the_card(view: DetailView, text: Text):
     for item in view.items:
-        if isinstance(item, detail_view.Label):
+        if isinstance(item, Label):
             rect = text.render(item.text, item.size).get_rect(**{item.anchor: item.position})
-        elif isinstance(item, detail_view.Box):
+        elif isinstance(item, Box):
             rect = item.rect
         else:
             rect = item.surface.get_rect(topleft=item.position)

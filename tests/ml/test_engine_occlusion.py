@@ -1,0 +1,65 @@
+"""'Why this digit?' through the real engine thread: one request, one batched call, one answer.
+
+The game's ModelClient starts the engine with the shipped model; the answer must equal the
+occlusion map computed directly from the same model, and stale answers must never come back.
+"""
+
+import time
+
+import numpy as np
+import pytest
+
+from mnist_arcade import explain
+from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
+
+
+@pytest.fixture
+def client():
+    client = ModelClient()
+    client.start()
+    assert client.wait(120) and client.ready
+    yield client
+    client.shutdown(30)
+
+
+def answers_until(client, request_id, seconds=60.0) -> list[OcclusionAnswer]:
+    """Poll as the game loop does until the answer to ``request_id`` arrives."""
+    answers = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        answers += [event for event in client.poll() if isinstance(event, OcclusionAnswer)]
+        if any(answer.request_id == request_id for answer in answers):
+            return answers
+        time.sleep(0.005)
+    raise AssertionError(f"no answer to occlusion request {request_id}")
+
+
+def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client, predictor, mnist):
+    digit = mnist.x_test[18].astype(np.float32) / 255.0
+    request = client.request_occlusion(digit)
+    (answer,) = answers_until(client, request)
+    batch, boxes = explain.occlusion_inputs(digit)
+    probabilities = predictor.probabilities(np.concatenate([digit[None], batch]))
+    winner, runner_up = explain.top_two(probabilities[0])
+    expected = explain.occlusion_map(probabilities[0], probabilities[1:], boxes, winner, runner_up)
+    evidence = answer.evidence
+    assert (evidence.digit, evidence.runner_up) == (winner, runner_up)
+    np.testing.assert_allclose(evidence.for_digit, expected.for_digit, atol=1e-3)
+    np.testing.assert_allclose(evidence.for_runner_up, expected.for_runner_up, atol=1e-3)
+
+
+def test_only_the_newest_occlusion_answer_is_shown(client, mnist):
+    first = client.request_occlusion(mnist.x_test[0].astype(np.float32) / 255.0)
+    second = client.request_occlusion(mnist.x_test[1].astype(np.float32) / 255.0)
+    answers = answers_until(client, second)
+    assert [answer.request_id for answer in answers] == [second] and first != second
+    assert answers[0].evidence.digit == mnist.y_test[1]
+    forgotten = client.request_occlusion(mnist.x_test[2].astype(np.float32) / 255.0)
+    client.forget_requests()  # the drawing changed: the answer on its way is no longer wanted
+    marker = client.request_prediction(mnist.x_test[3].astype(np.float32) / 255.0)
+    deadline, events = time.monotonic() + 60, []
+    while not any(getattr(event, "request_id", None) == marker for event in events):
+        assert time.monotonic() < deadline
+        events += client.poll()
+        time.sleep(0.005)
+    assert not [e for e in events if isinstance(e, OcclusionAnswer) and e.request_id == forgotten]

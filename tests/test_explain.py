@@ -1,0 +1,204 @@
+"""The written-out arithmetic equals the real model's, on real MNIST digits.
+
+Every conv and pool pixel worked out by hand is compared with the layer's activation the shipped
+model computes for the same digit; the softmax steps with its probabilities; and the occlusion
+map is checked to put its evidence on the strokes, not on the empty background.
+"""
+
+import numpy as np
+import pytest
+from numpy.lib.stride_tricks import sliding_window_view
+
+from mnist_arcade import explain
+from mnist_arcade.drawn import draw_with_brush
+from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.preprocess import ink_bounding_box, to_network_input
+
+DIGITS = range(6)  # the first test digits: 7, 2, 1, 0, 4, 1
+
+
+@pytest.fixture(scope="module")
+def readings(predictor, shipped_model, mnist):
+    """(digit, its Prediction) for a few real test digits, and the shipped model's weights."""
+    weights = shipped_model.get_weights()
+    pairs = []
+    for index in DIGITS:
+        digit = mnist.x_test[index].astype(np.float32) / 255.0
+        pairs.append((digit, predictor.predict(digit)))
+    return pairs, weights
+
+
+def layers(prediction):
+    return {layer.name: layer.values for layer in prediction.layers}
+
+
+def test_every_conv1_pixel_worked_out_equals_the_models_activation(readings):
+    pairs, weights = readings
+    kernel, bias = weights[0], weights[1]
+    for digit, prediction in pairs[:2]:
+        conv1 = layers(prediction)["conv1"]
+        for (row, col, channel), expected in np.ndenumerate(conv1):
+            step = explain.conv_pixel(digit, kernel, bias, channel, row, col)
+            assert step.output == pytest.approx(float(expected), abs=1e-4)
+    step = explain.conv_pixel(digit, kernel, bias, 3, 10, 12)
+    by_hand = float(np.sum(digit[10:15, 12:17] * kernel[:, :, 0, 3])) + float(bias[3])
+    assert step.pre_activation == pytest.approx(by_hand, abs=1e-5)
+    assert step.total == pytest.approx(float(step.products.sum()))
+    assert step.output == max(step.pre_activation, 0.0)
+
+
+def test_every_conv2_pixel_worked_out_equals_the_models_activation(readings):
+    pairs, weights = readings
+    kernel, bias = weights[2], weights[3]
+    for _, prediction in pairs:
+        maps = layers(prediction)
+        for (row, col, channel), expected in np.ndenumerate(maps["conv2"]):
+            step = explain.conv_pixel(maps["pool1"], kernel, bias, channel, row, col)
+            assert step.output == pytest.approx(float(expected), abs=1e-4)
+            assert step.parts.shape == (8,)
+            assert step.parts.sum() == pytest.approx(step.total)
+
+
+def test_the_strongest_input_channel_gives_the_largest_share_where_the_filter_fires(readings):
+    pairs, weights = readings
+    maps = layers(pairs[0][1])
+    parts = explain.conv_parts(maps["pool1"], weights[2], 5)
+    pre_activation = parts.sum(axis=2) + weights[3][5]
+    np.testing.assert_allclose(np.maximum(pre_activation, 0), maps["conv2"][:, :, 5], atol=1e-4)
+    chosen = explain.strongest_input_channel(maps["pool1"], weights[2], weights[3], 5)
+    shares = parts[pre_activation > 0].sum(axis=0)
+    assert shares[chosen] == shares.max()
+
+
+def test_pool_steps_keep_the_biggest_of_each_square_as_the_model_does(readings):
+    pairs, _ = readings
+    for _, prediction in pairs:
+        maps = layers(prediction)
+        for source, pooled in (("conv1", "pool1"), ("conv2", "pool2")):
+            for (row, col, channel), expected in np.ndenumerate(maps[pooled]):
+                step = explain.pool_pixel(maps[source], channel, row, col)
+                assert step.maximum == pytest.approx(float(expected), abs=1e-6)
+                assert step.window[step.winner] == step.maximum
+
+
+def test_softmax_steps_give_the_models_probabilities(readings, mnist):
+    pairs, weights = readings
+    for index, (_, prediction) in zip(DIGITS, pairs, strict=True):
+        steps = explain.softmax_steps(layers(prediction)["pool2"], weights[4], weights[5])
+        np.testing.assert_allclose(steps.probabilities, prediction.probabilities, atol=1e-6)
+        np.testing.assert_allclose(steps.exponentials / steps.total, steps.probabilities)
+        np.testing.assert_allclose(steps.exponentials, np.exp(steps.logits))  # no shift needed
+        assert steps.digit == prediction.digit == mnist.y_test[index]
+        assert steps.logits[steps.runner_up] == np.sort(steps.logits)[-2]
+        # The sixteen maps' parts and the bias make up the winner's score exactly.
+        winner_score = steps.contributions.sum() + steps.winner_bias
+        assert winner_score == pytest.approx(steps.logits[steps.digit])
+        ordered = steps.contributions[list(steps.ranking)]
+        assert np.all(np.diff(ordered) <= 0)
+
+
+def test_softmax_steps_stay_finite_for_huge_scores():
+    pool2 = np.ones((4, 4, 16))
+    kernel = np.zeros((256, 10))
+    kernel[:, 2] = 4.0  # a score of 1024: e^1024 overflows float64
+    steps = explain.softmax_steps(pool2, kernel, np.zeros(10))
+    assert steps.shift == 1024.0 and np.isfinite(steps.total)
+    assert steps.probabilities[2] == pytest.approx(1.0)
+
+
+def test_occlusion_inputs_cover_every_pixel_in_a_cheap_batch(mnist):
+    digit = mnist.x_test[0] / 255.0
+    batch, boxes = explain.occlusion_inputs(digit)
+    assert 100 <= len(batch) <= 200 and batch.shape[1:] == (28, 28)
+    covered = np.zeros((28, 28), dtype=int)
+    for copy, (top, left, bottom, right) in zip(batch, boxes, strict=True):
+        assert not copy[top:bottom, left:right].any()
+        outside = np.ones((28, 28), dtype=bool)
+        outside[top:bottom, left:right] = False
+        np.testing.assert_array_equal(copy[outside], digit[outside].astype(np.float32))
+        covered[top:bottom, left:right] += 1
+    assert covered.min() >= 1
+
+
+def _evidence(predictor, digit):
+    batch, boxes = explain.occlusion_inputs(digit)
+    probabilities = predictor.probabilities(np.concatenate([digit[None], batch]))
+    winner, runner_up = explain.top_two(probabilities[0])
+    return explain.occlusion_map(probabilities[0], probabilities[1:], boxes, winner, runner_up)
+
+
+def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
+    for index in range(10):
+        digit = mnist.x_test[index].astype(np.float32) / 255.0
+        evidence = _evidence(predictor, digit)
+        assert evidence.digit == mnist.y_test[index]
+        strength = np.abs(evidence.balance)
+        ink = digit > 0.5
+        near_ink = sliding_window_view(np.pad(digit > 0, 2), (5, 5)).any(axis=(2, 3))
+        assert strength[ink].mean() > 3 * strength[~near_ink].mean()
+        # The single strongest pixel is on a stroke or right beside it.
+        assert near_ink[np.unravel_index(np.argmax(strength), strength.shape)]
+        # Background that no patch over ink can reach is untouched: exactly no evidence.
+        reach = sliding_window_view(np.pad(digit > 0, 5), (11, 11)).any(axis=(2, 3))
+        assert np.all(evidence.for_digit[~reach] == 0)
+        # Covering the strokes lowers the winner's probability more than it raises it.
+        assert evidence.for_digit[ink].mean() > 0
+
+
+def test_a_misread_digit_shows_the_strokes_that_pull_toward_the_true_one(predictor, mnist):
+    digits = mnist.x_test[:200].astype(np.float32) / 255.0
+    misread = np.flatnonzero(predictor.probabilities(digits).argmax(axis=1) != mnist.y_test[:200])
+    index = int(misread[0])  # test digit 18: a 3 the shipped model reads as 5
+    evidence = _evidence(predictor, digits[index])
+    assert evidence.runner_up == mnist.y_test[index]
+    balance = evidence.balance
+    pulling = balance < -0.2 * np.abs(balance).max()  # clearly pink
+    near_ink = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
+    assert pulling.sum() >= 10 and near_ink[pulling].all()
+    assert (balance > 0.2 * np.abs(balance).max()).sum() >= 10  # and clearly green elsewhere
+
+
+def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
+    for index in range(6):
+        board = draw_with_brush(
+            mnist.x_test[index], np.random.default_rng(index), heights=(160, 240)
+        )
+        net_input = to_network_input(board)
+        box = explain.field_box_on_board(board)
+        back = explain.map_to_board(net_input, box, board.shape)
+        assert back.shape == board.shape
+        ink_box = np.array(ink_bounding_box(board))
+        back_box = np.array(ink_bounding_box(np.round(back * 255).astype(np.uint8)))
+        assert np.abs(ink_box - back_box).max() <= 2  # within a brush's edge: same place
+
+
+def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist):
+    board = draw_with_brush(mnist.x_test[3], np.random.default_rng(3), heights=(60, 80))
+    box = explain.field_box_on_board(board)
+    back = explain.map_to_board(to_network_input(board), box, board.shape)
+    top, bottom, left, right = ink_bounding_box(board)
+    b_top, b_bottom, b_left, b_right = ink_bounding_box(np.round(back * 255).astype(np.uint8))
+    insets = np.array([b_top - top, bottom - b_bottom, b_left - left, right - b_right])
+    assert insets.min() >= 0 and insets.max() - insets.min() <= 3  # thinned evenly all round
+
+
+def test_the_plain_method_uses_the_whole_board_and_a_blank_board_is_refused():
+    board = np.zeros((300, 300), dtype=np.uint8)
+    assert explain.field_box_on_board(board, "plain") == explain.FieldBox(0, 0, 300, 300)
+    with pytest.raises(EmptyBoardError):
+        explain.field_box_on_board(board)
+
+
+def test_bad_positions_and_shapes_are_refused_with_a_reason(readings):
+    pairs, weights = readings
+    digit = pairs[0][0]
+    with pytest.raises(ValueError, match="outside the 24x24"):
+        explain.conv_pixel(digit, weights[0], weights[1], 0, 24, 0)
+    with pytest.raises(ValueError, match="filter 8 does not exist"):
+        explain.conv_pixel(digit, weights[0], weights[1], 8, 0, 0)
+    with pytest.raises(ValueError, match="input channel"):
+        explain.conv_pixel(digit, weights[2], weights[3], 0, 0, 0)
+    with pytest.raises(ValueError, match="outside the 12x12"):
+        explain.pool_pixel(layers(pairs[0][1])["conv1"], 0, 12, 0)
+    with pytest.raises(ValueError, match="dense layer"):
+        explain.softmax_steps(np.zeros((4, 4, 8)), weights[4], weights[5])
