@@ -180,3 +180,20 @@ def test_closing_the_card_draws_nothing(text, reading):
     assert not drawn(view).any()
     with pytest.raises(ValueError, match="no detail view"):
         view.open_tile("input", 0, prediction, weights)
+
+
+def test_a_click_on_any_map_of_the_network_view_opens_its_card(text, reading):
+    from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
+
+    prediction, weights = reading
+    network = NetworkView(text, CARD_RECT, FULL_LAYOUT, explain=True)
+    network.show(prediction, animate=False)
+    card = DetailView(text, CARD_RECT)
+    for column in network.columns[1:]:
+        x, y = column.positions[-1]
+        layer, channel = network.tile_at((x + 1, y + 1))
+        card.open_tile(layer, channel, prediction, weights)
+        assert card.is_open and card.title.startswith(f"How {layer} ")
+        assert f" {channel} " in card.title
+    card.open_tile("dense", 0, prediction, weights)
+    assert card.softmax.digit == prediction.digit

@@ -1,6 +1,6 @@
 """A card over the network panel that works one layer's arithmetic out, with the real numbers.
 
-Clicking a feature map opens it (the board scene wires the click; see ``tile_picker``):
+Clicking a feature map opens it (the board scene finds the map with ``NetworkView.tile_at``):
 
 * a **conv** map: the filter's 5x5 weights as coloured numbers, and one output pixel computed in
   front of the learner: the 5x5 window of the input times the weights, the sum, plus the bias,
