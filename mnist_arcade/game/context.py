@@ -34,6 +34,7 @@ class SceneId(enum.Enum):
     BOARD = "board"
     TRAINING = "training"
     EVALUATION = "evaluation"
+    CHALLENGE = "challenge"
 
 
 class Method(str, enum.Enum):
@@ -174,13 +175,14 @@ class GameContext:
         self._live_version, self._live_sent_at = self.board.version, self.clock
         self.predict(quiet=True, animate=False)
 
-    def clear_board(self) -> None:
+    def clear_board(self, quiet: bool = False) -> None:
         self.board.clear()
         self.reading = None
         self.reading_serial += 1
         self.model.forget_requests()
         self._pending = {}
-        self.say("Board cleared. Draw a digit, then press P.", MUTED)
+        if not quiet:
+            self.say("Board cleared. Draw a digit, then press P.", MUTED)
 
     def toggle_method(self) -> None:
         self.method = Method.PLAIN if self.method is Method.MNIST else Method.MNIST

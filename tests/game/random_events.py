@@ -387,9 +387,13 @@ def play_launch(
     return app, observer
 
 
-def wind_down(app: App, tally: Tally, observer: Observer, seconds: float = 60.0) -> bool:
-    """Stop any run and run paced frames until training and the engine are idle; True if so."""
-    app.context.training.stop()
+def wind_down(
+    app: App, tally: Tally, observer: Observer, stop: bool = True, seconds: float = 60.0
+) -> bool:
+    """Run paced frames until training and the engine are idle (after asking a run to stop,
+    or letting it finish); True if they went idle within ``seconds``."""
+    if stop:
+        app.context.training.stop()
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         run_frame(app, tally, observer, None)

@@ -9,15 +9,14 @@ import pygame
 from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
+from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
-from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
     GOOD,
     MUTED,
-    PANEL_EDGE,
     TEXT,
     WARN,
     panel,
@@ -41,14 +40,11 @@ class BoardScene(Scene):
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
-        self.board_rect = pygame.Rect(BOARD_TOPLEFT, (context.board.size, context.board.size))
+        self.canvas = BoardCanvas(context.board, BOARD_TOPLEFT)
         self.network = NetworkView(
             context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True
         )
-        self.drawing = False
         self.mouse = (-1, -1)  # the canvas position of the mouse, for hovering a map
-        self._board_surface: pygame.Surface | None = None
-        self._board_version = -1
         self._shown_serial = -1
 
     def bindings(self) -> list[Binding]:
@@ -65,6 +61,12 @@ class BoardScene(Scene):
                 lambda: context.switch_to(SceneId.EVALUATION),
             ),
             Binding(
+                (pygame.K_g,),
+                "G",
+                "the challenge game: draw the digit asked, fast",
+                lambda: context.switch_to(SceneId.CHALLENGE),
+            ),
+            Binding(
                 (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
             ),
             Binding(
@@ -76,32 +78,14 @@ class BoardScene(Scene):
             Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
         ]
 
-    def _board_point(self, position) -> tuple[int, int]:
-        return position[0] - self.board_rect.left, position[1] - self.board_rect.top
-
-    def _end_stroke(self) -> None:
-        if self.drawing:
-            self.drawing = False
-            self.context.board.end_stroke()
-
     def on_exit(self) -> None:
-        self._end_stroke()  # a button held across a scene switch must not leave the brush on
+        self.canvas.end_stroke()  # a button held across a scene switch must not leave the brush on
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        board = self.context.board
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            if self.board_rect.collidepoint(event.pos):
-                self.drawing = True
-                board.begin_stroke(*self._board_point(event.pos))
-        elif event.type == pygame.MOUSEMOTION and not self.drawing:
+        if self.canvas.handle_event(event):
+            return
+        if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
-        elif event.type == pygame.MOUSEMOTION and self.drawing:
-            if event.buttons[0]:
-                board.continue_stroke(*self._board_point(event.pos))
-            else:  # the button went up where we did not see it (outside the window)
-                self._end_stroke()
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self._end_stroke()
         elif event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
 
@@ -123,9 +107,7 @@ class BoardScene(Scene):
         if context.reading_is_stale and context.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
         self.network.update(dt)
-        if context.board.version != self._board_version:
-            self._board_version = context.board.version
-            self._board_surface = grey_to_surface(context.board.pixels)
+        self.canvas.update()
 
     # --- drawing ---------------------------------------------------------------------------
 
@@ -136,9 +118,7 @@ class BoardScene(Scene):
         text.draw(surface, self._model_status(), (1240, 22), 22, MUTED, "topright")
         text.draw(surface, self._training_status(), (1240, 46), 20, ACCENT, "topright")
 
-        pygame.draw.rect(surface, PANEL_EDGE, self.board_rect.inflate(4, 4), width=2)
-        if self._board_surface is not None:
-            surface.blit(self._board_surface, self.board_rect)
+        self.canvas.draw(surface)
         self._draw_notice(surface)
         self._draw_result(surface)
 
@@ -196,7 +176,7 @@ class BoardScene(Scene):
     def _draw_notice(self, surface: pygame.Surface) -> None:
         context = self.context
         context.text.draw_wrapped(
-            surface, context.notice, (40, 393), self.board_rect.width, 20, context.notice_color
+            surface, context.notice, (40, 393), self.canvas.rect.width, 20, context.notice_color
         )
 
     def _draw_result(self, surface: pygame.Surface) -> None:
@@ -258,7 +238,7 @@ class BoardScene(Scene):
         left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
         text.draw(
             surface,
-            "Draw with the left mouse button    P  read it    C  clear    L  live    H  help",
+            "Draw with the left mouse button    P  read it    C  clear    G  game    H  help",
             (left, top),
             24,
             TEXT,

@@ -1,0 +1,286 @@
+"""The challenge: six rounds of "Draw a 7!" against the clock, then a summary of every drawing.
+
+The network reads the board live while the player draws and calls out its guess. A round ends
+when it reads the asked digit with 90% or more (or, in the last round, when the player has
+fooled it into reading another digit that surely), or when the 20 seconds run out. The summary
+shows each drawing, what the network read, and for a miss some MNIST digits of both kinds, so
+the player sees why ("MNIST's 7s rarely have a bar").
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pygame
+
+from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.scenes.scene import Binding, Scene
+from mnist_arcade.game.services.best_scores import load_scores, record_score
+from mnist_arcade.game.services.challenge import ROUND_SECONDS, Challenge, RoundKind, RoundResult
+from mnist_arcade.game.services.test_digits import TestDigits
+from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import (
+    ACCENT,
+    BACKGROUND,
+    GOOD,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+    panel,
+)
+from mnist_arcade.imaging import enlarge
+
+BOARD_TOPLEFT = (40, 110)
+PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long
+EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
+
+
+class ChallengeScene(Scene):
+    """Rounds, then the summary; the board and live reading are the game's own."""
+
+    TITLE: ClassVar[str] = "Challenge"
+    PANELS: ClassVar[dict[str, str]] = {
+        "the prompt": "the digit to draw; the bar is the time left",
+        "the guess": "what the network reads right now, and how sure it is",
+        "the summary": "each drawing, what the network read, and MNIST digits to compare",
+    }
+
+    def __init__(self, context: GameContext) -> None:
+        super().__init__(context)
+        self.canvas = BoardCanvas(context.board, BOARD_TOPLEFT)
+        self.challenge = Challenge.new()
+        self.seed: int | None = None  # tests fix the rounds
+        self.pause = 0.0  # seconds left showing the last round's result
+        self.last: RoundResult | None = None
+        self.best: list[int] = []
+        self.new_best = False
+        self.mnist = TestDigits(context.training.trainer_options.get("data_path"))
+        self._was_live = True
+        self._summary_tiles: list[dict] = []
+
+    def bindings(self) -> list[Binding]:
+        context = self.context
+        return [
+            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
+            Binding(
+                (pygame.K_SPACE, pygame.K_RETURN),
+                "Space",
+                "a new game (after the last round)",
+                self._again,
+            ),
+            Binding(
+                (pygame.K_ESCAPE, pygame.K_g),
+                "Esc / G",
+                "back to the board",
+                lambda: context.switch_to(SceneId.BOARD),
+            ),
+            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+        ]
+
+    def on_enter(self) -> None:
+        self._was_live = self.context.live_reading
+        self.context.live_reading = True  # the network calls out its guess as you draw
+        self.mnist.start()
+        self.start_game()
+
+    def on_exit(self) -> None:
+        self.canvas.end_stroke()
+        self.context.live_reading = self._was_live
+
+    def start_game(self) -> None:
+        self.challenge = Challenge.new(self.seed)
+        self.pause, self.last, self.new_best = 0.0, None, False
+        self._summary_tiles = []
+        self.best, problem = load_scores()
+        if problem:
+            self.context.say(problem, WARN)
+        self.context.clear_board(quiet=True)
+
+    def _again(self) -> None:
+        if self.challenge.over:
+            self.start_game()
+        else:
+            self.context.say("Finish the rounds first, or Esc to leave.", MUTED)
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.pause > 0 or self.challenge.over:
+            self.canvas.end_stroke()
+        elif self.canvas.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event.key)
+
+    # --- the rounds ----------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.canvas.update()
+        challenge = self.challenge
+        if challenge.over:
+            return
+        if self.pause > 0:
+            self.pause -= dt
+            if self.pause <= 0:
+                self.context.clear_board(quiet=True)
+            return
+        reading = self.context.live_prediction
+        result = challenge.update(
+            dt,
+            None if reading is None else reading.digit,
+            0.0 if reading is None else reading.confidence,
+            None if reading is None else reading.net_input,
+        )
+        if result is not None:
+            self.last, self.pause = result, PAUSE_SECONDS
+            if challenge.over:
+                self._finish()
+
+    def _finish(self) -> None:
+        try:
+            self.best, self.new_best = record_score(self.challenge.score)
+        except OSError as error:
+            self.context.say(f"Could not save the best scores: {error.strerror}", WARN)
+        self._summary_tiles = [self._summary_row(result) for result in self.challenge.results]
+
+    def _summary_row(self, result: RoundResult) -> dict:
+        row = {"result": result, "drawing": None, "asked": [], "read": []}
+        if result.drawing is not None:
+            row["drawing"] = grey_to_surface(enlarge(result.drawing, 2))
+        data = self.mnist.data
+        if data is not None and not result.won and result.read is not None:
+            for key, digit in (("asked", result.asked), ("read", result.read)):
+                chosen = np.flatnonzero(data.y_test == digit)[:EXAMPLES_PER_MISS]
+                row[key] = [grey_to_surface(data.x_test[i]) for i in chosen]
+        return row
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text, challenge = self.context.text, self.challenge
+        surface.fill(BACKGROUND)
+        text.draw(surface, "Challenge", (40, 18), 44, TEXT)
+        text.draw(surface, f"score {challenge.score}", (1240, 18), 36, ACCENT, "topright")
+        best = f"best {self.best[0]}" if self.best else "no best score yet"
+        text.draw(
+            surface, f"streak {challenge.streak}    {best}", (1240, 56), 22, MUTED, "topright"
+        )
+        if challenge.over:
+            self._draw_summary(surface)
+        else:
+            self._draw_round(surface)
+        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
+        text.draw(surface, keys, (40, 694), 19, MUTED)
+        notice = self.context.fresh_notice()
+        if notice:
+            text.draw(surface, notice, (40, 668), 20, self.context.notice_color)
+
+    def _draw_round(self, surface: pygame.Surface) -> None:
+        text, challenge = self.context.text, self.challenge
+        self.canvas.draw(surface)
+        left = 380
+        text.draw(
+            surface,
+            f"Round {challenge.round_index + 1} of {len(challenge.digits)}",
+            (left, 110),
+            24,
+            MUTED,
+        )
+        text.draw(
+            surface,
+            challenge.prompt(),
+            (left, 138),
+            52 if challenge.kind is RoundKind.DRAW else 36,
+            TEXT,
+        )
+        bar = pygame.Rect(left, 210, 820, 22)
+        pygame.draw.rect(surface, PANEL_EDGE, bar, width=1)
+        share = challenge.time_left / ROUND_SECONDS
+        filled = bar.copy()
+        filled.width = round(bar.width * share)
+        pygame.draw.rect(surface, GOOD if share > 0.3 else WARN, filled)
+        text.draw(
+            surface,
+            f"{challenge.time_left:.0f} s left",
+            (bar.right, bar.bottom + 6),
+            22,
+            MUTED,
+            "topright",
+        )
+        panel(surface, pygame.Rect(left, 270, 820, 120))
+        if self.pause > 0 and self.last is not None:
+            self._draw_result_line(surface, left + 20, 300)
+        else:
+            reading = self.context.live_prediction
+            guess = (
+                "Draw on the board: I will tell you what I see."
+                if reading is None
+                else f"I think it's a {reading.digit}... ({reading.confidence:.0%} sure)"
+            )
+            text.draw(surface, guess, (left + 20, 300), 36, TEXT if reading else MUTED)
+            text.draw(surface, "I need to be 90% sure.", (left + 20, 346), 22, MUTED)
+        self._draw_round_dots(surface, left, 430)
+
+    def _draw_result_line(self, surface: pygame.Surface, left: int, top: int) -> None:
+        text, result = self.context.text, self.last
+        if result.won and result.kind is RoundKind.FOOL:
+            line, color = f"Fooled me! I read a {result.read}. +{result.points}", GOOD
+        elif result.won:
+            line, color = f"Yes, a {result.asked}! +{result.points} points", GOOD
+        elif result.read is None:
+            line, color = "Time's up: nothing drawn.", WARN
+        else:
+            line = f"Time's up: I read a {result.read} ({result.confidence:.0%})."
+            color = WARN
+        text.draw(surface, line, (left, top), 36, color)
+
+    def _draw_round_dots(self, surface: pygame.Surface, left: int, top: int) -> None:
+        text = self.context.text
+        for index, digit in enumerate(self.challenge.digits):
+            center = (left + 30 + index * 70, top + 30)
+            results = self.challenge.results
+            if index < len(results):
+                color = GOOD if results[index].won else WARN
+            else:
+                color = ACCENT if index == self.challenge.round_index else PANEL_EDGE
+            pygame.draw.circle(surface, color, center, 24, width=0 if index < len(results) else 3)
+            text.draw(
+                surface,
+                str(digit) if index <= len(results) else "?",
+                center,
+                28,
+                BACKGROUND if index < len(results) else TEXT,
+                "center",
+            )
+
+    def _draw_summary(self, surface: pygame.Surface) -> None:
+        text = self.context.text
+        verdict = "A new best score!" if self.new_best else "Game over."
+        text.draw(surface, f"{verdict} {self.challenge.score} points.", (40, 80), 32, ACCENT)
+        text.draw(surface, "Space: play again", (1240, 90), 22, MUTED, "topright")
+        for index, row in enumerate(self._summary_tiles):
+            top = 124 + index * 92
+            result: RoundResult = row["result"]
+            panel(surface, pygame.Rect(40, top, 1200, 84))
+            if row["drawing"] is not None:
+                surface.blit(row["drawing"], (52, top + 14))
+            kind = "fool me with a" if result.kind is RoundKind.FOOL else "draw a"
+            read = "nothing" if result.read is None else f"{result.read} ({result.confidence:.0%})"
+            color = GOOD if result.won else WARN
+            text.draw(surface, f"{kind} {result.asked}: read {read}", (124, top + 14), 26, color)
+            text.draw(
+                surface,
+                f"+{result.points} points in {result.seconds:.1f} s",
+                (124, top + 46),
+                22,
+                MUTED,
+            )
+            if row["asked"]:
+                self._draw_examples(surface, 560, top, f"MNIST's {result.asked}s:", row["asked"])
+                self._draw_examples(surface, 900, top, f"MNIST's {result.read}s:", row["read"])
+
+    def _draw_examples(self, surface, left: int, top: int, title: str, tiles) -> None:
+        self.context.text.draw(surface, title, (left, top + 30), 20, MUTED)
+        for index, tile in enumerate(tiles):
+            surface.blit(tile, (left + 120 + index * 34, top + 26))

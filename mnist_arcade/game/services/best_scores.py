@@ -1,0 +1,59 @@
+"""The best challenge scores, kept in the player's data folder as a small JSON file.
+
+Written atomically (a temporary file, then a rename), so a crash never leaves half a file. A
+file that cannot be read is moved aside with a message, never a crash, and never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from mnist_arcade import paths
+
+KEPT = 5  # scores remembered
+FILE_NAME = "best_scores.json"
+
+
+def scores_path() -> Path:
+    return paths.user_dir() / FILE_NAME
+
+
+def load_scores(path: Path | None = None) -> tuple[list[int], str | None]:
+    """The best scores, highest first, and a message if the file had to be set aside."""
+    path = path or scores_path()
+    if not path.exists():
+        return [], None
+    try:
+        scores = json.loads(path.read_text(encoding="utf-8"))["best"]
+        if not isinstance(scores, list) or not all(isinstance(s, int) for s in scores):
+            raise ValueError("not a list of whole numbers")
+        return sorted(scores, reverse=True)[:KEPT], None
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
+        try:
+            os.replace(path, aside)
+            where = f"set aside as {aside.name}"
+        except OSError:
+            where = "left where it is"
+        return [], f"the best-scores file could not be read ({error}); it was {where}"
+
+
+def record_score(score: int, path: Path | None = None) -> tuple[list[int], bool]:
+    """Add ``score``; return the best scores and whether it is a new best. Saves atomically."""
+    path = path or scores_path()
+    best, _ = load_scores(path)
+    new_best = not best or score > best[0]
+    best = sorted([*best, score], reverse=True)[:KEPT]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump({"best": best}, file)
+        os.replace(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return best, new_best

@@ -1,0 +1,65 @@
+"""The drawing board on screen: the mouse paints it, and it is shown as it is.
+
+Shared by every scene that lets the player draw. The left button paints strokes with the
+board's square brush; a stroke ends on button-up, on a motion event whose buttons say it is up
+(the release happened outside the window), or when the scene is left, so the brush is never
+left on.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from mnist_arcade.board import Board
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import PANEL_EDGE
+
+
+class BoardCanvas:
+    """Mouse input for a Board at ``topleft``, and its picture, refreshed only on change."""
+
+    def __init__(self, board: Board, topleft: tuple[int, int]) -> None:
+        self.board = board
+        self.rect = pygame.Rect(topleft, (board.size, board.size))
+        self.drawing = False
+        self._surface: pygame.Surface | None = None
+        self._version = -1
+
+    def __repr__(self) -> str:
+        return f"BoardCanvas({self.rect}, drawing={self.drawing})"
+
+    def _point(self, position) -> tuple[int, int]:
+        return position[0] - self.rect.left, position[1] - self.rect.top
+
+    def end_stroke(self) -> None:
+        if self.drawing:
+            self.drawing = False
+            self.board.end_stroke()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Paint with the mouse; True if the event was a stroke's (so nothing else uses it)."""
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.rect.collidepoint(event.pos):
+                self.drawing = True
+                self.board.begin_stroke(*self._point(event.pos))
+                return True
+        elif event.type == pygame.MOUSEMOTION and self.drawing:
+            if event.buttons[0]:
+                self.board.continue_stroke(*self._point(event.pos))
+            else:  # the button went up where we did not see it (outside the window)
+                self.end_stroke()
+            return True
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.drawing:
+            self.end_stroke()
+            return True
+        return False
+
+    def update(self) -> None:
+        if self.board.version != self._version:
+            self._version = self.board.version
+            self._surface = grey_to_surface(self.board.pixels)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pygame.draw.rect(surface, PANEL_EDGE, self.rect.inflate(4, 4), width=2)
+        if self._surface is not None:
+            surface.blit(self._surface, self.rect)
