@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from mnist_arcade.board import Board
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.game.services.model_client import Answer, ModelClient, ModelState
+from mnist_arcade.explain import Evidence, FieldBox, field_box_on_board
+from mnist_arcade.game.services.model_client import (
+    Answer,
+    ModelClient,
+    ModelState,
+    OcclusionAnswer,
+)
 from mnist_arcade.game.services.training_session import (
     FAILED,
     FINISHED,
@@ -73,6 +79,9 @@ class GameContext:
     reading_serial: int = 0  # bumped on each new reading, so views know to refresh
     preview_serial: int = 0
     example_readings: object = None  # (20,) digits the run reads the example digits as, or None
+    why: Evidence | None = None  # "why this digit?" for the reading on show
+    why_box: FieldBox | None = None  # where the 28x28 field sits on the board, for the overlay
+    why_serial: int = -1  # the reading_serial the evidence is for
     notice: str = "Loading the network... you can draw already."
     notice_color: tuple[int, int, int] = MUTED
     notice_at: float = 0.0  # ``clock`` when the notice was last set
@@ -83,6 +92,8 @@ class GameContext:
     _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
     _last_status: TrainingStatus | None = None
     _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
+    _why_request: int = -1
+    _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
 
@@ -149,6 +160,24 @@ class GameContext:
             else:
                 self.say("The network is still loading; it will read your digit in a moment.")
         return True
+
+    def explain_reading(self) -> bool:
+        """Ask which parts of the drawing made the network pick its digit (an occlusion map)."""
+        reading = self.reading
+        if reading is None or self.reading_is_stale:
+            self.say("Read a digit first (P), then ask why (W).", MUTED)
+            return False
+        self._why_request = self.model.request_occlusion(reading.prediction.net_input)
+        self._why_for = self.reading_serial
+        self.say("Covering parts of your digit to see which ones matter...", MUTED)
+        return True
+
+    @property
+    def why_on_show(self) -> Evidence | None:
+        """The evidence map, only while it is for the reading on show and the board as it is."""
+        if self.why is None or self.why_serial != self.reading_serial or self.reading_is_stale:
+            return None
+        return self.why
 
     def classify(self, images, on_done: Callable, preview: bool = False) -> None:
         """Read many digits in one engine call; ``on_done(probabilities)`` runs in ``poll``."""
@@ -240,6 +269,8 @@ class GameContext:
         for event in self.model.poll():
             if isinstance(event, ModelInUse):
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
+            elif isinstance(event, OcclusionAnswer):
+                self._on_why(event)
             elif isinstance(event, ClassifyReady):
                 callback = self._waiting_for.pop(event.request_id, None)
                 if callback is not None:
@@ -279,6 +310,20 @@ class GameContext:
             self.say(f"Now using {event.name}{accuracy}.", GOOD)
         if self.reading is not None and not self.board.is_empty:
             self.predict(quiet=True)  # read the player's digit again with the new model
+
+    def _on_why(self, answer: OcclusionAnswer) -> None:
+        if answer.request_id != self._why_request or self.reading_serial != self._why_for:
+            return  # asked for a reading that is no longer on show
+        if self.reading_is_stale:
+            return
+        self.why, self.why_serial = answer.evidence, self.reading_serial
+        self.why_box = field_box_on_board(self.board.pixels, self.method.value)
+        evidence = answer.evidence
+        self.say(
+            f"Green: what made it a {evidence.digit}. Pink: what pulled toward "
+            f"{evidence.runner_up}.",
+            GOOD,
+        )
 
     def _on_answer(self, answer: Answer) -> None:
         if answer.preview:

@@ -1,11 +1,12 @@
 """A seeded random player that drives the real game loop with real pygame events.
 
-Every key a scene or the window answers (P C M T R F F11 Esc B 1 2 Space Enter), other keys,
-key releases and typed text, mouse strokes that start on the board, beside it, in the bars
-around a scaled canvas or outside the window (some never released, as when the button goes up
-outside the window), stray clicks and wheel turns, window resizes of any size, fullscreen, focus
-and exposure events, and idle pauses during which training gets on. Events are posted on SDL's
-queue and read by ``App.frame`` exactly as the game reads the player's.
+Every key a scene or the window answers (read from the scenes' own key bindings, so a new key
+is pressed as soon as it is bound), every other letter, digit and function key, some with
+Shift, Ctrl or Alt, key releases and typed text; mouse strokes that start on the board, beside
+it, in the bars around a scaled canvas or outside the window (some never released, as when the
+button goes up outside the window), stray clicks and wheel turns; window resizes of any size,
+fullscreen, focus and exposure events; and idle pauses during which training gets on. Events
+are posted on SDL's queue and read by ``App.frame`` exactly as the game reads the player's.
 
 :func:`play_launch` starts the game as ``mnist-arcade play [--model PATH]`` does
 (:func:`mnist_arcade.game.app.make_app`), feeds it a number of events and counts what happened:
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import sys
 import threading
 import time
 import traceback
@@ -31,7 +33,8 @@ from pathlib import Path
 import pygame
 
 from mnist_arcade.board import BOARD_SIZE
-from mnist_arcade.game.app import App, make_app
+from mnist_arcade.game.app import FULLSCREEN_KEYS, HELP_KEYS, App, make_app
+from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
 from mnist_arcade.game.services.training_session import (
     ACTIVE,
@@ -46,30 +49,18 @@ from mnist_arcade.game.widgets.theme import WINDOW_SIZE
 STEP = 1 / 60  # dt of the frames that carry events: they run back to back, faster than a player
 SLOW_FRAME = 0.050  # a frame that takes longer than this is a visible stall
 
-SCENE_KEYS = {  # every key the scenes or the window answer, and how often the player presses it
-    pygame.K_p: 5,
-    pygame.K_c: 2,
-    pygame.K_m: 1,
-    pygame.K_t: 3,
-    pygame.K_r: 1,
-    pygame.K_f: 0.5,
-    pygame.K_F11: 0.5,
-    pygame.K_ESCAPE: 2,
-    pygame.K_b: 2,
-    pygame.K_1: 1.5,
-    pygame.K_2: 0.5,
-    pygame.K_SPACE: 2,
-    pygame.K_RETURN: 1,
-    pygame.K_KP_ENTER: 0.3,
-}
-KEPT_ASIDE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)  # "use the kept-aside run anyway"
-OTHER_KEYS = (
-    pygame.K_a, pygame.K_q, pygame.K_z, pygame.K_0, pygame.K_3, pygame.K_9, pygame.K_UP,
+WINDOW_KEYS = (*FULLSCREEN_KEYS, *HELP_KEYS)  # answered by the window in every scene
+KEPT_ASIDE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)  # training screen: "use it anyway"
+OTHER_KEYS = (  # every letter, digit and function key, and the usual others
+    *(getattr(pygame, f"K_{name}") for name in "abcdefghijklmnopqrstuvwxyz0123456789"),
+    *(getattr(pygame, f"K_F{number}") for number in range(1, 13)),
+    pygame.K_ESCAPE, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_UP,
     pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB, pygame.K_BACKSPACE,
-    pygame.K_DELETE, pygame.K_LSHIFT, pygame.K_RCTRL, pygame.K_LALT, pygame.K_F1, pygame.K_F5,
-    pygame.K_F12, pygame.K_KP5, pygame.K_KP_PLUS, pygame.K_HOME, pygame.K_PAGEDOWN,
-    pygame.K_CAPSLOCK, pygame.K_PRINTSCREEN, pygame.K_MENU, pygame.K_SLASH, pygame.K_PERIOD,
+    pygame.K_DELETE, pygame.K_LSHIFT, pygame.K_RCTRL, pygame.K_LALT, pygame.K_KP5,
+    pygame.K_KP_PLUS, pygame.K_HOME, pygame.K_PAGEDOWN, pygame.K_CAPSLOCK, pygame.K_PRINTSCREEN,
+    pygame.K_MENU, pygame.K_SLASH, pygame.K_QUESTION, pygame.K_PERIOD,
 )  # fmt: skip
+MODIFIERS = (pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT)
 WINDOW_EVENTS = (
     pygame.WINDOWFOCUSLOST, pygame.WINDOWFOCUSGAINED, pygame.WINDOWLEAVE, pygame.WINDOWENTER,
     pygame.VIDEOEXPOSE, pygame.WINDOWMINIMIZED, pygame.WINDOWRESTORED,
@@ -77,12 +68,12 @@ WINDOW_EVENTS = (
 BOARD_RECT = pygame.Rect(BOARD_TOPLEFT, (BOARD_SIZE, BOARD_SIZE))
 
 
-def key_event(key: int, up: bool = False) -> pygame.event.Event:
+def key_event(key: int, up: bool = False, mod: int = 0) -> pygame.event.Event:
     name = pygame.key.name(key)
     return pygame.event.Event(
         pygame.KEYUP if up else pygame.KEYDOWN,
         key=key,
-        mod=0,
+        mod=mod,
         unicode=name if len(name) == 1 else "",
         scancode=0,
     )
@@ -110,8 +101,7 @@ class RandomPlayer:
     ) -> None:
         self.rng = random.Random(seed)
         self.idle_seconds = idle_seconds
-        self.keys = [k for k in SCENE_KEYS if use_kept_aside or k not in KEPT_ASIDE_KEYS]
-        self.key_weights = [SCENE_KEYS[k] for k in self.keys]
+        self.use_kept_aside = use_kept_aside
         self.kinds: Counter = Counter()  # what was posted, by kind
         self._pending: list[list[pygame.event.Event]] = []  # the rest of a stroke, per frame
         self._actions = {
@@ -168,8 +158,27 @@ class RandomPlayer:
 
     # --- actions -----------------------------------------------------------------------------
 
+    def _bound_keys(self, app: App, scene) -> list[int]:
+        """The keys ``scene`` answers, as its bindings list them (one binding, one chance)."""
+        rng = self.rng
+        keys = [rng.choice(binding.keys) for binding in scene.bindings()]
+        if not self.use_kept_aside and scene is app.scenes.get(SceneId.TRAINING):
+            keys = [key for key in keys if key not in KEPT_ASIDE_KEYS]
+        return keys
+
     def _scene_key(self, app: App) -> list[pygame.event.Event]:
-        key = self.rng.choices(self.keys, self.key_weights)[0]
+        """A key the current scene answers; now and then one the window or another scene does."""
+        rng = self.rng
+        where = rng.random()
+        if where < 0.08:
+            keys = list(WINDOW_KEYS)
+        elif where < 0.2:
+            keys = self._bound_keys(app, rng.choice(list(app.scenes.values())))
+        else:
+            keys = self._bound_keys(app, app.scene)
+        if not keys:
+            return []
+        key = rng.choice(keys)
         self.kinds[f"key {pygame.key.name(key)}"] += 1
         return [key_event(key)]
 
@@ -178,11 +187,16 @@ class RandomPlayer:
         return [key_event(pygame.K_r)]
 
     def _other_key(self, app: App) -> list[pygame.event.Event]:
-        return [key_event(self.rng.choice(OTHER_KEYS))]
+        """Any key at all: most do nothing here, some belong to the scene or another one."""
+        key = self.rng.choice(OTHER_KEYS)
+        if not self.use_kept_aside and key in KEPT_ASIDE_KEYS:
+            return []
+        mod = self.rng.choice(MODIFIERS) if self.rng.random() < 0.15 else 0
+        return [key_event(key, mod=mod)]
 
     def _key_up_or_text(self, app: App) -> list[pygame.event.Event]:
         if self.rng.random() < 0.5:
-            return [key_event(self.rng.choice([*self.keys, *OTHER_KEYS]), up=True)]
+            return [key_event(self.rng.choice([*WINDOW_KEYS, *OTHER_KEYS]), up=True)]
         text = self.rng.choice(["p", "t", "1", "é", " ", "\u4e2d"])
         return [pygame.event.Event(pygame.TEXTINPUT, text=text)]
 
@@ -423,12 +437,25 @@ def close(app: App, tally: Tally) -> bool:
     tally.shutdowns.append((clean, time.perf_counter() - started))
     if not clean:
         training = app.context.training
-        alive = sorted(t.name for t in threading.enumerate() if t is not threading.main_thread())
+        alive = [
+            f"{thread.name} in {where_is(thread)}"
+            for thread in threading.enumerate()
+            if thread is not threading.main_thread()
+        ]
         tally.unclean.append(
             f"run {training.preset!r} {training.status.value} after {len(training.epochs)} "
-            f"epochs; threads alive: {', '.join(alive)}"
+            f"epochs; threads alive: {'; '.join(sorted(alive))}"
         )
     return clean
+
+
+def where_is(thread: threading.Thread) -> str:
+    """The innermost line of this project that ``thread`` is running, as file:line function."""
+    frame = sys._current_frames().get(thread.ident)
+    for entry in reversed(traceback.extract_stack(frame) if frame else []):
+        if "mnist_arcade" in entry.filename:
+            return f"{Path(entry.filename).name}:{entry.lineno} {entry.name}"
+    return "?"
 
 
 # --- odd models -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import pygame
 
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT, RESULT_RECT
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from tests.game.conftest import post_key, post_stroke, read_board, settle
+from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
 
 LEFT, TOP = BOARD_TOPLEFT
 
@@ -410,3 +410,44 @@ def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
         pygame.event.Event(pygame.MOUSEMOTION, pos=(700, 700), rel=(0, 0), buttons=(0, 0, 0))
     )
     assert "conv2, map 6" not in " ".join(drawn_strings(app))
+
+
+def test_clicking_a_conv_map_opens_its_card_with_the_layers_own_numbers(make_app):
+    from mnist_arcade.explain import conv_pixel
+
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    app.frame(3.0)
+    conv1 = next(column for column in app.scene.network.columns if column.name == "conv1")
+    x, y = conv1.positions[2]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x + 3, y + 3), button=1))
+    app.frame(1 / 60)
+    detail = app.scene.detail
+    assert detail.is_open and detail.layer == "conv1" and detail.channel == 2
+    row, col = detail.position
+    prediction = app.context.prediction
+    weights = app.context.model.weights
+    step = conv_pixel(prediction.net_input[..., None], weights[0], weights[1], 2, row, col)
+    assert abs(step.output - prediction.layers[0].values[row, col, 2]) < 1e-4
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert not detail.is_open
+
+
+def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
+    app = make_app()
+    draw_a_one(app)
+    read_board(app)
+    post_key(pygame.K_w)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.why_on_show is not None, 30)
+    app.frame(1 / 60)
+    evidence = app.context.why_on_show
+    assert evidence.digit == 1
+    ink = app.context.prediction.net_input > 0.5
+    strength = np.abs(evidence.balance)
+    assert strength[ink].mean() > strength[~ink].mean()
+    assert any(line.startswith("Why a 1?") for line in drawn_strings(app))
+    draw_a_one(app)  # drawing again: the explanation was for the old drawing
+    assert app.context.why_on_show is None

@@ -10,7 +10,9 @@ from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
+from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -45,6 +47,8 @@ class BoardScene(Scene):
             context.text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True
         )
         self.mouse = (-1, -1)  # the canvas position of the mouse, for hovering a map
+        self.detail = DetailView(context.text, NETWORK_RECT.inflate(-24, -24))
+        self._why: OcclusionOverlay | None = None
         self._shown_serial = -1
 
     def bindings(self) -> list[Binding]:
@@ -75,8 +79,56 @@ class BoardScene(Scene):
                 "live reading while you draw, on or off",
                 context.toggle_live_reading,
             ),
+            Binding(
+                (pygame.K_w,),
+                "W",
+                "why this digit? (which parts of the drawing mattered)",
+                context.explain_reading,
+            ),
             Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+            Binding((pygame.K_ESCAPE,), "Esc", "close the card of a clicked map", self._close),
+            Binding((pygame.K_SPACE,), "Space", "pause or go on with the card", self._pause),
+            Binding((pygame.K_TAB,), "Tab", "conv2 card: the next input map", self._next_input),
         ]
+
+    def _close(self) -> None:
+        if self.detail.is_open:
+            self.detail.close()
+        else:
+            self.context.say("Click a feature map to open its card; Esc closes it.", MUTED)
+
+    def _pause(self) -> None:
+        if self.detail.is_open:
+            self.detail.toggle_pause()
+        else:
+            self.context.say("Space pauses a map's card: click a map first.", MUTED)
+
+    def _next_input(self) -> None:
+        if self.detail.is_open and self.detail.layer == "conv2":
+            self.detail.next_input_channel()
+        else:
+            self.context.say("Tab shows another input map on a conv2 card: click one.", MUTED)
+
+    def _click(self, point) -> None:
+        """A click on a map opens its card; on "what the net sees", asks why."""
+        context = self.context
+        reading = context.reading
+        if reading is None or context.reading_is_stale or not self.network.done:
+            return
+        if reading.model_version != context.model.version or context.model.weights is None:
+            context.say("Another model is in use now: press P to read again first.", MUTED)
+            return
+        if self.network.dense_bounds.collidepoint(point):
+            self.detail.open_dense(reading.prediction, context.model.weights)
+            return
+        tile = self.network.tile_at(point)
+        if tile is None:
+            return
+        layer, channel = tile
+        if layer == "input":
+            context.explain_reading()
+        else:
+            self.detail.open_tile(layer, channel, reading.prediction, context.model.weights)
 
     def on_exit(self) -> None:
         self.canvas.end_stroke()  # a button held across a scene switch must not leave the brush on
@@ -86,6 +138,8 @@ class BoardScene(Scene):
             return
         if event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
         elif event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
 
@@ -100,6 +154,7 @@ class BoardScene(Scene):
         if context.reading_serial != self._shown_serial:
             self._shown_serial = context.reading_serial
             reading = context.reading
+            self.detail.close()  # its numbers were for the reading before
             if reading is None:
                 self.network.prediction = None
             else:
@@ -107,6 +162,14 @@ class BoardScene(Scene):
         if context.reading_is_stale and context.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
         self.network.update(dt)
+        self.detail.update(dt)
+        if context.reading_is_stale:
+            self.detail.close()
+        why = context.why_on_show
+        if why is None:
+            self._why = None
+        elif self._why is None or self._why.evidence is not why:
+            self._why = OcclusionOverlay(why)
         self.canvas.update()
 
     # --- drawing ---------------------------------------------------------------------------
@@ -137,9 +200,25 @@ class BoardScene(Scene):
         else:
             self.network.draw(surface)
         self._draw_help(surface)
+        if self._why is not None:
+            self._draw_why(surface)
+        if self.detail.is_open:
+            self.detail.draw(surface)
+            return
         hovered = self.network.tile_at(self.mouse) if self.network.done else None
         if hovered is not None:
             self.network.draw_enlarged(surface, *hovered, self.mouse)
+
+    def _draw_why(self, surface: pygame.Surface) -> None:
+        """The evidence over the board and over "what the net sees", and what it means."""
+        self._why.draw_on_board(surface, self.canvas.rect, self.context.why_box)
+        if self.network.columns:
+            net_sees = self.network.columns[0]
+            tile_rect = pygame.Rect(net_sees.positions[0], net_sees.tiles[0].get_size())
+            self._why.draw(surface, tile_rect)
+        self._why.draw_legend(
+            surface, self.context.text, (NETWORK_RECT.left + 16, NETWORK_RECT.bottom - 30)
+        )
 
     def _empty_network_lines(self) -> tuple[str, str]:
         if self.context.reading_is_stale:

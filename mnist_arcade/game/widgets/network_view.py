@@ -164,8 +164,9 @@ class NetworkView:
         big = pygame.transform.scale(tile, (tile.get_width() * 2, tile.get_height() * 2))
         values = self.values_of(name, index)
         title = "what the net sees" if name == "input" else f"{name}, map {index + 1}"
+        hint = "click: why this digit?" if name == "input" else "click: how it is computed"
         words = f"values {float(values.min()):.2f} to {float(values.max()):.2f}"
-        card = pygame.Rect(0, 0, max(big.get_width(), 190) + 20, big.get_height() + 64)
+        card = pygame.Rect(0, 0, max(big.get_width(), 190) + 20, big.get_height() + 84)
         card.topleft = (near[0] + 18, near[1] + 18)
         card.clamp_ip(target.get_rect())
         pygame.draw.rect(target, (12, 14, 22), card, border_radius=8)
@@ -173,6 +174,7 @@ class NetworkView:
         self.text.draw(target, title, (card.left + 10, card.top + 8), 20, TEXT)
         self.text.draw(target, words, (card.left + 10, card.top + 28), 18, MUTED)
         target.blit(big, (card.left + 10, card.top + 50))
+        self.text.draw(target, hint, (card.left + 10, card.bottom - 26), 18, ACCENT)
 
     def stage_progress(self, stage: int) -> float:
         """0 before the stage starts, 1 once it has fully scanned in."""
@@ -221,7 +223,7 @@ class NetworkView:
         if not self.explain:
             return
         font = self.text.font(SENTENCE_SIZE)
-        centerx = min(centerx, self.rect.right + 6 - slot // 2)  # keep inside the panel
+        centerx = min(centerx, self.rect.right - slot // 2)  # keep inside the panel
         for row, line in enumerate(wrap_words(CAPTIONS[name].sentence, font, slot)[:4]):
             self.text.draw(
                 target, line, (centerx, top + 44 + row * 16), SENTENCE_SIZE, MUTED, "midtop"
