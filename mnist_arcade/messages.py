@@ -258,3 +258,15 @@ class OcclusionReady:
     runner_up: int
     for_digit: np.ndarray
     for_runner_up: np.ndarray
+
+
+@dataclass(frozen=True)
+class FinetuneReport:
+    """Before and after teaching the network the player's digits, side by side."""
+
+    book_digits: int
+    book_right_before: int
+    book_right_after: int
+    test_digits: int
+    test_accuracy_before: float
+    test_accuracy_after: float

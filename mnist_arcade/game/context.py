@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mnist_arcade.board import Board
+from mnist_arcade.digit_book import DigitBook, load_book, save_book
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.explain import Evidence, FieldBox, field_box_on_board
 from mnist_arcade.game.services.model_client import (
@@ -34,6 +35,8 @@ from mnist_arcade.preprocess import to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
+MIN_TAUGHT = 5  # digits in the book before "learn my digits" makes sense
+FINETUNE = "finetune"  # the preset that teaches the network the player's digits
 
 
 class SceneId(enum.Enum):
@@ -41,6 +44,7 @@ class SceneId(enum.Enum):
     TRAINING = "training"
     EVALUATION = "evaluation"
     CHALLENGE = "challenge"
+    BOOK = "book"
 
 
 class Method(str, enum.Enum):
@@ -93,6 +97,7 @@ class GameContext:
     _last_status: TrainingStatus | None = None
     _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
     _why_request: int = -1
+    _book: DigitBook | None = None  # loaded from the user folder on first use
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
@@ -159,6 +164,73 @@ class GameContext:
                 self.say("Watch your digit flow through the network, left to right.", GOOD)
             else:
                 self.say("The network is still loading; it will read your digit in a moment.")
+        return True
+
+    # --- the player's digit book ----------------------------------------------------------------
+
+    @property
+    def book(self) -> DigitBook:
+        if self._book is None:
+            self._book, problem = load_book()
+            if problem:
+                self.say(problem, WARN)
+        return self._book
+
+    def save_book(self) -> bool:
+        try:
+            save_book(self.book)
+            return True
+        except OSError as error:
+            self.say(f"Could not save your digit book: {error.strerror or error}", WARN)
+            return False
+
+    def add_to_book(self, label: int) -> bool:
+        """'This was a ``label``': keep the drawing just read in the player's digit book."""
+        reading = self.reading
+        if reading is None or self.reading_is_stale:
+            self.say(
+                "Digit keys teach the network: draw, let it read (P), then press the "
+                "digit it should be.",
+                MUTED,
+            )
+            return False
+        self.book.add(reading.prediction.net_input, self.board.pixels, label)
+        if not self.save_book():
+            return False
+        count = len(self.book)
+        verdict = (
+            "it read it right"
+            if reading.prediction.digit == label
+            else (f"it read {reading.prediction.digit}")
+        )
+        self.say(
+            f"Saved as a {label} ({verdict}). {count} in your digit book: K teaches them.", GOOD
+        )
+        return True
+
+    def start_finetune(self) -> bool:
+        """Teach the model in use the book's digits, mixed with MNIST, on the training screen."""
+        book = self.book
+        if len(book) < MIN_TAUGHT:
+            self.say(
+                f"Teach at least {MIN_TAUGHT} digits first ({len(book)} so far): after a "
+                "reading, press the digit it should have been.",
+                MUTED,
+            )
+            return False
+        if self.model.weights is None:
+            self.say("The network is still loading; try again in a moment.", MUTED)
+            return False
+        started = self.training.start(
+            FINETUNE, incumbent_weights=self.model.weights, book=(book.inputs, book.labels)
+        )
+        if not started:
+            self.say("A run is still going: stop it first (T, then Esc).", WARN)
+            return False
+        self.preview, self.example_readings = None, None
+        self.preview_serial += 1
+        self.say(f"Teaching the network your {len(book)} digits...", MUTED)
+        self.switch_to(SceneId.TRAINING)
         return True
 
     def explain_reading(self) -> bool:
@@ -229,12 +301,18 @@ class GameContext:
             self.say(f"Training the {self.training.preset} preset; the model in use stays.", MUTED)
         return started
 
+    def _run_name(self) -> str:
+        """How the model from the last run is named beside its accuracy."""
+        if self.training.preset == FINETUNE and self.training.report is not None:
+            return f"taught your {self.training.report.book_digits} digits"
+        return f"your {self.training.preset} run"
+
     def use_kept_aside_run(self) -> bool:
         """The player chose the kept-aside run over the policy's verdict: put it in use."""
         offer = self.training.offer
         if offer is None:
             return False
-        self.model.use_weights(offer.weights, f"your {self.training.preset} run")
+        self.model.use_weights(offer.weights, self._run_name())
         self.training.offer_taken = True
         self.say("Putting the run you chose in use...", MUTED)
         return True
@@ -345,7 +423,7 @@ class GameContext:
         elif status in (FINISHED, STOPPED) and judged is None:
             self.say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
         elif status in (FINISHED, STOPPED) and judged.adopted:
-            self.model.use_weights(judged.weights, f"your {self.training.preset} run", save=False)
+            self.model.use_weights(judged.weights, self._run_name(), save=False)
             self.say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
         elif status in (FINISHED, STOPPED):
             self.say(f"Run kept aside: {_scores(judged)}. T, then Enter: use it anyway.", MUTED)

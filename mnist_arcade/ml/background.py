@@ -21,7 +21,8 @@ from mnist_arcade import paths
 from mnist_arcade.adoption import judge_run
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.messages import DataReady, RunJudged, TrainingFailed
+from mnist_arcade.messages import DataReady, FinetuneReport, RunJudged, TrainingFailed
+from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model import build_model
 from mnist_arcade.ml.store import save_model_atomic
@@ -39,14 +40,42 @@ def _find_data_once(data_path: str | None) -> MnistData:
         return _data_cache[data_path]
 
 
-def accuracy_on(model, images: np.ndarray, labels: np.ndarray, chunk: int = 2048) -> float:
-    """Share of ``images`` (uint8, N x 28 x 28) that ``model`` reads as ``labels``."""
+def reads_right(model, images: np.ndarray, labels: np.ndarray, chunk: int = 2048) -> int:
+    """How many of ``images`` (N x 28 x 28: uint8 0-255, or floats in [0, 1]) ``model`` reads
+    as ``labels``."""
+    scale = 255.0 if images.dtype == np.uint8 else 1.0
     right = 0
     for start in range(0, len(images), chunk):
-        batch = images[start : start + chunk].astype(np.float32)[..., None] / 255.0
+        batch = images[start : start + chunk].astype(np.float32)[..., None] / scale
         read = np.argmax(model(batch, training=False), axis=1)
         right += int(np.sum(read == labels[start : start + chunk]))
-    return right / max(len(images), 1)
+    return right
+
+
+def accuracy_on(model, images: np.ndarray, labels: np.ndarray) -> float:
+    """Share of ``images`` that ``model`` reads as ``labels``."""
+    return reads_right(model, images, labels) / max(len(images), 1)
+
+
+def model_with(weights: list) -> object:
+    """A fresh network holding ``weights`` (to measure the model in use beside a run)."""
+    model = build_model()
+    model.set_weights(weights)
+    return model
+
+
+def finetune_report(model, incumbent_weights, data: MnistData, book) -> FinetuneReport:
+    """The player's digits and the MNIST test digits, read before and after teaching."""
+    before = model_with(incumbent_weights)
+    inputs, labels = book
+    return FinetuneReport(
+        len(labels),
+        reads_right(before, inputs, labels),
+        reads_right(model, inputs, labels),
+        len(data.y_test),
+        accuracy_on(before, data.x_test, data.y_test),
+        accuracy_on(model, data.x_test, data.y_test),
+    )
 
 
 def judge_and_save(
@@ -62,9 +91,7 @@ def judge_and_save(
     candidate = accuracy_on(model, x_val, y_val)
     incumbent = None
     if incumbent_weights is not None:
-        reference = build_model()
-        reference.set_weights(incumbent_weights)
-        incumbent = accuracy_on(reference, x_val, y_val)
+        incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
     return RunJudged(
@@ -88,6 +115,7 @@ def run_training(
     aside_path: str | os.PathLike | None = None,
     epochs: int | None = None,
     incumbent_weights: list | None = None,
+    book: tuple[np.ndarray, np.ndarray] | None = None,
     abandon: threading.Event | None = None,
 ) -> None:
     """Body of the trainer thread: data -> fit -> judge -> save, every step on ``messages``.
@@ -95,13 +123,17 @@ def run_training(
     ``stop_event`` ends training after the current batch; the run is then judged (and kept
     aside, as the policy says for a stopped run). ``abandon`` as well means the game is closing:
     end at once and save nothing. ``incumbent_weights`` are the model in use's, None if there is
-    none.
+    none. The "finetune" preset starts from them and learns ``book`` (the player's digits:
+    inputs and labels), then reports both before and after.
     """
     post = messages.put
     try:
-        preset = PRESETS[preset_name]
+        finetuning = preset_name == FINETUNE.name
+        if finetuning and (book is None or incumbent_weights is None):
+            raise MnistArcadeError("teaching needs your digits and a model in use")
+        preset = FINETUNE if finetuning else PRESETS[preset_name]
         data = _find_data_once(None if data_path is None else str(data_path))
-        chosen = select_training_data(data, preset)
+        chosen = finetune_data(data, *book) if finetuning else select_training_data(data, preset)
         post(
             DataReady(
                 data.source,
@@ -114,10 +146,15 @@ def run_training(
         )
         if stop_event.is_set():
             return
-        model, finished = train(preset, chosen, post, stop_event, epochs=epochs)
+        start_from = incumbent_weights if finetuning else None
+        model, finished = train(
+            preset, chosen, post, stop_event, epochs=epochs, initial_weights=start_from
+        )
         del chosen
         if (abandon is not None and abandon.is_set()) or finished.epochs_done == 0:
             return  # closing, or stopped before one epoch: nothing worth keeping
+        if finetuning:
+            post(finetune_report(model, incumbent_weights, data, book))
         post(
             judge_and_save(
                 model,

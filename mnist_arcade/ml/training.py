@@ -413,16 +413,21 @@ def train(
     epochs: int | None = None,
     seed: int | None = None,
     verbose: int = 0,
+    initial_weights: list | None = None,
 ) -> tuple[keras.Model, TrainingFinished]:
-    """Train a fresh model with ``preset`` on ``data``; return it and a summary message.
+    """Train a model with ``preset`` on ``data``; return it and a summary message.
 
-    The summary is also posted. A set ``stop_event`` ends training after the current batch;
-    the weights learned so far are kept.
+    The model starts fresh, or from ``initial_weights`` (fine-tuning the model in use). The
+    summary is also posted. A set ``stop_event`` ends training after the current batch; the
+    weights learned so far are kept.
     """
     stop_event = stop_event or threading.Event()
     epochs = epochs or preset.epochs
     batches_per_epoch = math.ceil(len(data.x_train) / preset.batch_size)
-    model = compile_model(build_model(seed), learning_rate_for(preset, epochs * batches_per_epoch))
+    network = build_model(seed)
+    if initial_weights is not None:
+        network.set_weights(initial_weights)
+    model = compile_model(network, learning_rate_for(preset, epochs * batches_per_epoch))
     post(TrainingStarted(preset.name, epochs, batches_per_epoch, preset.batch_size))
     callback = ProgressCallback(post, stop_event, epochs, preset.batch_size)
     best = BestWeights(data.x_val_drawn, data.y_val_drawn, preset.patience)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.board_scene import BoardScene
+from mnist_arcade.game.scenes.book_scene import BookScene
 from mnist_arcade.game.scenes.challenge_scene import ChallengeScene
 from mnist_arcade.game.scenes.evaluation_scene import EvaluationScene
 from mnist_arcade.game.scenes.train_scene import TrainScene
@@ -13,4 +14,5 @@ SCENES = {
     SceneId.TRAINING: TrainScene,
     SceneId.EVALUATION: EvaluationScene,
     SceneId.CHALLENGE: ChallengeScene,
+    SceneId.BOOK: BookScene,
 }

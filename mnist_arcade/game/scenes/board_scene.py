@@ -25,6 +25,9 @@ from mnist_arcade.game.widgets.theme import (
 )
 
 BOARD_TOPLEFT = (40, 84)
+DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(10)
+}
 RESULT_RECT = pygame.Rect(40, 430, 300, 270)
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
@@ -79,6 +82,15 @@ class BoardScene(Scene):
                 "live reading while you draw, on or off",
                 context.toggle_live_reading,
             ),
+            Binding(
+                tuple(DIGIT_KEYS),
+                "0-9",
+                "after a reading: 'this was a 7', kept in your digit book",
+                lambda key: context.add_to_book(DIGIT_KEYS[key]),
+                takes_key=True,
+            ),
+            Binding((pygame.K_k,), "K", "teach the network your digits", context.start_finetune),
+            Binding((pygame.K_d,), "D", "your digit book", lambda: context.switch_to(SceneId.BOOK)),
             Binding(
                 (pygame.K_w,),
                 "W",

@@ -28,7 +28,8 @@ class Binding:
     keys: tuple[int, ...]
     label: str  # how the help names the keys: "Esc / T"
     what: str  # what they do, in plain words
-    action: Callable[[], object]
+    action: Callable[..., object]
+    takes_key: bool = False  # the action is told which of ``keys`` was pressed
 
 
 class Scene:
@@ -48,7 +49,10 @@ class Scene:
         """Run the binding for ``key``; say which keys work when none does. True if handled."""
         for binding in self.bindings():
             if key in binding.keys:
-                binding.action()
+                if binding.takes_key:
+                    binding.action(key)
+                else:
+                    binding.action()
                 return True
         self.context.say("That key does nothing here: press H to see every key.")
         return False

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import FINETUNE, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
     FAILED,
@@ -34,7 +34,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.messages import DataReady, Prediction, RunJudged
+from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
 
 PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
@@ -121,10 +121,13 @@ class TrainScene(Scene):
         self.context.training.stop()
 
     def _train_again(self) -> None:
-        if self.context.training.active:
-            self.context.say("A run is still going: Esc stops it first.", WARN)
+        context = self.context
+        if context.training.active:
+            context.say("A run is still going: Esc stops it first.", WARN)
+        elif context.training.preset == FINETUNE:
+            context.start_finetune()
         else:
-            self.next_preset = self.context.training.preset
+            self.next_preset = context.training.preset
 
     def _use_kept_aside(self) -> None:
         if not self.context.use_kept_aside_run():
@@ -165,7 +168,9 @@ class TrainScene(Scene):
             chosen = name == training.preset
             text.draw(surface, label, (560, 16 + row * 24), 22, ACCENT if chosen else MUTED)
         text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
-        if training.data is not None and training.data.notes:
+        if training.report is not None:
+            text.draw(surface, report_line(training.report), (40, 92), 20, ACCENT)
+        elif training.data is not None and training.data.notes:
             text.draw(
                 surface, "not used: " + " | ".join(training.data.notes)[:150], (40, 92), 18, MUTED
             )
@@ -228,6 +233,11 @@ class TrainScene(Scene):
         data = self.context.training.data
         if data is None:
             return "Data: looking for MNIST..."
+        if self.context.training.preset == FINETUNE:
+            return (
+                f"Teaching your {len(self.context.book)} digits (each nudged a few ways), mixed "
+                f"with MNIST digits from {data.source} so it does not forget them"
+            )
         return (
             f"Data: {data.source}, {data.train_samples:,} training and "
             f"{data.validation_samples:,} validation digits"
@@ -279,6 +289,15 @@ class TrainScene(Scene):
         done = f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}. "
         sentence, color = verdict_line(training.judged, training.offer_taken)
         return done + sentence, color
+
+
+def report_line(report: FinetuneReport) -> str:
+    """Before and after teaching, side by side, in one sentence."""
+    return (
+        f"Your {report.book_digits} digits: {report.book_right_before} read right before, "
+        f"{report.book_right_after} after.    MNIST test: {report.test_accuracy_before:.1%} "
+        f"before, {report.test_accuracy_after:.1%} after."
+    )
 
 
 def verdict_line(judged: RunJudged | None, offer_taken: bool) -> tuple[str, tuple[int, int, int]]:

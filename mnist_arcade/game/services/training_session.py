@@ -21,6 +21,7 @@ from mnist_arcade.messages import (
     BatchProgress,
     DataReady,
     EpochResult,
+    FinetuneReport,
     RunJudged,
     TrainingFailed,
     TrainingFinished,
@@ -80,6 +81,7 @@ class TrainingSession:
         self.finished: TrainingFinished | None = None
         self.judged: RunJudged | None = None
         self.last_snapshot: WeightsSnapshot | None = None  # the newest epoch's weights
+        self.report: FinetuneReport | None = None  # before/after, for a run that taught digits
         self.offer_taken = False  # the player put a kept-aside run in use
         self.error: str | None = None
 
@@ -103,9 +105,12 @@ class TrainingSession:
             return None
         return judged
 
-    def start(self, preset: str | None = None, incumbent_weights: list | None = None) -> bool:
+    def start(
+        self, preset: str | None = None, incumbent_weights: list | None = None, **run_options
+    ) -> bool:
         """Start a fresh run, to be judged against ``incumbent_weights`` (the model in use);
-        False if one is still running (stop it first)."""
+        False if one is still running (stop it first). ``run_options`` go to the trainer
+        (``book`` for the finetune preset)."""
         if self.running:
             return False
         self.preset = preset or self.preset
@@ -121,6 +126,7 @@ class TrainingSession:
             abandon=self._abandon,
             incumbent_weights=incumbent_weights,
             **self.trainer_options,
+            **run_options,
         )
         return True
 
@@ -176,6 +182,8 @@ class TrainingSession:
             self.finished = message
         elif isinstance(message, RunJudged):
             self.judged = message
+        elif isinstance(message, FinetuneReport):
+            self.report = message
         elif isinstance(message, TrainingFailed):
             self.error = message.message
             self.status = FAILED

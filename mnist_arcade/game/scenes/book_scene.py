@@ -1,0 +1,160 @@
+"""The digit book (D): every drawing the player taught, with its digit; delete one, or clear all.
+
+Each entry shows the 28x28 input the network read and the digit the player said it was, plus
+what the model in use reads it as now (green: right, red: wrong), so a learner sees which of
+their digits it still gets wrong before and after teaching it (K).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+import pygame
+
+from mnist_arcade.game.context import CONFIRM_SECONDS, GameContext, SceneId
+from mnist_arcade.game.scenes.scene import Binding, Scene
+from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.theme import (
+    ACCENT,
+    BACKGROUND,
+    GOOD,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+)
+from mnist_arcade.imaging import enlarge
+
+GRID_TOPLEFT = (40, 120)
+STEP = (96, 100)  # one entry: a 56 px tile and two labels
+PER_ROW = 12
+SHOWN = PER_ROW * 5  # entries on one screen (the newest)
+
+
+class BookScene(Scene):
+    """A grid of the book's digits; click one to select it."""
+
+    TITLE: ClassVar[str] = "Your digit book"
+    PANELS: ClassVar[dict[str, str]] = {
+        "each square": "one of your drawings as the network sees it, the digit you said it "
+        "is, and what the network in use reads it as now",
+    }
+
+    def __init__(self, context: GameContext) -> None:
+        super().__init__(context)
+        self.selected: int | None = None
+        self.readings: np.ndarray | None = None
+        self._read_for: tuple[int, int] = (-1, -1)  # (book length, model version) read
+        self._tiles: list[pygame.Surface] = []
+        self._tiles_for = -1
+        self._confirm_clear_until = -1.0
+
+    def bindings(self) -> list[Binding]:
+        context = self.context
+        return [
+            Binding(
+                (pygame.K_DELETE, pygame.K_BACKSPACE),
+                "Delete",
+                "remove the selected digit",
+                self._delete,
+            ),
+            Binding((pygame.K_x,), "X", "clear the whole book (asks first)", self._clear),
+            Binding((pygame.K_k,), "K", "teach the network these digits", context.start_finetune),
+            Binding(
+                (pygame.K_ESCAPE, pygame.K_d),
+                "Esc / D",
+                "back to the board",
+                lambda: context.switch_to(SceneId.BOARD),
+            ),
+            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+        ]
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event.key)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.selected = self.entry_at(event.pos)
+
+    def entry_at(self, point) -> int | None:
+        column = (point[0] - GRID_TOPLEFT[0]) // STEP[0]
+        row = (point[1] - GRID_TOPLEFT[1]) // STEP[1]
+        index = self._first_shown() + row * PER_ROW + column
+        if 0 <= column < PER_ROW and row >= 0 and index < len(self.context.book):
+            return int(index)
+        return None
+
+    def _first_shown(self) -> int:
+        return max(0, len(self.context.book) - SHOWN)
+
+    def _delete(self) -> None:
+        book = self.context.book
+        if self.selected is None or self.selected >= len(book):
+            self.context.say("Click a digit first, then Delete removes it.", MUTED)
+            return
+        label = int(book.labels[self.selected])
+        book.remove(self.selected)
+        self.selected = None
+        if self.context.save_book():
+            self.context.say(f"Removed a {label}; {len(book)} digits left.", MUTED)
+
+    def _clear(self) -> None:
+        context = self.context
+        if context.clock >= self._confirm_clear_until:
+            self._confirm_clear_until = context.clock + CONFIRM_SECONDS
+            context.say(f"Clear all {len(context.book)} digits? Press X again to confirm.", WARN)
+            return
+        self._confirm_clear_until = -1.0
+        while len(context.book):
+            context.book.remove(len(context.book) - 1)
+        self.selected = None
+        if context.save_book():
+            context.say("Your digit book is empty now.", MUTED)
+
+    def update(self, dt: float) -> None:
+        context, book = self.context, self.context.book
+        if self._tiles_for != len(book) or len(self._tiles) != len(book):
+            self._tiles = [grey_to_surface(enlarge(image, 2)) for image in book.inputs]
+            self._tiles_for = len(book)
+        wanted = (len(book), context.model.version)
+        if len(book) and context.model.ready and wanted != self._read_for:
+            self._read_for = wanted
+            context.classify(book.inputs, self._on_readings)
+
+    def _on_readings(self, probabilities: np.ndarray) -> None:
+        self.readings = probabilities.argmax(axis=1)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text, book = self.context.text, self.context.book
+        surface.fill(BACKGROUND)
+        text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
+        counts = "  ".join(f"{digit}: {count}" for digit, count in enumerate(book.counts()))
+        text.draw(surface, f"{len(book)} digits    {counts}", (40, 72), 22, MUTED)
+        if not len(book):
+            text.draw(
+                surface,
+                "Empty. On the board: draw, let the network read it, then press "
+                "the digit it should be (0-9).",
+                (40, 140),
+                24,
+                MUTED,
+            )
+        first = self._first_shown()
+        readings = self.readings if self.readings is not None else []
+        for slot, index in enumerate(range(first, len(book))):
+            x = GRID_TOPLEFT[0] + (slot % PER_ROW) * STEP[0]
+            y = GRID_TOPLEFT[1] + (slot // PER_ROW) * STEP[1]
+            edge = ACCENT if index == self.selected else PANEL_EDGE
+            pygame.draw.rect(surface, edge, (x - 2, y - 2, 60, 60), width=2)
+            surface.blit(self._tiles[index], (x, y))
+            label = int(book.labels[index])
+            text.draw(surface, f"is {label}", (x, y + 60), 18, TEXT)
+            if index < len(readings):
+                read = int(readings[index])
+                color = GOOD if read == label else WARN
+                text.draw(surface, f"read {read}", (x, y + 76), 18, color)
+        notice = self.context.fresh_notice()
+        if notice:
+            text.draw(surface, notice, (40, 668), 20, self.context.notice_color)
+        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
+        text.draw(surface, keys, (40, 694), 19, MUTED)

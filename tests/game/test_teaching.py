@@ -1,0 +1,92 @@
+"""Teaching the network the player's digits: the digit keys, the book screen, the fine-tune run."""
+
+import numpy as np
+import pygame
+
+from mnist_arcade import paths
+from mnist_arcade.digit_book import load_book
+from mnist_arcade.game.context import SceneId
+from tests.game.conftest import post_key, post_stroke, read_board, run_until
+
+LEFT, TOP = 40, 84
+
+
+def draw_and_teach(app, points, digit):
+    post_key(pygame.K_c)
+    app.frame(1 / 60)
+    post_stroke(points)
+    app.frame(1 / 60)
+    read_board(app)
+    post_key(getattr(pygame, f"K_{digit}"))
+    app.frame(1 / 60)
+
+
+def test_a_digit_key_after_a_reading_keeps_the_drawing_in_the_book(make_app):
+    app = make_app()
+    post_key(pygame.K_7)  # nothing read yet: explained, nothing saved
+    app.frame(1 / 60)
+    assert (
+        "Digit keys teach" in app.context.notice
+        and not (paths.user_dir() / "digit_book.npz").exists()
+    )
+    draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)
+    book, problem = load_book()
+    assert problem is None and book.labels.tolist() == [1]
+    np.testing.assert_array_equal(book.boards[0], app.context.board.pixels)
+    np.testing.assert_array_equal(book.inputs[0], app.context.prediction.net_input)
+    assert "1 in your digit book" in app.context.notice
+
+
+def test_the_book_screen_reads_deletes_and_clears_with_confirmation(make_app):
+    app = make_app()
+    for digit, x in ((1, 150), (1, 100), (1, 200)):
+        draw_and_teach(app, [(LEFT + x, TOP + 40), (LEFT + x, TOP + 260)], digit)
+    post_key(pygame.K_d)
+    app.frame(1 / 60)
+    scene = app.scene
+    assert scene is app.scenes[SceneId.BOOK]
+    assert run_until(app, lambda: scene.readings is not None and len(scene.readings) == 3, 30)
+    assert scene.readings.tolist() == [1, 1, 1]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(60, 140), button=1))
+    app.frame(1 / 60)
+    assert scene.selected == 0
+    post_key(pygame.K_DELETE)
+    app.frame(1 / 60)
+    assert len(load_book()[0]) == 2
+    post_key(pygame.K_x)
+    app.frame(1 / 60)
+    assert len(load_book()[0]) == 2 and "again" in app.context.notice  # asks first
+    post_key(pygame.K_x)
+    app.frame(1 / 60)
+    assert len(load_book()[0]) == 0
+
+
+def test_k_with_too_few_digits_says_how_many_are_needed(make_app):
+    app = make_app()
+    post_key(pygame.K_k)
+    app.frame(1 / 60)
+    assert "at least 5" in app.context.notice and not app.context.training.active
+
+
+def test_k_teaches_the_book_on_the_training_screen_and_reports_before_and_after(make_app):
+    app = make_app()
+    for x in (90, 120, 150, 180, 210, 240):
+        draw_and_teach(app, [(LEFT + x, TOP + 40), (LEFT + x - 20, TOP + 260)], 1)
+    post_key(pygame.K_k)
+    app.frame(1 / 60)
+    training = app.context.training
+    assert app.scene is app.scenes[SceneId.TRAINING] and training.preset == "finetune"
+    assert run_until(app, lambda: not training.active, 120)
+    report = training.report
+    assert report is not None and report.book_digits == 6
+    assert report.book_right_after == 6 and report.test_digits == 200
+    assert 0.9 < report.test_accuracy_after <= 1.0
+    assert training.judged is not None  # judged by the same adoption policy as any run
+    shown = []
+    original = app.context.text.draw
+    app.context.text.draw = lambda target, string, *a, **k: (
+        shown.append(string) or original(target, string, *a, **k)
+    )
+    app.frame(1 / 60)
+    del app.context.text.draw
+    assert any(line.startswith("Your 6 digits: ") for line in shown)

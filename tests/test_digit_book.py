@@ -1,0 +1,58 @@
+"""The digit book: round trips, survives a corrupt file, never unpickles."""
+
+import numpy as np
+import pytest
+
+from mnist_arcade import paths
+from mnist_arcade.board import Board
+from mnist_arcade.digit_book import DigitBook, book_path, load_book, save_book
+from mnist_arcade.preprocess import to_network_input
+
+
+def drawn(x0, y0, x1, y1):
+    board = Board()
+    board.begin_stroke(x0, y0)
+    board.continue_stroke(x1, y1)
+    return board.pixels.copy()
+
+
+def test_a_book_round_trips_through_its_file():
+    book = DigitBook()
+    for label, (x0, y0, x1, y1) in enumerate([(150, 40, 150, 260), (60, 60, 240, 200)]):
+        pixels = drawn(x0, y0, x1, y1)
+        book.add(to_network_input(pixels), pixels, label + 1)
+    save_book(book)
+    loaded, problem = load_book()
+    assert problem is None and len(loaded) == 2
+    np.testing.assert_array_equal(loaded.labels, [1, 2])
+    np.testing.assert_array_equal(loaded.inputs, book.inputs)
+    np.testing.assert_array_equal(loaded.boards, book.boards)
+    assert loaded.counts()[1] == 1 and loaded.counts().sum() == 2
+    loaded.remove(0)
+    assert loaded.labels.tolist() == [2] and loaded.boards.shape == (1, 300, 300)
+    assert [p.name for p in paths.user_dir().iterdir()] == ["digit_book.npz"]  # no temp left
+
+
+def test_a_corrupt_book_is_set_aside_with_a_message_not_lost():
+    book_path().parent.mkdir(parents=True)
+    book_path().write_bytes(b"PK\x03\x04 half a zip")
+    book, problem = load_book()
+    assert len(book) == 0 and "set aside" in problem
+    aside = [p for p in paths.user_dir().iterdir() if "unreadable" in p.name]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"PK\x03\x04 half a zip"
+
+
+def test_a_book_holding_pickled_objects_is_refused_not_unpickled():
+    book_path().parent.mkdir(parents=True)
+    objects = np.array([{"not": "digits"}], dtype=object)
+    np.savez(book_path(), inputs=objects, boards=objects, labels=objects)
+    book, problem = load_book()
+    assert len(book) == 0 and problem is not None
+
+
+def test_bad_labels_and_shapes_are_refused():
+    book = DigitBook()
+    with pytest.raises(ValueError):
+        book.add(np.zeros((28, 28)), np.zeros((300, 300)), 10)
+    with pytest.raises(ValueError):
+        book.add(np.zeros((20, 20)), np.zeros((300, 300)), 3)
