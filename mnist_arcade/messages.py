@@ -180,6 +180,16 @@ class PreviewWeights:
 
 
 @dataclass(frozen=True)
+class UseModelFile:
+    """Put a kept model file in use (the player's choice); it becomes the one the next launch
+    loads. The shipped model instead moves the player's saved model aside, as R does."""
+
+    path: str
+    name: str
+    shipped: bool = False
+
+
+@dataclass(frozen=True)
 class RestoreShipped:
     """Go back to the shipped model; the player's saved model is kept aside, not deleted."""
 

@@ -12,6 +12,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mnist_arcade import paths
 from mnist_arcade.board import Board
 from mnist_arcade.digit_book import DigitBook, load_book, save_book
 from mnist_arcade.errors import EmptyBoardError
@@ -31,6 +32,7 @@ from mnist_arcade.game.services.training_session import (
 )
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
 from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction
+from mnist_arcade.model_library import describe, library_models
 from mnist_arcade.preprocess import to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
@@ -98,6 +100,7 @@ class GameContext:
     _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
     _why_request: int = -1
     _book: DigitBook | None = None  # loaded from the user folder on first use
+    _library_index: int = 0  # which of shipped + kept models N put in use last (0: shipped)
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
@@ -316,6 +319,28 @@ class GameContext:
         self.training.offer_taken = True
         self.say("Putting the run you chose in use...", MUTED)
         return True
+
+    def next_model(self) -> None:
+        """N: put the next kept model in use: the shipped one, then the player's runs."""
+        if self.training.active:
+            self.say("Stop training first (T), then switch models.", WARN)
+            return
+        if not self.model.ready:
+            self.say("The network is still loading; try again in a moment.", MUTED)
+            return
+        kept = library_models()
+        if not kept:
+            self.say("No runs kept yet: train one (T) and it joins your models.", MUTED)
+            return
+        self._library_index = (self._library_index + 1) % (len(kept) + 1)
+        if self._library_index == 0:
+            self.model.use_model_file(str(paths.shipped_model_path()), "shipped model", True)
+            name = "the shipped model"
+        else:
+            path = kept[self._library_index - 1]
+            name = describe(path)
+            self.model.use_model_file(str(path), name)
+        self.say(f"Switching to {name} ({self._library_index + 1} of {len(kept) + 1})...", MUTED)
 
     def restore_shipped_model(self) -> None:
         """Ask first; a second R within a few seconds restores (the player's model is kept)."""

@@ -27,6 +27,7 @@ from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model import build_model
 from mnist_arcade.ml.store import save_model_atomic
 from mnist_arcade.ml.training import PRESETS, select_training_data, train, validation_pool
+from mnist_arcade.model_library import new_model_path
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
@@ -85,8 +86,12 @@ def judge_and_save(
     completed: bool,
     save_path: Path,
     aside_path: Path,
+    preset: str = "seed",
 ) -> RunJudged:
-    """Measure the run and the model in use on the held-out digits; save by the policy."""
+    """Measure the run and the model in use on the held-out digits; save by the policy.
+
+    Every judged run is also kept in the player's model library, whatever the verdict, so
+    the player can switch to it later (N on the board)."""
     x_val, y_val = validation_pool(data)
     candidate = accuracy_on(model, x_val, y_val)
     incumbent = None
@@ -94,6 +99,7 @@ def judge_and_save(
         incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
+    save_model_atomic(model, new_model_path(preset))
     return RunJudged(
         verdict.adopt,
         verdict.reason,
@@ -165,6 +171,7 @@ def run_training(
                 aside_path=(
                     Path(aside_path) if aside_path is not None else paths.kept_aside_model_path()
                 ),
+                preset=preset.name,
             )
         )
     except MnistArcadeError as error:

@@ -32,6 +32,7 @@ from mnist_arcade.messages import (
     PredictRequest,
     PreviewWeights,
     RestoreShipped,
+    UseModelFile,
     UseWeights,
 )
 from mnist_arcade.ml.model import build_model, check_weight_shapes
@@ -100,6 +101,8 @@ class Engine:
                 self._preview(request.weights)
             elif isinstance(request, RestoreShipped):
                 self._restore_shipped()
+            elif isinstance(request, UseModelFile):
+                self._use_file(request)
             elif isinstance(request, OcclusionRequest):
                 self._occlude(request)
             elif isinstance(request, ClassifyRequest):
@@ -183,6 +186,14 @@ class Engine:
         if self.preview is None:
             self.preview = Predictor(build_model())
         self.preview.set_weights(weights)
+
+    def _use_file(self, request: UseModelFile) -> None:
+        if request.shipped:
+            self._restore_shipped()
+            return
+        model = load_model(request.path)
+        save_model_atomic(model, paths.user_model_path())
+        self._put_in_use(Predictor(model), request.name)
 
     def _restore_shipped(self) -> None:
         shipped = load_model(paths.shipped_model_path())

@@ -312,3 +312,34 @@ def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
     assert run_until(app, lambda: app.context.model.label.startswith("shipped"), 30)
     assert "next launch" in app.context.notice
     assert paths.user_model_path().is_file()  # the player's file is untouched
+
+
+def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_app, mnist):
+    from mnist_arcade.model_library import library_models
+
+    app = make_app(epochs=2, save_path=None, aside_path=None)
+    shipped = [w.copy() for w in app.context.model.weights]
+    post_key(pygame.K_n)  # nothing kept yet: said so
+    app.frame(1 / 60)
+    assert "No runs kept yet" in app.context.notice
+    post_key(pygame.K_t)
+    app.frame(1 / 60)
+    training = app.context.training
+    assert run_until(app, lambda: not training.active)
+    assert not training.judged.adopted  # two epochs on 540 digits: worse than the shipped model
+    kept = library_models()
+    assert len(kept) == 1
+    post_key(pygame.K_b)
+    app.frame(1 / 60)
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("your seed run of"), 30)
+    for mine, run in zip(app.context.model.weights, training.judged.weights, strict=True):
+        np.testing.assert_array_equal(mine, run)
+    assert paths.user_model_path().is_file()  # chosen: the next launch starts with it
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("shipped model"), 30)
+    for mine, theirs in zip(app.context.model.weights, shipped, strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    assert not paths.user_model_path().exists() and library_models() == kept

@@ -90,6 +90,12 @@ class BoardScene(Scene):
                 takes_key=True,
             ),
             Binding((pygame.K_k,), "K", "teach the network your digits", context.start_finetune),
+            Binding(
+                (pygame.K_n,),
+                "N",
+                "next model: the shipped one, then each run kept",
+                context.next_model,
+            ),
             Binding((pygame.K_d,), "D", "your digit book", lambda: context.switch_to(SceneId.BOOK)),
             Binding(
                 (pygame.K_w,),

@@ -30,6 +30,7 @@ from mnist_arcade.messages import (
     PredictRequest,
     PreviewWeights,
     RestoreShipped,
+    UseModelFile,
     UseWeights,
 )
 
@@ -165,6 +166,9 @@ class ModelClient:
 
     def preview_weights(self, weights: list[np.ndarray], epoch: int) -> None:
         self._requests.put(PreviewWeights(weights, epoch))
+
+    def use_model_file(self, path: str, name: str, shipped: bool = False) -> None:
+        self._requests.put(UseModelFile(path, name, shipped))
 
     def restore_shipped(self) -> None:
         self._requests.put(RestoreShipped())
