@@ -99,6 +99,7 @@ class GameContext:
     _last_status: TrainingStatus | None = None
     _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
     _why_request: int = -1
+    _explaining: dict = field(default_factory=dict)  # occlusion request id -> callback
     _book: DigitBook | None = None  # loaded from the user folder on first use
     _library_index: int = 0  # which of shipped + kept models N put in use last (0: shipped)
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
@@ -247,6 +248,10 @@ class GameContext:
         self.say("Covering parts of your digit to see which ones matter...", MUTED)
         return True
 
+    def explain_input(self, net_input, on_done: Callable) -> None:
+        """Ask why the model in use reads ``net_input`` as it does; ``on_done(evidence)``."""
+        self._explaining[self.model.request_occlusion(net_input)] = on_done
+
     @property
     def why_on_show(self) -> Evidence | None:
         """The evidence map, only while it is for the reading on show and the board as it is."""
@@ -373,7 +378,11 @@ class GameContext:
             if isinstance(event, ModelInUse):
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
             elif isinstance(event, OcclusionAnswer):
-                self._on_why(event)
+                callback = self._explaining.pop(event.request_id, None)
+                if callback is not None:
+                    callback(event.evidence)
+                else:
+                    self._on_why(event)
             elif isinstance(event, ClassifyReady):
                 callback = self._waiting_for.pop(event.request_id, None)
                 if callback is not None:

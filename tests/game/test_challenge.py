@@ -112,6 +112,8 @@ def test_a_scripted_challenge_game_scores_as_specified(make_app):
     for _ in range(3):
         app.frame(1 / 60)
     assert len(scene._summary_tiles) == 6
+    assert run_until(app, lambda: scene.fool_why is not None, 30)  # why it was fooled
+    assert scene.fool_why.evidence.digit == 7
     post_key(pygame.K_SPACE)  # a new game
     app.frame(1 / 60)
     assert not scene.challenge.over and scene.challenge.score == 0

@@ -20,6 +20,7 @@ from mnist_arcade.game.services.best_scores import load_scores, record_score
 from mnist_arcade.game.services.challenge import ROUND_SECONDS, Challenge, RoundKind, RoundResult
 from mnist_arcade.game.services.test_digits import TestDigits
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -55,6 +56,7 @@ class ChallengeScene(Scene):
         self.seed: int | None = None  # tests fix the rounds
         self.pause = 0.0  # seconds left showing the last round's result
         self.last: RoundResult | None = None
+        self.fool_why: OcclusionOverlay | None = None
         self.best: list[int] = []
         self.new_best = False
         self.mnist = TestDigits(context.training.trainer_options.get("data_path"))
@@ -93,6 +95,7 @@ class ChallengeScene(Scene):
     def start_game(self) -> None:
         self.challenge = Challenge.new(self.seed)
         self.pause, self.last, self.new_best = 0.0, None, False
+        self.fool_why: OcclusionOverlay | None = None  # why the fooling drawing fooled it
         self._summary_tiles = []
         self.best, problem = load_scores()
         if problem:
@@ -134,8 +137,13 @@ class ChallengeScene(Scene):
         )
         if result is not None:
             self.last, self.pause = result, PAUSE_SECONDS
+            if result.kind is RoundKind.FOOL and result.won and result.drawing is not None:
+                self.context.explain_input(result.drawing, self._on_fool_explained)
             if challenge.over:
                 self._finish()
+
+    def _on_fool_explained(self, evidence) -> None:
+        self.fool_why = OcclusionOverlay(evidence)
 
     def _finish(self) -> None:
         try:
@@ -265,6 +273,9 @@ class ChallengeScene(Scene):
             panel(surface, pygame.Rect(40, top, 1200, 84))
             if row["drawing"] is not None:
                 surface.blit(row["drawing"], (52, top + 14))
+                if result.kind is RoundKind.FOOL and self.fool_why is not None:
+                    self.fool_why.draw(surface, pygame.Rect(52, top + 14, 56, 56))
+                    self.fool_why.draw_legend(surface, text, (560, top + 30))
             kind = "fool me with a" if result.kind is RoundKind.FOOL else "draw a"
             read = "nothing" if result.read is None else f"{result.read} ({result.confidence:.0%})"
             color = GOOD if result.won else WARN
