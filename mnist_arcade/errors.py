@@ -20,4 +20,8 @@ class DataSourceError(MnistArcadeError):
 
 
 class ImageReadError(MnistArcadeError):
-    """A file given to ``mnist-arcade predict`` is missing or not an image."""
+    """A file given to ``mnist-arcade predict`` is missing, not an image, or damaged."""
+
+
+class ModelSaveError(MnistArcadeError):
+    """A trained model cannot be written where it was asked to go."""

@@ -14,7 +14,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_MODEL_NAME = "mnist_cnn.keras"  # the model trained with `mnist-arcade train --preset full`
 SHIPPED_SUBSET_NAME = "mnist_subset.npz"  # stratified MNIST subset for offline training
-USER_MODEL_NAME = "trained_model.keras"  # what the player trained last
+USER_MODEL_NAME = "trained_model.keras"  # the player's model in use, loaded at launch
+KEPT_ASIDE_NAME = "kept_aside.keras"  # a run that was not put in use, offered to the player
 HOME_ENV = "MNIST_ARCADE_HOME"  # overrides the per-user folder (tests, portable installs)
 
 
@@ -49,3 +50,9 @@ def user_dir() -> Path:
 def user_model_path() -> Path:
     """Where a model the player trained is saved and looked for on the next launch."""
     return user_dir() / USER_MODEL_NAME
+
+
+def kept_aside_model_path() -> Path:
+    """Where a run that was not put in use is kept (stopped, or not better than the model in
+    use), so the player can still choose it; never the file the next launch loads."""
+    return user_dir() / KEPT_ASIDE_NAME

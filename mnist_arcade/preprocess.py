@@ -177,3 +177,19 @@ def to_network_input(pixels: np.ndarray, method: str = "mnist") -> np.ndarray:
         return plain_resize(pixels)
     raise ValueError(f"Unknown preprocessing method {method!r}; choose one of {METHODS}.")
 
+
+LIGHT_BORDER = 127  # a border whose median is brighter than this is paper, not MNIST's black
+
+
+def is_dark_on_light(pixels: np.ndarray) -> bool:
+    """True if an image is dark ink on a light background (a scan, paper, a drawing program's
+    default), the opposite of MNIST's white on black, so it must be inverted before reading.
+
+    Judged by the median of the outermost rows and columns: a digit rarely covers the border,
+    so the border shows the background even when the ink is thick or touches an edge.
+    """
+    pixels = np.asarray(pixels)
+    if pixels.ndim != 2 or pixels.size == 0:
+        raise ValueError(f"Expected a 2-D greyscale image, got an array of shape {pixels.shape}.")
+    border = np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
+    return float(np.median(border)) > LIGHT_BORDER

@@ -1,13 +1,20 @@
-"""The command line on real files: predict, evaluate, and the one-line errors."""
+"""The command line on real files: predict, evaluate, train, and the one-line errors."""
 
 import json
+import os
+import shutil
+import signal
+import struct
 import subprocess
 import sys
+import zlib
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from mnist_arcade import paths
 from mnist_arcade.cli import main
 from mnist_arcade.drawn import scale_onto_board
 
@@ -72,10 +79,10 @@ def test_evaluate_reports_mnist_and_drawn_accuracy(small_mnist_file, capsys):
         (lambda tmp: ["evaluate", "--data", str(tmp / "missing.npz")], "no such file"),
     ],
 )
-def test_user_errors_are_one_line_with_status_2(tmp_path, make_args, message, capsys):
+def test_user_errors_are_one_line_with_status_2(tmp_path, make_args, message, mnist, capsys):
     (tmp_path / "notes.png").write_text("not an image")
     (tmp_path / "bad.keras").write_bytes(b"corrupt")
-    Image.fromarray(np.zeros((50, 50), np.uint8) + 255).save(tmp_path / "ok.png")
+    Image.fromarray(scale_onto_board(mnist.x_test[0], 100)).save(tmp_path / "ok.png")
     assert main(make_args(tmp_path)) == 2
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
@@ -97,3 +104,305 @@ def test_the_module_entry_point_gives_no_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no such file" in result.stderr
+
+
+# Damaged and unusual image files: every one is a single line naming it, never a traceback.
+
+
+def png_with_header(png: bytes, width: int, height: int) -> bytes:
+    """The PNG with other declared dimensions (a decompression bomb), its CRC made right."""
+    body = b"IHDR" + struct.pack(">II", width, height) + png[24:29]
+    return png[:8] + struct.pack(">I", 13) + body + struct.pack(">I", zlib.crc32(body)) + png[33:]
+
+
+def damaged_files(folder: Path, png: bytes) -> dict[str, Path]:
+    first_chunk_length = struct.unpack(">I", png[33:37])[0]
+    assert png[37:41] == b"IDAT" and first_chunk_length > 20
+    contents = {
+        "bomb.png": png_with_header(png, 60_000, 60_000),  # Pillow: DecompressionBombError
+        "near_bomb.png": png_with_header(png, 10_000, 10_000),  # Pillow only warns
+        "broken_chunk.png": png[:33] + struct.pack(">I", 10) + png[37:],  # SyntaxError in load
+        "truncated.png": png[: len(png) // 2],
+        "empty_file.png": b"",
+        "text.png": b"a shopping list\n",
+    }
+    files = {}
+    for name, data in contents.items():
+        files[name] = folder / name
+        files[name].write_bytes(data)
+    (folder / "a_folder.png").mkdir()
+    files["a_folder.png"] = folder / "a_folder.png"
+    return files
+
+
+@pytest.fixture
+def seven_png(tmp_path, mnist) -> tuple[Path, bytes]:
+    assert mnist.y_test[0] == 7
+    path = tmp_path / "seven.png"
+    Image.fromarray(scale_onto_board(mnist.x_test[0], 300)).save(path)
+    return path, path.read_bytes()
+
+
+def test_every_damaged_image_is_one_line_naming_it(tmp_path, seven_png, capsys):
+    reasons = {}
+    for name, bad in damaged_files(tmp_path, seven_png[1]).items():
+        assert main(["predict", str(bad)]) == 2, name
+        err = capsys.readouterr().err
+        assert err.startswith(f"mnist-arcade: {bad}: ") and len(err.splitlines()) == 1, err
+        reasons[name] = err
+    assert "too large to decode safely" in reasons["bomb.png"]
+    assert "too large to decode safely" in reasons["near_bomb.png"]
+    assert "not a readable image (SyntaxError: broken PNG file" in reasons["broken_chunk.png"]
+    assert "is a folder" in reasons["a_folder.png"]
+
+
+def test_predict_reads_the_good_files_and_reports_each_bad_one(tmp_path, seven_png, capsys):
+    path, png = seven_png
+    bad = damaged_files(tmp_path, png)  # every one is reported, in order, between two good ones
+    names = [str(path), *map(str, bad.values()), str(path)]
+    assert main(["predict", "--json", *names]) == 2
+    captured = capsys.readouterr()
+    answers = [json.loads(line) for line in captured.out.splitlines()]
+    assert [(a["file"], a["digit"]) for a in answers] == [(str(path), 7), (str(path), 7)]
+    lines = captured.err.splitlines()
+    assert [line.split(": ")[1] for line in lines] == [str(p) for p in bad.values()]
+
+
+def test_a_decompression_bomb_is_refused_without_decoding(tmp_path, seven_png, capsys):
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_with_header(seven_png[1], 10_000, 10_000))
+    assert main(["predict", str(bomb)]) == 2
+    assert "too large to decode safely" in capsys.readouterr().err
+
+
+def test_dark_ink_on_white_is_inverted_and_read_right(tmp_path, mnist, capsys):
+    for index in range(5):  # real digits, drawn black on white paper
+        path = tmp_path / f"paper{index}.png"
+        Image.fromarray(255 - scale_onto_board(mnist.x_test[index], 300)).save(path)
+        assert main(["predict", "--json", str(path)]) == 0
+        captured = capsys.readouterr()
+        assert json.loads(captured.out)["digit"] == mnist.y_test[index]
+        assert captured.err == (
+            f"mnist-arcade: {path}: dark ink on a light background, inverted to white on black\n"
+        )
+
+
+@pytest.mark.parametrize("kind", ["16-bit", "dark ink on transparent", "white ink on transparent"])
+def test_other_image_modes_are_read_as_their_digit(tmp_path, mnist, kind, capsys):
+    board = scale_onto_board(mnist.x_test[1], 280)
+    if kind == "16-bit":
+        image = Image.fromarray(board.astype(np.uint16) * 257)  # Pillow's own "L" clips these
+    elif kind == "dark ink on transparent":
+        image = Image.fromarray(np.dstack([np.zeros_like(board)] * 3 + [board]), "RGBA")
+    else:
+        image = Image.fromarray(np.dstack([np.full_like(board, 255)] * 3 + [board]), "RGBA")
+    image.save(tmp_path / "digit.png")
+    assert main(["predict", "--json", str(tmp_path / "digit.png")]) == 0
+    assert json.loads(capsys.readouterr().out)["digit"] == mnist.y_test[1]
+
+
+def save_nan_model(path: Path) -> Path:
+    from mnist_arcade.ml.model import build_model
+
+    model = build_model(seed=3)
+    weights = model.get_weights()
+    weights[-1][:] = np.nan  # the dense layer's biases, as a diverged run leaves them
+    model.set_weights(weights)
+    model.save(path)
+    return path
+
+
+def test_a_model_with_nan_weights_is_refused_and_no_nan_reaches_the_json(seven_png, capsys):
+    model = save_nan_model(seven_png[0].parent / "diverged.keras")
+    assert main(["predict", "--json", "--model", str(model), str(seven_png[0])]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "NaN" not in captured.out
+    assert captured.err.startswith(f"mnist-arcade: cannot use model {model}: the weights of dense")
+    assert len(captured.err.splitlines()) == 1
+
+
+def test_evaluate_json_has_no_nan_when_a_class_is_missing(tmp_path, mnist, capsys):
+    no_nines = mnist.y_test[:300] != 9
+    data = tmp_path / "no_nines.npz"
+    np.savez(
+        data,
+        x_train=mnist.x_train[:50],
+        y_train=mnist.y_train[:50],
+        x_test=mnist.x_test[:300][no_nines],
+        y_test=mnist.y_test[:300][no_nines],
+    )
+    assert main(["evaluate", "--data", str(data), "--drawn", "0", "--json"]) == 0
+
+    def refuse(constant):
+        raise AssertionError(f"{constant} in the JSON")
+
+    report = json.loads(capsys.readouterr().out, parse_constant=refuse)
+    assert report["results"][0]["per_class"][9] is None
+
+
+# Training: arguments and targets are checked before any epoch, and no run is lost.
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["--seed", "-1"], "--seed must be between 0 and 4294967295, not -1"),
+        (["--seed", str(2**32)], "--seed must be between 0 and 4294967295"),
+        (["--epochs", "0"], "--epochs must be at least 1"),
+        (["--out", "{tmp}"], "it is a folder"),
+        (["--out", "{tmp}/model.h5"], "the name must end in .keras"),
+        (["--out", "{tmp}/a_file/model.keras"], "a_file is a file, not a folder"),
+        (["--data", "{tmp}/typo.npz"], "typo.npz: no such file"),
+    ],
+)
+def test_train_refuses_bad_arguments_before_training(tmp_path, arguments, message, capsys):
+    (tmp_path / "a_file").write_text("a file where a folder should be")
+    arguments = [argument.replace("{tmp}", str(tmp_path)) for argument in arguments]
+    assert main(["train", *arguments]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # not one epoch ran
+    assert captured.err == f"mnist-arcade: {captured.err.split(': ', 1)[1]}"
+    assert message in captured.err and len(captured.err.splitlines()) == 1
+    assert not paths.user_model_path().exists()
+
+
+def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, capsys):
+    arguments = ["train", "--data", str(small_mnist_file), "--epochs", "1", "--seed", "0"]
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert "NOT put in use" in out and "not better than the model in use (100.0%)" in out
+    assert f"Kept aside at {paths.kept_aside_model_path()}" in out
+    assert "Test accuracy on 200" in out and out.count("Test accuracy") == 1
+    assert not paths.user_model_path().exists()  # the shipped model stays in use
+    from mnist_arcade.ml.store import load_model
+
+    load_model(paths.kept_aside_model_path())
+
+
+def test_a_better_finished_run_replaces_the_model_in_use(small_mnist_file, capsys):
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.store import save_model_atomic
+
+    blank = build_model(seed=0)
+    blank.set_weights([np.zeros_like(w) for w in blank.get_weights()])  # always answers 0
+    save_model_atomic(blank, paths.user_model_path())
+    before = paths.user_model_path().read_bytes()
+    arguments = ["train", "--data", str(small_mnist_file), "--epochs", "4", "--seed", "0"]
+    assert main(arguments) == 0
+    out = capsys.readouterr().out
+    assert f"Saved to {paths.user_model_path()}: the game uses it from now on" in out
+    assert paths.user_model_path().read_bytes() != before
+    assert not paths.kept_aside_model_path().exists()
+
+
+def test_an_explicit_out_path_is_written_whatever_the_run_scores(small_mnist_file, tmp_path):
+    out = tmp_path / "runs" / "mine.keras"
+    arguments = ["train", "--data", str(small_mnist_file), "--epochs", "1", "--out", str(out)]
+    assert main(arguments) == 0
+    assert out.is_file() and not paths.user_model_path().exists()
+    assert not paths.kept_aside_model_path().exists()
+
+
+# Real subprocesses: what a user sees in a terminal.
+
+
+def command_line() -> list[str]:
+    script = Path(sys.executable).with_name("mnist-arcade")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "mnist_arcade"]
+
+
+def user_environment(**extra) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    return environment | {"PYTHONUNBUFFERED": "1"} | extra
+
+
+@pytest.mark.slow
+def test_errors_in_a_terminal_are_exactly_one_line(tmp_path, seven_png):
+    (tmp_path / "corrupt.keras").write_bytes(b"PK\x03\x04 not really a model")
+    for arguments in (
+        ["predict", str(tmp_path / "missing.png")],
+        ["predict", "--model", str(tmp_path / "corrupt.keras"), str(seven_png[0])],
+    ):
+        result = subprocess.run(
+            command_line() + arguments,
+            capture_output=True,
+            text=True,
+            env=user_environment(),
+            timeout=120,
+        )
+        assert result.returncode == 2
+        assert len(result.stderr.splitlines()) == 1, result.stderr  # no TensorFlow chatter
+        assert result.stderr.startswith("mnist-arcade: ")
+
+
+@pytest.mark.slow
+def test_a_closed_pipe_ends_predict_quietly(seven_png):
+    image = seven_png[0].with_name("a_digit_with_a_long_name_" + "7" * 120 + ".png")
+    seven_png[0].rename(image)  # 300 answers of 300 bytes: more than a pipe holds
+    process = subprocess.Popen(
+        [*command_line(), "predict", "--json", "--method", "plain", *[str(image)] * 300],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=user_environment(),
+    )
+    first = process.stdout.readline()  # like `| head -1`: read one line, then go away
+    process.stdout.close()
+    status = process.wait(timeout=120)
+    assert json.loads(first)["digit"] == 7
+    assert process.stderr.read() == b"" and status == 1
+
+
+def start_training(arguments: list[str], **environment) -> subprocess.Popen:
+    """`mnist-arcade train` in a subprocess, returned once its first epoch has ended."""
+    process = subprocess.Popen(
+        [*command_line(), "train", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=user_environment(**environment),
+    )
+    for line in process.stdout:
+        if line.startswith("Epoch 2/"):
+            return process
+    process.kill()
+    raise AssertionError(f"training never reached epoch 2: {process.stderr.read()}")
+
+
+@pytest.mark.slow
+def test_ctrl_c_keeps_the_run_aside_and_the_model_in_use(small_mnist_file):
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.store import load_model, save_model_atomic
+
+    blank = build_model(seed=0)
+    blank.set_weights([np.zeros_like(w) for w in blank.get_weights()])  # any run beats it
+    save_model_atomic(blank, paths.user_model_path())
+    before = paths.user_model_path().read_bytes()
+    process = start_training(["--data", str(small_mnist_file), "--epochs", "200"])
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "stopped before the end" in out
+    assert paths.user_model_path().read_bytes() == before
+    load_model(paths.kept_aside_model_path())
+
+
+@pytest.mark.slow
+def test_a_save_that_fails_after_training_keeps_the_run_in_the_temp_folder(
+    small_mnist_file, tmp_path
+):
+    from mnist_arcade.ml.store import load_model
+
+    (tmp_path / "tmp").mkdir()
+    out = tmp_path / "runs" / "model.keras"
+    process = start_training(
+        ["--data", str(small_mnist_file), "--epochs", "10", "--out", str(out)],
+        TMPDIR=str(tmp_path / "tmp"),
+    )
+    shutil.rmtree(out.parent)  # the folder checked before training is gone ...
+    out.parent.write_text("... and a file took its name")
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 2 and "Traceback" not in err
+    assert err.startswith(f"mnist-arcade: could not save to {out} (")
+    rescued = Path(err.rstrip().rsplit(" the run was saved to ", 1)[1].removesuffix(" instead"))
+    assert rescued.parent == tmp_path / "tmp"
+    load_model(rescued)

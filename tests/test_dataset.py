@@ -1,7 +1,10 @@
 """Finding MNIST: npz and IDX files, and the chain given path -> Keras -> shipped subset."""
 
 import gzip
+import os
 import socket
+import subprocess
+import sys
 import threading
 
 import numpy as np
@@ -10,6 +13,7 @@ import pytest
 from mnist_arcade import paths
 from mnist_arcade.dataset import (
     DATA_ENV,
+    IDX_FILES,
     OFFLINE_ENV,
     find_mnist,
     load_idx_folder,
@@ -78,12 +82,20 @@ def test_the_environment_variable_is_a_given_path(small_mnist_file, monkeypatch)
     assert find_mnist().source == str(small_mnist_file)
 
 
-def test_a_corrupt_file_gives_a_note_and_the_next_source(tmp_path):
+def test_a_given_path_that_cannot_be_read_is_an_error_not_a_fall_through(tmp_path):
     broken = tmp_path / "mnist.npz"
     broken.write_bytes(b"this is not a zip file")
-    data = find_mnist(broken)
-    assert data.source.startswith("shipped subset")
-    assert "cannot read" in data.notes[0] and str(broken) in data.notes[0]
+    with pytest.raises(DataSourceError, match="cannot read") as raised:
+        find_mnist(broken, keras_loader=pytest.fail)
+    assert str(broken) in str(raised.value)
+    with pytest.raises(DataSourceError, match="no such file"):
+        find_mnist(tmp_path / "typo.npz", keras_loader=pytest.fail)
+
+
+def test_an_unreadable_environment_path_is_an_error_naming_the_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "typo.npz"))
+    with pytest.raises(DataSourceError, match=f"typo.npz: no such file.*{DATA_ENV}"):
+        find_mnist(keras_loader=pytest.fail)
 
 
 def test_an_npz_without_mnist_keys_is_rejected(tmp_path):
@@ -93,9 +105,74 @@ def test_an_npz_without_mnist_keys_is_rejected(tmp_path):
         load_npz(wrong)
 
 
-def test_keras_is_tried_after_a_bad_path_and_before_the_subset(
-    tmp_path, small_mnist_file, monkeypatch
+def save_mnist_like(path, mnist, **replacements):
+    """A real-MNIST npz (60 training, 20 test digits) with some arrays replaced."""
+    arrays = {
+        "x_train": mnist.x_train[:60],
+        "y_train": mnist.y_train[:60],
+        "x_test": mnist.x_test[:20],
+        "y_test": mnist.y_test[:20],
+    }
+    np.savez(path, **(arrays | replacements))
+    return path
+
+
+@pytest.mark.parametrize(
+    "key, make_bad, message",
+    [
+        ("x_train", lambda x: x.astype(np.float32) / 255, "x_train holds floating-point"),
+        ("x_test", lambda x: np.full(x.shape, np.nan), "x_test holds floating-point"),
+        ("x_train", lambda x: x > 127, "x_train holds true/false"),
+        ("x_test", lambda x: x.astype(np.int16) * 4, "x_test has pixel values outside 0-255"),
+        ("y_train", lambda y: y.astype(str), "y_train holds text"),
+        ("y_test", lambda y: y.astype(np.float64), "y_test holds floating-point"),
+        ("y_train", lambda y: y.astype(np.int64) + 5, "y_train has labels outside 0-9"),
+        ("x_test", lambda x: x[:0], "x_test is empty"),
+        ("x_train", lambda x: x[:0], "x_train is empty"),
+    ],
+)
+def test_arrays_that_are_not_mnist_are_rejected_naming_file_and_key(
+    tmp_path, mnist, key, make_bad, message
 ):
+    source = {"x_train": mnist.x_train[:60], "y_train": mnist.y_train[:60]}
+    source |= {"x_test": mnist.x_test[:20], "y_test": mnist.y_test[:20]}
+    bad = make_bad(source[key])
+    replacements = {key: bad}
+    if key.startswith("x") and len(bad) == 0:  # keep the labels in step with the empty images
+        replacements["y" + key[1:]] = source["y" + key[1:]][:0]
+    path = save_mnist_like(tmp_path / "bad.npz", mnist, **replacements)
+    with pytest.raises(DataSourceError, match=message) as raised:
+        load_npz(path)
+    assert str(path) in str(raised.value) and len(str(raised.value).splitlines()) == 1
+
+
+def test_integer_pixels_in_range_are_accepted_as_uint8(tmp_path, mnist):
+    path = save_mnist_like(tmp_path / "wide.npz", mnist, x_train=mnist.x_train[:60].astype(int))
+    data = load_npz(path)
+    assert data.x_train.dtype == np.uint8
+    np.testing.assert_array_equal(data.x_train, mnist.x_train[:60])
+
+
+def test_a_single_npy_array_is_rejected_not_crashed(tmp_path, mnist):
+    path = tmp_path / "digits.npz"
+    with open(path, "wb") as handle:
+        np.save(handle, mnist.x_train[:5])
+    with pytest.raises(DataSourceError, match="single array"):
+        load_npz(path)
+
+
+def test_a_corrupt_gzipped_idx_file_is_reported(tmp_path, mnist):
+    for key, stem in IDX_FILES.items():
+        write_idx(tmp_path / f"{stem}.gz", getattr(mnist, key)[:5], True)
+    damaged = tmp_path / "t10k-images-idx3-ubyte.gz"
+    data = bytearray(damaged.read_bytes())
+    data[12:40] = bytes(255 - value for value in data[12:40])
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(DataSourceError, match="cannot read"):
+        load_idx_folder(tmp_path)
+
+
+def test_keras_is_tried_before_the_subset_when_no_path_is_given(small_mnist_file, monkeypatch):
     monkeypatch.delenv(OFFLINE_ENV)
     tried = []
 
@@ -103,9 +180,19 @@ def test_keras_is_tried_after_a_bad_path_and_before_the_subset(
         tried.append(timeout)
         return load_npz(small_mnist_file, source="Keras")
 
-    data = find_mnist(tmp_path / "missing.npz", keras_loader=keras_step, keras_timeout=3)
-    assert tried == [3] and data.source == "Keras"
-    assert "no such file" in data.notes[0]
+    data = find_mnist(keras_loader=keras_step, keras_timeout=3)
+    assert tried == [3] and data.source == "Keras" and data.notes == ()
+
+
+def test_without_a_keras_loader_the_keras_source_is_skipped(monkeypatch):
+    monkeypatch.delenv(OFFLINE_ENV)
+    data = find_mnist()
+    assert data.source.startswith("shipped subset") and data.notes == ()
+
+
+def test_offline_skips_the_keras_loader(monkeypatch):
+    monkeypatch.setenv(OFFLINE_ENV, "1")
+    assert find_mnist(keras_loader=pytest.fail).source.startswith("shipped subset")
 
 
 def test_a_failing_keras_step_falls_through_to_the_subset(monkeypatch):
@@ -116,6 +203,23 @@ def test_a_failing_keras_step_falls_through_to_the_subset(monkeypatch):
 
     data = find_mnist(keras_loader=offline)
     assert data.source.startswith("shipped subset") and data.notes == ("Keras: download failed",)
+
+
+def test_finding_data_never_imports_the_ml_package_or_tensorflow():
+    code = (
+        "import sys; from mnist_arcade.dataset import find_mnist; find_mnist(); "
+        "print(sorted(m for m in sys.modules if m.startswith(('mnist_arcade.ml', 'tensorflow'))))"
+    )
+    online = {key: value for key, value in os.environ.items() if key != OFFLINE_ENV}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env=online,  # nothing but the caller's loader could reach Keras
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_keras_download_from_an_unreachable_origin_fails_with_a_message(tmp_path):

@@ -8,6 +8,7 @@ from mnist_arcade.preprocess import (
     center_of_mass,
     fit_and_center,
     ink_bounding_box,
+    is_dark_on_light,
     plain_resize,
     to_network_input,
 )
@@ -139,3 +140,28 @@ def test_thinning_keeps_the_shape_and_leaves_large_and_thin_drawings_alone():
     pen = np.zeros((80, 60), np.uint8)
     pen[5:75, 30:32] = 255  # a thin pen line, drawn small: nothing to thin
     assert np.array_equal(thin_to_mnist_width(pen), pen)
+
+
+def test_dark_ink_on_a_light_background_is_detected(mnist):
+    board = np.kron(mnist.x_test[0], np.ones((10, 10), np.uint8))  # a real 7, 280x280
+    assert not is_dark_on_light(board)
+    assert is_dark_on_light(255 - board)
+
+
+def test_ink_touching_the_border_does_not_fool_the_detector():
+    pixels = board_with_rect(0, 300, 0, 60)  # a thick white bar along the whole left edge
+    pixels[0, :150] = 255  # and half the top row: still less than half of the border
+    assert not is_dark_on_light(pixels)
+    assert is_dark_on_light(255 - pixels)
+
+
+def test_a_grey_scan_is_judged_by_its_background():
+    paper = np.full((120, 90), 200, np.uint8)  # light grey paper with darker ink
+    paper[30:90, 40:50] = 40
+    assert is_dark_on_light(paper)
+    assert not is_dark_on_light(np.full((120, 90), 60, np.uint8))
+
+
+def test_the_detector_rejects_what_is_not_a_greyscale_image():
+    with pytest.raises(ValueError, match="2-D"):
+        is_dark_on_light(np.zeros((4, 4, 3), np.uint8))

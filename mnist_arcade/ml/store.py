@@ -8,48 +8,139 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mnist_arcade import paths
-from mnist_arcade.errors import ModelLoadError
+import numpy as np
+
+from mnist_arcade import paths, store_cleanup
+from mnist_arcade.errors import ModelLoadError, ModelSaveError
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
 
 
+def non_finite_layers(model: keras.Model) -> list[str]:
+    """Names of the layers whose weights hold NaN or infinity (a run that diverged)."""
+    return [
+        layer.name
+        for layer in model.layers
+        if not all(np.isfinite(weights).all() for weights in layer.get_weights())
+    ]
+
+
 def load_model(path: str | os.PathLike) -> keras.Model:
-    """Load a native ``.keras`` model in safe mode (no arbitrary code), checked for our layers."""
+    """Load a native ``.keras`` model in safe mode (no arbitrary code), checked for our layers,
+    their sizes, and finite weights (NaN weights would print NaN probabilities)."""
     path = Path(path)
     if not path.is_file():
         raise ModelLoadError(f"model file not found: {path}")
+    if not zipfile.is_zipfile(path):
+        raise ModelLoadError(f"cannot load model {path}: not a .keras file (not a zip archive)")
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many types for a damaged zip or config
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        reason = " ".join(str(error).split()) or type(error).__name__
         raise ModelLoadError(f"cannot load model {path}: {reason[:200]}") from error
     try:
         check_architecture(model)
     except ValueError as error:
         raise ModelLoadError(f"{path} is not an MNIST Arcade model: {error}") from error
+    broken = non_finite_layers(model)
+    if broken:
+        raise ModelLoadError(
+            f"cannot use model {path}: the weights of {', '.join(broken)} are not finite "
+            "numbers (NaN or infinity; the run that made it diverged)"
+        )
     return model
+
+
+def _check_keras_name(path: Path) -> None:
+    if path.suffix != ".keras":
+        raise ModelSaveError(
+            f"cannot save a model as {path}: the name must end in .keras (Keras' own format, "
+            "the only one the game loads)"
+        )
+
+
+def check_save_target(path: str | os.PathLike) -> Path:
+    """Fail now, not after a long run, if a model cannot be saved at ``path``.
+
+    The name must end in ``.keras`` and not be a folder; the folder is created and a temporary
+    file is written in it and removed, which proves it is writable (permissions alone do not
+    say so for root, read-only mounts or full disks).
+    """
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ModelSaveError(f"cannot save a model as {path}: it is a folder, not a file name")
+    _check_keras_name(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=f".{path.stem}-probe-", dir=path.parent)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        reason = (
+            f"{blocking} is a file, not a folder"
+            if blocking is not None
+            else error.strerror or type(error).__name__
+        )
+        raise ModelSaveError(f"cannot save a model in {path.parent}: {reason}") from error
+    return path
 
 
 def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:
     """Save to a temporary file beside ``path``, check it loads, then rename it into place."""
     path = Path(path)
+    _check_keras_name(path)
+    broken = non_finite_layers(model)
+    if broken:
+        raise ModelSaveError(
+            f"not saving the model as {path}: the weights of {', '.join(broken)} are not finite"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary_name = tempfile.mkstemp(
         prefix=f".{path.stem}-", suffix=".keras", dir=path.parent
     )
     os.close(handle)
     temporary = Path(temporary_name)
+    store_cleanup.register(temporary)  # so a fast exit mid-save removes it
     try:
         model.save(temporary)
         load_model(temporary)  # never rename a file we could not read back
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+        store_cleanup.unregister(temporary)
     return path
+
+
+def fallback_model_path() -> Path:
+    """A new timestamped file in the system's temporary folder, for a run whose save failed."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return Path(tempfile.gettempdir()) / f"mnist-arcade-run-{stamp}-{os.getpid()}.keras"
+
+
+def save_with_fallback(model: keras.Model, path: str | os.PathLike) -> tuple[Path, str | None]:
+    """Save at ``path``; if that fails, save in the temporary folder so the run is not lost.
+
+    Returns where the model now is and, when that is not ``path``, why ``path`` failed. Raises
+    ModelSaveError only when both saves fail.
+    """
+    try:
+        return save_model_atomic(model, path), None
+    except Exception as error:  # whatever went wrong (disk full, folder gone), keep the run
+        reason = " ".join(str(error).split()) or type(error).__name__
+    fallback = fallback_model_path()
+    try:
+        return save_model_atomic(model, fallback), reason
+    except Exception as error:
+        also = " ".join(str(error).split()) or type(error).__name__
+        raise ModelSaveError(
+            f"cannot save the model at {path} ({reason}) nor at {fallback} ({also})"
+        ) from error
 
 
 @dataclass(frozen=True)
@@ -85,3 +176,30 @@ def forget_trained_model() -> bool:
         user_path.unlink()
         return True
     return False
+
+
+def clean_stale_temporaries(folder: str | os.PathLike | None = None) -> list[Path]:
+    """Delete the temporary files a crash in the middle of a save left in the user folder.
+
+    ``save_model_atomic`` writes ``.<name>-XXXX.keras`` beside the target and renames it; a
+    process killed in between leaves one behind. Returns what was removed.
+    """
+    folder = Path(folder) if folder is not None else paths.user_dir()
+    removed = []
+    for leftover in folder.glob(".*-*.keras") if folder.is_dir() else ():
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            pass  # someone else's file, or read-only: harmless to leave
+    return removed
+
+
+def keep_aside_user_model() -> Path | None:
+    """Move the player's saved model to the kept-aside slot instead of deleting it."""
+    user_path = paths.user_model_path()
+    if not user_path.exists():
+        return None
+    target = paths.kept_aside_model_path()
+    os.replace(user_path, target)
+    return target

@@ -1,14 +1,23 @@
 """Models load in safe mode with clear errors, and saves never destroy the last good model."""
 
 import os
+import tempfile
 
 import numpy as np
 import pytest
 
 from mnist_arcade import paths
-from mnist_arcade.errors import ModelLoadError
+from mnist_arcade.errors import ModelLoadError, ModelSaveError
 from mnist_arcade.ml.model import build_model
-from mnist_arcade.ml.store import load_live_model, load_model, save_model_atomic
+from mnist_arcade.ml.predictor import Predictor
+from mnist_arcade.ml.store import (
+    check_save_target,
+    load_live_model,
+    load_model,
+    save_model_atomic,
+    save_with_fallback,
+)
+from tests.ml.test_model import same_names_other_sizes
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path):
@@ -69,3 +78,89 @@ def test_without_a_saved_model_the_shipped_one_is_used():
     loaded = load_live_model()
     assert loaded.source == "shipped" and loaded.warning is None
     assert os.path.samefile(loaded.path, paths.shipped_model_path())
+
+
+def test_a_model_with_the_games_names_but_other_sizes_fails_at_load(tmp_path):
+    impostor = tmp_path / "impostor.keras"
+    same_names_other_sizes(conv1_filters=4).save(impostor)  # a real Keras file
+    with pytest.raises(ModelLoadError, match="not an MNIST Arcade model: layer conv1") as raised:
+        load_model(impostor)
+    assert str(impostor) in str(raised.value)
+
+
+def test_a_model_loaded_after_the_check_takes_trained_weights(tmp_path):
+    target = save_model_atomic(build_model(seed=6), tmp_path / "model.keras")
+    predictor = Predictor(load_model(target))
+    predictor.set_weights(build_model(seed=7).get_weights())  # what the game does after training
+
+
+def nan_model(path):
+    model = build_model(seed=8)
+    weights = model.get_weights()
+    weights[2][0, 0, 0, 0] = np.nan  # one NaN in conv2's kernel, as a diverged run leaves
+    model.set_weights(weights)
+    model.save(path)  # Keras itself saves it without complaint
+    return model
+
+
+def test_a_model_with_nan_weights_is_refused_at_load(tmp_path):
+    path = tmp_path / "diverged.keras"
+    nan_model(path)
+    with pytest.raises(ModelLoadError, match="conv2 are not finite") as raised:
+        load_model(path)
+    assert str(path) in str(raised.value)
+
+
+def test_a_model_with_nan_weights_is_never_saved_over_a_good_one(tmp_path):
+    target = save_model_atomic(build_model(seed=1), tmp_path / "model.keras")
+    good_bytes = target.read_bytes()
+    model = nan_model(tmp_path / "scratch.keras")
+    with pytest.raises(ModelSaveError, match="not finite"):
+        save_model_atomic(model, target)
+    assert target.read_bytes() == good_bytes
+
+
+def test_a_model_is_only_saved_under_a_keras_name(tmp_path):
+    with pytest.raises(ModelSaveError, match=r"must end in \.keras"):
+        save_model_atomic(build_model(seed=1), tmp_path / "model.h5")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writable_target_is_checked_by_writing_there(tmp_path):
+    target = check_save_target(tmp_path / "new" / "folder" / "model.keras")
+    assert target.parent.is_dir() and list(target.parent.iterdir()) == []  # probe removed
+
+
+@pytest.mark.parametrize(
+    "make_target, message",
+    [
+        (lambda tmp: tmp, "is a folder"),
+        (lambda tmp: tmp / "model.h5", "must end in .keras"),
+        (lambda tmp: tmp / "a_file" / "model.keras", "a_file is a file, not a folder"),
+    ],
+)
+def test_unusable_targets_are_refused_before_any_work(tmp_path, make_target, message):
+    (tmp_path / "a_file").write_text("not a folder")
+    with pytest.raises(ModelSaveError, match=message):
+        check_save_target(make_target(tmp_path))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_refused(tmp_path):
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(ModelSaveError, match="cannot save a model in"):
+            check_save_target(tmp_path / "model.keras")
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_a_save_that_fails_goes_to_the_temporary_folder_instead(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "a_file").write_text("the folder the model was meant for is now a file")
+    model = build_model(seed=9)
+    saved, failure = save_with_fallback(model, tmp_path / "a_file" / "model.keras")
+    assert failure and saved.parent == tmp_path / "tmp" and saved.suffix == ".keras"
+    for kept, original in zip(load_model(saved).get_weights(), model.get_weights(), strict=True):
+        np.testing.assert_array_equal(kept, original)
