@@ -9,9 +9,6 @@ message and never deleted. Pure numpy.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
+from mnist_arcade.user_files import set_aside, write_atomically
 
 FILE_NAME = "digit_book.npz"
 SIDE = 28
@@ -75,16 +73,12 @@ class DigitBook:
 
 def save_book(book: DigitBook, path: Path | None = None) -> Path:
     """Write the book atomically: a temporary file beside it, then a rename."""
-    path = path or book_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".npz", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            np.savez_compressed(file, inputs=book.inputs, boards=book.boards, labels=book.labels)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return path
+    return write_atomically(
+        path or book_path(),
+        lambda file: np.savez_compressed(
+            file, inputs=book.inputs, boards=book.boards, labels=book.labels
+        ),
+    )
 
 
 def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
@@ -102,12 +96,7 @@ def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
         _check(book)
         return book, None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as error:
-        aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}.npz")
-        try:
-            os.replace(path, aside)
-            where = f"set aside as {aside.name}"
-        except OSError:
-            where = "left where it is"
+        where = set_aside(path)
         return DigitBook(), f"your digit book could not be read ({error}); it was {where}"
 
 

@@ -153,8 +153,4 @@ class BookScene(Scene):
                 read = int(readings[index])
                 color = GOOD if read == label else WARN
                 text.draw(surface, f"read {read}", (x, y + 76), 18, color)
-        notice = self.context.fresh_notice()
-        if notice:
-            text.draw(surface, notice, (40, 668), 20, self.context.notice_color)
-        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
-        text.draw(surface, keys, (40, 694), 19, MUTED)
+        self.draw_footer(surface)

@@ -178,11 +178,7 @@ class ChallengeScene(Scene):
             self._draw_summary(surface)
         else:
             self._draw_round(surface)
-        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
-        text.draw(surface, keys, (40, 694), 19, MUTED)
-        notice = self.context.fresh_notice()
-        if notice:
-            text.draw(surface, notice, (40, 668), 20, self.context.notice_color)
+        self.draw_footer(surface)
 
     def _draw_round(self, surface: pygame.Surface) -> None:
         text, challenge = self.context.text, self.challenge
@@ -268,9 +264,9 @@ class ChallengeScene(Scene):
         text.draw(surface, f"{verdict} {self.challenge.score} points.", (40, 80), 32, ACCENT)
         text.draw(surface, "Space: play again", (1240, 90), 22, MUTED, "topright")
         for index, row in enumerate(self._summary_tiles):
-            top = 124 + index * 92
+            top = 116 + index * 88
             result: RoundResult = row["result"]
-            panel(surface, pygame.Rect(40, top, 1200, 84))
+            panel(surface, pygame.Rect(40, top, 1200, 82))
             if row["drawing"] is not None:
                 surface.blit(row["drawing"], (52, top + 14))
                 if result.kind is RoundKind.FOOL and self.fool_why is not None:

@@ -128,8 +128,7 @@ class EvaluationScene(Scene):
         else:
             self._draw_matrix(surface)
             self._draw_selected(surface)
-        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
-        text.draw(surface, keys, (40, 690), 19, MUTED)
+        self.draw_footer(surface)
 
     def _draw_matrix(self, surface: pygame.Surface) -> None:
         text, matrix = self.context.text, self.matrix

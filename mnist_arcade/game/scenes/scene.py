@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 
+from mnist_arcade.game.widgets.theme import MUTED
+
 if TYPE_CHECKING:
     from mnist_arcade.game.context import GameContext
 
@@ -44,6 +46,18 @@ class Scene:
     def bindings(self) -> list[Binding]:
         """Every key this scene answers (the window adds H / F1 / ? for help, F11)."""
         return []
+
+    def key_line(self) -> str:
+        """Every key of the scene in one line, for the bottom of the screen."""
+        return "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
+
+    def draw_footer(self, surface: pygame.Surface, notice: bool = True) -> None:
+        """The key line at the bottom and, above it, a key's answer for a few seconds."""
+        text = self.context.text
+        text.draw_wrapped(surface, self.key_line(), (40, 676), 1200, 19, MUTED)
+        fresh = self.context.fresh_notice() if notice else None
+        if fresh:
+            text.draw(surface, fresh, (40, 652), 20, self.context.notice_color)
 
     def handle_key(self, key: int) -> bool:
         """Run the binding for ``key``; say which keys work when none does. True if handled."""

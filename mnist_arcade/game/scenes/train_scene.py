@@ -206,8 +206,7 @@ class TrainScene(Scene):
             )
         else:
             self.network.draw(surface)
-        keys = "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
-        text.draw_wrapped(surface, keys, (40, 676), 1200, 19, MUTED)
+        self.draw_footer(surface, notice=False)  # notices go in the summary line here
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
         """The tutorial's first look at the data: 20 test digits, each with its label, and

@@ -7,12 +7,10 @@ file that cannot be read is moved aside with a message, never a crash, and never
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-import time
 from pathlib import Path
 
 from mnist_arcade import paths
+from mnist_arcade.user_files import set_aside, write_atomically
 
 KEPT = 5  # scores remembered
 FILE_NAME = "best_scores.json"
@@ -33,12 +31,7 @@ def load_scores(path: Path | None = None) -> tuple[list[int], str | None]:
             raise ValueError("not a list of whole numbers")
         return sorted(scores, reverse=True)[:KEPT], None
     except (OSError, ValueError, KeyError, TypeError) as error:
-        aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json")
-        try:
-            os.replace(path, aside)
-            where = f"set aside as {aside.name}"
-        except OSError:
-            where = "left where it is"
+        where = set_aside(path)
         return [], f"the best-scores file could not be read ({error}); it was {where}"
 
 
@@ -48,12 +41,5 @@ def record_score(score: int, path: Path | None = None) -> tuple[list[int], bool]
     best, _ = load_scores(path)
     new_best = not best or score > best[0]
     best = sorted([*best, score], reverse=True)[:KEPT]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump({"best": best}, file)
-        os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_atomically(path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8")))
     return best, new_best
