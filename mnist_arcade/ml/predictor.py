@@ -26,10 +26,12 @@ class Predictor:
         extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )
+        # The concrete function itself, called with a tensor: it skips tf.function's
+        # per-call dispatch (matching the signature, looking up the trace).
         self._all_layers = tf.function(
             lambda digit: extractor(digit, training=False),
             input_signature=[tf.TensorSpec((1, *INPUT_SHAPE), tf.float32)],
-        )
+        ).get_concrete_function()
         self._probabilities = tf.function(
             lambda digits: model(digits, training=False),
             input_signature=[tf.TensorSpec((None, *INPUT_SHAPE), tf.float32)],
@@ -44,7 +46,7 @@ class Predictor:
         net_input = np.asarray(net_input, dtype=np.float32)
         if net_input.shape != INPUT_SHAPE[:2]:
             raise ValueError(f"expected a 28x28 input, got shape {net_input.shape}")
-        outputs = self._all_layers(net_input.reshape(1, *INPUT_SHAPE))
+        outputs = self._all_layers(tf.constant(net_input.reshape(1, *INPUT_SHAPE)))
         layers = tuple(
             LayerActivation(name, output.numpy()[0])
             for name, output in zip(SHOWN_LAYERS, outputs, strict=True)
