@@ -451,3 +451,23 @@ def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
     assert any(line.startswith("Why a 1?") for line in drawn_strings(app))
     draw_a_one(app)  # drawing again: the explanation was for the old drawing
     assert app.context.why_on_show is None
+
+
+def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
+    from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
+
+    app = make_app()
+    # A zig-zag scribble over the whole board; whatever the model makes of it, the screen must
+    # name a digit exactly when the model's own top probability says it reads as one.
+    post_stroke([(LEFT + 20, TOP + 20), (LEFT + 280, TOP + 60), (LEFT + 20, TOP + 120),
+                 (LEFT + 280, TOP + 180), (LEFT + 20, TOP + 240), (LEFT + 280, TOP + 280)])
+    app.frame(1 / 60)
+    read_board(app)
+    app.frame(3.0)
+    prediction = app.context.prediction
+    shown = drawn_strings(app)
+    named = str(prediction.digit) in shown
+    if reads_as_digit(prediction.probabilities):
+        assert named and NOT_A_DIGIT not in " ".join(shown)
+    else:
+        assert "?" in shown and any(NOT_A_DIGIT.startswith(line) for line in shown)

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import pygame
 
+from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
 from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
@@ -294,22 +295,25 @@ class BoardScene(Scene):
             return
         title = "as you draw, it reads..." if as_you_draw else "the network reads"
         text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
+        is_digit = reads_as_digit(prediction.probabilities)
         text.draw(
             surface,
-            str(prediction.digit),
+            str(prediction.digit) if is_digit else "?",
             (RESULT_RECT.left + 24, RESULT_RECT.top + 30),
             120,
-            MUTED if as_you_draw else ACCENT,
+            MUTED if as_you_draw or not is_digit else ACCENT,
         )
         color = GOOD if prediction.confidence >= 0.8 else WARN
         color = MUTED if as_you_draw else color
-        text.draw(
-            surface,
-            f"{prediction.confidence:.0%} sure",
-            (RESULT_RECT.left + 110, RESULT_RECT.top + 72),
-            30,
-            color,
-        )
+        if is_digit:
+            sure = f"{prediction.confidence:.0%} sure"
+            text.draw(surface, sure, (RESULT_RECT.left + 110, RESULT_RECT.top + 72), 30, color)
+        else:  # calibrated, and trained to be unsure on scribbles: say so, not a digit
+            text.draw_wrapped(
+                surface, NOT_A_DIGIT, (RESULT_RECT.left + 110, RESULT_RECT.top + 44), 180, 22, WARN
+            )
+            best = f"best guess {prediction.digit}, {prediction.confidence:.0%}"
+            text.draw(surface, best, (RESULT_RECT.left + 110, RESULT_RECT.top + 84), 18, MUTED)
         text.draw(
             surface,
             METHOD_NAMES[context.method],

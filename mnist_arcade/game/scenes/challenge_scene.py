@@ -14,6 +14,7 @@ from typing import ClassVar
 import numpy as np
 import pygame
 
+from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
 from mnist_arcade.game.context import GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.best_scores import load_scores, record_score
@@ -217,11 +218,12 @@ class ChallengeScene(Scene):
             self._draw_result_line(surface, left + 20, 300)
         else:
             reading = self.context.live_prediction
-            guess = (
-                "Draw on the board: I will tell you what I see."
-                if reading is None
-                else f"I think it's a {reading.digit}... ({reading.confidence:.0%} sure)"
-            )
+            if reading is None:
+                guess = "Draw on the board: I will tell you what I see."
+            elif not reads_as_digit(reading.probabilities):
+                guess = NOT_A_DIGIT
+            else:
+                guess = f"I think it's a {reading.digit}... ({reading.confidence:.0%} sure)"
             text.draw(surface, guess, (left + 20, 300), 36, TEXT if reading else MUTED)
             text.draw(surface, "I need to be 90% sure.", (left + 20, 346), 22, MUTED)
         self._draw_round_dots(surface, left, 430)
