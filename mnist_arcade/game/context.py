@@ -459,6 +459,13 @@ class GameContext:
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, self._run_name(), save=False)
             self.say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
+        elif status in (FINISHED, STOPPED) and self.training.report is not None:
+            report = self.training.report
+            self.say(
+                f"Taught: {report.book_right_before} of your {report.book_digits} digits read "
+                f"right before, {report.book_right_after} after. T, then Enter: use it.",
+                GOOD,
+            )
         elif status in (FINISHED, STOPPED):
             self.say(f"Run kept aside: {_scores(judged)}. T, then Enter: use it anyway.", MUTED)
 
