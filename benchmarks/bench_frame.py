@@ -2,58 +2,78 @@
 
     python benchmarks/bench_frame.py
 
-Times ``App.frame`` (events, update, draw, flip) on the board scene while the player draws,
-while the feature maps animate after P, once they have settled, and on the training scene with
-a chart of 50 epochs. Target: at most 8 ms median on the board scene, so 60 FPS holds with room.
+Times ``App.frame`` (events, the engine's and the trainer's news, update, draw, present) on the
+board scene while the player draws, while the feature maps animate after P, once they have
+settled, on the training scene with a chart of 50 epochs, and in a resized window (the canvas
+scaled up or down). The window is the game's own (``make_app``), its engine thread holding the
+shipped model. Target: at most 8 ms median on the board scene, so 60 FPS holds with room.
 """
 
 from __future__ import annotations
+
+import os
+import tempfile
+import time
 
 import _common  # noqa: F401  (sets the environment first)
 import pygame
 from _common import board_with_digit, median_ms
 
-from mnist_arcade.game.app import App, open_window
-from mnist_arcade.game.model_service import ModelService
-from mnist_arcade.game.training_session import TrainingSession
+from mnist_arcade import paths
+from mnist_arcade.game.app import make_app
+from mnist_arcade.game.context import SceneId
 from mnist_arcade.messages import EpochResult, TrainingStarted
 
 FRAMES = 300
+STEP = 1 / 60  # the frame's dt: frames run back to back, not paced by the 60 FPS clock
+SCALED_SIZES = ((1920, 1080), (960, 540))  # window sizes where the 1280x720 canvas is scaled
+
+
+def settle(app, seconds: float = 30.0) -> None:
+    """Run frames until the engine has answered the newest P."""
+    deadline = time.monotonic() + seconds
+    while app.context.awaiting_reading and time.monotonic() < deadline:
+        app.frame(STEP)
+        time.sleep(0.002)
 
 
 def main() -> None:
+    os.environ[paths.HOME_ENV] = tempfile.mkdtemp(prefix="mnist-arcade-bench-")
     pygame.init()
-    screen = open_window()
-    model = ModelService()
-    model.start()
-    model.wait()
-    app = App(screen, model, TrainingSession())
+    app = make_app()
+    if not app.context.model.wait():
+        raise SystemExit("the model did not load")
+    context = app.context
+    app.frame(STEP)  # pick up the "ready" news
     board, _ = board_with_digit(0)
-    step = 1 / 60
 
     wiggle = iter(range(10**9))
 
     def drawing_frame():  # a mouse stroke in progress: the board changes every frame
         i = next(wiggle)
-        app.board.continue_stroke(60 + i % 180, 60 + (i * 7) % 180)
-        app.frame(step)
+        context.board.continue_stroke(60 + i % 180, 60 + (i * 7) % 180)
+        app.frame(STEP)
 
-    app.board.begin_stroke(60, 60)
+    context.board.begin_stroke(60, 60)
     results = {"board scene, drawing": median_ms(drawing_frame, FRAMES)}
-    app.board.pixels[:] = board
+    context.board.end_stroke()
+    context.board.pixels[:] = board
+    context.board.version += 1
+    context.predict()
+    settle(app)
 
     def animating_frame():
-        if app.scene.network.done:
-            app.predict()
-        app.frame(step)
+        if app.scene.network.done and not context.awaiting_reading:
+            context.predict(quiet=True)  # the answer comes back a frame or two later
+        app.frame(STEP)
 
     results["board scene, maps animating after P"] = median_ms(animating_frame, FRAMES)
-    app.predict()
+    settle(app)
     for _ in range(200):
-        app.frame(step)
-    results["board scene, maps settled"] = median_ms(lambda: app.frame(step), FRAMES)
+        app.frame(STEP)
+    results["board scene, maps settled"] = median_ms(lambda: app.frame(STEP), FRAMES)
 
-    session = app.training
+    session = context.training
     session.started = TrainingStarted("seed", 50, 2, 500)
     for epoch in range(1, 51):
         logs = {
@@ -63,15 +83,25 @@ def main() -> None:
             "val_loss": 1.1 / epoch,
         }
         session.epochs.append(EpochResult(epoch, 50, logs, 0.3))
-    app.switch_to("train")
-    results["training scene, 50 epochs charted"] = median_ms(lambda: app.frame(step), FRAMES)
+    app.switch_to(SceneId.TRAINING)
+    results["training scene, 50 epochs charted"] = median_ms(lambda: app.frame(STEP), FRAMES)
+
+    app.switch_to(SceneId.BOARD)
+    for size in SCALED_SIZES:  # a classroom projector, a small laptop: the canvas is scaled
+        app.window.resize(size)
+        results[f"scaled: board settled, window {size[0]}x{size[1]}"] = median_ms(
+            lambda: app.frame(STEP), FRAMES
+        )
+    app.shutdown()
     pygame.quit()
 
     print(f"median frame time over {FRAMES} frames (headless):")
     for name, ms in results.items():
         print(f"  {name:40s} {ms:6.2f} ms  ({1000 / ms:6.0f} FPS possible)")
     worst_board = max(v for k, v in results.items() if k.startswith("board"))
-    print(f"board scene within the 8 ms target: {'yes' if worst_board <= 8 else 'NO'}")
+    print(f"board scene (1280x720) within the 8 ms target: {'yes' if worst_board <= 8 else 'NO'}")
+    scaled = max(v for k, v in results.items() if k.startswith("scaled"))
+    print(f"slowest scaled window / board scene at 1:1 = {scaled / worst_board:.1f}x")
 
 
 if __name__ == "__main__":

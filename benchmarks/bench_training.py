@@ -15,7 +15,9 @@ while training, the seed preset under 30 s.
 from __future__ import annotations
 
 import dataclasses
+import os
 import statistics
+import tempfile
 import time
 
 import _common  # noqa: F401  (sets the environment first)
@@ -23,10 +25,12 @@ import pygame
 from _common import mnist_path
 
 import mnist_arcade.ml.training as training
+from mnist_arcade import paths
 from mnist_arcade.dataset import load_npz
-from mnist_arcade.game.app import App, open_window
-from mnist_arcade.game.model_service import ModelService
-from mnist_arcade.game.training_session import TrainingSession
+from mnist_arcade.game.app import App, make_app
+from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scenes.board_scene import BoardScene
+from mnist_arcade.game.scenes.train_scene import TrainScene
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import build_model, compile_model
 
@@ -66,21 +70,26 @@ def bare_fit(data) -> float:
 
 def in_game(app: App) -> tuple[float, float, float]:
     """Train through the game while it renders; return samples/s and FPS on both scenes."""
-    app.switch_to("train")
-    app.training.start("bench")
+    context = app.context
+    app.switch_to(SceneId.TRAINING)
+    if not context.start_training("bench"):
+        raise RuntimeError("a run is still going")
     frames = {"train": [], "draw": []}
     i = 0
-    while app.training.active:
-        scene = "train" if len(app.training.epochs) < 2 else "draw"
-        if type(app.scene).__name__ != ("TrainScene" if scene == "train" else "DrawScene"):
-            app.switch_to(scene)
+    while context.training.active:
+        scene = "train" if len(context.training.epochs) < 2 else "draw"
+        wanted = TrainScene if scene == "train" else BoardScene
+        if not isinstance(app.scene, wanted):
+            app.switch_to(SceneId.TRAINING if scene == "train" else SceneId.BOARD)
+            context.board.begin_stroke(60, 60)
         if scene == "draw":
             i += 1
-            app.board.continue_stroke(60 + i % 180, 60 + (i * 7) % 180)
+            context.board.continue_stroke(60 + i % 180, 60 + (i * 7) % 180)
         start = time.perf_counter()
         app.frame()  # capped at 60 FPS by the game's own clock
         frames[scene].append(time.perf_counter() - start)
-    seconds = [epoch.seconds for epoch in app.training.epochs][1:]
+    context.board.end_stroke()
+    seconds = [epoch.seconds for epoch in context.training.epochs][1:]
     samples_per_second = BENCH.train_samples / statistics.median(seconds)
     fps = {name: len(times) / max(sum(times), 1e-9) for name, times in frames.items()}
     return samples_per_second, fps["train"], fps["draw"]
@@ -89,16 +98,11 @@ def in_game(app: App) -> tuple[float, float, float]:
 def main() -> None:
     training.PRESETS["bench"] = BENCH
     data = training.select_training_data(load_npz(mnist_path()), BENCH)
+    os.environ[paths.HOME_ENV] = tempfile.mkdtemp(prefix="mnist-arcade-bench-")
     pygame.init()
-    model = ModelService()
-    model.start()
-    model.wait()
-    app = App(
-        open_window(),
-        model,
-        TrainingSession(data_path=str(mnist_path()), save_path="/tmp/mnist_arcade_bench.keras"),
-    )
-    app.board.begin_stroke(60, 60)
+    app = make_app(data_path=str(mnist_path()))  # runs are saved in the temporary user folder
+    if not app.context.model.wait():
+        raise SystemExit("the model did not load")
     bare, game, train_fps, draw_fps = [], [], [], []
     for _ in range(ROUNDS):
         bare.append(bare_fit(data))
@@ -106,6 +110,7 @@ def main() -> None:
         game.append(speed)
         train_fps.append(fps_train)
         draw_fps.append(fps_draw)
+    app.shutdown()
     pygame.quit()
 
     started = time.perf_counter()
