@@ -459,8 +459,16 @@ def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
     app = make_app()
     # A zig-zag scribble over the whole board; whatever the model makes of it, the screen must
     # name a digit exactly when the model's own top probability says it reads as one.
-    post_stroke([(LEFT + 20, TOP + 20), (LEFT + 280, TOP + 60), (LEFT + 20, TOP + 120),
-                 (LEFT + 280, TOP + 180), (LEFT + 20, TOP + 240), (LEFT + 280, TOP + 280)])
+    post_stroke(
+        [
+            (LEFT + 20, TOP + 20),
+            (LEFT + 280, TOP + 60),
+            (LEFT + 20, TOP + 120),
+            (LEFT + 280, TOP + 180),
+            (LEFT + 20, TOP + 240),
+            (LEFT + 280, TOP + 280),
+        ]
+    )
     app.frame(1 / 60)
     read_board(app)
     app.frame(3.0)

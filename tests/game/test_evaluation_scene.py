@@ -53,3 +53,22 @@ def test_per_digit_accuracy_and_an_empty_row():
     assert matrix.sum() == 3 and matrix[1, 7] == 1
     accuracy = per_digit_accuracy(matrix)
     assert accuracy[1] == 0.5 and accuracy[2] == 1.0 and np.isnan(accuracy[0])
+
+
+def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
+    from mnist_arcade.board import Board
+    from mnist_arcade.preprocess import to_network_input
+
+    app = make_app()
+    book = app.context.book
+    for x in (100, 150, 200):
+        board = Board()
+        board.begin_stroke(x, 40)
+        board.continue_stroke(x, 260)
+        book.add(to_network_input(board.pixels), board.pixels, 1)
+    scene = open_evaluation(app)
+    post_key(pygame.K_y)
+    app.frame(1 / 60)
+    assert scene.yours
+    assert run_until(app, lambda: scene.matrix is not None, 30)
+    assert scene.matrix.sum() == 3 and scene.matrix[1, 1] == 3

@@ -343,3 +343,46 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     for mine, theirs in zip(app.context.model.weights, shipped, strict=True):
         np.testing.assert_array_equal(mine, theirs)
     assert not paths.user_model_path().exists() and library_models() == kept
+
+
+def test_the_training_screen_explains_its_words_and_hovering_a_point_shows_its_value(make_app):
+    logs = [
+        {"accuracy": 0.5, "val_accuracy": 0.4, "loss": 1.0, "val_loss": 1.1},
+        {"accuracy": 0.7, "val_accuracy": 0.625, "loss": 0.8, "val_loss": 0.9},
+    ]
+    session = TrainingSession(
+        scripted_trainer(
+            [TrainingStarted("seed", 4, 2, 500)]
+            + [EpochResult(i + 1, 4, log, 0.5) for i, log in enumerate(logs)]
+        )
+    )
+    app = make_app(load=False, training=session)
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    app.frame(1 / 60)
+    chart = app.scene.accuracy_chart
+    *_, (x, y) = next(
+        p for p in chart._points if p[0] == "val_accuracy" and p[1] == 2
+    )
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION,
+            pos=(chart.rect.left + x + 3, chart.rect.top + y - 2),
+            rel=(0, 0),
+            buttons=(0, 0, 0),
+        )
+    )
+    shown = []
+    original = app.context.text.render
+
+    def record(string, *args, **kwargs):
+        shown.append(string)
+        return original(string, *args, **kwargs)
+
+    app.context.text.render = record
+    app.frame(1 / 60)
+    del app.context.text.render
+    assert "val_accuracy, epoch 2: 62.5%" in shown
+    words = " ".join(shown)
+    assert "An epoch is one pass" in words and "samples/s" in words

@@ -50,7 +50,8 @@ class EvaluationScene(Scene):
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
         self.digits = TestDigits(context.training.trainer_options.get("data_path"))
-        self.read: np.ndarray | None = None  # the digit read for every test digit
+        self.yours = False  # score the player's digit book instead of the test digits
+        self.read: np.ndarray | None = None  # the digit read for every scored digit
         self.matrix: np.ndarray | None = None
         self.scored_version = -1  # the model version the table is for
         self.selected: tuple[int, int] | None = None  # (true, read)
@@ -63,6 +64,7 @@ class EvaluationScene(Scene):
             Binding(
                 (pygame.K_ESCAPE, pygame.K_e, pygame.K_b), "Esc / E", "back to the board", back
             ),
+            Binding((pygame.K_y,), "Y", "your digit book or the test digits", self._toggle_yours),
             Binding((pygame.K_f,), "F", "fullscreen on or off", self.context.toggle_fullscreen),
         ]
 
@@ -87,29 +89,51 @@ class EvaluationScene(Scene):
             return int(row), int(column)
         return None
 
-    def select(self, true_digit: int, read_digit: int) -> None:
+    def scored_digits(self) -> tuple[np.ndarray, np.ndarray, str] | None:
+        """(images in [0, 1], labels, where from) of the digits the table is about."""
+        if self.yours:
+            book = self.context.book
+            return book.inputs, book.labels, "your digit book"
         data = self.digits.data
+        if data is None:
+            return None
+        return data.x_test.astype(np.float32) / 255.0, data.y_test, data.source
+
+    def _toggle_yours(self) -> None:
+        if not self.yours and not len(self.context.book):
+            self.context.say(
+                "Your digit book is empty: on the board, after a reading, press "
+                "the digit it should be.",
+                MUTED,
+            )
+            return
+        self.yours = not self.yours
+        self.matrix, self.read, self.selected, self._tiles = None, None, None, []
+        self._asked = False
+
+    def select(self, true_digit: int, read_digit: int) -> None:
+        images, labels, _ = self.scored_digits()
         self.selected = (true_digit, read_digit)
-        chosen = np.flatnonzero((data.y_test == true_digit) & (self.read == read_digit))
+        chosen = np.flatnonzero((labels == true_digit) & (self.read == read_digit))
         self._tiles = [
-            (grey_to_surface(enlarge(data.x_test[i], 2)), true_digit, read_digit)
+            (grey_to_surface(enlarge(images[i], 2)), true_digit, read_digit)
             for i in chosen[:SHOWN_DIGITS]
         ]
 
     def update(self, dt: float) -> None:
         context = self.context
-        if self._asked or not self.digits.done or self.digits.data is None:
+        if self._asked or self.scored_digits() is None:
             return
         if not context.model.ready:
             return
         self._asked = True
         version = context.model.version
-        images = self.digits.data.x_test.astype(np.float32) / 255.0
-        context.classify(images, lambda p: self._scored(p, version))
+        images, labels, _ = self.scored_digits()
+        context.classify(images, lambda p: self._scored(p, labels, version))
 
-    def _scored(self, probabilities: np.ndarray, version: int) -> None:
+    def _scored(self, probabilities: np.ndarray, labels: np.ndarray, version: int) -> None:
         self.read = probabilities.argmax(axis=1)
-        self.matrix = confusion_matrix(self.digits.data.y_test, self.read)
+        self.matrix = confusion_matrix(labels, self.read)
         self.scored_version = version
         if self.selected is not None:
             self.select(*self.selected)
@@ -121,7 +145,7 @@ class EvaluationScene(Scene):
         surface.fill(BACKGROUND)
         text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
         text.draw(surface, f"in use: {self.context.model.label}", (1240, 22), 22, MUTED, "topright")
-        if self.digits.error:
+        if self.digits.error and not self.yours:
             text.draw(surface, f"No test digits: {self.digits.error}", (40, 90), 22, WARN)
         elif self.matrix is None:
             text.draw(surface, "Reading the test digits...", (40, 90), 24, MUTED)
@@ -133,10 +157,11 @@ class EvaluationScene(Scene):
     def _draw_matrix(self, surface: pygame.Surface) -> None:
         text, matrix = self.context.text, self.matrix
         total, right = int(matrix.sum()), int(np.trace(matrix))
-        source = self.digits.data.source
+        kind = "of your digits" if self.yours else "test digits"
+        source = self.scored_digits()[2]
         text.draw(
             surface,
-            f"{right:,} of {total:,} test digits read right ({right / total:.1%}), from {source}",
+            f"{right:,} of {total:,} {kind} read right ({right / total:.1%}), from {source}",
             (40, 76),
             22,
             TEXT,

@@ -38,14 +38,18 @@ from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudg
 
 PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
-    "full": "2  full: every training digit, augmented (about 99%)",
+    "full": "2  full: every training digit + drawings like yours, augmented (about 99%)",
 }
 ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
 LOSS_RECT = pygame.Rect(650, 172, 590, 264)
 EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
-PROGRESS_BAR = pygame.Rect(250, 138, 560, 18)
+PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
+EPOCH_WORDS = (
+    "An epoch is one pass over all the training digits, in batches (one small correction of "
+    "the weights per batch); samples/s: digits learned from per second."
+)
 
 
 def format_duration(seconds: float) -> str:
@@ -68,9 +72,22 @@ class TrainScene(Scene):
         super().__init__(context)
         text = context.text
         self.accuracy_chart = LineChart(
-            text, ACCURACY_RECT, "Accuracy per epoch", "accuracy", (0.0, 1.0), percent=True
+            text,
+            ACCURACY_RECT,
+            "Accuracy per epoch",
+            "accuracy",
+            (0.0, 1.0),
+            percent=True,
+            subtitle="digits read right: training digits, and val: digits it never learns from",
         )
-        self.loss_chart = LineChart(text, LOSS_RECT, "Loss per epoch", "cross-entropy loss")
+        self.loss_chart = LineChart(
+            text,
+            LOSS_RECT,
+            "Loss per epoch",
+            "cross-entropy loss",
+            subtitle="how wrong it is on average (cross-entropy): lower is better",
+        )
+        self.mouse = (-1, -1)
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
         self.next_preset: str | None = None  # start this one once the current run has ended
         self._shown: Prediction | None = None
@@ -109,6 +126,8 @@ class TrainScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
+        elif event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
 
     def _stop_and_leave(self) -> None:
         self.context.training.stop()
@@ -207,6 +226,9 @@ class TrainScene(Scene):
         else:
             self.network.draw(surface)
         self.draw_footer(surface, notice=False)  # notices go in the summary line here
+        text.draw(surface, EPOCH_WORDS, (40, 158), 18, MUTED)
+        if not self.accuracy_chart.draw_value(surface, self.mouse):
+            self.loss_chart.draw_value(surface, self.mouse)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
         """The tutorial's first look at the data: 20 test digits, each with its label, and

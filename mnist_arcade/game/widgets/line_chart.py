@@ -11,7 +11,8 @@ import pygame
 
 from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT, Text
 
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 40, 46
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
+HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -41,15 +42,18 @@ class LineChart:
         y_label: str,
         y_range: tuple[float, float] | None = None,
         percent: bool = False,
+        subtitle: str = "",
     ) -> None:
         self.text = text
         self.rect = pygame.Rect(rect)
         self.title = title
+        self.subtitle = subtitle  # one plain sentence on what the chart shows
         self.y_label = y_label
         self.y_range = y_range  # None: fit the data
         self.percent = percent
         self._key = None
         self._surface: pygame.Surface | None = None
+        self._points: list[tuple[str, int, float, tuple[int, int]]] = []  # for hovering
 
     def __repr__(self) -> str:
         return f"LineChart({self.title!r}, {self.rect})"
@@ -96,7 +100,10 @@ class LineChart:
         low, high = self._y_bounds(
             {**{f"{i}{k}": v for i, r in enumerate(earlier) for k, v in r.items()}, **series}
         )
-        self.text.draw(surface, self.title, (area.left, 10), 24, TEXT)
+        self.text.draw(surface, self.title, (area.left, 8), 24, TEXT)
+        if self.subtitle:
+            self.text.draw(surface, self.subtitle, (area.left, 32), 18, MUTED)
+        self._points = []
 
         def to_point(epoch: int, value: float) -> tuple[int, int]:
             x = area.left + (epoch - 1) / max(x_max - 1, 1) * area.width
@@ -140,12 +147,42 @@ class LineChart:
                     pygame.draw.lines(surface, _faded(SERIES.get(name, TEXT)), False, points, 1)
         for name, values in series.items():
             points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
+            self._points += [
+                (name, i + 1, v, to_point(i + 1, v))
+                for i, v in enumerate(values)
+                if math.isfinite(v)
+            ]
             color = SERIES.get(name, TEXT)
             if len(points) >= 2:
                 pygame.draw.lines(surface, color, False, points, 2)
             for point in points:
                 pygame.draw.circle(surface, color, point, 3)
         return surface
+
+    def point_at(self, mouse: tuple[int, int]) -> tuple[str, int, float] | None:
+        """(series, epoch, value) of the plotted point nearest the mouse, if it is near."""
+        x, y = mouse[0] - self.rect.left, mouse[1] - self.rect.top
+        best, best_distance = None, HOVER_PIXELS**2 + 1
+        for name, epoch, value, (px, py) in self._points:
+            distance = (px - x) ** 2 + (py - y) ** 2
+            if distance < best_distance:
+                best, best_distance = (name, epoch, value), distance
+        return best
+
+    def draw_value(self, target: pygame.Surface, mouse: tuple[int, int]) -> bool:
+        """A small card with the hovered point's value; False if no point is near."""
+        point = self.point_at(mouse)
+        if point is None:
+            return False
+        name, epoch, value = point
+        words = f"{name}, epoch {epoch}: " + (f"{value:.1%}" if self.percent else f"{value:.3f}")
+        label = self.text.render(words, 20, TEXT)
+        card = label.get_rect(bottomleft=(mouse[0] + 12, mouse[1] - 8)).inflate(16, 10)
+        card.clamp_ip(target.get_rect())
+        pygame.draw.rect(target, PANEL, card, border_radius=6)
+        pygame.draw.rect(target, SERIES.get(name, TEXT), card, width=2, border_radius=6)
+        target.blit(label, label.get_rect(center=card.center))
+        return True
 
 
 def _frozen(series: dict[str, list[float]]) -> tuple:
