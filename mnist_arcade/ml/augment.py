@@ -63,16 +63,20 @@ def make_augmenter(seed: int | None = None) -> keras.Sequential:
     )
 
 
-def augmented_dataset(images, labels, batch_size: int, seed: int | None = None) -> tf.data.Dataset:
-    """Shuffled, augmented batches of (images (B, 28, 28, 1) float32, one-hot labels)."""
+def augmented_dataset(
+    images, labels, batch_size: int, seed: int | None = None, weights=None
+) -> tf.data.Dataset:
+    """Shuffled, augmented batches of (images (B, 28, 28, 1) float32, one-hot labels), with
+    per-image loss weights as a third element when ``weights`` is given."""
     augmenter = make_augmenter(seed)
 
-    def augment(batch_images, batch_labels):
+    def augment(batch_images, *rest):
         moved = augmenter(batch_images, training=True)
-        return tf.clip_by_value(moved, 0.0, 1.0), batch_labels
+        return (tf.clip_by_value(moved, 0.0, 1.0), *rest)
 
+    parts = (images, labels) if weights is None else (images, labels, weights)
     return (
-        tf.data.Dataset.from_tensor_slices((images, labels))
+        tf.data.Dataset.from_tensor_slices(parts)
         .shuffle(len(images), seed=seed, reshuffle_each_iteration=True)
         .batch(batch_size)
         .map(augment, num_parallel_calls=tf.data.AUTOTUNE)

@@ -68,6 +68,7 @@ class Preset:
     validation_drawings: int = 0  # drawn digits (styles and redrawn) added to validation
     calibrate: bool = False  # fit a temperature on validation data and bake it in
     patience: int | None = None  # stop after this many epochs without a better validation score
+    drawing_weight: float = 1.0  # loss weight of a drawing relative to an MNIST digit
 
 
 PRESETS = {
@@ -84,7 +85,8 @@ PRESETS = {
     ),
     "full": Preset(
         "full",
-        "all training digits but the held-out tenth, augmented to look hand-drawn",
+        "all training digits but the held-out tenth and 17,000 board drawings (styles MNIST "
+        "lacks, brush-redrawn digits, non-digits), augmented",
         epochs=30,
         batch_size=128,
         train_samples=None,
@@ -92,9 +94,9 @@ PRESETS = {
         augment=True,
         learning_rate=4e-3,
         cosine_decay=True,
-        style_drawings=30000,
-        redrawn_digits=15000,
-        non_digits=8000,
+        style_drawings=10000,
+        redrawn_digits=5000,
+        non_digits=2000,
         validation_drawings=4000,
         calibrate=True,
     ),
@@ -124,6 +126,7 @@ class TrainingData:
     y_val: np.ndarray
     x_val_drawn: np.ndarray = field(default_factory=_empty_images)
     y_val_drawn: np.ndarray = field(default_factory=_empty_labels)
+    weights: np.ndarray | None = None  # per training image loss weight; None: all 1
 
 
 def to_float_images(images: np.ndarray) -> np.ndarray:
@@ -196,6 +199,21 @@ REDRAWN_HEIGHTS = (40, 270)  # redrawn training digits: from very small to board
 _drawn_cache: dict[tuple, tuple[np.ndarray, ...]] = {}  # drawings made once per data and seed
 
 
+def validation_drawings(data: MnistData, preset: Preset, seed: int = 0) -> tuple[np.ndarray, ...]:
+    """Held-out drawings as network inputs and one-hot targets: half in the generator's styles
+    (its validation stream), half digits of the validation pool redrawn with the brush."""
+    x_pool, y_pool = validation_pool(data)
+    half = preset.validation_drawings // 2
+    return drawn_inputs(
+        x_pool,
+        y_pool,
+        purpose_rng(Purpose.VALIDATION, seed),
+        styles=half,
+        redrawn=preset.validation_drawings - half,
+        non_digits=0,
+    )
+
+
 def _drawings_for(data: MnistData, preset: Preset, seed: int) -> tuple[np.ndarray, ...]:
     """Training and validation drawings for ``preset``, made once and kept in memory."""
     start = split_point(data)
@@ -210,16 +228,7 @@ def _drawings_for(data: MnistData, preset: Preset, seed: int) -> tuple[np.ndarra
             redrawn=preset.redrawn_digits,
             non_digits=preset.non_digits,
         )
-        x_pool, y_pool = validation_pool(data)
-        half = preset.validation_drawings // 2
-        x_val, y_val = drawn_inputs(
-            x_pool,
-            y_pool,
-            purpose_rng(Purpose.VALIDATION, seed),
-            styles=half,
-            redrawn=preset.validation_drawings - half,
-            non_digits=0,
-        )
+        x_val, y_val = validation_drawings(data, preset, seed)
         _drawn_cache.clear()  # one set at a time: they are tens of megabytes
         _drawn_cache[key] = (x_train, y_train, x_val, y_val)
     return _drawn_cache[key]
@@ -243,9 +252,12 @@ def select_training_data(data: MnistData, preset: Preset, seed: int = 0) -> Trai
     extra = {}
     if preset.style_drawings or preset.redrawn_digits or preset.non_digits:
         drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed)
+        weights = np.r_[np.ones(len(x_train)), np.full(len(drawn_x), preset.drawing_weight)]
         x_train = np.concatenate([x_train, drawn_x])
         y_train = np.concatenate([y_train, drawn_y])
         extra = {"x_val_drawn": val_x, "y_val_drawn": val_y}
+        if preset.drawing_weight != 1.0:
+            extra["weights"] = weights.astype(np.float32)
     return TrainingData(
         x_train, y_train, to_float_images(x_pool[val_order]), one_hot(y_pool[val_order]), **extra
     )
@@ -433,11 +445,15 @@ def train(
     best = BestWeights(data.x_val_drawn, data.y_val_drawn, preset.patience)
     if preset.augment:
         inputs = {  # the dataset shuffles itself
-            "x": augmented_dataset(data.x_train, data.y_train, preset.batch_size, seed),
+            "x": augmented_dataset(
+                data.x_train, data.y_train, preset.batch_size, seed, data.weights
+            ),
             "shuffle": False,
         }
     else:
         inputs = {"x": data.x_train, "y": data.y_train, "batch_size": preset.batch_size}
+        if data.weights is not None:
+            inputs["sample_weight"] = data.weights
     started = time.perf_counter()
     with contextlib.suppress(StopTraining):  # a stop skipped the cut-short epoch's validation
         model.fit(

@@ -174,3 +174,14 @@ def test_every_random_layer_has_its_own_seed_and_thickness_obeys_it():
     assert np.array_equal(thickened(5), thickened(5))
     assert not np.array_equal(thickened(5), thickened(6))
     assert not np.array_equal(thickened(5), images)
+
+
+def test_drawings_can_weigh_less_than_mnist_digits(small_mnist_file):
+    data = load_npz(small_mnist_file)
+    preset = dataclasses.replace(DRAWN, drawing_weight=0.25, augment=True, epochs=1)
+    chosen = select_training_data(data, preset, seed=1)
+    assert chosen.weights is not None
+    assert np.array_equal(np.unique(chosen.weights), [0.25, 1.0])
+    assert (chosen.weights == 1.0).sum() == 300
+    _, finished = train(preset, chosen, lambda message: None, seed=0)
+    assert finished.epochs_done == 1

@@ -1,0 +1,34 @@
+"""Temperature scaling of a trained model: the answers stay, the confidence changes."""
+
+import numpy as np
+
+from mnist_arcade.dataset import load_npz
+from mnist_arcade.ml.calibrate import calibrate, main
+from mnist_arcade.ml.store import load_model
+
+
+def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, small_mnist_file):
+    from mnist_arcade.ml.model import build_model
+
+    model = build_model()
+    model.set_weights(shipped_model.get_weights())
+    data = load_npz(small_mnist_file)
+    digits = data.x_test[:100].astype(np.float32)[..., None] / 255
+    before = np.asarray(model(digits, training=False))
+    temperature = calibrate(model, data, drawings=60)
+    after = np.asarray(model(digits, training=False))
+    assert 0.25 <= temperature <= 8
+    assert np.array_equal(before.argmax(axis=1), after.argmax(axis=1))
+    assert not np.allclose(before, after)
+
+
+def test_the_command_writes_a_calibrated_model(shipped_model, small_mnist_file, tmp_path, capsys):
+    from mnist_arcade import paths
+
+    out = tmp_path / "calibrated.keras"
+    model = str(paths.shipped_model_path())
+    assert main(["--model", model, "--data", str(small_mnist_file), "--out", str(out)]) == 0
+    assert "Temperature" in capsys.readouterr().out
+    assert [w.shape for w in load_model(out).get_weights()] == [
+        w.shape for w in shipped_model.get_weights()
+    ]
