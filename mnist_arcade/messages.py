@@ -280,3 +280,11 @@ class FinetuneReport:
     test_digits: int
     test_accuracy_before: float
     test_accuracy_after: float
+
+
+@dataclass(frozen=True)
+class DataProgress:
+    """Drawings being made before the first epoch (presets that learn players' styles)."""
+
+    done: int
+    total: int

@@ -21,12 +21,24 @@ from mnist_arcade import paths
 from mnist_arcade.adoption import judge_run
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.messages import DataReady, FinetuneReport, RunJudged, TrainingFailed
+from mnist_arcade.messages import (
+    DataProgress,
+    DataReady,
+    FinetuneReport,
+    RunJudged,
+    TrainingFailed,
+)
 from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model import build_model
 from mnist_arcade.ml.store import save_model_atomic
-from mnist_arcade.ml.training import PRESETS, select_training_data, train, validation_pool
+from mnist_arcade.ml.training import (
+    PRESETS,
+    drawings_to_make,
+    select_training_data,
+    train,
+    validation_pool,
+)
 from mnist_arcade.model_library import new_model_path
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
@@ -111,6 +123,25 @@ def judge_and_save(
     )
 
 
+class RunCancelled(Exception):
+    """The player stopped the run (or closed the game) while its data was being prepared."""
+
+
+def _drawing_progress(post, stop_event: threading.Event, total: int, every: int = 250):
+    """A ``progress`` callback for the data preparation: posts how far it is, obeys a stop."""
+    done = 0
+
+    def progress(count: int) -> None:
+        nonlocal done
+        done += count
+        if stop_event.is_set():
+            raise RunCancelled
+        if done % every == 0 or done == total:
+            post(DataProgress(done, total))
+
+    return progress
+
+
 def run_training(
     preset_name: str,
     messages: queue.Queue,
@@ -139,7 +170,11 @@ def run_training(
             raise MnistArcadeError("teaching needs your digits and a model in use")
         preset = FINETUNE if finetuning else PRESETS[preset_name]
         data = _find_data_once(None if data_path is None else str(data_path))
-        chosen = finetune_data(data, *book) if finetuning else select_training_data(data, preset)
+        if finetuning:
+            chosen = finetune_data(data, *book)
+        else:
+            progress = _drawing_progress(post, stop_event, drawings_to_make(preset))
+            chosen = select_training_data(data, preset, progress=progress)
         post(
             DataReady(
                 data.source,
@@ -174,6 +209,8 @@ def run_training(
                 preset=preset.name,
             )
         )
+    except RunCancelled:
+        return  # stopped while drawings were being made: nothing trained, nothing to keep
     except MnistArcadeError as error:
         post(TrainingFailed(str(error)))
     except Exception as error:  # the game must keep running whatever happens in here

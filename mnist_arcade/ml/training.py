@@ -154,13 +154,21 @@ def validation_pool(data: MnistData) -> tuple[np.ndarray, np.ndarray]:
     return data.x_train[start:], data.y_train[start:]
 
 
-def boards_to_inputs(boards: Iterable[np.ndarray], count: int) -> np.ndarray:
+Progress = Callable[[int], None]  # told of every board drawn; may raise to cancel the run
+
+
+def boards_to_inputs(
+    boards: Iterable[np.ndarray], count: int, progress: Progress | None = None
+) -> np.ndarray:
     """``count`` 300x300 boards (any iterable, consumed one at a time) -> (count, 28, 28, 1)
-    float32 network inputs, through the game's preprocessing. A blank board stays blank."""
+    float32 network inputs, through the game's preprocessing. A blank board stays blank.
+    ``progress(1)`` is called after each board (the game shows it, and stops there)."""
     inputs = np.zeros((count, 28, 28, 1), dtype=np.float32)
     for i, board in enumerate(boards):
         if board.any():
             inputs[i, :, :, 0] = to_network_input(board)
+        if progress is not None:
+            progress(1)
     return inputs
 
 
@@ -172,23 +180,26 @@ def drawn_inputs(
     styles: int,
     redrawn: int,
     non_digits: int,
+    progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Board drawings as network inputs with their targets: ``styles`` synthetic digits,
     ``redrawn`` of ``images`` redrawn with the brush (40-270 px tall), and ``non_digits``
     shapes with the uniform target 1/10 for every class."""
     x_parts, y_parts = [], []
     if styles:
-        x_parts.append(boards_to_inputs((b for b, _ in style_drawings(styles, rng)), styles))
+        boards = (b for b, _ in style_drawings(styles, rng))
+        x_parts.append(boards_to_inputs(boards, styles, progress))
         y_parts.append(one_hot(np.arange(styles) % 10))
     if redrawn and len(images):
         chosen = rng.choice(len(images), size=min(redrawn, len(images)), replace=False)
         boards = (draw_with_brush(images[i], rng, heights=REDRAWN_HEIGHTS) for i in chosen)
-        x = boards_to_inputs(boards, len(chosen))
+        x = boards_to_inputs(boards, len(chosen), progress)
         keep = x.reshape(len(x), -1).any(axis=1)  # a digit too faint to thin leaves no board
         x_parts.append(x[keep])
         y_parts.append(one_hot(np.asarray(labels)[chosen][keep]))
     if non_digits:
-        x_parts.append(boards_to_inputs(non_digit_drawings(non_digits, rng), non_digits))
+        boards = non_digit_drawings(non_digits, rng)
+        x_parts.append(boards_to_inputs(boards, non_digits, progress))
         y_parts.append(np.full((non_digits, NUM_CLASSES), 1.0 / NUM_CLASSES, dtype=np.float32))
     if not x_parts:
         return _empty_images(), _empty_labels()
@@ -199,7 +210,9 @@ REDRAWN_HEIGHTS = (40, 270)  # redrawn training digits: from very small to board
 _drawn_cache: dict[tuple, tuple[np.ndarray, ...]] = {}  # drawings made once per data and seed
 
 
-def validation_drawings(data: MnistData, preset: Preset, seed: int = 0) -> tuple[np.ndarray, ...]:
+def validation_drawings(
+    data: MnistData, preset: Preset, seed: int = 0, progress: Progress | None = None
+) -> tuple[np.ndarray, ...]:
     """Held-out drawings as network inputs and one-hot targets: half in the generator's styles
     (its validation stream), half digits of the validation pool redrawn with the brush."""
     x_pool, y_pool = validation_pool(data)
@@ -211,10 +224,23 @@ def validation_drawings(data: MnistData, preset: Preset, seed: int = 0) -> tuple
         styles=half,
         redrawn=preset.validation_drawings - half,
         non_digits=0,
+        progress=progress,
     )
 
 
-def _drawings_for(data: MnistData, preset: Preset, seed: int) -> tuple[np.ndarray, ...]:
+def drawings_to_make(preset: Preset) -> int:
+    """How many boards a preset draws before its first epoch (the first time)."""
+    return (
+        preset.style_drawings
+        + preset.redrawn_digits
+        + preset.non_digits
+        + preset.validation_drawings
+    )
+
+
+def _drawings_for(
+    data: MnistData, preset: Preset, seed: int, progress: Progress | None = None
+) -> tuple[np.ndarray, ...]:
     """Training and validation drawings for ``preset``, made once and kept in memory."""
     start = split_point(data)
     key = (data.source, len(data.x_train), preset.style_drawings, preset.redrawn_digits,
@@ -227,14 +253,17 @@ def _drawings_for(data: MnistData, preset: Preset, seed: int) -> tuple[np.ndarra
             styles=preset.style_drawings,
             redrawn=preset.redrawn_digits,
             non_digits=preset.non_digits,
+            progress=progress,
         )
-        x_val, y_val = validation_drawings(data, preset, seed)
+        x_val, y_val = validation_drawings(data, preset, seed, progress)
         _drawn_cache.clear()  # one set at a time: they are tens of megabytes
         _drawn_cache[key] = (x_train, y_train, x_val, y_val)
     return _drawn_cache[key]
 
 
-def select_training_data(data: MnistData, preset: Preset, seed: int = 0) -> TrainingData:
+def select_training_data(
+    data: MnistData, preset: Preset, seed: int = 0, progress: Progress | None = None
+) -> TrainingData:
     """The preset's slice of the data: a fixed random sample, so runs are comparable.
 
     Training digits come from the first nine tenths of ``x_train``; validation digits from the
@@ -251,7 +280,7 @@ def select_training_data(data: MnistData, preset: Preset, seed: int = 0) -> Trai
     y_train = one_hot(data.y_train[train_order])
     extra = {}
     if preset.style_drawings or preset.redrawn_digits or preset.non_digits:
-        drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed)
+        drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed, progress)
         weights = np.r_[np.ones(len(x_train)), np.full(len(drawn_x), preset.drawing_weight)]
         x_train = np.concatenate([x_train, drawn_x])
         y_train = np.concatenate([y_train, drawn_y])

@@ -125,3 +125,44 @@ def load_model_weights():
     from mnist_arcade import paths
 
     return load_model(paths.shipped_model_path()).get_weights()
+
+
+def test_a_stop_while_drawings_are_made_ends_the_run_at_once(
+    small_mnist_file, tmp_path, monkeypatch
+):
+    """The full preset draws thousands of practice digits before its first epoch; a stop (or
+    closing the game) must not wait for them."""
+    import mnist_arcade.ml.training as training
+    from mnist_arcade.messages import DataProgress
+
+    drawing = dataclasses.replace(
+        training.PRESETS["full"],
+        style_drawings=3000,
+        redrawn_digits=0,
+        non_digits=0,
+        validation_drawings=0,
+        epochs=1,
+    )
+    monkeypatch.setitem(training.PRESETS, "full", drawing)
+    stop = threading.Event()
+    real = queue.Queue()
+
+    class Spy(queue.Queue):
+        def put(self, item, block=True, timeout=None):
+            real.put(item)
+            if isinstance(item, DataProgress) and item.done >= 250:
+                stop.set()
+
+    run_training(
+        "full",
+        Spy(),
+        stop,
+        data_path=small_mnist_file,
+        save_path=tmp_path / "in_use.keras",
+        aside_path=tmp_path / "aside.keras",
+    )
+    posted = drain(real)
+    progress = [m for m in posted if isinstance(m, DataProgress)]
+    assert progress and progress[0].total == 3000 and progress[-1].done < 3000
+    assert not any(isinstance(m, (RunJudged, TrainingFinished)) for m in posted)
+    assert list(tmp_path.iterdir()) == []

@@ -270,6 +270,8 @@ class TrainScene(Scene):
         progress = training.progress
         if status == IDLE:
             headline = "Press 1 or 2 to start training."
+        elif status == LOADING_DATA and training.drawing is not None:
+            headline = "Drawing..."
         elif status == LOADING_DATA or progress is None:
             headline = "Loading data..." if status != FAILED else "Training failed"
         else:
@@ -277,7 +279,10 @@ class TrainScene(Scene):
         text.draw(surface, headline, (40, 132), 30, TEXT)
         pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
         filled = PROGRESS_BAR.copy()
-        filled.width = round(PROGRESS_BAR.width * training.run_fraction)
+        share = training.run_fraction
+        if status == LOADING_DATA and training.drawing is not None:
+            share = training.drawing.done / max(training.drawing.total, 1)
+        filled.width = round(PROGRESS_BAR.width * share)
         pygame.draw.rect(surface, ACCENT, filled)
         text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
         summary, color = self._summary()
@@ -289,6 +294,9 @@ class TrainScene(Scene):
 
     def _speed_line(self) -> str:
         training = self.context.training
+        if training.progress is None and training.drawing is not None:
+            drawing = training.drawing
+            return f"{drawing.done:,} of {drawing.total:,} practice digits, drawn like yours"
         if training.progress is None:
             return ""
         line = f"{training.progress.samples_per_second:,.0f} samples/s"

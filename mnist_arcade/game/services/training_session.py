@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from mnist_arcade.messages import (
     BatchProgress,
+    DataProgress,
     DataReady,
     EpochResult,
     FinetuneReport,
@@ -75,6 +76,7 @@ class TrainingSession:
         self._smoothed_rate = 0.0  # samples per second, smoothed over batches
         self.status = IDLE
         self.data: DataReady | None = None
+        self.drawing: DataProgress | None = None  # drawings made so far, before epoch 1
         self.started: TrainingStarted | None = None
         self.progress: BatchProgress | None = None
         self.epochs: list[EpochResult] = []
@@ -163,6 +165,8 @@ class TrainingSession:
     def _handle(self, message) -> WeightsSnapshot | None:
         if isinstance(message, DataReady):
             self.data = message
+        elif isinstance(message, DataProgress):
+            self.drawing = message
         elif isinstance(message, TrainingStarted):
             self.started = message
             if self.status == LOADING_DATA:
