@@ -7,16 +7,18 @@ Prints, from one run (each part in a fresh process, so one part's threads and me
 skew another's figures; every part uses a temporary user folder and MNIST_ARCADE_OFFLINE=1):
 
   a. A seeded random event stream (``tests/game/random_events.py``, the CI test's stream, here
-     longer and with Enter) through the real loop, launch after launch: every key the scenes
-     answer and others, strokes anywhere (board, canvas, bars, outside the window), resizes,
-     fullscreen, training started and stopped at random moments, kept-aside runs used, R R,
-     and ``--model`` pointing at a corrupt file, a zip that is no model, a model with the
-     game's layer names but other sizes, one with no biases, NaN weights, a missing file, and
-     a corrupt saved model in the user folder. Training uses 600/200 real MNIST digits and
-     2 epochs. Target: 0 exceptions (out of ``App.frame``, ``App.shutdown`` or any thread).
+     longer and with the keys that put a kept model in use on purpose) through the real loop,
+     launch after launch: every key the scenes answer and others, strokes anywhere (board,
+     canvas, bars, outside the window), resizes, fullscreen, training started and stopped at
+     random moments, kept-aside runs used, R R, and ``--model`` pointing at a corrupt file, a
+     zip that is no model, a model with the game's layer names but other sizes, one with no
+     biases, NaN weights, a missing file, and a corrupt saved model in the user folder.
+     Training uses 600/200 real MNIST digits and 2 epochs. Target: 0 exceptions (out of
+     ``App.frame``, ``App.shutdown`` or any thread).
   b. Frame times through the real paced loop (``App.frame()`` on the 60 FPS clock) while the
      seed preset trains on the full MNIST file: training screen, then the board with strokes
      and P, then training screen again, to the run's verdict. Target: no frame over 50 ms.
+     Beside them, the same frames with no training, run first: what the machine gives.
   c. Close-to-exit: ``_quit_driver.py`` runs the real game (``mnist-arcade play``), presses T,
      and closes the window while data loads, mid-epoch, at an epoch's end, at the run's end
      and mid-save; the time from the QUIT event to the process's exit, and the temporary
@@ -104,7 +106,7 @@ def part_stream(args) -> None:
 
     odd_models = write_odd_models(Path(tempfile.mkdtemp(prefix="odd-models-")))
     pygame.init()
-    player = RandomPlayer(args.seed, use_kept_aside=True)
+    player = RandomPlayer(args.seed, choose_models=True)
     tally = Tally()
     per_launch = max(1, args.events // len(ODD_LAUNCHES))
     started = time.perf_counter()

@@ -50,7 +50,10 @@ STEP = 1 / 60  # dt of the frames that carry events: they run back to back, fast
 SLOW_FRAME = 0.050  # a frame that takes longer than this is a visible stall
 
 WINDOW_KEYS = (*FULLSCREEN_KEYS, *HELP_KEYS)  # answered by the window in every scene
-KEPT_ASIDE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)  # training screen: "use it anyway"
+EXPLICIT_CHOICES = {  # the keys with which a player puts a kept model in use on purpose
+    SceneId.TRAINING: (pygame.K_RETURN, pygame.K_KP_ENTER),  # use a kept-aside run anyway
+    SceneId.BOARD: (pygame.K_n,),  # next model: the shipped one, then each run kept
+}
 OTHER_KEYS = (  # every letter, digit and function key, and the usual others
     *(getattr(pygame, f"K_{name}") for name in "abcdefghijklmnopqrstuvwxyz0123456789"),
     *(getattr(pygame, f"K_F{number}") for number in range(1, 13)),
@@ -89,19 +92,20 @@ class Idle:
 class RandomPlayer:
     """Chooses what happens in each frame; ``next_frame(app)`` gives the events or an Idle.
 
-    ``use_kept_aside`` False leaves out Enter (use a kept-aside run anyway), the one key that
-    may legitimately put a weaker model in use.
+    ``choose_models`` False leaves out the keys that may put a weaker model in use on purpose
+    (:data:`EXPLICIT_CHOICES`: Enter on the training screen, N on the board), so that whatever
+    else the player does, a good model in use must stay good.
     """
 
     def __init__(
         self,
         seed: int,
-        use_kept_aside: bool = True,
+        choose_models: bool = True,
         idle_seconds: tuple[float, float] = (0.05, 0.6),
     ) -> None:
         self.rng = random.Random(seed)
         self.idle_seconds = idle_seconds
-        self.use_kept_aside = use_kept_aside
+        self.choose_models = choose_models
         self.kinds: Counter = Counter()  # what was posted, by kind
         self._pending: list[list[pygame.event.Event]] = []  # the rest of a stroke, per frame
         self._actions = {
@@ -158,13 +162,19 @@ class RandomPlayer:
 
     # --- actions -----------------------------------------------------------------------------
 
+    def _allowed(self, app: App, key: int) -> bool:
+        """False for a key that would choose a model on purpose, when that is left out."""
+        if self.choose_models:
+            return True
+        return not any(
+            app.scene is app.scenes.get(scene_id) and key in keys
+            for scene_id, keys in EXPLICIT_CHOICES.items()
+        )
+
     def _bound_keys(self, app: App, scene) -> list[int]:
         """The keys ``scene`` answers, as its bindings list them (one binding, one chance)."""
-        rng = self.rng
-        keys = [rng.choice(binding.keys) for binding in scene.bindings()]
-        if not self.use_kept_aside and scene is app.scenes.get(SceneId.TRAINING):
-            keys = [key for key in keys if key not in KEPT_ASIDE_KEYS]
-        return keys
+        keys = [self.rng.choice(binding.keys) for binding in scene.bindings()]
+        return [key for key in keys if self._allowed(app, key)]
 
     def _scene_key(self, app: App) -> list[pygame.event.Event]:
         """A key the current scene answers; now and then one the window or another scene does."""
@@ -189,7 +199,7 @@ class RandomPlayer:
     def _other_key(self, app: App) -> list[pygame.event.Event]:
         """Any key at all: most do nothing here, some belong to the scene or another one."""
         key = self.rng.choice(OTHER_KEYS)
-        if not self.use_kept_aside and key in KEPT_ASIDE_KEYS:
+        if not self._allowed(app, key):
             return []
         mod = self.rng.choice(MODIFIERS) if self.rng.random() < 0.15 else 0
         return [key_event(key, mod=mod)]

@@ -3,8 +3,9 @@
 The stream (``tests/game/random_events.py``, shared with ``benchmarks/bench_reliability.py``,
 which runs a longer one) presses every key the scenes answer, draws anywhere, resizes and goes
 fullscreen, starts and stops training at random moments, and launches the game with broken
-``--model`` files. Enter is left out: it is the one key that may put a weaker run in use on
-purpose, so every launch that starts with a good model must end with one.
+``--model`` files. The keys that put a kept model in use on purpose (Enter on the training
+screen, N on the board) are left out, so every launch that starts with a good model must end
+with one.
 """
 
 import dataclasses
@@ -72,7 +73,7 @@ def test_a_random_event_stream_raises_nothing_and_keeps_a_good_model(
     pygame_started, small_full_preset, small_mnist_file, mnist, tmp_path
 ):
     odd_models = write_odd_models(tmp_path / "odd_models")
-    player = RandomPlayer(SEED, use_kept_aside=False, idle_seconds=(0.02, 0.2))
+    player = RandomPlayer(SEED, choose_models=False, idle_seconds=(0.02, 0.2))
     tally = Tally()
     good_launches = []  # (kind, accuracy at the end) of launches that began with a good model
     with thread_exceptions_counted(tally):
