@@ -15,6 +15,7 @@ import pygame
 import pytest
 
 from mnist_arcade.ml import training
+from tests.game.conftest import post_key, run_until
 from tests.game.random_events import (
     RandomPlayer,
     Tally,
@@ -102,3 +103,17 @@ def test_a_random_event_stream_raises_nothing_and_keeps_a_good_model(
     assert good_launches, "no launch began with a good model"
     for kind, accuracy in good_launches:
         assert accuracy >= GOOD, f"launch {kind}: the model in use now reads {accuracy:.1%}"
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    reason="App.shutdown gives the trainer 0.3 s, but a run that has just started is inside "
+    "model.fit's first batch (tracing the train step) and sees the stop only at the batch's end; "
+    "the engine's STOP is queued only after that wait, so it gets 0 s. Both end about 0.7 s "
+    "later. Remove this marker once shutdown returns True here."
+)
+def test_closing_the_game_as_a_run_starts_leaves_no_thread(make_app):
+    app = make_app()
+    post_key(pygame.K_t)
+    assert run_until(app, lambda: app.context.training.started is not None, 60)
+    assert app.shutdown(), "a thread was still running when the game closed"
