@@ -99,8 +99,10 @@ class App:
     def shutdown(self) -> bool:
         """Stop training without saving and end the engine; True if no thread is left."""
         deadline = time.monotonic() + SHUTDOWN_SECONDS
-        trainer_done = self.context.training.shutdown(SHUTDOWN_SECONDS)
-        engine_done = self.context.model.shutdown(max(0.0, deadline - time.monotonic()))
+        training, model = self.context.training, self.context.model
+        model.request_stop()  # both are told at once, then waited for against one deadline
+        trainer_done = training.shutdown(SHUTDOWN_SECONDS)
+        engine_done = model.shutdown(max(0.0, deadline - time.monotonic()))
         return trainer_done and engine_done
 
 

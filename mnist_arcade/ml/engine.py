@@ -69,6 +69,7 @@ class Engine:
         self.version = 0
         self.live: Predictor | None = None
         self.preview: Predictor | None = None
+        self._scratch = None  # a spare keras.Model, built once
         self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
 
     def __repr__(self) -> str:
@@ -130,7 +131,7 @@ class Engine:
                 self.replies.put(EngineProblem(f"{error}; {second}", fatal=True))
                 return
         warning = warning or loaded.warning
-        self._put_in_use(Predictor(loaded.model), SOURCE_NAMES[loaded.source], warning)
+        self._put_in_use(loaded.model, SOURCE_NAMES[loaded.source], warning)
 
     def _predict(self, request: PredictRequest) -> None:
         predictor = self.preview if request.preview else self.live
@@ -175,11 +176,13 @@ class Engine:
 
     def _use_weights(self, request: UseWeights) -> None:
         check_weight_shapes(request.weights)
-        model = build_model()
+        if self._scratch is None:  # one spare model holds weights on their way in (and saves)
+            self._scratch = build_model()
+        model = self._scratch
         model.set_weights(request.weights)
-        if request.save:
+        if request.save:  # saved first: if that fails, the model in use is unchanged
             save_model_atomic(model, paths.user_model_path())
-        self._put_in_use(Predictor(model), request.name)
+        self._put_in_use(model, request.name)
 
     def _preview(self, weights: list[np.ndarray]) -> None:
         check_weight_shapes(weights)
@@ -193,7 +196,7 @@ class Engine:
             return
         model = load_model(request.path)
         save_model_atomic(model, paths.user_model_path())
-        self._put_in_use(Predictor(model), request.name)
+        self._put_in_use(model, request.name)
 
     def _restore_shipped(self) -> None:
         shipped = load_model(paths.shipped_model_path())
@@ -203,12 +206,19 @@ class Engine:
         except OSError as error:  # a read-only user folder: restore for this session only
             warning = f"could not move your saved model aside ({error.strerror}); the next "
             warning += "launch will use it again"
-        self._put_in_use(Predictor(shipped), SOURCE_NAMES["shipped"], warning)
+        self._put_in_use(shipped, SOURCE_NAMES["shipped"], warning)
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _put_in_use(self, predictor: Predictor, name: str, warning: str | None = None) -> None:
-        self.live = predictor
+    def _put_in_use(self, model, name: str, warning: str | None = None) -> None:
+        """Read with ``model``'s weights from now on. The first model gets a Predictor; later
+        ones only lend it their weights, so nothing is traced again (each new tf.function
+        costs memory and, after a few, TensorFlow's retracing warnings)."""
+        if self.live is None:
+            self.live = Predictor(model)
+        else:
+            self.live.set_weights(model.get_weights())
+        predictor = self.live
         self.version += 1
         accuracy, measured_on = self._measure(predictor)
         self.replies.put(

@@ -48,6 +48,19 @@ def build_model(seed: int | None = None) -> keras.Sequential:
     )
 
 
+def fresh_weights(seed: int | None = None) -> list:
+    """New initial weights, as ``build_model(seed).get_weights()`` gives, without building a
+    model (every model built in a process stays in Keras' and TensorFlow's memory)."""
+    import numpy as np
+
+    shapes = expected_weight_shapes()
+    weights = []
+    for offset, (kernel, bias) in enumerate(zip(shapes[::2], shapes[1::2], strict=True)):
+        weights.append(np.asarray(_variance_scaling(seed, offset)(kernel), dtype=np.float32))
+        weights.append(np.zeros(bias, dtype=np.float32))
+    return weights
+
+
 def compile_model(model: keras.Model, learning_rate: float | object = 1e-3) -> keras.Model:
     """Adam, categorical cross-entropy and accuracy, as in the tutorial."""
     model.compile(

@@ -43,7 +43,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml.augment import augmented_dataset
 from mnist_arcade.ml.backend import keras
-from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model
+from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model, fresh_weights
 from mnist_arcade.preprocess import to_network_input
 
 Post = Callable[[object], None]
@@ -445,6 +445,30 @@ def learning_rate_for(preset: Preset, steps: int):
     return keras.optimizers.schedules.CosineDecay(preset.learning_rate, decay_steps=steps)
 
 
+_compiled: dict[tuple, keras.Model] = {}  # the one compiled model, reused run after run
+
+
+def _compiled_model(preset: Preset, steps: int) -> keras.Model:
+    """A compiled model for this learning-rate plan, with its optimizer's state reset.
+
+    Every model Keras builds and compiles, with its traced training step, stays in memory
+    for the life of the process (about 7 MB a run, measured), so the game reuses one: its
+    weights are set by the caller and its optimizer starts again from step 0 with empty
+    moments. One run at a time uses it (the game never trains two runs at once).
+    """
+    key = (preset.learning_rate, preset.cosine_decay, steps if preset.cosine_decay else None)
+    model = _compiled.get(key)
+    if model is None:
+        _compiled.clear()
+        model = compile_model(build_model(), learning_rate_for(preset, steps))
+        _compiled[key] = model
+    elif model.optimizer.built:
+        for variable in model.optimizer.variables:
+            if variable.name != "learning_rate":  # the step count and the Adam moments
+                variable.assign(np.zeros(variable.shape, dtype=variable.dtype))
+    return model
+
+
 def train(
     preset: Preset,
     data: TrainingData,
@@ -465,10 +489,8 @@ def train(
     stop_event = stop_event or threading.Event()
     epochs = epochs or preset.epochs
     batches_per_epoch = math.ceil(len(data.x_train) / preset.batch_size)
-    network = build_model(seed)
-    if initial_weights is not None:
-        network.set_weights(initial_weights)
-    model = compile_model(network, learning_rate_for(preset, epochs * batches_per_epoch))
+    model = _compiled_model(preset, epochs * batches_per_epoch)
+    model.set_weights(initial_weights if initial_weights is not None else fresh_weights(seed))
     post(TrainingStarted(preset.name, epochs, batches_per_epoch, preset.batch_size))
     callback = ProgressCallback(post, stop_event, epochs, preset.batch_size)
     best = BestWeights(data.x_val_drawn, data.y_val_drawn, preset.patience)

@@ -86,6 +86,9 @@ def test_a_scripted_challenge_game_scores_as_specified(make_app):
         assert game.round_index == round_index
         if digit is not None:
             draw_digit(app, digit)
+            # Real frames until the engine has read the drawing as it is (its answer takes
+            # real time; the round's own clock only runs in game time below).
+            assert run_until(app, lambda: app.context.prediction is not None, 30)
         # Fixed steps of game time, so the score is known exactly from the readings.
         assert run_until_result(app, game, round_index)
         result = game.results[-1]

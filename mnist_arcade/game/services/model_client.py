@@ -83,6 +83,7 @@ class ModelClient:
         self._requests: queue.Queue = queue.Queue()
         self._replies: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._stop_requested = False
         self._next_id = 0
         self._wanted = {False: -1, True: -1}  # newest request id, per kind (live, preview)
         self._wanted_occlusion = -1  # newest "why this digit?" request id
@@ -216,9 +217,15 @@ class ModelClient:
             time.sleep(0.01)
         return self.state is not ModelState.LOADING
 
+    def request_stop(self) -> None:
+        """Ask the engine to end after its current request (once; ``shutdown`` waits)."""
+        if not self._stop_requested:
+            self._stop_requested = True
+            self._requests.put(None)
+
     def shutdown(self, timeout: float = 0.3) -> bool:
         """Ask the engine to finish its current request and end; True if it has."""
-        self._requests.put(None)
+        self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)
             return not self._thread.is_alive()
