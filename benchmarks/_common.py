@@ -23,16 +23,21 @@ def mnist_path() -> Path:
     return FULL_MNIST if FULL_MNIST.is_file() else paths.shipped_subset_path()
 
 
-def median_ms(function: Callable[[], object], repeats: int, warmup: int = 3) -> float:
-    """Median wall time of ``function`` in milliseconds, after a few warm-up calls."""
+def times_ms(function: Callable[[], object], repeats: int, warmup: int = 3) -> list[float]:
+    """Wall time of each of ``repeats`` calls of ``function``, in milliseconds, after warm-up."""
     for _ in range(warmup):
         function()
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def median_ms(function: Callable[[], object], repeats: int, warmup: int = 3) -> float:
+    """Median wall time of ``function`` in milliseconds, after a few warm-up calls."""
+    return statistics.median(times_ms(function, repeats, warmup))
 
 
 def interleaved_median_ms(functions: dict[str, Callable[[], object]], rounds: int) -> dict:
