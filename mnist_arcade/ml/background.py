@@ -10,6 +10,7 @@ becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 
 from __future__ import annotations
 
+import gc
 import os
 import queue
 import threading
@@ -31,7 +32,7 @@ from mnist_arcade.messages import (
 from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model import build_model
-from mnist_arcade.ml.store import save_model_atomic
+from mnist_arcade.ml.store import keep_copy, save_model_atomic
 from mnist_arcade.ml.training import (
     PRESETS,
     drawings_to_make,
@@ -70,11 +71,16 @@ def accuracy_on(model, images: np.ndarray, labels: np.ndarray) -> float:
     return reads_right(model, images, labels) / max(len(images), 1)
 
 
+_reference: list = []  # one network, built once, that holds the model in use's weights
+
+
 def model_with(weights: list) -> object:
-    """A fresh network holding ``weights`` (to measure the model in use beside a run)."""
-    model = build_model()
-    model.set_weights(weights)
-    return model
+    """A network holding ``weights`` (to measure the model in use beside a run). The same one
+    every run: each Keras model built stays in the process's memory."""
+    if not _reference:
+        _reference.append(build_model())
+    _reference[0].set_weights(weights)
+    return _reference[0]
 
 
 def finetune_report(model, incumbent_weights, data: MnistData, book) -> FinetuneReport:
@@ -111,7 +117,7 @@ def judge_and_save(
         incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
-    save_model_atomic(model, new_model_path(preset))
+    keep_copy(saved, new_model_path(preset))
     return RunJudged(
         verdict.adopt,
         verdict.reason,
@@ -209,6 +215,7 @@ def run_training(
                 preset=preset.name,
             )
         )
+        gc.collect()  # the run's model and data go now, not at some later run (memory stays flat)
     except RunCancelled:
         return  # stopped while drawings were being made: nothing trained, nothing to keep
     except MnistArcadeError as error:

@@ -7,6 +7,7 @@ in one line naming the file, so the game can fall back to the shipped model.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 import zipfile
@@ -202,4 +203,23 @@ def keep_aside_user_model() -> Path | None:
         return None
     target = paths.kept_aside_model_path()
     os.replace(user_path, target)
+    return target
+
+
+def keep_copy(saved: Path, target: Path) -> Path:
+    """Copy a model file that was just saved and read back, atomically, to ``target`` (the
+    player's model library): the bytes are the checked ones, so no second save is needed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=".keras", dir=target.parent
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
+    store_cleanup.register(temporary)
+    try:
+        shutil.copyfile(saved, temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+        store_cleanup.unregister(temporary)
     return target
