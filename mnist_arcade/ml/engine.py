@@ -187,7 +187,7 @@ class Engine:
     def _preview(self, weights: list[np.ndarray]) -> None:
         check_weight_shapes(weights)
         if self.preview is None:
-            self.preview = Predictor(build_model())
+            self.preview = Predictor(build_model(), compile_fast=False)
         self.preview.set_weights(weights)
 
     def _use_file(self, request: UseModelFile) -> None:

@@ -17,7 +17,7 @@ from mnist_arcade.ml.model import INPUT_SHAPE, SHOWN_LAYERS, check_architecture
 BATCH_CHUNK = 2048  # digits per call when scoring many at once
 
 
-def _one_digit_function(extractor: keras.Model):
+def _one_digit_function(extractor: keras.Model, compile_fast: bool = True):
     """The extractor traced for one 28x28 digit, compiled with XLA where TensorFlow can.
 
     For 0.3 M multiply-adds the cost is all overhead: running the graph op by op takes about
@@ -27,7 +27,7 @@ def _one_digit_function(extractor: keras.Model):
     """
     signature = [tf.TensorSpec((1, *INPUT_SHAPE), tf.float32)]
     zeros = tf.zeros((1, *INPUT_SHAPE), tf.float32)
-    for jit in (True, False):
+    for jit in (True, False) if compile_fast else (False,):
         try:
             function = tf.function(
                 lambda digit: extractor(digit, training=False),
@@ -45,13 +45,15 @@ def _one_digit_function(extractor: keras.Model):
 class Predictor:
     """Wraps a model; ``predict`` is cheap enough to call on every key press."""
 
-    def __init__(self, model: keras.Model) -> None:
+    def __init__(self, model: keras.Model, compile_fast: bool = True) -> None:
+        """``compile_fast``: compile the one-digit call with XLA (the live model; a preview
+        read once an epoch does not need it, nor the memory XLA's compiler takes)."""
         check_architecture(model)
         self.model = model
         extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )
-        self._all_layers = _one_digit_function(extractor)
+        self._all_layers = _one_digit_function(extractor, compile_fast)
         self._probabilities = tf.function(
             lambda digits: model(digits, training=False),
             input_signature=[tf.TensorSpec((None, *INPUT_SHAPE), tf.float32)],
