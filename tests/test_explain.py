@@ -148,13 +148,16 @@ def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
 def test_a_misread_digit_shows_the_strokes_that_pull_toward_the_true_one(predictor, mnist):
     digits = mnist.x_test[:200].astype(np.float32) / 255.0
     misread = np.flatnonzero(predictor.probabilities(digits).argmax(axis=1) != mnist.y_test[:200])
-    index = int(misread[0])  # test digit 18: a 3 the shipped model reads as 5
+    index = int(misread[0])  # the first test digit the shipped model misreads
     evidence = _evidence(predictor, digits[index])
     assert evidence.runner_up == mnist.y_test[index]
     balance = evidence.balance
     pulling = balance < -0.2 * np.abs(balance).max()  # clearly pink
-    near_ink = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
-    assert pulling.sum() >= 10 and near_ink[pulling].all()
+    on_strokes = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
+    # A 6 px patch that covers a stroke's edge also covers up to 4 px beside it.
+    in_reach = sliding_window_view(np.pad(digits[index] > 0, 4), (9, 9)).any(axis=(2, 3))
+    assert pulling.sum() >= 10 and in_reach[pulling].all()
+    assert on_strokes[pulling].mean() >= 0.7  # mostly on the strokes themselves
     assert (balance > 0.2 * np.abs(balance).max()).sum() >= 10  # and clearly green elsewhere
 
 
