@@ -12,6 +12,7 @@ weights on the training screen without ever putting them in use.
 
 from __future__ import annotations
 
+import gc
 import queue
 
 import numpy as np
@@ -132,6 +133,11 @@ class Engine:
                 return
         warning = warning or loaded.warning
         self._put_in_use(loaded.model, SOURCE_NAMES[loaded.source], warning)
+        # TensorFlow and Keras are loaded now: hundreds of thousands of objects that live as long
+        # as the game. Frozen, Python's garbage collector stops walking them, so a collection
+        # (the trainer makes one after every run) takes milliseconds instead of holding every
+        # thread, the drawing one too, for a tenth of a second or more.
+        gc.freeze()
 
     def _predict(self, request: PredictRequest) -> None:
         predictor = self.preview if request.preview else self.live
