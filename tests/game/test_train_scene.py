@@ -331,9 +331,15 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     assert len(kept) == 1
     post_key(pygame.K_b)
     app.frame(1 / 60)
+    post_stroke([(190, 120), (190, 340)])  # a 1, read by the shipped model
+    app.frame(1 / 60)
+    read_board(app)
+    shipped_reading = app.context.prediction.probabilities.copy()
     post_key(pygame.K_n)
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("your seed run of"), 30)
+    assert settle(app)  # the drawing is read again with the model switched to
+    assert not np.allclose(app.context.prediction.probabilities, shipped_reading)
     for mine, run in zip(app.context.model.weights, training.judged.weights, strict=True):
         np.testing.assert_array_equal(mine, run)
     assert paths.user_model_path().is_file()  # chosen: the next launch starts with it
