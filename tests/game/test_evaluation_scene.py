@@ -72,3 +72,22 @@ def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
     assert scene.yours
     assert run_until(app, lambda: scene.matrix is not None, 30)
     assert scene.matrix.sum() == 3 and scene.matrix[1, 1] == 3
+
+
+def test_emptying_the_book_while_its_table_is_shown_goes_back_to_the_test_digits(make_app):
+    from mnist_arcade.board import Board
+    from mnist_arcade.preprocess import to_network_input
+
+    app = make_app()
+    board = Board()
+    board.begin_stroke(150, 40)
+    board.continue_stroke(150, 260)
+    app.context.book.add(to_network_input(board.pixels), board.pixels, 1)
+    scene = open_evaluation(app)
+    post_key(pygame.K_y)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 1, 30)
+    app.context.book.remove(0)  # as Delete on the book screen would
+    app.frame(1 / 60)  # drawn with no digit left: no division by zero, no stale table
+    assert not scene.yours
+    assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 200, 30)

@@ -122,6 +122,8 @@ class EvaluationScene(Scene):
 
     def update(self, dt: float) -> None:
         context = self.context
+        if self.yours and not len(context.book):  # the book was emptied since: test digits
+            self._toggle_yours()
         if self._asked or self.scored_digits() is None:
             return
         if not context.model.ready:
@@ -129,9 +131,14 @@ class EvaluationScene(Scene):
         self._asked = True
         version = context.model.version
         images, labels, _ = self.scored_digits()
-        context.classify(images, lambda p: self._scored(p, labels, version))
+        asked_for = self.yours
+        context.classify(images, lambda p: self._scored(p, labels, version, asked_for))
 
-    def _scored(self, probabilities: np.ndarray, labels: np.ndarray, version: int) -> None:
+    def _scored(
+        self, probabilities: np.ndarray, labels: np.ndarray, version: int, yours: bool
+    ) -> None:
+        if yours != self.yours or len(labels) != len(self.scored_digits()[1]):
+            return  # an answer for the other set of digits, or a book that changed since
         self.read = probabilities.argmax(axis=1)
         self.matrix = confusion_matrix(labels, self.read)
         self.scored_version = version
@@ -156,7 +163,7 @@ class EvaluationScene(Scene):
 
     def _draw_matrix(self, surface: pygame.Surface) -> None:
         text, matrix = self.context.text, self.matrix
-        total, right = int(matrix.sum()), int(np.trace(matrix))
+        total, right = max(int(matrix.sum()), 1), int(np.trace(matrix))
         kind = "of your digits" if self.yours else "test digits"
         source = self.scored_digits()[2]
         text.draw(
