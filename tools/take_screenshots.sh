@@ -87,14 +87,14 @@ sleep 1
 shot 11-challenge-summary
 key Escape
 
-for x in 120 150 180 210 240 270; do  # teach it six 7s with a bar, then K
+for x in 120 150 180 210 240 270; do  # teach it six 4s drawn like an "h" (it reads 6s), then K
   key c
-  stroke $((x - 60)) 130  $((x + 40)) 130  $((x - 30)) 360
-  stroke $((x - 50)) 240  $((x + 10)) 240
+  stroke $((x - 50)) 110  $((x - 50)) 370
+  stroke $((x - 50)) 260  $((x - 20)) 225  $((x + 20)) 230  $((x + 40)) 270  $((x + 40)) 370
   sleep 0.5
   key p
   sleep 0.5
-  key 7
+  key 4
 done
 key k
 sleep 20
