@@ -25,16 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from PIL import Image
 
-from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.preprocess import (
-    DIGIT_BOX,
-    MNIST_SIDE,
-    center_of_mass,
-    ink_bounding_box,
-    thin_to_mnist_width,
-)
+from mnist_arcade.preprocess import MNIST_SIDE, FieldBox, fit_and_center_placed
 
 POOL_SIZE = 2  # both pool layers keep the biggest of each 2x2 square
 PATCH = 6  # side of the blank patch, in input pixels: about a third of a stroke's length
@@ -399,34 +391,9 @@ def top_two(probabilities: np.ndarray) -> tuple[int, int]:
 # --- from the 28x28 field back to the board ---------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FieldBox:
-    """Where the net's whole 28x28 field lies on the board, in board pixels (floats).
-
-    The box may reach past the board's edges: MNIST-style centring leaves a margin around the
-    digit that the board may not have. Field pixel (r, c) covers board rows
-    ``top + r * height / 28`` to ``top + (r + 1) * height / 28``, and columns alike.
-    """
-
-    top: float
-    left: float
-    height: float
-    width: float
-
-
-def _resized_digit(crop: np.ndarray, width: int, height: int) -> np.ndarray:
-    """The same Pillow bilinear resize preprocessing uses (its result decides the centring)."""
-    image = Image.fromarray(crop, mode="L")
-    return np.asarray(image.resize((width, height), Image.Resampling.BILINEAR), np.float32)
-
-
 def field_box_on_board(pixels: np.ndarray, method: str = "mnist") -> FieldBox:
-    """Replay the preprocessing's geometry for these board pixels and return the field's box.
-
-    For ``"plain"`` the field is the whole board. For ``"mnist"`` it is found as
-    ``preprocess.fit_and_center`` finds it: crop to the ink, thin, crop again, fit the larger
-    side into 20 pixels, then shift so the centre of mass sits in the middle.
-    """
+    """Where the net's 28x28 field lies on these board pixels, as the preprocessing placed it:
+    the whole board for ``"plain"``; for ``"mnist"``, the box ``fit_and_center`` computes."""
     pixels = np.asarray(pixels)
     if pixels.ndim != 2:
         raise ValueError(f"expected 2-D board pixels, got shape {pixels.shape}")
@@ -434,33 +401,7 @@ def field_box_on_board(pixels: np.ndarray, method: str = "mnist") -> FieldBox:
         return FieldBox(0.0, 0.0, float(pixels.shape[0]), float(pixels.shape[1]))
     if method != "mnist":
         raise ValueError(f"unknown preprocessing method {method!r}; choose mnist or plain")
-    if pixels.dtype != np.uint8:
-        pixels = np.clip(pixels, 0, 255).astype(np.uint8)
-    outer = ink_bounding_box(pixels)
-    if outer is None:
-        raise EmptyBoardError("The board is empty: draw a digit first.")
-    thinned = thin_to_mnist_width(pixels[outer[0] : outer[1], outer[2] : outer[3]])
-    inner = ink_bounding_box(thinned)
-    if inner is None:
-        raise EmptyBoardError("The board is empty: draw a digit first.")
-    crop = thinned[inner[0] : inner[1], inner[2] : inner[3]]
-    height, width = crop.shape
-    scale = DIGIT_BOX / max(height, width)
-    new_height, new_width = max(1, round(height * scale)), max(1, round(width * scale))
-    digit = _resized_digit(crop, new_width, new_height)
-    if digit.sum() == 0:
-        digit = np.full_like(digit, 255.0)
-    row_mass, col_mass = center_of_mass(digit)
-    middle = (MNIST_SIDE - 1) / 2
-    field_row = int(np.clip(round(middle - row_mass), 0, MNIST_SIDE - new_height))
-    field_col = int(np.clip(round(middle - col_mass), 0, MNIST_SIDE - new_width))
-    row_step, col_step = height / new_height, width / new_width  # board pixels per field pixel
-    return FieldBox(
-        top=outer[0] + inner[0] - field_row * row_step,
-        left=outer[2] + inner[2] - field_col * col_step,
-        height=MNIST_SIDE * row_step,
-        width=MNIST_SIDE * col_step,
-    )
+    return fit_and_center_placed(pixels)[1]
 
 
 def map_to_board(values: np.ndarray, box: FieldBox, board_shape: tuple[int, int]) -> np.ndarray:

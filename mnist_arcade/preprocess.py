@@ -16,6 +16,8 @@ Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNI
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PIL import Image
 
@@ -132,19 +134,36 @@ def thin_to_mnist_width(pixels: np.ndarray) -> np.ndarray:
     return np.where(kept, pixels, 0).astype(np.uint8)
 
 
-def _crop_to_ink(pixels: np.ndarray) -> np.ndarray:
+@dataclass(frozen=True)
+class FieldBox:
+    """Where the net's whole 28x28 field lies on the input image, in its pixels (floats).
+
+    The box may reach past the image's edges: MNIST-style centring leaves a margin around the
+    digit that the image may not have. Field pixel (r, c) covers image rows
+    ``top + r * height / 28`` to ``top + (r + 1) * height / 28``, and columns alike.
+    """
+
+    top: float
+    left: float
+    height: float
+    width: float
+
+
+def _ink_box_or_empty(pixels: np.ndarray) -> tuple[int, int, int, int]:
     box = ink_bounding_box(pixels)
     if box is None:
         raise EmptyBoardError("The board is empty: draw a digit first.")
-    top, bottom, left, right = box
-    return pixels[top:bottom, left:right]
+    return box
 
 
-def fit_and_center(pixels: np.ndarray) -> np.ndarray:
-    """MNIST's own preprocessing: bounding box -> strokes thinned to MNIST's width (for drawings
-    made small with the wide brush) -> 20x20 keeping aspect -> centre of mass."""
+def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
+    """:func:`fit_and_center`, and where on ``pixels`` the 28x28 field it returns lies (so an
+    explanation drawn on the field can be drawn on the board too)."""
     pixels = _as_grey_uint8(pixels)
-    crop = _crop_to_ink(thin_to_mnist_width(_crop_to_ink(pixels)))
+    outer = _ink_box_or_empty(pixels)
+    thinned = thin_to_mnist_width(pixels[outer[0] : outer[1], outer[2] : outer[3]])
+    inner = _ink_box_or_empty(thinned)
+    crop = thinned[inner[0] : inner[1], inner[2] : inner[3]]
     height, width = crop.shape
     scale = DIGIT_BOX / max(height, width)
     new_height = max(1, round(height * scale))
@@ -160,7 +179,20 @@ def fit_and_center(pixels: np.ndarray) -> np.ndarray:
 
     field = np.zeros((MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
     field[top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = digit
-    return field / 255.0
+    row_step, col_step = height / new_height, width / new_width  # image pixels per field pixel
+    placement = FieldBox(
+        top=outer[0] + inner[0] - top_left_row * row_step,
+        left=outer[2] + inner[2] - top_left_col * col_step,
+        height=MNIST_SIDE * row_step,
+        width=MNIST_SIDE * col_step,
+    )
+    return field / 255.0, placement
+
+
+def fit_and_center(pixels: np.ndarray) -> np.ndarray:
+    """MNIST's own preprocessing: bounding box -> strokes thinned to MNIST's width (for drawings
+    made small with the wide brush) -> 20x20 keeping aspect -> centre of mass."""
+    return fit_and_center_placed(pixels)[0]
 
 
 def plain_resize(pixels: np.ndarray) -> np.ndarray:
