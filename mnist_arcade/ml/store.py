@@ -6,6 +6,7 @@ in one line naming the file, so the game can fall back to the shipped model.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -92,6 +93,22 @@ def check_save_target(path: str | os.PathLike) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def _temporary_beside(target: Path):
+    """A temporary ``.keras`` file in ``target``'s folder (to be renamed onto it), registered
+    so that a fast exit mid-write removes it, and removed here if it was not renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".keras", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    store_cleanup.register(temporary)
+    try:
+        yield temporary
+    finally:
+        temporary.unlink(missing_ok=True)
+        store_cleanup.unregister(temporary)
+
+
 def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:
     """Save to a temporary file beside ``path``, check it loads, then rename it into place."""
     path = Path(path)
@@ -101,20 +118,10 @@ def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:
         raise ModelSaveError(
             f"not saving the model as {path}: the weights of {', '.join(broken)} are not finite"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{path.stem}-", suffix=".keras", dir=path.parent
-    )
-    os.close(handle)
-    temporary = Path(temporary_name)
-    store_cleanup.register(temporary)  # so a fast exit mid-save removes it
-    try:
+    with _temporary_beside(path) as temporary:
         model.save(temporary)
         load_model(temporary)  # never rename a file we could not read back
         os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-        store_cleanup.unregister(temporary)
     return path
 
 
@@ -170,15 +177,6 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
 
 
-def forget_trained_model() -> bool:
-    """Delete the player's saved model so the next launch uses the shipped one."""
-    user_path = paths.user_model_path()
-    if user_path.exists():
-        user_path.unlink()
-        return True
-    return False
-
-
 def clean_stale_temporaries(folder: str | os.PathLike | None = None) -> list[Path]:
     """Delete the temporary files a crash in the middle of a save left in the user folder.
 
@@ -209,17 +207,7 @@ def keep_aside_user_model() -> Path | None:
 def keep_copy(saved: Path, target: Path) -> Path:
     """Copy a model file that was just saved and read back, atomically, to ``target`` (the
     player's model library): the bytes are the checked ones, so no second save is needed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=".keras", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(temporary_name)
-    store_cleanup.register(temporary)
-    try:
+    with _temporary_beside(target) as temporary:
         shutil.copyfile(saved, temporary)
         os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-        store_cleanup.unregister(temporary)
     return target
