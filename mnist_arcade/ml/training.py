@@ -41,7 +41,7 @@ from mnist_arcade.messages import (
     TrainingStarted,
     WeightsSnapshot,
 )
-from mnist_arcade.ml.augment import augmented_dataset
+from mnist_arcade.ml.augment import MILD, Ranges, augmented_dataset
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model, fresh_weights
 from mnist_arcade.preprocess import to_network_input
@@ -63,12 +63,14 @@ class Preset:
     learning_rate: float
     cosine_decay: bool  # anneal the learning rate to zero over the run
     style_drawings: int = 0  # synthetic digits in styles MNIST lacks, through the game's path
-    redrawn_digits: int = 0  # training digits redrawn with the game's brush
+    redrawn_digits: int = 0  # training digits redrawn with the game's brush, 40-270 px tall
+    small_redrawn: int = 0  # and more redrawn small (45-110 px): blocky strokes, closed loops
     non_digits: int = 0  # scribbles and shapes with a uniform target (outlier exposure)
     validation_drawings: int = 0  # drawn digits (styles and redrawn) added to validation
     calibrate: bool = False  # fit a temperature on validation data and bake it in
     patience: int | None = None  # stop after this many epochs without a better validation score
     drawing_weight: float = 1.0  # loss weight of a drawing relative to an MNIST digit
+    augment_ranges: Ranges = MILD  # how far augmentation moves a digit (when ``augment``)
 
 
 PRESETS = {
@@ -85,8 +87,8 @@ PRESETS = {
     ),
     "full": Preset(
         "full",
-        "all training digits but the held-out tenth and 17,000 board drawings (styles MNIST "
-        "lacks, brush-redrawn digits, non-digits), augmented",
+        "all training digits but the held-out tenth and 19,500 board drawings (styles MNIST "
+        "lacks, brush-redrawn digits large and small, non-digits), augmented",
         epochs=30,
         batch_size=128,
         train_samples=None,
@@ -96,6 +98,7 @@ PRESETS = {
         cosine_decay=True,
         style_drawings=10000,
         redrawn_digits=5000,
+        small_redrawn=2500,
         non_digits=2000,
         validation_drawings=4000,
         calibrate=True,
@@ -180,33 +183,53 @@ def drawn_inputs(
     styles: int,
     redrawn: int,
     non_digits: int,
+    small: int = 0,
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Board drawings as network inputs with their targets: ``styles`` synthetic digits,
-    ``redrawn`` of ``images`` redrawn with the brush (40-270 px tall), and ``non_digits``
-    shapes with the uniform target 1/10 for every class."""
+    ``redrawn`` of ``images`` redrawn with the brush (40-270 px tall), ``non_digits`` shapes
+    with the uniform target 1/10 for every class, and ``small`` more of ``images`` redrawn
+    small (45-110 px tall; last, so the other parts' random streams stay as they were)."""
     x_parts, y_parts = [], []
     if styles:
         boards = (b for b, _ in style_drawings(styles, rng))
         x_parts.append(boards_to_inputs(boards, styles, progress))
         y_parts.append(one_hot(np.arange(styles) % 10))
     if redrawn and len(images):
-        chosen = rng.choice(len(images), size=min(redrawn, len(images)), replace=False)
-        boards = (draw_with_brush(images[i], rng, heights=REDRAWN_HEIGHTS) for i in chosen)
-        x = boards_to_inputs(boards, len(chosen), progress)
-        keep = x.reshape(len(x), -1).any(axis=1)  # a digit too faint to thin leaves no board
-        x_parts.append(x[keep])
-        y_parts.append(one_hot(np.asarray(labels)[chosen][keep]))
+        x, y = _redrawn_inputs(images, labels, rng, redrawn, REDRAWN_HEIGHTS, progress)
+        x_parts.append(x)
+        y_parts.append(y)
     if non_digits:
         boards = non_digit_drawings(non_digits, rng)
         x_parts.append(boards_to_inputs(boards, non_digits, progress))
         y_parts.append(np.full((non_digits, NUM_CLASSES), 1.0 / NUM_CLASSES, dtype=np.float32))
+    if small and len(images):
+        x, y = _redrawn_inputs(images, labels, rng, small, SMALL_REDRAWN_HEIGHTS, progress)
+        x_parts.append(x)
+        y_parts.append(y)
     if not x_parts:
         return _empty_images(), _empty_labels()
     return np.concatenate(x_parts), np.concatenate(y_parts)
 
 
+def _redrawn_inputs(
+    images: np.ndarray,
+    labels: np.ndarray,
+    rng: np.random.Generator,
+    count: int,
+    heights: tuple[float, float],
+    progress: Progress | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` of ``images`` (chosen at random) redrawn with the brush at ``heights``."""
+    chosen = rng.choice(len(images), size=min(count, len(images)), replace=False)
+    boards = (draw_with_brush(images[i], rng, heights=heights) for i in chosen)
+    x = boards_to_inputs(boards, len(chosen), progress)
+    keep = x.reshape(len(x), -1).any(axis=1)  # a digit too faint to thin leaves no board
+    return x[keep], one_hot(np.asarray(labels)[chosen][keep])
+
+
 REDRAWN_HEIGHTS = (40, 270)  # redrawn training digits: from very small to board-filling
+SMALL_REDRAWN_HEIGHTS = (45, 110)  # the extra small ones: where the 25 px brush fills loops
 _drawn_cache: dict[tuple, tuple[np.ndarray, ...]] = {}  # drawings made once per data and seed
 
 
@@ -233,6 +256,7 @@ def drawings_to_make(preset: Preset) -> int:
     return (
         preset.style_drawings
         + preset.redrawn_digits
+        + preset.small_redrawn
         + preset.non_digits
         + preset.validation_drawings
     )
@@ -244,7 +268,7 @@ def _drawings_for(
     """Training and validation drawings for ``preset``, made once and kept in memory."""
     start = split_point(data)
     key = (data.source, len(data.x_train), preset.style_drawings, preset.redrawn_digits,
-           preset.non_digits, preset.validation_drawings, seed)  # fmt: skip
+           preset.small_redrawn, preset.non_digits, preset.validation_drawings, seed)  # fmt: skip
     if key not in _drawn_cache:
         x_train, y_train = drawn_inputs(
             data.x_train[:start],
@@ -253,6 +277,7 @@ def _drawings_for(
             styles=preset.style_drawings,
             redrawn=preset.redrawn_digits,
             non_digits=preset.non_digits,
+            small=preset.small_redrawn,
             progress=progress,
         )
         x_val, y_val = validation_drawings(data, preset, seed, progress)
@@ -279,7 +304,7 @@ def select_training_data(
     x_train = to_float_images(data.x_train[train_order])
     y_train = one_hot(data.y_train[train_order])
     extra = {}
-    if preset.style_drawings or preset.redrawn_digits or preset.non_digits:
+    if preset.style_drawings or preset.redrawn_digits or preset.small_redrawn or preset.non_digits:
         drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed, progress)
         weights = np.r_[np.ones(len(x_train)), np.full(len(drawn_x), preset.drawing_weight)]
         x_train = np.concatenate([x_train, drawn_x])
@@ -497,7 +522,12 @@ def train(
     if preset.augment:
         inputs = {  # the dataset shuffles itself
             "x": augmented_dataset(
-                data.x_train, data.y_train, preset.batch_size, seed, data.weights
+                data.x_train,
+                data.y_train,
+                preset.batch_size,
+                seed,
+                data.weights,
+                preset.augment_ranges,
             ),
             "shuffle": False,
         }

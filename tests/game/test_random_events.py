@@ -64,7 +64,12 @@ def small_full_preset(monkeypatch):
         training.PRESETS,
         "full",
         dataclasses.replace(
-            full, style_drawings=200, redrawn_digits=60, non_digits=60, validation_drawings=20
+            full,
+            style_drawings=200,
+            redrawn_digits=60,
+            small_redrawn=20,
+            non_digits=60,
+            validation_drawings=20,
         ),
     )
 

@@ -368,9 +368,7 @@ def test_the_training_screen_explains_its_words_and_hovering_a_point_shows_its_v
     session._thread.join()
     app.frame(1 / 60)
     chart = app.scene.accuracy_chart
-    *_, (x, y) = next(
-        p for p in chart._points if p[0] == "val_accuracy" and p[1] == 2
-    )
+    *_, (x, y) = next(p for p in chart._points if p[0] == "val_accuracy" and p[1] == 2)
     pygame.event.post(
         pygame.event.Event(
             pygame.MOUSEMOTION,

@@ -139,6 +139,7 @@ def test_a_stop_while_drawings_are_made_ends_the_run_at_once(
         training.PRESETS["full"],
         style_drawings=3000,
         redrawn_digits=0,
+        small_redrawn=0,
         non_digits=0,
         validation_drawings=0,
         epochs=1,

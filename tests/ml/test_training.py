@@ -89,7 +89,9 @@ def test_validation_digits_are_the_held_out_tenth_and_never_test_digits(small_mn
     from mnist_arcade.ml.training import split_point, to_float_images, validation_pool
 
     data = load_npz(small_mnist_file)
-    full = dataclasses.replace(PRESETS["full"], style_drawings=0, redrawn_digits=0, non_digits=0)
+    full = dataclasses.replace(
+        PRESETS["full"], style_drawings=0, redrawn_digits=0, small_redrawn=0, non_digits=0
+    )
     chosen = select_training_data(data, full, seed=3)
     pool, _ = validation_pool(data)
     assert len(pool) == len(data.x_train) - split_point(data) == 60
@@ -100,19 +102,25 @@ def test_validation_digits_are_the_held_out_tenth_and_never_test_digits(small_mn
 
 
 DRAWN = dataclasses.replace(
-    TINY, style_drawings=40, redrawn_digits=20, non_digits=10, validation_drawings=20
+    TINY,
+    style_drawings=40,
+    redrawn_digits=20,
+    small_redrawn=15,
+    non_digits=10,
+    validation_drawings=20,
 )
 
 
 def test_drawings_join_the_training_data_and_non_digits_have_a_uniform_target(small_mnist_file):
     data = load_npz(small_mnist_file)
     chosen = select_training_data(data, DRAWN, seed=1)
-    assert len(chosen.x_train) == 300 + 40 + 20 + 10
+    assert len(chosen.x_train) == 300 + 40 + 20 + 10 + 15
     uniform = np.all(np.isclose(chosen.y_train, 0.1), axis=1)
     assert uniform.sum() == 10
     assert np.allclose(chosen.y_train.sum(axis=1), 1.0)
     assert chosen.x_train.shape[1:] == (28, 28, 1) and chosen.x_train.min() >= 0
-    assert chosen.x_train.max() <= 1 and chosen.x_train[-70:].reshape(70, -1).max(axis=1).min() > 0
+    drawings = chosen.x_train[300:].reshape(85, -1)
+    assert chosen.x_train.max() <= 1 and drawings.max(axis=1).min() > 0
     assert len(chosen.x_val_drawn) == 20 and len(chosen.x_val) == 60  # the whole held-out tenth
     again = select_training_data(data, DRAWN, seed=1)
     assert np.array_equal(chosen.x_train, again.x_train)
@@ -185,3 +193,14 @@ def test_drawings_can_weigh_less_than_mnist_digits(small_mnist_file):
     assert (chosen.weights == 1.0).sum() == 300
     _, finished = train(preset, chosen, lambda message: None, seed=0)
     assert finished.epochs_done == 1
+
+
+def test_augmentation_ranges_reach_the_random_layers():
+    from mnist_arcade.ml.augment import MILD, WIDE, make_augmenter
+
+    for ranges in (MILD, WIDE):
+        layers = {layer.name: layer for layer in make_augmenter(3, ranges).layers}
+        assert layers["thickness"].amount_range == ranges.thickness
+        rotation = next(layer for name, layer in layers.items() if "rotation" in name)
+        assert np.isclose(abs(rotation.factor[0]), ranges.rotation_degrees / 360.0)
+    assert PRESETS["full"].augment_ranges == MILD
