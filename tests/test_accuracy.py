@@ -27,7 +27,7 @@ def test_shipped_model_keeps_mnist_near_99_percent(predictor, mnist):
     predicted = predictor.probabilities(mnist.x_test / 255.0).argmax(axis=1)
     accuracy = float(np.mean(predicted == mnist.y_test))
     print(f"MNIST test accuracy: {accuracy:.4f}")
-    assert accuracy >= 0.985  # 98.72%: the price of learning players' styles (README)
+    assert accuracy >= 0.985  # 98.83%: the price of learning players' styles (README)
 
 
 def test_shipped_model_reads_digits_drawn_with_the_brush(predictor, mnist):
@@ -47,12 +47,12 @@ def test_mnist_style_preprocessing_beats_the_plain_resize_on_drawn_digits(predic
 
 # The figures issue 8 asks of the shipped model, on fixed samples through the game's path.
 # (The README lists them on larger sets, measured with `mnist-arcade evaluate`.) These floors
-# sit a little below what the shipped model reads on these samples (style set 95.6%, weakest
-# digit 91.0%, small digits 92.8%, 0.8% of non-digits answered 90% sure); the issue's targets
-# for the small digits (95%) and every style digit (93%) are not reached yet.
+# sit a little below what the shipped model reads on these samples (style set 96.9%, weakest
+# digit 92.0%, small digits 95.0%, 0.6% of non-digits answered 90% sure); on the README's larger
+# sets it misses the issue's targets for MNIST (99%), redrawn (97%) and small digits (95%).
 STYLE_OVERALL = 0.95
 STYLE_EVERY_DIGIT = 0.90
-SMALL_DRAWN = 0.92
+SMALL_DRAWN = 0.93
 SURE_OF_NON_DIGITS = 0.05
 
 

@@ -1,0 +1,207 @@
+"""Training recipes side by side, on held-out digits only: why the full preset is what it is.
+
+    python benchmarks/bench_recipes.py [--seeds 1 2] [--recipes wide mild shipped small5000]
+    python benchmarks/bench_recipes.py --compare MODEL [MODEL ...]
+
+Each recipe is the full preset with one thing changed; each run trains it (30 epochs, the same
+practice drawings) in its own process with one CPU thread, two runs at a time, then reads only
+validation data: the held-out last tenth of MNIST's training digits, those digits redrawn with
+the brush (110-270 px, and small, 60-100 px), drawings from the style generator's validation
+stream and non-digits from it. The test set is never read here: it is read once, for the
+shipped model, by ``mnist-arcade evaluate``. A run takes about five minutes on one core.
+
+With six thousand weights every figure is a trade: what the network spends on one kind of
+digit it cannot spend on another. The seeds show how much of a difference is noise.
+
+``--compare`` reads trained models (no training) on the held-out tenth and on larger held-out
+drawings: 5,000 from the style generator's validation stream, 3,000 validation digits redrawn
+large and 3,000 small, 3,000 non-digits. It is how the shipped model was chosen among seeds,
+without the test set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import _common  # noqa: F401  (sets the environment first)
+from _common import mnist_path
+
+RECIPES = {
+    "wide": "the augmentation shipped before (+-10 deg, +-12% zoom), no extra small digits",
+    "mild": "mild augmentation (+-6 deg, +-6% zoom), no extra small digits",
+    "shipped": "mild augmentation and 2,500 more digits redrawn small (the full preset)",
+    "small5000": "mild augmentation and 5,000 more digits redrawn small",
+}
+COLUMNS = (
+    ("mnist", "MNIST"),
+    ("redrawn", "redrawn"),
+    ("small", "small"),
+    ("styles", "styles"),
+    ("weakest_style", "weakest style"),
+    ("non_digits_sure", "junk 90% sure"),
+    ("ece", "ECE"),
+)
+
+
+def _preset(recipe: str):
+    import dataclasses
+
+    from mnist_arcade.ml.augment import WIDE
+    from mnist_arcade.ml.training import PRESETS
+
+    changes = {
+        "wide": {"augment_ranges": WIDE, "small_redrawn": 0},
+        "mild": {"small_redrawn": 0},
+        "shipped": {},
+        "small5000": {"small_redrawn": 5000},
+    }[recipe]
+    return dataclasses.replace(PRESETS["full"], **changes)
+
+
+SMALL_SETS = {"styles": (1000, 77), "redrawn": (1000, 500), "small": (1000, 501),
+              "non_digits": (1000, 78)}  # fmt: skip
+LARGE_SETS = {"styles": (5000, 1234), "redrawn": (3000, 900), "small": (3000, 901),
+              "non_digits": (3000, 1235)}  # fmt: skip
+
+
+def _validation_sets(data, sizes: dict) -> dict:
+    """Held-out board drawings as network inputs and labels, ``sizes[name] = (count, seed)``,
+    made from the validation pool and the generator's validation stream only."""
+    import numpy as np
+
+    from mnist_arcade.drawing_styles import Purpose, non_digit_set, purpose_rng, style_set
+    from mnist_arcade.drawn import DRAWN_HEIGHTS, SMALL_HEIGHTS, drawn_test_set
+    from mnist_arcade.ml.training import boards_to_inputs, validation_pool
+
+    images, labels = validation_pool(data)
+    sets = {}
+    for name, heights in (("redrawn", DRAWN_HEIGHTS), ("small", SMALL_HEIGHTS)):
+        count, seed = sizes[name]
+        chosen, boards = drawn_test_set(images, count, seed, heights)
+        sets[name] = (boards_to_inputs(boards, len(boards)), labels[chosen])
+    count, seed = sizes["styles"]
+    boards, style_labels = style_set(count, purpose_rng(Purpose.VALIDATION, seed))
+    sets["styles"] = (boards_to_inputs(boards, len(boards)), style_labels)
+    count, seed = sizes["non_digits"]
+    boards = non_digit_set(count, purpose_rng(Purpose.VALIDATION, seed))
+    sets["non_digits"] = (boards_to_inputs(boards, len(boards)), np.zeros(len(boards), int))
+    return sets
+
+
+def run_one(recipe: str, seed: int) -> dict:
+    """Train one recipe with one seed; its figures on validation data."""
+    import numpy as np
+
+    from mnist_arcade.confidence import CONFIDENT, expected_calibration_error
+    from mnist_arcade.dataset import load_npz
+    from mnist_arcade.ml.backend import keras
+    from mnist_arcade.ml.training import select_training_data, train, validation_pool
+
+    data = load_npz(mnist_path())
+    preset = _preset(recipe)
+    keras.utils.set_random_seed(seed)
+    model, finished = train(preset, select_training_data(data, preset), lambda m: None, seed=seed)
+
+    def read(images):
+        return np.asarray(model.predict(images, batch_size=2048, verbose=0))
+
+    images, labels = validation_pool(data)
+    figures = {"recipe": recipe, "seed": seed, "seconds": round(finished.seconds)}
+    figures["mnist"] = float(np.mean(read(images[..., None] / 255.0).argmax(1) == labels))
+    sets = _validation_sets(data, SMALL_SETS)
+    drawn_p, drawn_y = [], []
+    for name in ("redrawn", "small", "styles"):
+        x, y = sets[name]
+        p = read(x)
+        figures[name] = float(np.mean(p.argmax(1) == y))
+        drawn_p.append(p)
+        drawn_y.append(y)
+    x, y = sets["styles"]
+    predicted = read(x).argmax(1)
+    figures["weakest_style"] = float(min(np.mean(predicted[y == d] == d) for d in range(10)))
+    figures["non_digits_sure"] = float(np.mean(read(sets["non_digits"][0]).max(1) >= CONFIDENT))
+    figures["ece"] = expected_calibration_error(np.concatenate(drawn_p), np.concatenate(drawn_y))
+    return figures
+
+
+def compare(paths: list[str]) -> None:
+    """Read each model on the larger held-out sets and print one line per model."""
+    import numpy as np
+
+    from mnist_arcade.confidence import CONFIDENT
+    from mnist_arcade.dataset import load_npz
+    from mnist_arcade.ml.store import load_model
+    from mnist_arcade.ml.training import validation_pool
+
+    data = load_npz(mnist_path())
+    images, labels = validation_pool(data)
+    sets = _validation_sets(data, LARGE_SETS)
+    non_digits = sets.pop("non_digits")[0]
+    titles = "".join(f"{name:>22}" for name in sets)
+    print(f"{'model':40}{'MNIST':>8}{titles}{'junk 90% sure':>16}")
+    for path in paths:
+        model = load_model(path)
+        read = np.asarray(model.predict(images[..., None] / 255.0, batch_size=2048, verbose=0))
+        line = f"{path:40}{np.mean(read.argmax(1) == labels):>8.2%}"
+        for x, y in sets.values():
+            predicted = np.asarray(model.predict(x, batch_size=2048, verbose=0)).argmax(1)
+            weakest = min(np.mean(predicted[y == digit] == digit) for digit in range(10))
+            line += f"{np.mean(predicted == y):>10.2%} (min {weakest:5.1%})"
+        top = np.asarray(model.predict(non_digits, batch_size=2048, verbose=0)).max(1)
+        print(line + f"{np.mean(top >= CONFIDENT):>16.2%}")
+
+
+def _child(recipe: str, seed: int) -> dict:
+    env = dict(os.environ, TF_NUM_INTRAOP_THREADS="1", TF_NUM_INTEROP_THREADS="1")
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", recipe, str(seed)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _row(label: str, figures: dict) -> str:
+    return f"{label:22}" + "".join(f"{figures[key]:>14.2%}" for key, _ in COLUMNS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--recipes", nargs="+", choices=list(RECIPES), default=list(RECIPES))
+    parser.add_argument("--compare", nargs="+", metavar="MODEL", help="read models, no training")
+    parser.add_argument("--one", nargs=2, metavar=("RECIPE", "SEED"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.compare:
+        compare(args.compare)
+        return
+    if args.one:
+        print(json.dumps(run_one(args.one[0], int(args.one[1]))))
+        return
+    runs = [(recipe, seed) for recipe in args.recipes for seed in args.seeds]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda run: _child(*run), runs))
+    print(f"data: {mnist_path()}; validation figures only (held-out tenth and its drawings)\n")
+    for recipe in args.recipes:
+        print(f"{recipe}: {RECIPES[recipe]}")
+    print("\n" + f"{'run':22}" + "".join(f"{title:>14}" for _, title in COLUMNS))
+    for figures in results:
+        print(_row(f"{figures['recipe']} seed {figures['seed']}", figures))
+    print()
+    for recipe in args.recipes:
+        mine = [figures for figures in results if figures["recipe"] == recipe]
+        mean = {key: statistics.mean(f[key] for f in mine) for key, _ in COLUMNS}
+        print(_row(f"{recipe} mean", mean))
+    print(f"\n{len(runs)} runs, {max(r['seconds'] for r in results)} s of training the longest")
+
+
+if __name__ == "__main__":
+    main()
