@@ -480,8 +480,8 @@ def write_odd_models(folder: Path) -> dict[str, Path]:
 
     import numpy as np
 
-    from mnist_arcade.ml.backend import keras
     from mnist_arcade.ml.model import build_model
+    from tests.ml.impostor_models import same_names_other_sizes
 
     folder.mkdir(parents=True, exist_ok=True)
     files = {
@@ -496,21 +496,8 @@ def write_odd_models(folder: Path) -> dict[str, Path]:
     with zipfile.ZipFile(files["zip that is no model"], "w") as archive:
         archive.writestr("config.json", "{not json")
 
-    def impostor(conv1_filters: int, use_bias: bool):
-        return keras.Sequential(
-            [
-                keras.Input((28, 28, 1)),
-                keras.layers.Conv2D(conv1_filters, 5, use_bias=use_bias, name="conv1"),
-                keras.layers.MaxPooling2D(2, name="pool1"),
-                keras.layers.Conv2D(16, 5, name="conv2"),
-                keras.layers.MaxPooling2D(2, name="pool2"),
-                keras.layers.Flatten(name="flatten"),
-                keras.layers.Dense(10, activation="softmax", name="dense"),
-            ]
-        )
-
-    impostor(4, True).save(files["same names, other sizes"])
-    impostor(8, False).save(files["same shapes, no bias"])
+    same_names_other_sizes(4, True).save(files["same names, other sizes"])
+    same_names_other_sizes(8, False).save(files["same shapes, no bias"])
     diverged = build_model(seed=3)
     weights = diverged.get_weights()
     weights[2][0, 0, 0, 0] = np.nan  # one NaN in conv2's kernel, as a diverged run leaves

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from mnist_arcade.ml.model import SHOWN_LAYERS, build_model, check_architecture
+from tests.ml.impostor_models import same_names_other_sizes
 
 EXPECTED_SHAPES = {
     "conv1": (24, 24, 8),
@@ -46,23 +47,6 @@ def test_a_model_without_the_named_layers_is_rejected():
     )
     with pytest.raises(ValueError, match="conv1"):
         check_architecture(other)
-
-
-def same_names_other_sizes(conv1_filters=8, use_bias=True):
-    """A model with the game's layer names, input and output, but other layer sizes."""
-    from mnist_arcade.ml.backend import keras
-
-    return keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
-            keras.layers.Conv2D(conv1_filters, 5, use_bias=use_bias, name="conv1"),
-            keras.layers.MaxPooling2D(2, name="pool1"),
-            keras.layers.Conv2D(16, 5, name="conv2"),
-            keras.layers.MaxPooling2D(2, name="pool2"),
-            keras.layers.Flatten(name="flatten"),
-            keras.layers.Dense(10, activation="softmax", name="dense"),
-        ]
-    )
 
 
 def test_a_model_with_the_names_but_other_layer_sizes_is_rejected():

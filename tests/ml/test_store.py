@@ -17,7 +17,7 @@ from mnist_arcade.ml.store import (
     save_model_atomic,
     save_with_fallback,
 )
-from tests.ml.test_model import same_names_other_sizes
+from tests.ml.impostor_models import same_names_other_sizes
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path):
