@@ -94,12 +94,20 @@ def _validation_sets(data, sizes: dict) -> dict:
     return sets
 
 
+def _read(model, images):
+    """The model's ten probabilities for each image, in large batches."""
+    import numpy as np
+
+    return np.asarray(model.predict(images, batch_size=2048, verbose=0))
+
+
 def run_one(recipe: str, seed: int) -> dict:
     """Train one recipe with one seed; its figures on validation data."""
     import numpy as np
 
     from mnist_arcade.confidence import CONFIDENT, expected_calibration_error
     from mnist_arcade.dataset import load_npz
+    from mnist_arcade.evaluation import score
     from mnist_arcade.ml.backend import keras
     from mnist_arcade.ml.training import select_training_data, train, validation_pool
 
@@ -108,24 +116,23 @@ def run_one(recipe: str, seed: int) -> dict:
     keras.utils.set_random_seed(seed)
     model, finished = train(preset, select_training_data(data, preset), lambda m: None, seed=seed)
 
-    def read(images):
-        return np.asarray(model.predict(images, batch_size=2048, verbose=0))
-
     images, labels = validation_pool(data)
     figures = {"recipe": recipe, "seed": seed, "seconds": round(finished.seconds)}
-    figures["mnist"] = float(np.mean(read(images[..., None] / 255.0).argmax(1) == labels))
+    mnist = score("MNIST", _read(model, images[..., None] / 255.0).argmax(1), labels)
+    figures["mnist"] = mnist.accuracy
     sets = _validation_sets(data, SMALL_SETS)
-    drawn_p, drawn_y = [], []
+    drawn_p, drawn_y, results = [], [], {}
     for name in ("redrawn", "small", "styles"):
         x, y = sets[name]
-        p = read(x)
-        figures[name] = float(np.mean(p.argmax(1) == y))
+        p = _read(model, x)
+        results[name] = score(name, p.argmax(1), y)
+        figures[name] = results[name].accuracy
         drawn_p.append(p)
         drawn_y.append(y)
-    x, y = sets["styles"]
-    predicted = read(x).argmax(1)
-    figures["weakest_style"] = float(min(np.mean(predicted[y == d] == d) for d in range(10)))
-    figures["non_digits_sure"] = float(np.mean(read(sets["non_digits"][0]).max(1) >= CONFIDENT))
+    figures["weakest_style"] = min(results["styles"].per_class)
+    figures["non_digits_sure"] = float(
+        np.mean(_read(model, sets["non_digits"][0]).max(1) >= CONFIDENT)
+    )
     figures["ece"] = expected_calibration_error(np.concatenate(drawn_p), np.concatenate(drawn_y))
     return figures
 
@@ -136,6 +143,7 @@ def compare(paths: list[str]) -> None:
 
     from mnist_arcade.confidence import CONFIDENT
     from mnist_arcade.dataset import load_npz
+    from mnist_arcade.evaluation import score
     from mnist_arcade.ml.store import load_model
     from mnist_arcade.ml.training import validation_pool
 
@@ -147,13 +155,12 @@ def compare(paths: list[str]) -> None:
     print(f"{'model':40}{'MNIST':>8}{titles}{'junk 90% sure':>16}")
     for path in paths:
         model = load_model(path)
-        read = np.asarray(model.predict(images[..., None] / 255.0, batch_size=2048, verbose=0))
-        line = f"{path:40}{np.mean(read.argmax(1) == labels):>8.2%}"
-        for x, y in sets.values():
-            predicted = np.asarray(model.predict(x, batch_size=2048, verbose=0)).argmax(1)
-            weakest = min(np.mean(predicted[y == digit] == digit) for digit in range(10))
-            line += f"{np.mean(predicted == y):>10.2%} (min {weakest:5.1%})"
-        top = np.asarray(model.predict(non_digits, batch_size=2048, verbose=0)).max(1)
+        mnist = score("MNIST", _read(model, images[..., None] / 255.0).argmax(1), labels)
+        line = f"{path:40}{mnist.accuracy:>8.2%}"
+        for name, (x, y) in sets.items():
+            result = score(name, _read(model, x).argmax(1), y)
+            line += f"{result.accuracy:>10.2%} (min {min(result.per_class):5.1%})"
+        top = _read(model, non_digits).max(1)
         print(line + f"{np.mean(top >= CONFIDENT):>16.2%}")
 
 
