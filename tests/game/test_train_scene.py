@@ -58,6 +58,23 @@ def mnist_test_accuracy(weights, mnist, count=2000):
     return float(np.mean(read == mnist.y_test[:count]))
 
 
+def training_screen_after(make_app, logs, epochs):
+    """The training screen once a scripted run of ``epochs`` has posted one result per log,
+    drawn once; returns (app, session)."""
+    session = TrainingSession(
+        scripted_trainer(
+            [TrainingStarted("seed", epochs, 2, 500)]
+            + [EpochResult(i + 1, epochs, log, 0.5) for i, log in enumerate(logs)]
+        )
+    )
+    app = make_app(load=False, training=session)
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    app.frame(1 / 30)
+    return app, session
+
+
 def test_the_chart_draws_each_posted_epoch(make_app):
     logs = [
         {
@@ -68,17 +85,7 @@ def test_the_chart_draws_each_posted_epoch(make_app):
         }
         for i in range(4)
     ]
-    session = TrainingSession(
-        scripted_trainer(
-            [TrainingStarted("seed", 10, 2, 500)]
-            + [EpochResult(i + 1, 10, log, 0.5) for i, log in enumerate(logs)]
-        )
-    )
-    app = make_app(load=False, training=session)
-    app.switch_to(SceneId.TRAINING)
-    session.start()
-    session._thread.join()
-    app.frame(1 / 30)
+    app, session = training_screen_after(make_app, logs, epochs=10)
     assert session.series("val_accuracy") == [log["val_accuracy"] for log in logs]
     blue = count_pixels(app, ACCURACY_RECT, SERIES["accuracy"])
     yellow = count_pixels(app, ACCURACY_RECT, SERIES["val_accuracy"])
@@ -356,17 +363,7 @@ def test_the_training_screen_explains_its_words_and_hovering_a_point_shows_its_v
         {"accuracy": 0.5, "val_accuracy": 0.4, "loss": 1.0, "val_loss": 1.1},
         {"accuracy": 0.7, "val_accuracy": 0.625, "loss": 0.8, "val_loss": 0.9},
     ]
-    session = TrainingSession(
-        scripted_trainer(
-            [TrainingStarted("seed", 4, 2, 500)]
-            + [EpochResult(i + 1, 4, log, 0.5) for i, log in enumerate(logs)]
-        )
-    )
-    app = make_app(load=False, training=session)
-    app.switch_to(SceneId.TRAINING)
-    session.start()
-    session._thread.join()
-    app.frame(1 / 60)
+    app, _ = training_screen_after(make_app, logs, epochs=4)
     chart = app.scene.accuracy_chart
     *_, (x, y) = next(p for p in chart._points if p[0] == "val_accuracy" and p[1] == 2)
     pygame.event.post(
