@@ -251,15 +251,14 @@ def validation_drawings(
     )
 
 
+def training_drawings(preset: Preset) -> int:
+    """How many board drawings a preset adds to its training digits."""
+    return preset.style_drawings + preset.redrawn_digits + preset.small_redrawn + preset.non_digits
+
+
 def drawings_to_make(preset: Preset) -> int:
     """How many boards a preset draws before its first epoch (the first time)."""
-    return (
-        preset.style_drawings
-        + preset.redrawn_digits
-        + preset.small_redrawn
-        + preset.non_digits
-        + preset.validation_drawings
-    )
+    return training_drawings(preset) + preset.validation_drawings
 
 
 def _drawings_for(
@@ -304,7 +303,7 @@ def select_training_data(
     x_train = to_float_images(data.x_train[train_order])
     y_train = one_hot(data.y_train[train_order])
     extra = {}
-    if preset.style_drawings or preset.redrawn_digits or preset.small_redrawn or preset.non_digits:
+    if training_drawings(preset):
         drawn_x, drawn_y, val_x, val_y = _drawings_for(data, preset, seed, progress)
         weights = np.r_[np.ones(len(x_train)), np.full(len(drawn_x), preset.drawing_weight)]
         x_train = np.concatenate([x_train, drawn_x])
