@@ -32,7 +32,7 @@ from mnist_arcade.errors import (
     ImageReadError,
     MnistArcadeError,
 )
-from mnist_arcade.preprocess import METHODS
+from mnist_arcade.preprocess import METHODS, mnist_digits_as_input
 
 USER_ERROR = 2
 INTERRUPTED = 130  # the shell's status for a run ended by Ctrl-C (128 + SIGINT)
@@ -242,7 +242,7 @@ def _check_train_arguments(args) -> Path | None:
 
 
 def _validation_accuracy(predictor, images: np.ndarray, labels: np.ndarray) -> float:
-    read = predictor.probabilities(images.astype(np.float32) / 255.0).argmax(axis=1)
+    read = predictor.probabilities(mnist_digits_as_input(images)).argmax(axis=1)
     return float(np.mean(read == labels))
 
 

@@ -4,11 +4,17 @@ After any reading the player can press a digit key to say "this was a 7"; the dr
 the book, both as the 28x28 input the network read and as the raw 300x300 board (so a later
 change of preprocessing can prepare it again). The book is one ``.npz`` in the user folder,
 written atomically and read without pickle; a file that cannot be read is set aside with a
-message and never deleted. Pure numpy.
+message and never deleted. Pure numpy (and the game's preprocessing).
+
+The file records how its inputs were prepared (:data:`PREPARED`). A book written before the
+preprocessing stood digits upright has its inputs prepared again from its boards when it is
+read, so the player's digits teach the network the way it now reads them; the file itself is
+left as it was until the book is next saved.
 """
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,10 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
+from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.preprocess import to_network_input
 from mnist_arcade.user_files import set_aside, write_atomically
 
 FILE_NAME = "digit_book.npz"
 SIDE = 28
+PREPARED = "preprocessing that stands digits upright"  # older books have no such entry
 
 
 def book_path() -> Path:
@@ -76,7 +85,11 @@ def save_book(book: DigitBook, path: Path | None = None) -> Path:
     return write_atomically(
         path or book_path(),
         lambda file: np.savez_compressed(
-            file, inputs=book.inputs, boards=book.boards, labels=book.labels
+            file,
+            inputs=book.inputs,
+            boards=book.boards,
+            labels=book.labels,
+            prepared=np.array(PREPARED),
         ),
     )
 
@@ -93,11 +106,24 @@ def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
                 archive["boards"].astype(np.uint8),
                 archive["labels"].astype(np.int64),
             )
+            prepared = str(archive["prepared"]) if "prepared" in archive.files else None
         _check(book)
+        if prepared != PREPARED:
+            book.inputs = _prepared_again(book)
         return book, None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as error:
         where = set_aside(path)
         return DigitBook(), f"your digit book could not be read ({error}); it was {where}"
+
+
+def _prepared_again(book: DigitBook) -> np.ndarray:
+    """The book's inputs made again from its boards by today's preprocessing (a board with
+    no ink, which the game never saves, keeps its old input)."""
+    inputs = book.inputs.copy()
+    for index, board in enumerate(book.boards):
+        with contextlib.suppress(EmptyBoardError):
+            inputs[index] = to_network_input(board)
+    return inputs
 
 
 def _check(book: DigitBook) -> None:

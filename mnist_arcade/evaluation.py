@@ -1,10 +1,11 @@
 """Accuracy on MNIST's test digits, and on digits drawn the way the game draws them.
 
-Side by side: MNIST's own test images (already 28x28 and centred, so they go straight to the
-model); MNIST test digits redrawn with the game's 25 px brush at random sizes and places
-(``drawn``), also drawn small (60-100 px); digits in the styles people use and MNIST lacks
-(``drawing_styles``, from the generator's evaluation stream, which training never uses); and
-hand-planned mouse strokes replayed through the brush (``hand_strokes``). The board-like sets
+Side by side: MNIST's own test images (already 28x28 and centred, so they are only stood
+upright, as every input is); MNIST test digits redrawn with the game's 25 px brush at random
+sizes and places (``drawn``), also drawn small (60-100 px); digits in the styles people use
+and MNIST lacks (``drawing_styles``, from the generator's evaluation stream, which training
+never uses); and hand-planned mouse strokes replayed through the brush (``hand_strokes``).
+The board-like sets
 take exactly the game's path, board pixels -> ``to_network_input`` -> model, with the
 MNIST-style preprocessing and (for comparison) the tutorial's plain resize.
 
@@ -24,7 +25,7 @@ from mnist_arcade.dataset import MnistData
 from mnist_arcade.drawing_styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
 from mnist_arcade.drawn import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.hand_strokes import hand_drawn_set
-from mnist_arcade.preprocess import METHODS, to_network_input
+from mnist_arcade.preprocess import METHODS, mnist_digits_as_input, to_network_input
 
 STYLE_SET = "digits in styles MNIST lacks (held-out generator seeds)"
 DRAWN = "MNIST test digits redrawn with the 25 px brush"
@@ -163,7 +164,7 @@ def evaluate_model(
     """MNIST test accuracy, then board-like digits with both preprocessing methods, then the
     confidence figures. ``drawn`` digits (and as many non-digits) per drawn set; 0 skips them.
     """
-    test_inputs = data.x_test.astype(np.float32) / 255.0
+    test_inputs = mnist_digits_as_input(data.x_test)
     results = [
         score("MNIST test digits", predictor.probabilities(test_inputs).argmax(axis=1), data.y_test)
     ]

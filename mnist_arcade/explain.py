@@ -12,7 +12,8 @@ tested against the real model without pygame or TensorFlow:
   over the 28x28 input; every covered copy is read in one batched call, and a pixel's evidence is
   how much covering it lowers the winner's (or the runner-up's) probability.
 * :func:`field_box_on_board` and :func:`map_to_board`: where the net's 28x28 field lies on the
-  player's board, so a 28x28 map can be drawn over the drawing itself.
+  player's board, so a 28x28 map can be drawn over the drawing itself (slanted back as the
+  drawing leans, :func:`slanted_like_board`, since the net reads the digit stood upright).
 
 Arrays are channels-last, as Keras keeps them: an input is (height, width, channels) and a conv
 kernel is (5, 5, input channels, filters). Sums are done in float64, so the written-out numbers
@@ -27,6 +28,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mnist_arcade.preprocess import MNIST_SIDE, FieldBox, fit_and_center_placed
+from mnist_arcade.straighten import shear_rows
 
 POOL_SIZE = 2  # both pool layers keep the biggest of each 2x2 square
 PATCH = 6  # side of the blank patch, in input pixels: about a third of a stroke's length
@@ -404,9 +406,23 @@ def field_box_on_board(pixels: np.ndarray, method: str = "mnist") -> FieldBox:
     return fit_and_center_placed(pixels)[1]
 
 
-def map_to_board(values: np.ndarray, box: FieldBox, board_shape: tuple[int, int]) -> np.ndarray:
-    """A (28, 28) map resampled onto the board (nearest field pixel, no blur); 0 outside it."""
+def slanted_like_board(values: np.ndarray, box: FieldBox) -> np.ndarray:
+    """A (28, 28) map of the upright field, leaned back as the drawing leans on the board (the
+    preprocessing stood it upright by ``box.slant``), row by row in whole pixels so it stays
+    sharp when enlarged; unchanged when there was no slant."""
     values = np.asarray(values)
+    if box.slant == 0:
+        return values
+    leaned = shear_rows(
+        values[None].astype(np.float32), [-box.slant], [box.slant_row], whole_pixels=True
+    )[0]
+    return leaned.astype(values.dtype)
+
+
+def map_to_board(values: np.ndarray, box: FieldBox, board_shape: tuple[int, int]) -> np.ndarray:
+    """A (28, 28) map of the net's field resampled onto the board, leaned as the drawing leans
+    (nearest field pixel, no blur); 0 outside the field."""
+    values = slanted_like_board(values, box)
     side_rows, side_cols = values.shape
     rows = np.floor((np.arange(board_shape[0]) + 0.5 - box.top) * side_rows / box.height)
     cols = np.floor((np.arange(board_shape[1]) + 0.5 - box.left) * side_cols / box.width)

@@ -4,11 +4,15 @@ Two methods, so a learner can compare them on the same drawing:
 
 * ``"mnist"`` does what the makers of MNIST did to every digit: crop to the ink's bounding box,
   scale it to fit a 20x20 box keeping its aspect ratio (with anti-aliasing), then place it in a
-  28x28 field so that its centre of mass sits in the middle. One step is added for the game's
-  brush: the brush is always 25 px wide, so a digit drawn small would arrive with strokes three
-  times as thick as MNIST's. Before fitting, such a drawing is eroded (thinned) until its
-  strokes will be about as wide as MNIST's after scaling (:func:`thin_to_mnist_width`): the same
-  drawing, as if made with a narrower brush.
+  28x28 field so that its centre of mass sits in the middle. Two steps are added:
+
+  - for the game's brush: the brush is always 25 px wide, so a digit drawn small would arrive
+    with strokes three times as thick as MNIST's. Before fitting, such a drawing is eroded
+    (thinned) until its strokes will be about as wide as MNIST's after scaling
+    (:func:`thin_to_mnist_width`): the same drawing, as if made with a narrower brush;
+  - for the small network: the digit is stood upright (deskewed, :mod:`mnist_arcade.straighten`),
+    so its weights need not learn every slant. MNIST's own digits are stood upright the same way
+    (:func:`mnist_digits_as_input`) wherever the network reads them.
 * ``"plain"`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
 
 Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNIST.
@@ -23,6 +27,7 @@ from PIL import Image
 
 from mnist_arcade.board import BRUSH_SIZE
 from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.straighten import deskew, shear_rows, slants
 
 MNIST_SIDE = 28  # the network's input is 28x28
 DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
@@ -147,6 +152,8 @@ class FieldBox:
     left: float
     height: float
     width: float
+    slant: float = 0.0  # the field was stood upright by this shear (:mod:`straighten`) ...
+    slant_row: float = (MNIST_SIDE - 1) / 2  # ... about this field row
 
 
 def _ink_box_or_empty(pixels: np.ndarray) -> tuple[int, int, int, int]:
@@ -177,22 +184,39 @@ def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
     top_left_row = int(np.clip(round(middle - row_mass), 0, MNIST_SIDE - new_height))
     top_left_col = int(np.clip(round(middle - col_mass), 0, MNIST_SIDE - new_width))
 
-    field = np.zeros((MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
-    field[top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = digit
+    field = np.zeros((1, MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
+    field[0, top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = (
+        digit / 255.0
+    )
+    slant, slant_row = slants(field)
     row_step, col_step = height / new_height, width / new_width  # image pixels per field pixel
     placement = FieldBox(
         top=outer[0] + inner[0] - top_left_row * row_step,
         left=outer[2] + inner[2] - top_left_col * col_step,
         height=MNIST_SIDE * row_step,
         width=MNIST_SIDE * col_step,
+        slant=float(slant[0]),
+        slant_row=float(slant_row[0]),
     )
-    return field / 255.0, placement
+    return shear_rows(field, slant, slant_row)[0], placement
 
 
 def fit_and_center(pixels: np.ndarray) -> np.ndarray:
     """MNIST's own preprocessing: bounding box -> strokes thinned to MNIST's width (for drawings
-    made small with the wide brush) -> 20x20 keeping aspect -> centre of mass."""
+    made small with the wide brush) -> 20x20 keeping aspect -> centre of mass -> upright."""
     return fit_and_center_placed(pixels)[0]
+
+
+def mnist_digits_as_input(images: np.ndarray) -> np.ndarray:
+    """MNIST's own digits ((N, 28, 28) or one (28, 28); uint8 0-255, or floats already in
+    [0, 1]) -> the network's input: floats in [0, 1], stood upright as every drawing is.
+    MNIST's digits are already fitted and centred, so this is all they need; every MNIST digit
+    the network reads goes through here."""
+    images = np.asarray(images)
+    if images.shape[-2:] != (MNIST_SIDE, MNIST_SIDE) or images.ndim not in (2, 3):
+        raise ValueError(f"Expected 28x28 MNIST digits, got an array of shape {images.shape}.")
+    scale = 255.0 if images.dtype == np.uint8 else 1.0
+    return deskew(images.astype(np.float32) / scale)
 
 
 def plain_resize(pixels: np.ndarray) -> np.ndarray:

@@ -6,7 +6,7 @@ import pytest
 from mnist_arcade.drawn import scale_onto_board
 from mnist_arcade.evaluation import board_accuracy, drawn_accuracy
 from mnist_arcade.hand_strokes import hand_drawn_set
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 pytestmark = pytest.mark.slow
 
@@ -24,10 +24,10 @@ def test_shipped_model_reads_1000_digits_scaled_onto_the_board(predictor, mnist)
 def test_shipped_model_keeps_mnist_near_99_percent(predictor, mnist):
     if len(mnist.x_test) < 10000:
         pytest.skip("needs the full MNIST test set in ../shared")
-    predicted = predictor.probabilities(mnist.x_test / 255.0).argmax(axis=1)
+    predicted = predictor.probabilities(mnist_digits_as_input(mnist.x_test)).argmax(axis=1)
     accuracy = float(np.mean(predicted == mnist.y_test))
     print(f"MNIST test accuracy: {accuracy:.4f}")
-    assert accuracy >= 0.985  # 98.83%: the price of learning players' styles (README)
+    assert accuracy >= 0.99  # issue 8's target; the shipped model reads 99.16% (README)
 
 
 def test_shipped_model_reads_digits_drawn_with_the_brush(predictor, mnist):
@@ -47,11 +47,11 @@ def test_mnist_style_preprocessing_beats_the_plain_resize_on_drawn_digits(predic
 
 # The figures issue 8 asks of the shipped model, on fixed samples through the game's path.
 # (The README lists them on larger sets, measured with `mnist-arcade evaluate`.) These floors
-# sit a little below what the shipped model reads on these samples (style set 96.9%, weakest
-# digit 92.0%, small digits 95.0%, 0.6% of non-digits answered 90% sure); on the README's larger
-# sets it misses the issue's targets for MNIST (99%), redrawn (97%) and small digits (95%).
-STYLE_OVERALL = 0.95
-STYLE_EVERY_DIGIT = 0.90
+# sit a little below what the shipped model reads on these samples (style set 97.1%, weakest
+# digit 94.0%, small digits 94.4%, 1.6% of non-digits answered 90% sure); on the README's larger
+# sets it misses the issue's targets for redrawn (97%) and small digits (95%).
+STYLE_OVERALL = 0.96
+STYLE_EVERY_DIGIT = 0.92
 SMALL_DRAWN = 0.93
 SURE_OF_NON_DIGITS = 0.05
 

@@ -269,9 +269,11 @@ def test_train_refuses_bad_arguments_before_training(tmp_path, arguments, messag
 def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predictor, capsys):
     from mnist_arcade.dataset import load_npz
     from mnist_arcade.ml.training import validation_pool
+    from mnist_arcade.preprocess import mnist_digits_as_input
 
     images, labels = validation_pool(load_npz(small_mnist_file))
-    in_use = np.mean(predictor.probabilities(images / 255.0).argmax(axis=1) == labels)
+    read = predictor.probabilities(mnist_digits_as_input(images)).argmax(axis=1)
+    in_use = np.mean(read == labels)
     arguments = ["train", "--data", str(small_mnist_file), "--epochs", "1", "--seed", "0"]
     assert main(arguments) == 0
     out = capsys.readouterr().out

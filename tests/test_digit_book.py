@@ -56,3 +56,21 @@ def test_bad_labels_and_shapes_are_refused():
         book.add(np.zeros((28, 28)), np.zeros((300, 300)), 10)
     with pytest.raises(ValueError):
         book.add(np.zeros((20, 20)), np.zeros((300, 300)), 3)
+
+
+def test_a_book_from_before_digits_were_stood_upright_is_prepared_again_on_reading():
+    leaning = drawn(200, 40, 110, 260)
+    old_input = np.zeros((28, 28), np.float32)
+    old_input[4:24, 10:16] = 1.0  # what an older preprocessing made of it, say
+    book_path().parent.mkdir(parents=True)
+    np.savez_compressed(  # the format before the file said how its inputs were prepared
+        book_path(), inputs=old_input[None], boards=leaning[None], labels=np.array([1])
+    )
+    before = book_path().read_bytes()
+    book, problem = load_book()
+    assert problem is None and book.labels.tolist() == [1]
+    np.testing.assert_array_equal(book.inputs[0], to_network_input(leaning))
+    assert book_path().read_bytes() == before  # the player's file is not rewritten by reading
+    save_book(book)
+    again, _ = load_book()
+    np.testing.assert_array_equal(again.inputs, book.inputs)

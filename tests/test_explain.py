@@ -5,6 +5,8 @@ model computes for the same digit; the softmax steps with its probabilities; and
 map is checked to put its evidence on the strokes, not on the empty background.
 """
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from numpy.lib.stride_tricks import sliding_window_view
@@ -12,7 +14,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from mnist_arcade import explain
 from mnist_arcade.drawn import draw_with_brush
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.preprocess import ink_bounding_box, to_network_input
+from mnist_arcade.preprocess import ink_bounding_box, mnist_digits_as_input, to_network_input
 
 DIGITS = range(6)  # the first test digits: 7, 2, 1, 0, 4, 1
 
@@ -23,7 +25,7 @@ def readings(predictor, shipped_model, mnist):
     weights = shipped_model.get_weights()
     pairs = []
     for index in DIGITS:
-        digit = mnist.x_test[index].astype(np.float32) / 255.0
+        digit = mnist_digits_as_input(mnist.x_test[index])
         pairs.append((digit, predictor.predict(digit)))
     return pairs, weights
 
@@ -107,7 +109,7 @@ def test_softmax_steps_stay_finite_for_huge_scores():
 
 
 def test_occlusion_inputs_cover_every_pixel_in_a_cheap_batch(mnist):
-    digit = mnist.x_test[0] / 255.0
+    digit = mnist_digits_as_input(mnist.x_test[0])
     batch, boxes = explain.occlusion_inputs(digit)
     assert 100 <= len(batch) <= 200 and batch.shape[1:] == (28, 28)
     covered = np.zeros((28, 28), dtype=int)
@@ -129,7 +131,7 @@ def _evidence(predictor, digit):
 
 def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
     for index in range(10):
-        digit = mnist.x_test[index].astype(np.float32) / 255.0
+        digit = mnist_digits_as_input(mnist.x_test[index])
         evidence = _evidence(predictor, digit)
         assert evidence.digit == mnist.y_test[index]
         strength = np.abs(evidence.balance)
@@ -146,16 +148,18 @@ def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
 
 
 def test_a_misread_digit_shows_the_strokes_that_pull_toward_the_true_one(predictor, mnist):
-    digits = mnist.x_test[:2000].astype(np.float32) / 255.0
-    misread = np.flatnonzero(predictor.probabilities(digits).argmax(axis=1) != mnist.y_test[:2000])
-    index = int(misread[0])  # the first test digit the shipped model misreads
+    digits = mnist_digits_as_input(mnist.x_test[:2000])
+    order = np.argsort(-predictor.probabilities(digits), axis=1)
+    labels = mnist.y_test[:2000]
+    close_calls = np.flatnonzero((order[:, 0] != labels) & (order[:, 1] == labels))
+    index = int(close_calls[0])  # the first test digit misread with the true one second
     evidence = _evidence(predictor, digits[index])
     assert evidence.runner_up == mnist.y_test[index]
     balance = evidence.balance
     pulling = balance < -0.2 * np.abs(balance).max()  # clearly pink
     on_strokes = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
-    # A 6 px patch that covers a stroke's edge also covers up to 4 px beside it.
-    in_reach = sliding_window_view(np.pad(digits[index] > 0, 4), (9, 9)).any(axis=(2, 3))
+    # A 6 px patch that covers a stroke's edge also covers up to 5 px beside it.
+    in_reach = sliding_window_view(np.pad(digits[index] > 0, 5), (11, 11)).any(axis=(2, 3))
     assert pulling.sum() >= 10 and in_reach[pulling].all()
     assert on_strokes[pulling].mean() >= 0.7  # mostly on the strokes themselves
     assert (balance > 0.2 * np.abs(balance).max()).sum() >= 10  # and clearly green elsewhere
@@ -172,7 +176,9 @@ def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
         assert back.shape == board.shape
         ink_box = np.array(ink_bounding_box(board))
         back_box = np.array(ink_bounding_box(np.round(back * 255).astype(np.uint8)))
-        assert np.abs(ink_box - back_box).max() <= 2  # within a brush's edge: same place
+        # Standing the digit upright blurs its edges by up to one field pixel, and leaning the
+        # map back moves rows by whole field pixels: the same place, within one field pixel.
+        assert np.abs(ink_box - back_box).max() <= box.width / 28 + 2
 
 
 def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist):
@@ -205,3 +211,20 @@ def test_bad_positions_and_shapes_are_refused_with_a_reason(readings):
         explain.pool_pixel(layers(pairs[0][1])["conv1"], 0, 12, 0)
     with pytest.raises(ValueError, match="dense layer"):
         explain.softmax_steps(np.zeros((4, 4, 8)), weights[4], weights[5])
+
+
+def test_a_map_of_a_leaning_drawing_is_leaned_back_onto_the_drawing():
+    from mnist_arcade.board import Board
+
+    board = Board()
+    board.begin_stroke(220, 30)  # a 1 leaning far to the right: the net reads it upright
+    board.continue_stroke(90, 270)
+    board.end_stroke()
+    net_input = to_network_input(board.pixels)
+    box = explain.field_box_on_board(board.pixels)
+    assert box.slant < -0.3
+    back = explain.map_to_board(net_input, box, board.pixels.shape)
+    ink, painted = board.pixels > 128, back > 0.5
+    assert painted[ink].mean() > 0.8 and ink[painted].mean() > 0.8  # on the stroke, not beside
+    upright = explain.map_to_board(net_input, replace(box, slant=0.0), board.pixels.shape) > 0.5
+    assert ink[upright].mean() < 0.5  # without leaning back it would miss the stroke

@@ -33,7 +33,7 @@ from mnist_arcade.game.services.training_session import (
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
 from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction
 from mnist_arcade.model_library import describe, library_models
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
@@ -399,7 +399,7 @@ class GameContext:
             self.model.preview_weights(snapshot.weights, snapshot.epoch)
             data = self.training.data
             if data is not None and len(data.examples):  # the example digits, read again
-                images = data.examples.astype("float32") / 255.0
+                images = mnist_digits_as_input(data.examples)
                 self.classify(images, self._on_example_readings, preview=True)
             if self.reading is not None and not self.board.is_empty:
                 net_input = to_network_input(self.board.pixels, self.method.value)

@@ -41,6 +41,7 @@ from mnist_arcade.ml.training import (
     validation_pool,
 )
 from mnist_arcade.model_library import new_model_path
+from mnist_arcade.preprocess import mnist_digits_as_input
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
@@ -55,12 +56,13 @@ def _find_data_once(data_path: str | None) -> MnistData:
 
 
 def reads_right(model, images: np.ndarray, labels: np.ndarray, chunk: int = 2048) -> int:
-    """How many of ``images`` (N x 28 x 28: uint8 0-255, or floats in [0, 1]) ``model`` reads
-    as ``labels``."""
-    scale = 255.0 if images.dtype == np.uint8 else 1.0
+    """How many of ``images`` ``model`` reads as ``labels``: N x 28 x 28, either MNIST digits
+    (uint8 0-255, stood upright first) or network inputs already prepared (floats in [0, 1])."""
+    if images.dtype == np.uint8:
+        images = mnist_digits_as_input(images)
     right = 0
     for start in range(0, len(images), chunk):
-        batch = images[start : start + chunk].astype(np.float32)[..., None] / scale
+        batch = images[start : start + chunk].astype(np.float32)[..., None]
         read = np.argmax(model(batch, training=False), axis=1)
         right += int(np.sum(read == labels[start : start + chunk]))
     return right

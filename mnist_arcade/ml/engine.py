@@ -45,6 +45,7 @@ from mnist_arcade.ml.store import (
     load_model,
     save_model_atomic,
 )
+from mnist_arcade.preprocess import mnist_digits_as_input
 
 STOP = None  # put on the request queue to end the engine
 SOURCE_NAMES = {
@@ -57,7 +58,7 @@ SOURCE_NAMES = {
 def _yardstick() -> tuple[np.ndarray, np.ndarray, str]:
     """The digits every model in use is measured on: the shipped subset's MNIST test digits."""
     data = load_shipped_subset()
-    images = data.x_test.astype(np.float32) / 255.0
+    images = mnist_digits_as_input(data.x_test)
     return images, data.y_test, f"{len(images):,} MNIST test digits"
 
 

@@ -44,7 +44,7 @@ from mnist_arcade.messages import (
 from mnist_arcade.ml.augment import MILD, Ranges, augmented_dataset
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model, fresh_weights
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 Post = Callable[[object], None]
 
@@ -133,8 +133,9 @@ class TrainingData:
 
 
 def to_float_images(images: np.ndarray) -> np.ndarray:
-    """uint8 (N, 28, 28) -> float32 (N, 28, 28, 1) in [0, 1], the network's input."""
-    return (np.asarray(images, dtype=np.float32) / 255.0)[..., None]
+    """MNIST digits, uint8 (N, 28, 28) -> float32 (N, 28, 28, 1) in [0, 1], stood upright: the
+    network's input (:func:`mnist_arcade.preprocess.mnist_digits_as_input`)."""
+    return mnist_digits_as_input(images)[..., None]
 
 
 def one_hot(labels: np.ndarray) -> np.ndarray:

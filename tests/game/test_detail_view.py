@@ -20,6 +20,7 @@ from mnist_arcade.game.widgets.detail_cards import (
 from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, Text
+from mnist_arcade.preprocess import mnist_digits_as_input
 
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge
 
@@ -33,7 +34,7 @@ def text():
 
 @pytest.fixture(scope="module")
 def reading(predictor, shipped_model, mnist):
-    digit = mnist.x_test[0].astype(np.float32) / 255.0  # a 7
+    digit = mnist_digits_as_input(mnist.x_test[0])  # a 7
     return predictor.predict(digit), shipped_model.get_weights()
 
 

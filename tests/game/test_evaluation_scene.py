@@ -6,6 +6,7 @@ import pygame
 from mnist_arcade.confusion import confusion_matrix, per_digit_accuracy
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
+from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, run_until
 
 
@@ -28,7 +29,7 @@ def test_the_matrix_counts_every_test_digit_with_the_model_in_use(make_app, smal
     assert scene.matrix.sum() == len(data.y_test) == 200
     model = build_model()
     model.set_weights(app.context.model.weights)
-    read = Predictor(model).probabilities(data.x_test.astype(np.float32) / 255).argmax(axis=1)
+    read = Predictor(model).probabilities(mnist_digits_as_input(data.x_test)).argmax(axis=1)
     np.testing.assert_array_equal(scene.matrix, confusion_matrix(data.y_test, read))
     assert np.trace(scene.matrix) / 200 > 0.95  # the shipped model reads real digits well
 

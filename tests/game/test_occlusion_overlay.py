@@ -15,7 +15,7 @@ from mnist_arcade.game.widgets.occlusion_overlay import (
 )
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import Text
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def hue(pixels: np.ndarray, color) -> np.ndarray:
 
 def test_the_overlay_colours_the_strokes_and_leaves_far_background_clear(screen, predictor, mnist):
     index = 18  # a 3 the shipped model reads as 5: both colours show
-    net_input = mnist.x_test[index].astype(np.float32) / 255.0
+    net_input = mnist_digits_as_input(mnist.x_test[index])
     evidence = evidence_for(predictor, net_input)
     overlay = OcclusionOverlay(evidence)
     rect = pygame.Rect(20, 20, 280, 280)  # 10 screen pixels per input pixel

@@ -15,6 +15,7 @@ import pygame
 import pytest
 
 from mnist_arcade.ml import training
+from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, run_until
 from tests.game.random_events import (
     RandomPlayer,
@@ -43,7 +44,7 @@ def mnist_test_accuracy(weights, mnist, count=500) -> float:
 
     model = build_model()
     model.set_weights(weights)
-    images = mnist.x_test[:count].astype(np.float32) / 255.0
+    images = mnist_digits_as_input(mnist.x_test[:count])
     read = Predictor(model).probabilities(images).argmax(axis=1)
     return float(np.mean(read == mnist.y_test[:count]))
 

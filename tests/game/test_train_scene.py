@@ -18,6 +18,7 @@ from mnist_arcade.game.services.training_session import (
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import SERIES
 from mnist_arcade.messages import EpochResult, RunJudged, TrainingFinished, TrainingStarted
+from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
 
 
@@ -53,7 +54,7 @@ def mnist_test_accuracy(weights, mnist, count=2000):
     """What the model with ``weights`` reads right of ``count`` real MNIST test digits."""
     from mnist_arcade.ml.predictor import Predictor
 
-    images = mnist.x_test[:count].astype(np.float32) / 255.0
+    images = mnist_digits_as_input(mnist.x_test[:count])
     read = Predictor(model_with(weights)).probabilities(images).argmax(axis=1)
     return float(np.mean(read == mnist.y_test[:count]))
 
@@ -133,7 +134,7 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     # Under each example: what the run read it as after its last epoch, computed here anew.
     assert run_until(app, lambda: app.context.example_readings is not None, 30)
     expected = Predictor(model_with(training.last_snapshot.weights)).probabilities(
-        mnist.x_test[:20].astype(np.float32) / 255.0
+        mnist_digits_as_input(mnist.x_test[:20])
     )
     np.testing.assert_array_equal(app.context.example_readings, expected.argmax(axis=1))
     left, top = EXAMPLES_TOPLEFT

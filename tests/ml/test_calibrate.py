@@ -5,6 +5,7 @@ import numpy as np
 from mnist_arcade.dataset import load_npz
 from mnist_arcade.ml.calibrate import calibrate, main
 from mnist_arcade.ml.store import load_model
+from mnist_arcade.preprocess import mnist_digits_as_input
 
 
 def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, small_mnist_file):
@@ -13,7 +14,7 @@ def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, smal
     model = build_model()
     model.set_weights(shipped_model.get_weights())
     data = load_npz(small_mnist_file)
-    digits = data.x_test[:100].astype(np.float32)[..., None] / 255
+    digits = mnist_digits_as_input(data.x_test[:100])[..., None]
     before = np.asarray(model(digits, training=False))
     temperature = calibrate(model, data, drawings=60)
     after = np.asarray(model(digits, training=False))

@@ -11,6 +11,7 @@ import pytest
 
 from mnist_arcade import explain
 from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
+from mnist_arcade.preprocess import mnist_digits_as_input
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def answers_until(client, request_id, seconds=60.0) -> list[OcclusionAnswer]:
 
 
 def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client, predictor, mnist):
-    digit = mnist.x_test[18].astype(np.float32) / 255.0
+    digit = mnist_digits_as_input(mnist.x_test[18])
     request = client.request_occlusion(digit)
     (answer,) = answers_until(client, request)
     batch, boxes = explain.occlusion_inputs(digit)
@@ -49,14 +50,14 @@ def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client
 
 
 def test_only_the_newest_occlusion_answer_is_shown(client, mnist):
-    first = client.request_occlusion(mnist.x_test[0].astype(np.float32) / 255.0)
-    second = client.request_occlusion(mnist.x_test[1].astype(np.float32) / 255.0)
+    first = client.request_occlusion(mnist_digits_as_input(mnist.x_test[0]))
+    second = client.request_occlusion(mnist_digits_as_input(mnist.x_test[1]))
     answers = answers_until(client, second)
     assert [answer.request_id for answer in answers] == [second] and first != second
     assert answers[0].evidence.digit == mnist.y_test[1]
-    forgotten = client.request_occlusion(mnist.x_test[2].astype(np.float32) / 255.0)
+    forgotten = client.request_occlusion(mnist_digits_as_input(mnist.x_test[2]))
     client.forget_requests()  # the drawing changed: the answer on its way is no longer wanted
-    marker = client.request_prediction(mnist.x_test[3].astype(np.float32) / 255.0)
+    marker = client.request_prediction(mnist_digits_as_input(mnist.x_test[3]))
     deadline, events = time.monotonic() + 60, []
     while not any(getattr(event, "request_id", None) == marker for event in events):
         assert time.monotonic() < deadline

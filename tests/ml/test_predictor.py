@@ -3,11 +3,12 @@
 import numpy as np
 
 from mnist_arcade.ml.model import SHOWN_LAYERS
+from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.ml.test_model import EXPECTED_SHAPES
 
 
 def test_one_call_returns_every_shown_layer(predictor, mnist):
-    prediction = predictor.predict(mnist.x_test[0] / 255.0)
+    prediction = predictor.predict(mnist_digits_as_input(mnist.x_test[0]))
     assert [layer.name for layer in prediction.layers] == list(SHOWN_LAYERS)
     for layer in prediction.layers:
         assert layer.values.shape == EXPECTED_SHAPES[layer.name]
@@ -18,7 +19,7 @@ def test_one_call_returns_every_shown_layer(predictor, mnist):
 
 
 def test_predictions_match_keras_model_predict(predictor, shipped_model, mnist):
-    digits = mnist.x_test[:20].astype(np.float32) / 255.0
+    digits = mnist_digits_as_input(mnist.x_test[:20])
     expected = shipped_model.predict(digits[..., None], verbose=0)
     for digit, reference in zip(digits, expected, strict=True):
         np.testing.assert_allclose(predictor.predict(digit).probabilities, reference, atol=1e-5)
@@ -28,7 +29,7 @@ def test_predictions_match_keras_model_predict(predictor, shipped_model, mnist):
 def test_the_maps_are_the_layers_real_outputs(predictor, shipped_model, mnist):
     from mnist_arcade.ml.backend import keras
 
-    digit = mnist.x_test[1].astype(np.float32) / 255.0
+    digit = mnist_digits_as_input(mnist.x_test[1])
     conv1_only = keras.Model(shipped_model.inputs[0], shipped_model.get_layer("conv1").output)
     reference = conv1_only.predict(digit[None, ..., None], verbose=0)[0]
     np.testing.assert_allclose(predictor.predict(digit).layers[0].values, reference, atol=1e-5)
@@ -43,7 +44,7 @@ def test_new_weights_are_used_at_once(shipped_model, mnist):
     from mnist_arcade.ml.predictor import Predictor
 
     live = Predictor(build_model(seed=5))
-    digit = mnist.x_test[2] / 255.0
+    digit = mnist_digits_as_input(mnist.x_test[2])
     before = live.predict(digit).probabilities
     live.set_weights(shipped_model.get_weights())
     after = live.predict(digit).probabilities

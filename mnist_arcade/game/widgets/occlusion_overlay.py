@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.explain import Evidence, FieldBox
+from mnist_arcade.explain import Evidence, FieldBox, slanted_like_board
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, Text
 
 FOR_WINNER = GOOD  # green: made the winning digit more likely
@@ -80,6 +80,7 @@ class OcclusionOverlay:
         self.evidence = evidence
         self.title = title_for(evidence)
         self._small = evidence_surface(evidence.balance)  # scaled at each draw: ~0.1 ms
+        self._on_board: tuple[FieldBox, pygame.Surface] | None = None  # leaned as drawn
 
     def __repr__(self) -> str:
         return f"OcclusionOverlay({self.evidence!r})"
@@ -89,8 +90,13 @@ class OcclusionOverlay:
         _blit_stretched(surface, self._small, rect, clip)
 
     def draw_on_board(self, surface: pygame.Surface, board_rect: pygame.Rect, box: FieldBox):
-        """Over the player's board: the field placed where preprocessing took the digit from."""
-        self.draw(surface, field_rect_on_screen(board_rect, box), clip=board_rect)
+        """Over the player's board: the field placed where preprocessing took the digit from,
+        leaned back as the drawing leans (the net read it stood upright)."""
+        if self._on_board is None or self._on_board[0] != box:
+            leaned = slanted_like_board(self.evidence.balance, box)
+            self._on_board = (box, evidence_surface(leaned))
+        rect = field_rect_on_screen(board_rect, box)
+        _blit_stretched(surface, self._on_board[1], rect, board_rect)
 
     def draw_legend(self, surface: pygame.Surface, text: Text, topleft, size: int = 20) -> None:
         """The title, with a swatch of each colour before the words that name it."""
