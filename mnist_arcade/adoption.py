@@ -43,14 +43,25 @@ def judge_run(
         return Verdict(False, "the run was stopped before the end, so it is kept aside")
     if incumbent_accuracy is None:
         return Verdict(True, "no model was in use")
+    candidate, incumbent = percentages_that_differ(candidate_accuracy, incumbent_accuracy)
     if candidate_accuracy > incumbent_accuracy:
         return Verdict(
             True,
-            f"it reads {candidate_accuracy:.1%} of the validation digits right, "
-            f"better than the model in use ({incumbent_accuracy:.1%})",
+            f"it reads {candidate} of the validation digits right, "
+            f"better than the model in use ({incumbent})",
         )
     return Verdict(
         False,
-        f"it reads {candidate_accuracy:.1%} of the validation digits right, not better than "
-        f"the model in use ({incumbent_accuracy:.1%}), so it is kept aside",
+        f"it reads {candidate} of the validation digits right, not better than "
+        f"the model in use ({incumbent}), so it is kept aside",
     )
+
+
+def percentages_that_differ(first: float, second: float) -> tuple[str, str]:
+    """Both as percentages with one decimal, or more when one would print two different
+    accuracies alike ("99.2% ... better than ... 99.2%" reads as a mistake)."""
+    for decimals in (1, 2, 3):
+        texts = f"{first:.{decimals}%}", f"{second:.{decimals}%}"
+        if first == second or texts[0] != texts[1]:
+            return texts
+    return texts

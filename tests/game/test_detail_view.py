@@ -198,3 +198,15 @@ def test_a_click_on_any_map_of_the_network_view_opens_its_card(text, reading):
         assert f" {channel} " in card.title
     card.open_tile("dense", 0, prediction, weights)
     assert card.softmax.digit == prediction.digit
+
+
+def test_every_layer_sentence_fits_under_its_title_whole(text, reading):
+    from mnist_arcade.game.scenes.board_scene import NETWORK_RECT
+    from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, SENTENCE_LINES, NetworkView
+
+    prediction, _ = reading
+    network = NetworkView(text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True)
+    network.show(prediction, animate=False)
+    for column in network.columns:
+        lines = network.sentence_lines(column.name, column.slot)
+        assert len(lines) <= SENTENCE_LINES, (column.name, lines)  # no words cut off

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 import pygame
 
+from mnist_arcade.adoption import percentages_that_differ
 from mnist_arcade.game.context import FINETUNE, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
@@ -341,14 +342,12 @@ def verdict_line(
     """
     if judged is None:
         return "Nothing to keep: not one epoch was finished.", MUTED
-    measured = (
-        f"{judged.candidate_accuracy:.1%} of {judged.validation_digits:,} validation digits right"
+    in_use = judged.incumbent_accuracy
+    candidate, before = percentages_that_differ(
+        judged.candidate_accuracy, judged.candidate_accuracy if in_use is None else in_use
     )
-    incumbent = (
-        ""
-        if judged.incumbent_accuracy is None
-        else f" (the model in use: {judged.incumbent_accuracy:.1%})"
-    )
+    measured = f"{candidate} of {judged.validation_digits:,} validation digits right"
+    incumbent = "" if in_use is None else f" (the model in use: {before})"
     if judged.adopted:
         return f"Now in use: it reads {measured}{incumbent}.", GOOD
     if offer_taken:

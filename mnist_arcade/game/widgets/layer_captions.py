@@ -16,7 +16,7 @@ class LayerCaption:
 
 
 CAPTIONS = {
-    "input": LayerCaption("input", "your drawing, made small and stood upright"),
+    "input": LayerCaption("input", "your drawing, small and upright"),
     "conv1": LayerCaption("conv1", "8 stroke detectors: each lights up where its pattern appears"),
     "pool1": LayerCaption("pool1", "shrink: keep the strongest of each 2x2 square"),
     "conv2": LayerCaption("conv2", "16 detectors that combine strokes into parts of digits"),

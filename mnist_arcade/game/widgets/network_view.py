@@ -24,7 +24,8 @@ from mnist_arcade.messages import Prediction
 STAGE_SECONDS = 0.28  # time for one layer to scan in
 TILE_GAP = 6
 CAPTION_HEIGHT = 44  # title and size in words
-EXPLAINED_CAPTION_HEIGHT = 112  # ... and a plain sentence of up to three lines
+EXPLAINED_CAPTION_HEIGHT = 112  # ... and a plain sentence of up to four lines
+SENTENCE_LINES = 4
 SENTENCE_SIZE = 18
 DENSE_WIDTH = 86
 
@@ -213,6 +214,11 @@ class NetworkView:
                 vertical=False,
             )
 
+    def sentence_lines(self, name: str, slot: int) -> list[str]:
+        """A layer's plain sentence wrapped to ``slot`` pixels (only the first
+        :data:`SENTENCE_LINES` fit under the title)."""
+        return wrap_words(CAPTIONS[name].sentence, self.text.font(SENTENCE_SIZE), slot)
+
     def _draw_caption(
         self, target, name: str, words: str, centerx: int, progress: float, slot: int
     ) -> None:
@@ -222,9 +228,8 @@ class NetworkView:
         self.text.draw(target, words, (centerx, top + 22), 18, MUTED, "midtop")
         if not self.explain:
             return
-        font = self.text.font(SENTENCE_SIZE)
         centerx = min(centerx, self.rect.right - slot // 2)  # keep inside the panel
-        for row, line in enumerate(wrap_words(CAPTIONS[name].sentence, font, slot)[:4]):
+        for row, line in enumerate(self.sentence_lines(name, slot)[:SENTENCE_LINES]):
             self.text.draw(
                 target, line, (centerx, top + 44 + row * 16), SENTENCE_SIZE, MUTED, "midtop"
             )
