@@ -81,3 +81,14 @@ def test_drawings_and_mnist_digits_reach_the_network_upright(mnist):
     assert leaning[0] < -0.3 and abs(drawn[0]) < 0.05
     digits = to_float_images(mnist.x_train[:300])[..., 0]
     assert np.abs(slants(digits)[0]).max() < 0.15
+
+
+def test_a_large_batch_is_stood_upright_in_chunks_as_it_is_whole(mnist, monkeypatch):
+    import mnist_arcade.straighten as straighten
+
+    digits = mnist.x_test[:50].astype(np.float32) / 255.0
+    whole = deskew(digits)
+    monkeypatch.setattr(straighten, "CHUNK", 7)
+    # The same up to float rounding (matrix products round differently in other batch shapes).
+    np.testing.assert_allclose(deskew(digits), whole, atol=1e-5)
+    np.testing.assert_allclose(deskew(digits[13]), whole[13], atol=1e-5)
