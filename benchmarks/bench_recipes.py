@@ -1,7 +1,7 @@
 """Training recipes side by side, on held-out digits only: why the full preset is what it is.
 
     python benchmarks/bench_recipes.py [--seeds 1 2] [--recipes slanted shipped rotate2 ...]
-    python benchmarks/bench_recipes.py --compare MODEL [MODEL ...]
+    python benchmarks/bench_recipes.py --compare MODEL [MODEL ...] [--slanted]
 
 Each recipe is the full preset with one thing changed; each run trains it (30 epochs, the same
 practice drawings) in its own process with one CPU thread, two runs at a time, then reads only
@@ -16,7 +16,8 @@ digit it cannot spend on another. The seeds show how much of a difference is noi
 ``--compare`` reads trained models (no training) on the held-out tenth and on larger held-out
 drawings: 5,000 from the style generator's validation stream, 3,000 validation digits redrawn
 large and 3,000 small, 3,000 non-digits. It is how the shipped model was chosen among seeds,
-without the test set.
+without the test set. ``--slanted`` reads them without standing digits upright, as models
+trained before that change were trained.
 """
 
 from __future__ import annotations
@@ -106,6 +107,13 @@ def _read(model, images):
     return np.asarray(model.predict(images, batch_size=2048, verbose=0))
 
 
+def _no_straightening() -> None:
+    """No slant is ever measured from here on, so nothing is sheared, anywhere."""
+    import mnist_arcade.straighten
+
+    mnist_arcade.straighten.MAX_SLANT = 0.0
+
+
 def run_one(recipe: str, seed: int) -> dict:
     """Train one recipe with one seed; its figures on validation data."""
     import numpy as np
@@ -121,10 +129,8 @@ def run_one(recipe: str, seed: int) -> dict:
         validation_pool,
     )
 
-    if recipe == "slanted":  # no slant is ever measured, so nothing is sheared, anywhere
-        import mnist_arcade.straighten
-
-        mnist_arcade.straighten.MAX_SLANT = 0.0
+    if recipe == "slanted":
+        _no_straightening()
     data = load_npz(mnist_path())
     preset = _preset(recipe)
     keras.utils.set_random_seed(seed)
@@ -199,9 +205,14 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--recipes", nargs="+", choices=list(RECIPES), default=DEFAULT_RECIPES)
     parser.add_argument("--compare", nargs="+", metavar="MODEL", help="read models, no training")
+    parser.add_argument(
+        "--slanted", action="store_true", help="with --compare: do not stand digits upright"
+    )
     parser.add_argument("--one", nargs=2, metavar=("RECIPE", "SEED"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.compare:
+        if args.slanted:
+            _no_straightening()
         compare(args.compare)
         return
     if args.one:

@@ -14,7 +14,6 @@ left as it was until the book is next saved.
 
 from __future__ import annotations
 
-import contextlib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ import numpy as np
 
 from mnist_arcade import paths
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.preprocess import plain_resize, to_network_input
 from mnist_arcade.user_files import set_aside, write_atomically
 
 FILE_NAME = "digit_book.npz"
@@ -108,21 +107,29 @@ def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
             )
             prepared = str(archive["prepared"]) if "prepared" in archive.files else None
         _check(book)
-        if prepared != PREPARED:
-            book.inputs = _prepared_again(book)
-        return book, None
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as error:
         where = set_aside(path)
         return DigitBook(), f"your digit book could not be read ({error}); it was {where}"
+    if prepared != PREPARED:
+        book.inputs = _prepared_again(book)
+    return book, None
 
 
 def _prepared_again(book: DigitBook) -> np.ndarray:
-    """The book's inputs made again from its boards by today's preprocessing (a board with
-    no ink, which the game never saves, keeps its old input)."""
+    """The book's inputs made again from its boards by today's MNIST-style preprocessing.
+
+    An entry saved while the tutorial's plain resize was chosen (its input is the board's
+    plain resize, which has not changed) keeps its input, and so does any entry whose board
+    cannot be prepared: a book that was read is never lost to its migration.
+    """
     inputs = book.inputs.copy()
     for index, board in enumerate(book.boards):
-        with contextlib.suppress(EmptyBoardError):
+        try:
+            if np.allclose(inputs[index], plain_resize(board), atol=1e-3):
+                continue
             inputs[index] = to_network_input(board)
+        except (EmptyBoardError, ValueError):
+            continue
     return inputs
 
 

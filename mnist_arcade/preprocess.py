@@ -215,6 +215,8 @@ def mnist_digits_as_input(images: np.ndarray) -> np.ndarray:
     images = np.asarray(images)
     if images.shape[-2:] != (MNIST_SIDE, MNIST_SIDE) or images.ndim not in (2, 3):
         raise ValueError(f"Expected 28x28 MNIST digits, got an array of shape {images.shape}.")
+    if images.dtype != np.uint8 and images.size and float(images.max()) > 1.0:
+        raise ValueError("MNIST digits as floats must be in [0, 1]; pass 0-255 as uint8.")
     scale = 255.0 if images.dtype == np.uint8 else 1.0
     return deskew(images.astype(np.float32) / scale)
 

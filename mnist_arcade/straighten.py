@@ -7,7 +7,7 @@ benchmarks (LeCun et al. list "deskewing" as a preprocessing step that helps mos
 
 * measure the slant: how far the ink's centre moves sideways per row down. Classic deskewing
   takes it from the ink's second moments; here it is the median of the slopes between every
-  two rows' centres, which a short stroke such as a 1's flag cannot sway (:func:`slants`);
+  two rows' centres, which a short stroke such as a 1's flag sways less (:func:`slants`);
 * shear every row sideways by that slant times its distance from the centre of mass, so the
   digit's main axis becomes vertical. The centre of mass stays where it was.
 
@@ -28,8 +28,10 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ``images`` (N, H, W); 0 and the middle row for a blank image.
 
     The slant is the median of the slopes between every two inked rows' centres (Theil-Sen),
-    not the ink's second moments: a short stroke such as a 1's flag moves a few rows' centres
-    and so the moments, which would lean the 1's stem over into a 7's, but not the median.
+    not the ink's second moments: a short stroke such as a 1's flag moves a few rows' centres,
+    which sways the moments enough to lean the 1's stem over towards a 7's; the median of many
+    row pairs moves less (flagged 1s on held-out drawings: 83-85% read right with moments,
+    87-88% with the median).
     """
     images = np.asarray(images, dtype=np.float32)
     _, height, width = images.shape
@@ -39,7 +41,8 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     rows = np.arange(height, dtype=np.float32)
     row_mass = np.where(blank, (height - 1) / 2, row_ink @ rows / np.where(blank, 1.0, total))
     inked = row_ink > _ROW_INK * row_ink.max(axis=1, keepdims=True)
-    centres = (images @ np.arange(width, dtype=np.float32)) / np.maximum(row_ink, 1e-6)
+    weighted = images @ np.arange(width, dtype=np.float32)
+    centres = np.divide(weighted, row_ink, out=np.zeros_like(weighted), where=row_ink > 0)
     upper, lower = np.triu_indices(height, k=1)
     slopes = (centres[:, lower] - centres[:, upper]) / (lower - upper).astype(np.float32)
     slopes[~(inked[:, upper] & inked[:, lower])] = np.inf  # sorted after every real slope

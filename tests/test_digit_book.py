@@ -74,3 +74,22 @@ def test_a_book_from_before_digits_were_stood_upright_is_prepared_again_on_readi
     save_book(book)
     again, _ = load_book()
     np.testing.assert_array_equal(again.inputs, book.inputs)
+
+
+def test_a_book_in_todays_format_is_read_as_saved_and_old_plain_entries_stay_plain():
+    from mnist_arcade.preprocess import plain_resize
+
+    leaning = drawn(200, 40, 110, 260)
+    odd_input = np.zeros((28, 28), np.float32)
+    odd_input[3, 3] = 1.0  # not what today's preprocessing makes: it must come back as saved
+    book = DigitBook()
+    book.add(odd_input, leaning, 1)
+    save_book(book)
+    loaded, _ = load_book()
+    np.testing.assert_array_equal(loaded.inputs[0], odd_input)
+
+    plain = plain_resize(leaning)  # an older book, read with the tutorial's plain resize
+    np.savez_compressed(book_path(), inputs=plain[None], boards=leaning[None], labels=np.array([1]))
+    loaded, problem = load_book()
+    assert problem is None
+    np.testing.assert_array_equal(loaded.inputs[0], plain)

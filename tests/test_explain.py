@@ -175,10 +175,10 @@ def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
         back = explain.map_to_board(net_input, box, board.shape)
         assert back.shape == board.shape
         ink_box = np.array(ink_bounding_box(board))
-        back_box = np.array(ink_bounding_box(np.round(back * 255).astype(np.uint8)))
-        # Standing the digit upright blurs its edges by up to one field pixel, and leaning the
-        # map back moves rows by whole field pixels: the same place, within one field pixel.
-        assert np.abs(ink_box - back_box).max() <= box.width / 28 + 2
+        # Standing the digit upright leaves a faint fringe beside its edges: count the ink
+        # that is at least half bright.
+        back_box = np.array(ink_bounding_box(np.where(back >= 0.5, 255, 0).astype(np.uint8)))
+        assert np.abs(ink_box - back_box).max() <= 2  # within a brush's edge: same place
 
 
 def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist):

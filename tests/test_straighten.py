@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from mnist_arcade.preprocess import center_of_mass
 from mnist_arcade.straighten import MAX_SLANT, deskew, shear_rows, slants
@@ -92,3 +93,12 @@ def test_a_large_batch_is_stood_upright_in_chunks_as_it_is_whole(mnist, monkeypa
     # The same up to float rounding (matrix products round differently in other batch shapes).
     np.testing.assert_allclose(deskew(digits), whole, atol=1e-5)
     np.testing.assert_allclose(deskew(digits[13]), whole[13], atol=1e-5)
+
+
+def test_faint_digits_lean_as_bright_ones_and_unscaled_floats_are_refused(mnist):
+    from mnist_arcade.preprocess import mnist_digits_as_input
+
+    bar = _leaning_bar(0.5)
+    assert np.allclose(slants(np.stack([bar, bar * 1e-8]))[0], slants(bar[None])[0][0])
+    with pytest.raises(ValueError, match=r"\[0, 1\]"):
+        mnist_digits_as_input(mnist.x_test[:2].astype(np.float64))

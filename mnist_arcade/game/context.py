@@ -161,6 +161,7 @@ class GameContext:
             return False
         request = self.model.request_prediction(net_input)
         self._pending = {request: (self.board.version, self.method, animate)}
+        self._live_version = self.board.version  # read now: live reading need not read it again
         if self.training.running:
             self.model.request_prediction(net_input, preview=True)
         if not quiet:

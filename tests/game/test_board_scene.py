@@ -479,3 +479,18 @@ def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
         assert named and NOT_A_DIGIT not in " ".join(shown)
     else:
         assert "?" in shown and any(NOT_A_DIGIT.startswith(line) for line in shown)
+
+
+def test_p_right_after_drawing_is_not_cut_short_by_a_live_reading(make_app):
+    app = make_app()
+    assert settle(app)  # the model is loaded
+    post_stroke([(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 150)])
+    app.frame(1 / 60)  # a live reading of the half-drawn 1 is asked for
+    post_stroke([(LEFT + 150, TOP + 150), (LEFT + 150, TOP + 260)])
+    app.frame(1 / 60)  # too soon for another live reading
+    read_board(app)  # P at once: its reveal starts
+    assert app.context.reading.animate and not app.scene.network.done
+    for _ in range(20):  # a third of a second: long enough for a live reading to cut in
+        app.frame(1 / 60)
+    assert settle(app)
+    assert app.context.reading.animate and not app.scene.network.done

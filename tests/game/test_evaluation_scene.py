@@ -32,6 +32,10 @@ def test_the_matrix_counts_every_test_digit_with_the_model_in_use(make_app, smal
     read = Predictor(model).probabilities(mnist_digits_as_input(data.x_test)).argmax(axis=1)
     np.testing.assert_array_equal(scene.matrix, confusion_matrix(data.y_test, read))
     assert np.trace(scene.matrix) / 200 > 0.95  # the shipped model reads real digits well
+    # The digits are prepared once, when they are loaded, not again on every frame and click.
+    first = scene.scored_digits()[0]
+    app.frame(1 / 60)
+    assert scene.scored_digits()[0] is first
 
 
 def test_clicking_a_cell_shows_those_digits_with_true_and_read_labels(make_app):

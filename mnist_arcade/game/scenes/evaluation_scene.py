@@ -29,7 +29,6 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.imaging import enlarge
-from mnist_arcade.preprocess import mnist_digits_as_input
 
 MATRIX_TOPLEFT = (110, 170)  # the top-left cell
 CELL = 46  # pixels per cell
@@ -98,7 +97,7 @@ class EvaluationScene(Scene):
         data = self.digits.data
         if data is None:
             return None
-        return mnist_digits_as_input(data.x_test), data.y_test, data.source
+        return self.digits.inputs, data.y_test, data.source
 
     def _toggle_yours(self) -> None:
         if not self.yours and not len(self.context.book):
