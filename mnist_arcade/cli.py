@@ -241,14 +241,16 @@ def _check_train_arguments(args) -> Path | None:
     return Path(args.out).expanduser() if args.out else None
 
 
-def _validation_accuracy(predictor, images: np.ndarray, labels: np.ndarray) -> float:
-    read = predictor.probabilities(mnist_digits_as_input(images)).argmax(axis=1)
+def _validation_accuracy(predictor, inputs: np.ndarray, labels: np.ndarray) -> float:
+    """Share of ``inputs`` (MNIST digits already prepared by ``mnist_digits_as_input``) read
+    as ``labels``."""
+    read = predictor.probabilities(inputs).argmax(axis=1)
     return float(np.mean(read == labels))
 
 
-def _incumbent_accuracy(images: np.ndarray, labels: np.ndarray) -> float | None:
-    """The model in use (the player's, else the shipped one) on the validation digits; None if
-    there is no usable model at all."""
+def _incumbent_accuracy(inputs: np.ndarray, labels: np.ndarray) -> float | None:
+    """The model in use (the player's, else the shipped one) on the prepared validation
+    digits; None if there is no usable model at all."""
     from mnist_arcade.ml.predictor import Predictor
     from mnist_arcade.ml.store import load_live_model
 
@@ -259,7 +261,7 @@ def _incumbent_accuracy(images: np.ndarray, labels: np.ndarray) -> float | None:
         return None
     if loaded.warning:
         _say(loaded.warning)
-    return _validation_accuracy(Predictor(loaded.model), images, labels)
+    return _validation_accuracy(Predictor(loaded.model), inputs, labels)
 
 
 class _StopOnCtrlC:
@@ -365,7 +367,7 @@ def _judge_and_save(model, finished, data, out: Path | None) -> int:
     from mnist_arcade.ml.training import validation_pool
 
     predictor = Predictor(model)
-    accuracy = _validation_accuracy(predictor, data.x_test, data.y_test)
+    accuracy = _validation_accuracy(predictor, mnist_digits_as_input(data.x_test), data.y_test)
     print(f"Test accuracy on {len(data.x_test):,} {data.source} test digits: {accuracy:.4f}")
     if out is not None:
         saved, failure = save_with_fallback(model, out)
@@ -376,6 +378,7 @@ def _judge_and_save(model, finished, data, out: Path | None) -> int:
         print("Stopped before the first epoch ended: nothing saved; the model in use is unchanged.")
         return 0
     x_val, y_val = validation_pool(data)
+    x_val = mnist_digits_as_input(x_val)  # once, for the run and the model in use
     candidate = _validation_accuracy(predictor, x_val, y_val)
     incumbent = _incumbent_accuracy(x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=not finished.stopped_early)

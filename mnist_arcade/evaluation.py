@@ -5,9 +5,8 @@ upright, as every input is); MNIST test digits redrawn with the game's 25 px bru
 sizes and places (``drawn``), also drawn small (60-100 px); digits in the styles people use
 and MNIST lacks (``drawing_styles``, from the generator's evaluation stream, which training
 never uses); and hand-planned mouse strokes replayed through the brush (``hand_strokes``).
-The board-like sets
-take exactly the game's path, board pixels -> ``to_network_input`` -> model, with the
-MNIST-style preprocessing and (for comparison) the tutorial's plain resize.
+The board-like sets take exactly the game's path, board pixels -> ``to_network_input`` ->
+model, with the MNIST-style preprocessing and (for comparison) the tutorial's plain resize.
 
 Beside accuracy, two confidence figures: how many non-digits (scribbles, blobs, shapes) get a
 confident answer, and the expected calibration error on the drawn digits

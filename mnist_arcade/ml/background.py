@@ -89,13 +89,14 @@ def finetune_report(model, incumbent_weights, data: MnistData, book) -> Finetune
     """The player's digits and the MNIST test digits, read before and after teaching."""
     before = model_with(incumbent_weights)
     inputs, labels = book
+    test_inputs = mnist_digits_as_input(data.x_test)  # once, for both models
     return FinetuneReport(
         len(labels),
         reads_right(before, inputs, labels),
         reads_right(model, inputs, labels),
         len(data.y_test),
-        accuracy_on(before, data.x_test, data.y_test),
-        accuracy_on(model, data.x_test, data.y_test),
+        accuracy_on(before, test_inputs, data.y_test),
+        accuracy_on(model, test_inputs, data.y_test),
     )
 
 
@@ -113,6 +114,7 @@ def judge_and_save(
     Every judged run is also kept in the player's model library, whatever the verdict, so
     the player can switch to it later (N on the board)."""
     x_val, y_val = validation_pool(data)
+    x_val = mnist_digits_as_input(x_val)  # once, for the run and the model in use
     candidate = accuracy_on(model, x_val, y_val)
     incumbent = None
     if incumbent_weights is not None:
