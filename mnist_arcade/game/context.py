@@ -94,7 +94,8 @@ class GameContext:
     switch_to: Callable[[SceneId], None] = lambda scene: None
     toggle_fullscreen: Callable[[], None] = lambda: None
     clock: float = 0.0  # seconds since start, advanced by ``tick``
-    _confirm_restore_until: float = -1.0
+    _confirming: str | None = None  # the action that a second press of its key now confirms
+    _confirm_until: float = -1.0
     _pending: dict = field(default_factory=dict)  # request id -> (board version, method)
     _last_status: TrainingStatus | None = None
     _waiting_for: dict = field(default_factory=dict)  # classify request id -> callback
@@ -135,7 +136,19 @@ class GameContext:
 
     @property
     def confirming_restore(self) -> bool:
-        return self.clock < self._confirm_restore_until
+        return self._confirming == "restore" and self.clock < self._confirm_until
+
+    def _confirmed(self, action: str, question: str) -> bool:
+        """True when this press confirms ``action`` (its key pressed again within
+        CONFIRM_SECONDS of the question); otherwise asks ``question`` and returns False. Every
+        key that changes the model in use asks first: a key pressed out of curiosity must not
+        replace it."""
+        if self._confirming == action and self.clock < self._confirm_until:
+            self._confirming, self._confirm_until = None, -1.0
+            return True
+        self._confirming, self._confirm_until = action, self.clock + CONFIRM_SECONDS
+        self.say(question, WARN)
+        return False
 
     def say(self, notice: str, color=TEXT) -> None:
         self.notice, self.notice_color, self.notice_at = notice, color, self.clock
@@ -327,7 +340,8 @@ class GameContext:
         return True
 
     def next_model(self) -> None:
-        """N: put the next kept model in use: the shipped one, then the player's runs."""
+        """N: put the next kept model in use (the shipped one, then the player's runs), once a
+        second N confirms it."""
         if self.training.active:
             self.say("Stop training first (T), then switch models.", WARN)
             return
@@ -338,15 +352,17 @@ class GameContext:
         if not kept:
             self.say("No runs kept yet: train one (T) and it joins your models.", MUTED)
             return
-        self._library_index = (self._library_index + 1) % (len(kept) + 1)
-        if self._library_index == 0:
+        index = (self._library_index + 1) % (len(kept) + 1)
+        name = "the shipped model" if index == 0 else describe(kept[index - 1])
+        place = f"{index + 1} of {len(kept) + 1}"
+        if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
+            return
+        self._library_index = index
+        if index == 0:
             self.model.use_model_file(str(paths.shipped_model_path()), "shipped model", True)
-            name = "the shipped model"
         else:
-            path = kept[self._library_index - 1]
-            name = describe(path)
-            self.model.use_model_file(str(path), name)
-        self.say(f"Switching to {name} ({self._library_index + 1} of {len(kept) + 1})...", MUTED)
+            self.model.use_model_file(str(kept[index - 1]), name)
+        self.say(f"Switching to {name} ({place})...", MUTED)
 
     def restore_shipped_model(self) -> None:
         """Ask first; a second R within a few seconds restores (the player's model is kept)."""
@@ -356,15 +372,12 @@ class GameContext:
         if self.model.state is ModelState.LOADING:
             self.say("The network is still loading; try again in a moment.", MUTED)
             return
-        if not self.confirming_restore:
-            self._confirm_restore_until = self.clock + CONFIRM_SECONDS
-            self.say(
-                "Go back to the shipped model? Press R again to confirm "
-                "(your own model is kept aside, not deleted).",
-                WARN,
-            )
+        question = (
+            "Go back to the shipped model? Press R again to confirm "
+            "(your own model is kept aside, not deleted)."
+        )
+        if not self._confirmed("restore", question):
             return
-        self._confirm_restore_until = -1.0
         self.model.restore_shipped()
         self.say("Restoring the shipped model...", MUTED)
 

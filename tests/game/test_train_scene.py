@@ -343,7 +343,12 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     app.frame(1 / 60)
     read_board(app)
     shipped_reading = app.context.prediction.probabilities.copy()
-    post_key(pygame.K_n)
+    post_key(pygame.K_n)  # a curious press only asks: the worse run is not put in use
+    app.frame(1 / 60)
+    assert "Use your seed run of" in app.context.notice and "N again" in app.context.notice
+    assert settle(app) and app.context.model.label.startswith("shipped model")
+    assert not paths.user_model_path().exists()
+    post_key(pygame.K_n)  # the second N confirms
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("your seed run of"), 30)
     assert settle(app)  # the drawing is read again with the model switched to
@@ -351,6 +356,9 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     for mine, run in zip(app.context.model.weights, training.judged.weights, strict=True):
         np.testing.assert_array_equal(mine, run)
     assert paths.user_model_path().is_file()  # chosen: the next launch starts with it
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    assert "Use the shipped model" in app.context.notice
     post_key(pygame.K_n)
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("shipped model"), 30)
