@@ -17,10 +17,18 @@ digits (training, validation, test, the game's examples) and board drawings afte
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 MAX_SLANT = 1.0  # columns per row: a 45 degree lean; more is a shape lying down, not a slant
 _ROW_INK = 0.1  # a row with less ink than this share of the fullest row's is an edge, not ink
+
+
+@functools.cache
+def _row_pairs(height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every two rows (upper, lower) of an image ``height`` rows tall, made once per height."""
+    return np.triu_indices(height, k=1)
 
 
 def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -43,7 +51,7 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     inked = row_ink > _ROW_INK * row_ink.max(axis=1, keepdims=True)
     weighted = images @ np.arange(width, dtype=np.float32)
     centres = np.divide(weighted, row_ink, out=np.zeros_like(weighted), where=row_ink > 0)
-    upper, lower = np.triu_indices(height, k=1)
+    upper, lower = _row_pairs(height)
     slopes = (centres[:, lower] - centres[:, upper]) / (lower - upper).astype(np.float32)
     slopes[~(inked[:, upper] & inked[:, lower])] = np.inf  # sorted after every real slope
     slopes.sort(axis=1)

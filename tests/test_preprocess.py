@@ -118,6 +118,22 @@ def test_the_brush_width_is_measured_from_the_drawing():
     assert stroke_width(line) == 1
 
 
+def test_a_large_drawing_is_measured_on_a_grid_yet_reads_the_same_width(monkeypatch):
+    from mnist_arcade import preprocess
+    from mnist_arcade.drawing_styles import style_set
+
+    thin_line = np.zeros((300, 300), bool)
+    thin_line[20:280, 101:104] = True  # between the grid's columns: read pixel by pixel
+    assert preprocess.stroke_width(thin_line) == 3
+    boards, _ = style_set(40, np.random.default_rng(5))
+    crops = [board[a:b, c:d] > 0 for board in boards for a, b, c, d in [ink_bounding_box(board)]]
+    sampled = [preprocess.stroke_width(crop) for crop in crops]
+    monkeypatch.setattr(preprocess, "_WIDTH_SAMPLES", 10**9)  # every pixel
+    exact = [preprocess.stroke_width(crop) for crop in crops]
+    assert all(abs(s - e) <= 1 for s, e in zip(sampled, exact, strict=True))
+    assert np.mean(np.equal(sampled, exact)) >= 0.9
+
+
 def test_small_drawings_get_strokes_as_thin_as_large_ones():
     # By this measure MNIST's median is 2.7; a 75 px tall 7 without thinning measures 10.7.
     small = _mean_stroke_width(to_network_input(_seven(100, 120, 50)))  # 75 px of ink
