@@ -330,13 +330,17 @@ class GameContext:
         return f"your {self.training.preset} run"
 
     def use_kept_aside_run(self) -> bool:
-        """The player chose the kept-aside run over the policy's verdict: put it in use."""
+        """Enter: the player prefers the kept-aside run to the policy's verdict. The first press
+        asks, a second Enter confirms and puts it in use, as N and R do; False if no run is on
+        offer."""
         offer = self.training.offer
         if offer is None:
             return False
-        self.model.use_weights(offer.weights, self._run_name())
-        self.training.offer_taken = True
-        self.say("Putting the run you chose in use...", MUTED)
+        question = f"Use the kept-aside run ({self._run_name()})? Press Enter again to switch."
+        if self._confirmed("kept-aside run", question):
+            self.model.use_weights(offer.weights, self._run_name())
+            self.training.offer_taken = True
+            self.say("Putting the run you chose in use...", MUTED)
         return True
 
     def next_model(self) -> None:
@@ -477,11 +481,11 @@ class GameContext:
             report = self.training.report
             self.say(
                 f"Taught: {report.book_right_before} of your {report.book_digits} digits read "
-                f"right before, {report.book_right_after} after. T, then Enter: use it.",
+                f"right before, {report.book_right_after} after. T, then Enter twice: use it.",
                 GOOD,
             )
         elif status in (FINISHED, STOPPED):
-            self.say(f"Run kept aside: {_scores(judged)}. T, then Enter: use it anyway.", MUTED)
+            self.say(f"Run kept aside: {_scores(judged)}. T, then Enter twice: use it.", MUTED)
 
 
 def _scores(judged) -> str:

@@ -165,7 +165,7 @@ def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
     assert not paths.user_model_path().exists()  # nothing saved over the player's model
 
 
-def test_a_stopped_run_is_kept_aside_and_enter_puts_it_in_use(make_app, tmp_path):
+def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app, tmp_path):
     app = make_app(epochs=50)
     post_key(pygame.K_t)
     app.frame(1 / 60)
@@ -183,6 +183,11 @@ def test_a_stopped_run_is_kept_aside_and_enter_puts_it_in_use(make_app, tmp_path
     post_key(pygame.K_t)  # with a run on offer, T opens the screen without starting another
     app.frame(1 / 60)
     assert not training.active
+    post_key(pygame.K_RETURN)  # one press, perhaps out of curiosity, only asks
+    app.frame(1 / 60)
+    assert "Enter again" in app.context.notice
+    assert settle(app) and app.context.model.label.startswith("shipped model")
+    assert training.offer is offer and not paths.user_model_path().exists()
     post_key(pygame.K_RETURN)
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("your"), 30)

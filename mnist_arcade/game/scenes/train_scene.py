@@ -353,5 +353,5 @@ def verdict_line(
     if offer_taken:
         return f"You chose to use this run: it reads {measured}{incumbent}.", GOOD
     if taught:
-        return f"MNIST validation: {measured}{incumbent}. Enter: use the taught model.", ACCENT
-    return f"Kept aside: it reads {measured}{incumbent}. Enter: use it anyway.", ACCENT
+        return f"MNIST validation: {measured}{incumbent}. Enter twice: use it.", ACCENT
+    return f"Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.", ACCENT
