@@ -129,7 +129,8 @@ class RunJudged:
     """The run is over and measured: put in use (``adopted``) or kept aside, and why.
 
     Both accuracies are on the same held-out validation digits. ``weights`` are the run's, so
-    the player can still choose a kept-aside run; ``saved_path`` is where they were saved.
+    the player can still choose a kept-aside run; ``saved_path`` is where they were saved, and
+    ``library_path`` the run's copy in the player's model library (what N switches between).
     """
 
     adopted: bool
@@ -139,6 +140,7 @@ class RunJudged:
     validation_digits: int
     weights: list[np.ndarray]
     saved_path: str | None
+    library_path: str | None = None
 
 
 # --- Game <-> engine (the one thread that owns the live model) ---------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from mnist_arcade import paths
 from mnist_arcade.board import Board
@@ -25,20 +26,20 @@ from mnist_arcade.game.services.model_client import (
 )
 from mnist_arcade.game.services.training_session import (
     FAILED,
+    FINETUNE,
     FINISHED,
     STOPPED,
     TrainingSession,
     TrainingStatus,
 )
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
-from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction
+from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction, RunJudged
 from mnist_arcade.model_library import describe, library_models
 from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
 MIN_TAUGHT = 5  # digits in the book before "learn my digits" makes sense
-FINETUNE = "finetune"  # the preset that teaches the network the player's digits
 
 
 class SceneId(enum.Enum):
@@ -102,7 +103,7 @@ class GameContext:
     _why_request: int = -1
     _explaining: dict = field(default_factory=dict)  # occlusion request id -> callback
     _book: DigitBook | None = None  # loaded from the user folder on first use
-    _library_index: int = 0  # which of shipped + kept models N put in use last (0: shipped)
+    _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
@@ -326,7 +327,7 @@ class GameContext:
     def _run_name(self) -> str:
         """How the model from the last run is named beside its accuracy."""
         if self.training.preset == FINETUNE and self.training.report is not None:
-            return f"taught your {self.training.report.book_digits} digits"
+            return f"the model taught your {self.training.report.book_digits} digits"
         return f"your {self.training.preset} run"
 
     def use_kept_aside_run(self) -> bool:
@@ -339,6 +340,7 @@ class GameContext:
         question = f"Use the kept-aside run ({self._run_name()})? Press Enter again to switch."
         if self._confirmed("kept-aside run", question):
             self.model.use_weights(offer.weights, self._run_name())
+            self._in_use_file = _library_file(offer)
             self.training.offer_taken = True
             self.say("Putting the run you chose in use...", MUTED)
         return True
@@ -356,17 +358,26 @@ class GameContext:
         if not kept:
             self.say("No runs kept yet: train one (T) and it joins your models.", MUTED)
             return
-        index = (self._library_index + 1) % (len(kept) + 1)
+        files = [paths.shipped_model_path(), *kept]
+        index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
         name = "the shipped model" if index == 0 else describe(kept[index - 1])
-        place = f"{index + 1} of {len(kept) + 1}"
+        place = f"{index + 1} of {len(files)}"
         if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
             return
-        self._library_index = index
+        self._in_use_file = files[index]
         if index == 0:
-            self.model.use_model_file(str(paths.shipped_model_path()), "shipped model", True)
+            self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
-            self.model.use_model_file(str(kept[index - 1]), name)
+            self.model.use_model_file(str(files[index]), name)
         self.say(f"Switching to {name} ({place})...", MUTED)
+
+    def _position_in_use(self, files: list[Path]) -> int:
+        """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
+        it is none of them (the player's own model from an earlier launch)."""
+        in_use = self._in_use_file
+        if in_use is None and self.model.label.startswith("shipped model"):
+            in_use = files[0]
+        return files.index(in_use) if in_use in files else -1
 
     def restore_shipped_model(self) -> None:
         """Ask first; a second R within a few seconds restores (the player's model is kept)."""
@@ -383,6 +394,7 @@ class GameContext:
         if not self._confirmed("restore", question):
             return
         self.model.restore_shipped()
+        self._in_use_file = paths.shipped_model_path()
         self.say("Restoring the shipped model...", MUTED)
 
     # --- the engine's and the trainer's news, once a frame -------------------------------------
@@ -476,6 +488,7 @@ class GameContext:
             self.say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, self._run_name(), save=False)
+            self._in_use_file = _library_file(judged)
             self.say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
         elif status in (FINISHED, STOPPED) and self.training.report is not None:
             report = self.training.report
@@ -490,7 +503,13 @@ class GameContext:
 
 def _scores(judged) -> str:
     """Say how the run reads the validation digits, beside the model in use on the same ones."""
-    text = f"it reads {judged.candidate_accuracy:.1%} right"
+    digits = f"{judged.validation_digits:,} validation digits"
+    text = f"it reads {judged.candidate_accuracy:.1%} of {digits}"
     if judged.incumbent_accuracy is not None:
         text += f" (in use: {judged.incumbent_accuracy:.1%})"
     return text
+
+
+def _library_file(judged: RunJudged) -> Path | None:
+    """The run's copy in the model library, which N knows it by."""
+    return Path(judged.library_path) if judged.library_path else None

@@ -121,7 +121,7 @@ def judge_and_save(
         incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
-    keep_copy(saved, new_model_path(preset))
+    kept = keep_copy(saved, new_model_path(preset))
     return RunJudged(
         verdict.adopt,
         verdict.reason,
@@ -130,6 +130,7 @@ def judge_and_save(
         len(x_val),
         model.get_weights(),
         str(saved),
+        str(kept),
     )
 
 

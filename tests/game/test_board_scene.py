@@ -334,6 +334,41 @@ def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_a
     assert app.help_open
 
 
+def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
+    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.widgets.help_overlay import GLOSSARY
+
+    app = make_app()
+    width, height = app.window.canvas.get_size()
+    card = pygame.Rect(40, 30, width - 80, height - 60)
+    for scene_id in SceneId:
+        app.switch_to(scene_id)
+        post_key(pygame.K_h)
+        app.frame(1 / 60)
+        text, rects, strings = app.context.text, [], []
+        original = text.draw
+
+        def record(target, string, *args, original=original, **kwargs):
+            strings.append(string)
+            rects.append(original(target, string, *args, **kwargs))
+            return rects[-1]
+
+        text.draw = record
+        try:
+            app.frame(1 / 60)
+        finally:
+            del text.draw
+        help_rects = rects[strings.index(f"Help: {app.scene.TITLE}") :]
+        outside = [s for s, r in zip(strings[-len(help_rects) :], help_rects, strict=True)
+                   if not card.contains(r)]  # fmt: skip
+        assert not outside, (scene_id, outside)
+        assert all(word in strings for word in GLOSSARY)  # nothing dropped to make it fit
+        for name in app.scene.PANELS:
+            assert name in strings, (scene_id, name)
+        post_key(pygame.K_ESCAPE)
+        app.frame(1 / 60)
+
+
 def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(make_app):
     app = make_app()
     draw_a_one(app)

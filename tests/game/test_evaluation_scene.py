@@ -96,3 +96,12 @@ def test_emptying_the_book_while_its_table_is_shown_goes_back_to_the_test_digits
     app.frame(1 / 60)  # drawn with no digit left: no division by zero, no stale table
     assert not scene.yours
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 200, 30)
+
+
+def test_a_row_reads_100_percent_only_when_every_digit_in_it_was_read_right():
+    from mnist_arcade.game.scenes.evaluation_scene import share_right
+
+    assert share_right(199 / 200) == "99.5%"
+    assert share_right(9999 / 10000) == "99.9%"
+    assert share_right(1.0) == "100%"
+    assert share_right(0.5) == "50.0%"

@@ -195,6 +195,11 @@ def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app,
         np.testing.assert_array_equal(mine, kept)
     assert (tmp_path / "trained.keras").exists() is False  # the engine saves to the user folder
     assert paths.user_model_path().is_file()  # chosen explicitly: the next launch uses it
+    post_key(pygame.K_b)
+    app.frame(1 / 60)
+    post_key(pygame.K_n)  # N offers another model, never the run now in use
+    app.frame(1 / 60)
+    assert "Use the shipped model (1 of 2)?" in app.context.notice
 
 
 def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):

@@ -2,7 +2,7 @@
 
 import threading
 
-from mnist_arcade.game.services.training_session import EARLIER_KEPT, TrainingSession
+from mnist_arcade.game.services.training_session import EARLIER_KEPT, FINETUNE, TrainingSession
 from mnist_arcade.messages import BatchProgress, EpochResult, TrainingStarted
 
 
@@ -56,3 +56,21 @@ def _posting_thread(queue, run, logs):
     thread = threading.Thread(target=lambda: None)
     thread.start()
     return thread
+
+
+def test_a_run_started_without_a_preset_trains_on_mnist_even_after_teaching():
+    started = []
+
+    def start(preset, queue, stop, **options):
+        started.append((preset, options.get("book")))
+        thread = threading.Thread(target=lambda: None)
+        thread.start()
+        return thread
+
+    session = TrainingSession(start)
+    for preset, options in (("full", {}), (FINETUNE, {"book": "digits"}), (None, {})):
+        session.start(preset, **options)
+        session._thread.join()
+    # T after K: teaching needs the player's digits, so T starts the last MNIST preset again
+    assert started == [("full", None), (FINETUNE, "digits"), ("full", None)]
+    assert session.preset == "full"

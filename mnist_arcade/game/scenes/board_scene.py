@@ -29,7 +29,8 @@ BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(10)
 }
-RESULT_RECT = pygame.Rect(40, 430, 300, 270)
+RESULT_RECT = pygame.Rect(40, 440, 300, 260)
+NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
 
@@ -274,7 +275,13 @@ class BoardScene(Scene):
     def _draw_notice(self, surface: pygame.Surface) -> None:
         context = self.context
         context.text.draw_wrapped(
-            surface, context.notice, (40, 393), self.canvas.rect.width, 20, context.notice_color
+            surface,
+            context.notice,
+            NOTICE_TOPLEFT,
+            self.canvas.rect.width,
+            20,
+            context.notice_color,
+            NOTICE_LINES,
         )
 
     def _draw_result(self, surface: pygame.Surface) -> None:
@@ -329,7 +336,7 @@ class BoardScene(Scene):
             MUTED,
         )
         bars = pygame.Rect(
-            RESULT_RECT.left + 12, RESULT_RECT.top + 144, RESULT_RECT.width - 24, 120
+            RESULT_RECT.left + 12, RESULT_RECT.top + 142, RESULT_RECT.width - 24, 112
         )
         draw_probability_bars(surface, text, bars, prediction.probabilities)
 

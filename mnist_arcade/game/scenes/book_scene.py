@@ -38,7 +38,7 @@ class BookScene(Scene):
     TITLE: ClassVar[str] = "Your digit book"
     PANELS: ClassVar[dict[str, str]] = {
         "each square": "one of your drawings as the network sees it, the digit you said it "
-        "is, and what the network in use reads it as now",
+        "is, and what the network in use reads it as now; click one to pick it",
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -56,7 +56,7 @@ class BookScene(Scene):
             Binding(
                 (pygame.K_DELETE, pygame.K_BACKSPACE),
                 "Delete",
-                "remove the selected digit",
+                "remove the digit you clicked",
                 self._delete,
             ),
             Binding((pygame.K_x,), "X", "clear the whole book (asks first)", self._clear),
@@ -130,6 +130,14 @@ class BookScene(Scene):
         text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
         counts = "  ".join(f"{digit}: {count}" for digit, count in enumerate(book.counts()))
         text.draw(surface, f"{len(book)} digits    {counts}", (40, 72), 22, MUTED)
+        if len(book):
+            picked = self.selected is not None and self.selected < len(book)
+            hint = (
+                "Delete removes the digit outlined in yellow."
+                if picked
+                else ("Click a digit to pick it; Delete then removes it.")
+            )
+            text.draw(surface, hint, (40, 98), 20, ACCENT if picked else MUTED)
         if not len(book):
             text.draw(
                 surface,

@@ -8,6 +8,7 @@ call; the test digits load on a thread, so the screen opens at once.
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 import numpy as np
@@ -207,7 +208,7 @@ class EvaluationScene(Scene):
         text.draw(surface, "right", (bars_left, top - 20), 20, MUTED)
         for digit, share in enumerate(accuracy):
             y = top + digit * CELL + CELL // 2
-            words = "no digits" if np.isnan(share) else f"{share:.0%}"
+            words = "no digits" if np.isnan(share) else share_right(share)
             color = GOOD if not np.isnan(share) and share >= 0.95 else WARN
             text.draw(surface, words, (bars_left, y), 20, color, "midleft")
 
@@ -243,3 +244,11 @@ def _cell_colour(row, column, count, matrix, largest_miss) -> tuple[int, int, in
         return (30, round(60 + 120 * share), 70)
     strength = count / largest_miss
     return (round(70 + 150 * strength), 40, 50)
+
+
+def share_right(share: float) -> str:
+    """A row's share read right, rounded down to a tenth of a percent: "100%" only when every
+    digit of the row was read right (199 of 200 is "99.5%", never "100%")."""
+    if share >= 1.0:
+        return "100%"
+    return f"{math.floor(share * 1000) / 10:.1f}%"

@@ -346,7 +346,7 @@ def verdict_line(
     candidate, before = percentages_that_differ(
         judged.candidate_accuracy, judged.candidate_accuracy if in_use is None else in_use
     )
-    measured = f"{candidate} of {judged.validation_digits:,} validation digits right"
+    measured = f"{candidate} of all {judged.validation_digits:,} validation digits right"
     incumbent = "" if in_use is None else f" (the model in use: {before})"
     if judged.adopted:
         return f"Now in use: it reads {measured}{incumbent}.", GOOD

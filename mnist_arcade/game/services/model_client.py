@@ -110,12 +110,14 @@ class ModelClient:
 
     @property
     def label(self) -> str:
-        """The model in use, named with its measured accuracy: "shipped model, reads 99.1%..."."""
+        """The model in use, named with its measured accuracy and on what: "shipped model,
+        reads 99.4% of 2,000 MNIST test digits right"."""
         if self.in_use is None:
             return {ModelState.LOADING: "loading...", ModelState.FAILED: "no model"}[self.state]
         if self.in_use.accuracy is None:
             return self.in_use.name
-        return f"{self.in_use.name}, reads {self.in_use.accuracy:.1%} of test digits right"
+        in_use = self.in_use
+        return f"{in_use.name}, reads {in_use.accuracy:.1%} of {in_use.measured_on} right"
 
     # --- requests ------------------------------------------------------------------------------
 

@@ -55,13 +55,17 @@ def _start_real_trainer(preset: str, messages: queue.Queue, stop: threading.Even
     return start_training(preset, messages, stop, **options)
 
 
+FINETUNE = "finetune"  # the preset that teaches the network the player's digits
+
+
 class TrainingSession:
     """One training run at a time; ``poll()`` returns the newest weights to preview."""
 
     def __init__(self, starter: Starter = _start_real_trainer, **trainer_options) -> None:
         self.starter = starter
         self.trainer_options = trainer_options  # data_path, save_path, epochs
-        self.preset = "seed"
+        self.preset = "seed"  # the last run's preset (the finetune preset after teaching)
+        self.mnist_preset = "seed"  # the last preset that trains on MNIST: what T starts
         self.messages: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._abandon = threading.Event()
@@ -112,10 +116,13 @@ class TrainingSession:
     ) -> bool:
         """Start a fresh run, to be judged against ``incumbent_weights`` (the model in use);
         False if one is still running (stop it first). ``run_options`` go to the trainer
-        (``book`` for the finetune preset)."""
+        (``book`` for the finetune preset). With no ``preset``, the last MNIST preset again:
+        teaching needs the player's digits, which only :meth:`GameContext.start_finetune` gives."""
         if self.running:
             return False
-        self.preset = preset or self.preset
+        self.preset = preset or self.mnist_preset
+        if self.preset != FINETUNE:
+            self.mnist_preset = self.preset
         self._reset()
         self.messages = queue.Queue()
         self._stop = threading.Event()

@@ -6,6 +6,8 @@ answers. The glossary explains the words the screens use, in plain language.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Text, wrap_words
@@ -28,6 +30,73 @@ GLOSSARY = {
 }
 
 
+KEY_COLUMN = 110  # where a key's meaning starts, right of the key
+ENTRY_SIZE, ENTRY_LINE = 20, 18  # a panel's or word's explanation: font size, line spacing
+KEY_SIZE, KEY_LINE = 22, 24
+HEADER_SIZE, HEADER_LINE = 26, 30
+GUTTER = 28  # between columns, and inside the card's edge
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One piece of the help card: a section header, a key and its meaning, or a named entry
+    whose sentence wraps to the column's width."""
+
+    kind: str  # "header", "key" or "entry"
+    name: str
+    sentence: str = ""
+
+    def height(self, text: Text, width: int) -> int:
+        if self.kind == "header":
+            return HEADER_LINE
+        if self.kind == "key":
+            return KEY_LINE
+        lines = wrap_words(self.sentence, text.font(ENTRY_SIZE), width - 16)
+        return 20 + ENTRY_LINE * len(lines) + 6
+
+    def draw(self, target: pygame.Surface, text: Text, left: int, y: int, width: int) -> None:
+        if self.kind == "header":
+            text.draw(target, self.name, (left, y), HEADER_SIZE, ACCENT)
+        elif self.kind == "key":
+            text.draw(target, self.name, (left, y), KEY_SIZE, TEXT)
+            text.draw(target, self.sentence, (left + KEY_COLUMN, y), KEY_SIZE, MUTED)
+        else:
+            text.draw(target, self.name, (left, y), ENTRY_SIZE, TEXT)
+            lines = wrap_words(self.sentence, text.font(ENTRY_SIZE), width - 16)
+            for row, line in enumerate(lines):
+                text.draw(target, line, (left + 16, y + 20 + row * ENTRY_LINE), ENTRY_SIZE, MUTED)
+
+
+def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
+    every_key = [*keys, (HELP_KEYS_LABEL, "this help"), ("F11", "fullscreen")]
+    return [
+        _Block("header", "Keys"),
+        *(_Block("key", label, what) for label, what in every_key),
+        _Block("header", "What you see"),
+        *(_Block("entry", name, sentence) for name, sentence in panels.items()),
+        _Block("header", "Words"),
+        *(_Block("entry", word, meaning) for word, meaning in GLOSSARY.items()),
+    ]
+
+
+def _flow(blocks, text: Text, widths: list[int], height: int) -> list[list[_Block]] | None:
+    """Fill columns of ``widths`` top to bottom, never leaving a header at a column's foot;
+    None if the blocks do not fit in ``height``."""
+    columns: list[list[_Block]] = [[] for _ in widths]
+    column, used = 0, 0
+    for index, block in enumerate(blocks):
+        needed = block.height(text, widths[column])
+        if block.kind == "header" and index + 1 < len(blocks):
+            needed += blocks[index + 1].height(text, widths[column])
+        if used + needed > height and columns[column]:
+            column, used = column + 1, 0
+            if column == len(widths):
+                return None
+        columns[column].append(block)
+        used += block.height(text, widths[column])
+    return columns
+
+
 def draw_help(
     target: pygame.Surface,
     text: Text,
@@ -35,48 +104,51 @@ def draw_help(
     keys: list[tuple[str, str]],
     panels: dict[str, str],
 ) -> None:
-    """Dim the screen and draw the help card on top of it."""
+    """Dim the screen and draw the help card on top of it: the keys, what each panel shows and
+    the glossary, in two columns, or three when the screen has many keys."""
     shade = pygame.Surface(target.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, 190))
     target.blit(shade, (0, 0))
-    card = pygame.Rect(60, 40, target.get_width() - 120, target.get_height() - 80)
+    card = pygame.Rect(40, 30, target.get_width() - 80, target.get_height() - 60)
     pygame.draw.rect(target, PANEL, card, border_radius=10)
     pygame.draw.rect(target, PANEL_EDGE, card, width=2, border_radius=10)
-    left, top = card.left + 28, card.top + 20
+    left, top = card.left + GUTTER, card.top + 20
     text.draw(target, f"Help: {title}", (left, top), 36, TEXT)
     text.draw(
         target,
         f"{HELP_KEYS_LABEL} or Esc closes this",
-        (card.right - 28, top + 8),
+        (card.right - GUTTER, top + 8),
         22,
         MUTED,
         "topright",
     )
-    y = top + 50
-    text.draw(target, "Keys", (left, y), 26, ACCENT)
-    y += 30
-    for label, what in [*keys, (HELP_KEYS_LABEL, "this help"), ("F11", "fullscreen")]:
-        text.draw(target, label, (left, y), 22, TEXT)
-        text.draw(target, what, (left + 110, y), 22, MUTED)
-        y += 24
-    y += 12
-    text.draw(target, "What you see", (left, y), 26, ACCENT)
-    y += 30
-    for name, sentence in panels.items():
-        y = _entry(target, text, name, sentence, left, y, 470)
-    column = card.left + card.width // 2 + 10
-    y = top + 50
-    text.draw(target, "Words", (column, y), 26, ACCENT)
-    y += 30
-    for word, meaning in GLOSSARY.items():
-        y = _entry(target, text, word, meaning, column, y, card.right - 28 - column)
+    blocks = _blocks(keys, panels)
+    inner = card.width - 2 * GUTTER
+    key_width = KEY_COLUMN + max(
+        text.font(KEY_SIZE).size(block.sentence)[0] for block in blocks if block.kind == "key"
+    )
+    rest = (inner - key_width - 2 * GUTTER) // 2
+    layouts = ([(inner - GUTTER) // 2] * 2, [key_width, rest, rest])
+    height = card.bottom - 16 - (top + 50)
+    for widths in layouts:
+        columns = _flow(blocks, text, widths, height)
+        if columns is not None:
+            break
+    else:  # more than even three columns hold: show what fits rather than spill off the card
+        widths, columns = layouts[-1], _flow_clipped(blocks, text, layouts[-1], height)
+    x = left
+    for width, column in zip(widths, columns, strict=True):
+        y = top + 50
+        for block in column:
+            block.draw(target, text, x, y, width)
+            y += block.height(text, width)
+        x += width + GUTTER
 
 
-def _entry(target, text: Text, name: str, sentence: str, left: int, y: int, width: int) -> int:
-    """``name``: ``sentence``, wrapped to ``width``; returns the next free y."""
-    text.draw(target, name, (left, y), 20, TEXT)
-    y += 20
-    for line in wrap_words(sentence, text.font(20), width - 16):
-        text.draw(target, line, (left + 16, y), 20, MUTED)
-        y += 18
-    return y + 6
+def _flow_clipped(blocks, text: Text, widths: list[int], height: int) -> list[list[_Block]]:
+    """As :func:`_flow`, dropping the blocks that do not fit (the glossary's last words)."""
+    for count in range(len(blocks), 0, -1):
+        columns = _flow(blocks[:count], text, widths, height)
+        if columns is not None:
+            return columns
+    return [[] for _ in widths]

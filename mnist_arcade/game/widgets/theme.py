@@ -76,11 +76,23 @@ class Text:
         color=TEXT,
         max_lines: int = 2,
     ) -> None:
-        """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines."""
+        """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines; a text
+        longer than that ends its last line with an ellipsis, so a cut is never silent."""
         left, top = topleft
-        line_height = self.font(size).get_linesize()
-        for row, line in enumerate(wrap_words(text, self.font(size), width)[:max_lines]):
-            self.draw(target, line, (left, top + row * line_height), size, color)
+        font = self.font(size)
+        lines = wrap_words(text, font, width)
+        if len(lines) > max_lines:
+            lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], font, width)]
+        for row, line in enumerate(lines):
+            self.draw(target, line, (left, top + row * font.get_linesize()), size, color)
+
+
+def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
+    """``line`` shortened word by word until it fits ``width`` with "..." after it."""
+    words = line.split()
+    while len(words) > 1 and font.size(" ".join(words) + "...")[0] > width:
+        words.pop()
+    return " ".join(words) + "..."
 
 
 def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:

@@ -1,0 +1,33 @@
+"""Text on screen: wrapped sentences never lose words silently."""
+
+import pygame
+
+from mnist_arcade.game.widgets.theme import Text
+
+
+def _drawn_lines(text, sentence, width, max_lines):
+    lines = []
+    original = text.draw
+    text.draw = lambda target, line, *a, **k: lines.append(line) or original(target, line, *a, **k)
+    try:
+        text.draw_wrapped(
+            pygame.Surface((400, 200)), sentence, (0, 0), width, 20, max_lines=max_lines
+        )
+    finally:
+        del text.draw
+    return lines
+
+
+def test_a_sentence_too_long_for_its_lines_ends_with_an_ellipsis_that_fits(window):
+    text = Text()
+    sentence = " ".join(["Go back to the shipped model? Press R again to confirm"] * 3)
+    lines = _drawn_lines(text, sentence, 300, 2)
+    assert len(lines) == 2 and lines[-1].endswith("...")
+    assert all(text.font(20).size(line)[0] <= 300 for line in lines)
+
+
+def test_a_sentence_that_fits_is_drawn_whole_without_an_ellipsis(window):
+    text = Text()
+    sentence = "Network ready: the shipped model (99.2% of 10,000 test digits right). Draw, then P."
+    lines = _drawn_lines(text, sentence, 300, 3)
+    assert " ".join(lines) == sentence and not lines[-1].endswith("...")
