@@ -2,44 +2,118 @@
 
 import json
 
+import numpy as np
 import pygame
+import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scenes.challenge_scene import missed_line
 from mnist_arcade.game.services.best_scores import load_scores, record_score
 from mnist_arcade.game.services.challenge import (
     CONFIDENT,
     ROUND_SECONDS,
+    STILL_SEEN,
     STREAK_BONUS,
     Challenge,
     RoundKind,
+    RoundResult,
+    with_article,
 )
 from tests.game.conftest import post_key, post_stroke, run_until
 
 DRAW, FOOL = RoundKind.DRAW, RoundKind.FOOL
 
 
+def reading(digit, confidence, second=None, second_share=0.0):
+    """Ten probabilities: ``digit`` at ``confidence``, ``second`` (if given) at
+    ``second_share``, and what is left shared evenly by the other digits."""
+    probabilities = np.zeros(10)
+    probabilities[digit] = confidence
+    if second is not None:
+        probabilities[second] = second_share
+    others = probabilities == 0
+    probabilities[others] = (1.0 - probabilities.sum()) / others.sum()
+    return probabilities
+
+
+def judge(game, dt, probabilities, finished=True):
+    """One frame of a finished drawing (or, with ``finished=False``, of a stroke going on)."""
+    return game.update(dt, probabilities, None, finished=finished)
+
+
 def test_a_confident_right_reading_wins_faster_and_surer_scores_more():
     game = Challenge([3, 5], [DRAW, DRAW])
-    assert game.update(2.0, 3, 0.5, None) is None  # not sure enough yet
-    won = game.update(1.0, 3, 0.95, None)
-    assert won.won and won.points == round(100 * 0.95 + 10 * (ROUND_SECONDS - 3.0))
+    assert judge(game, 2.0, reading(3, 0.5)) is None  # not sure enough yet
+    won = judge(game, 1.0, reading(3, 0.95))
+    assert won.won and won.confidence == pytest.approx(0.95)
+    assert won.points == round(100 * 0.95 + 10 * (ROUND_SECONDS - 3.0))
     assert game.streak == 1 and game.asked == 5 and game.time_left == ROUND_SECONDS
 
 
 def test_a_streak_multiplies_and_a_miss_resets_it():
     game = Challenge([1, 2, 3], [DRAW, DRAW, DRAW])
-    game.update(1.0, 1, 1.0, None)
-    second = game.update(1.0, 2, 1.0, None)
+    judge(game, 1.0, reading(1, 1.0))
+    second = judge(game, 1.0, reading(2, 1.0))
     assert second.points == round((100 + 10 * (ROUND_SECONDS - 1)) * (1 + STREAK_BONUS))
-    missed = game.update(ROUND_SECONDS, 8, 0.99, None)  # the wrong digit until time runs out
+    missed = judge(game, ROUND_SECONDS, reading(8, 0.99))  # the wrong digit until time is up
     assert not missed.won and missed.points == 0 and game.streak == 0 and game.over
 
 
-def test_the_fool_round_is_won_by_a_confident_other_digit():
-    game = Challenge([4], [FOOL])
-    assert game.update(1.0, 4, 0.99, None) is None  # read as asked: not fooled
-    assert game.update(1.0, 9, CONFIDENT, None).won
+def test_a_round_is_not_judged_while_a_stroke_is_in_progress():
+    game = Challenge([8], [DRAW])
+    half_drawn = reading(8, 0.97)  # the first loop of an 8 that happens to read as one
+    assert judge(game, 1.0, half_drawn, finished=False) is None
+    assert judge(game, ROUND_SECONDS, half_drawn, finished=False) is None  # even past time
+    assert game.time_left == 0.0 and not game.results
+    result = judge(game, 0.1, reading(3, 0.95))  # the finished drawing is what counts
+    assert not result.won and result.read == 3 and game.over
+
+
+def test_a_round_ending_mid_stroke_is_judged_when_the_stroke_ends():
+    game = Challenge([8], [DRAW])
+    assert judge(game, ROUND_SECONDS + 5, reading(2, 0.6), finished=False) is None
+    result = judge(game, 0.1, reading(8, 0.96))
+    assert result.won and result.seconds == ROUND_SECONDS and result.points == 96  # no time bonus
+
+
+def test_the_fool_round_is_won_by_a_real_digit_the_network_misreads():
+    game = Challenge([1], [FOOL])
+    assert judge(game, 1.0, reading(1, 0.99)) is None  # read as asked: not fooled
+    flagged_one = reading(7, 0.95, second=1, second_share=0.04)  # a 1 with a long flag
+    result = judge(game, 1.0, flagged_one)
+    assert result.won and result.read == 7 and result.second == 1
+
+
+def test_the_fool_round_is_not_won_by_a_drawing_with_no_trace_of_the_digit():
+    game = Challenge([1], [FOOL])
+    bar = reading(7, 0.92, second=9, second_share=0.05)  # the bar of the walkthrough
+    assert judge(game, 1.0, bar) is None
+    plain_seven = reading(7, 0.99, second=1, second_share=STILL_SEEN / 2)
+    assert judge(game, 1.0, plain_seven) is None
+    missed = judge(game, ROUND_SECONDS, bar)
+    assert not missed.won and missed.points == 0
+    assert missed_line(missed) == "Time's up: I read a 7 (92%), but my second guess was 9, not 1."
+
+
+def test_each_round_says_exactly_what_wins_it():
+    game = Challenge([7, 1], [DRAW, FOOL])
+    assert game.requirement() == f"I need to be {CONFIDENT:.0%} sure it is a 7."
+    judge(game, 1.0, reading(7, 0.99))
+    fool = game.requirement()
+    assert f"{CONFIDENT:.0%} sure it is another digit" in fool
+    assert f"1 as my second guess ({STILL_SEEN:.0%} or more)" in fool
+    assert "real 1" in game.prompt()
+
+
+def test_an_8_takes_an():
+    assert with_article(8) == "an 8" and [with_article(d) for d in (1, 7)] == ["a 1", "a 7"]
+    game = Challenge([8, 8], [DRAW, FOOL])
+    assert (
+        game.prompt() == "Draw an 8!" and "I need to be 90% sure it is an 8." in game.requirement()
+    )
+    unsure = RoundResult(8, DRAW, False, 8, 0.5, ROUND_SECONDS, 0)
+    assert missed_line(unsure) == "Time's up: I read an 8 (50%), not sure enough."
 
 
 def test_new_games_have_six_different_digits_and_end_with_a_fool_round():
@@ -65,22 +139,73 @@ def test_best_scores_are_kept_atomically_and_a_corrupt_file_is_set_aside():
 LEFT, TOP = 40, 110  # the challenge board's top-left corner
 
 
+SEVEN = [(LEFT + 60, TOP + 50), (LEFT + 240, TOP + 50), (LEFT + 120, TOP + 270)]
+FLAGGED_ONE = [(LEFT + 60, TOP + 80), (LEFT + 170, TOP + 40), (LEFT + 170, TOP + 260)]
+
+
 def draw_digit(app, digit):
+    """A 1, a 7, or (for ``"fool 1"``) a real 1 with a long flag that the network reads as 7."""
     if digit == 1:
         post_stroke([(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)])
-    else:  # a 7
-        post_stroke([(LEFT + 60, TOP + 50), (LEFT + 240, TOP + 50), (LEFT + 120, TOP + 270)])
+    elif digit == "fool 1":
+        post_stroke(FLAGGED_ONE)
+    else:
+        post_stroke(SEVEN)
 
 
-def test_a_scripted_challenge_game_scores_as_specified(make_app):
+def start_challenge(make_app, digits, kinds):
+    """The real game on the challenge screen (G), with the rounds fixed."""
     app = make_app()
     post_key(pygame.K_g)
     app.frame(1 / 60)
     scene = app.scene
     assert scene is app.scenes[SceneId.CHALLENGE]
-    scene.challenge = Challenge([1, 7, 1, 7, 1, 1], [DRAW] * 5 + [FOOL])
-    game = scene.challenge
-    plan = {0: 1, 1: 7, 2: 1, 3: None, 4: 1, 5: 7}  # round -> digit drawn (None: nothing)
+    scene.challenge = Challenge(digits, kinds)
+    return app, scene, scene.challenge
+
+
+def read_fresh(app, digit):
+    """Real frames until the engine has read the board as it is, as ``digit`` surely."""
+    context = app.context
+
+    def read_now():
+        prediction = context.prediction
+        return prediction is not None and prediction.digit == digit
+
+    assert run_until(app, read_now, 30)
+    assert context.prediction.confidence >= CONFIDENT
+
+
+def test_a_round_waits_for_the_mouse_button_to_go_up(make_app):
+    app, scene, game = start_challenge(make_app, [7], [DRAW])
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=SEVEN[0], button=1))
+    for point in SEVEN[1:]:  # the whole 7, with the button still held down
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(1, 0, 0))
+        )
+    read_fresh(app, 7)
+    for _ in range(int(ROUND_SECONDS * 10) + 10):  # past the whole round, in game time
+        app.frame(0.1)
+    assert scene.canvas.drawing and not game.results and game.time_left == 0.0
+    assert scene._time_line() == "Time's up: finish your stroke"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=SEVEN[-1], button=1))
+    assert run_until_result(app, game, 0)
+    result = game.results[0]
+    assert result.won and result.read == 7 and result.points == round(100 * result.confidence)
+
+
+def test_a_plain_7_does_not_win_fool_me_with_a_1(make_app):
+    app, _, game = start_challenge(make_app, [1], [FOOL])
+    draw_digit(app, 7)
+    read_fresh(app, 7)
+    assert run_until_result(app, game, 0)
+    result = game.results[0]
+    assert not result.won and result.read == 7 and result.seconds == ROUND_SECONDS
+
+
+def test_a_scripted_challenge_game_scores_as_specified(make_app):
+    app, scene, game = start_challenge(make_app, [1, 7, 1, 7, 1, 1], [DRAW] * 5 + [FOOL])
+    plan = {0: 1, 1: 7, 2: 1, 3: None, 4: 1, 5: "fool 1"}  # round -> digit drawn (None: nothing)
     expected_streak, expected_score = 0, 0
     for round_index, digit in plan.items():
         assert game.round_index == round_index

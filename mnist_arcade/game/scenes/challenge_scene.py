@@ -1,10 +1,12 @@
 """The challenge: six rounds of "Draw a 7!" against the clock, then a summary of every drawing.
 
-The network reads the board live while the player draws and calls out its guess. A round ends
-when it reads the asked digit with 90% or more (or, in the last round, when the player has
-fooled it into reading another digit that surely), or when the 20 seconds run out. The summary
-shows each drawing, what the network read, and for a miss some MNIST digits of both kinds, so
-the player sees why ("MNIST's 7s rarely have a bar").
+The network reads the board live while the player draws and calls out its guess, but a round
+is judged only on the finished drawing: when no stroke is in progress and the reading is of the
+board as it is (see :mod:`mnist_arcade.game.services.challenge` for the rules). A round ends
+when the network reads the asked digit with 90% or more (or, in the last round, when the player
+has fooled it: a real example of the asked digit read surely as another), or when the 20 seconds
+run out. The summary shows each drawing, what the network read, and for a miss some MNIST digits
+of both kinds, so the player sees why ("MNIST's 7s rarely have a bar").
 """
 
 from __future__ import annotations
@@ -18,7 +20,16 @@ from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
 from mnist_arcade.game.context import GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.best_scores import load_scores, record_score
-from mnist_arcade.game.services.challenge import ROUND_SECONDS, Challenge, RoundKind, RoundResult
+from mnist_arcade.game.services.challenge import (
+    CONFIDENT,
+    ROUND_SECONDS,
+    Challenge,
+    Guesses,
+    RoundKind,
+    RoundResult,
+    percent,
+    with_article,
+)
 from mnist_arcade.game.services.test_digits import TestDigits
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
@@ -46,7 +57,7 @@ class ChallengeScene(Scene):
     TITLE: ClassVar[str] = "Challenge"
     PANELS: ClassVar[dict[str, str]] = {
         "the prompt": "the digit to draw; the bar is the time left",
-        "the guess": "what the network reads right now, and how sure it is",
+        "the guess": "what the network reads right now, how sure it is, and what wins the round",
         "the summary": "each drawing, what the network read, and MNIST digits to compare",
     }
 
@@ -132,9 +143,9 @@ class ChallengeScene(Scene):
         reading = self.context.live_prediction
         result = challenge.update(
             dt,
-            None if reading is None else reading.digit,
-            0.0 if reading is None else reading.confidence,
+            None if reading is None else reading.probabilities,
             None if reading is None else reading.net_input,
+            finished=self.drawing_finished(),
         )
         if result is not None:
             self.last, self.pause = result, PAUSE_SECONDS
@@ -142,6 +153,17 @@ class ChallengeScene(Scene):
                 self.context.explain_input(result.drawing, self._on_fool_explained)
             if challenge.over:
                 self._finish()
+
+    def drawing_finished(self) -> bool:
+        """True when the board may be judged: no stroke in progress, and the live reading is of
+        the board as it is now (not of the drawing a stroke ago). An empty board, or a network
+        that cannot read yet, is as finished as it will get, so the clock can still end it."""
+        if self.canvas.drawing:
+            return False
+        context = self.context
+        if context.board.is_empty or not context.model.ready:
+            return True
+        return context.prediction is not None
 
     def _on_fool_explained(self, evidence) -> None:
         self.fool_why = OcclusionOverlay(evidence)
@@ -207,7 +229,7 @@ class ChallengeScene(Scene):
         pygame.draw.rect(surface, GOOD if share > 0.3 else WARN, filled)
         text.draw(
             surface,
-            f"{challenge.time_left:.0f} s left",
+            self._time_line(),
             (bar.right, bar.bottom + 6),
             22,
             MUTED,
@@ -218,27 +240,39 @@ class ChallengeScene(Scene):
             self._draw_result_line(surface, left + 20, 300)
         else:
             reading = self.context.live_prediction
-            if reading is None:
-                guess = "Draw on the board: I will tell you what I see."
-            elif not reads_as_digit(reading.probabilities):
-                guess = NOT_A_DIGIT
-            else:
-                guess = f"I think it's a {reading.digit}... ({reading.confidence:.0%} sure)"
-            text.draw(surface, guess, (left + 20, 300), 36, TEXT if reading else MUTED)
-            text.draw(surface, "I need to be 90% sure.", (left + 20, 346), 22, MUTED)
+            text.draw(surface, self._guess_line(), (left + 20, 300), 36, TEXT if reading else MUTED)
+            text.draw(surface, challenge.requirement(), (left + 20, 346), 22, MUTED)
         self._draw_round_dots(surface, left, 430)
+
+    def _time_line(self) -> str:
+        """The seconds left, or, once they are up mid-stroke, that the round waits for it."""
+        time_left = self.challenge.time_left
+        if time_left <= 0 and self.canvas.drawing:
+            return "Time's up: finish your stroke"
+        return f"{time_left:.0f} s left"
+
+    def _guess_line(self) -> str:
+        """What the network reads right now; in a fool round, its second guess too."""
+        reading = self.context.live_prediction
+        if reading is None:
+            return "Draw on the board: I will tell you what I see."
+        if not reads_as_digit(reading.probabilities):
+            return NOT_A_DIGIT
+        guesses = Guesses.of(reading.probabilities)
+        line = f"I think it's {with_article(guesses.read)}... ({percent(guesses.confidence)} sure)"
+        if self.challenge.kind is RoundKind.FOOL:
+            line += f"; my second guess: {guesses.second} ({percent(guesses.second_share)})"
+        return line
 
     def _draw_result_line(self, surface: pygame.Surface, left: int, top: int) -> None:
         text, result = self.context.text, self.last
         if result.won and result.kind is RoundKind.FOOL:
-            line, color = f"Fooled me! I read a {result.read}. +{result.points}", GOOD
+            read = with_article(result.read)
+            line, color = f"Fooled me! I read {read}. +{result.points}", GOOD
         elif result.won:
-            line, color = f"Yes, a {result.asked}! +{result.points} points", GOOD
-        elif result.read is None:
-            line, color = "Time's up: nothing drawn.", WARN
+            line, color = f"Yes, {with_article(result.asked)}! +{result.points} points", GOOD
         else:
-            line = f"Time's up: I read a {result.read} ({result.confidence:.0%})."
-            color = WARN
+            line, color = missed_line(result), WARN
         text.draw(surface, line, (left, top), 36, color)
 
     def _draw_round_dots(self, surface: pygame.Surface, left: int, top: int) -> None:
@@ -274,10 +308,11 @@ class ChallengeScene(Scene):
                 if result.kind is RoundKind.FOOL and self.fool_why is not None:
                     self.fool_why.draw(surface, pygame.Rect(52, top + 14, 56, 56))
                     self.fool_why.draw_legend(surface, text, (560, top + 30))
-            kind = "fool me with a" if result.kind is RoundKind.FOOL else "draw a"
+            asked = with_article(result.asked)
+            task = f"fool me with {asked}" if result.kind is RoundKind.FOOL else f"draw {asked}"
             read = "nothing" if result.read is None else f"{result.read} ({result.confidence:.0%})"
             color = GOOD if result.won else WARN
-            text.draw(surface, f"{kind} {result.asked}: read {read}", (124, top + 14), 26, color)
+            text.draw(surface, f"{task}: read {read}", (124, top + 14), 26, color)
             text.draw(
                 surface,
                 f"+{result.points} points in {result.seconds:.1f} s",
@@ -293,3 +328,19 @@ class ChallengeScene(Scene):
         self.context.text.draw(surface, title, (left, top + 30), 20, MUTED)
         for index, tile in enumerate(tiles):
             surface.blit(tile, (left + 120 + index * 34, top + 26))
+
+
+def missed_line(result: RoundResult) -> str:
+    """Why a round was lost, in a child's words; for a fool round, which part was missing."""
+    if result.read is None:
+        return "Time's up: nothing drawn."
+    read = f"Time's up: I read {with_article(result.read)} ({percent(result.confidence)})"
+    fooling = result.kind is RoundKind.FOOL
+    wanted_digit = result.read != result.asked if fooling else result.read == result.asked
+    if not wanted_digit:
+        return f"{read}."
+    if result.confidence < CONFIDENT:
+        return f"{read}, not sure enough."
+    if result.second != result.asked:  # only a fool round gets this far
+        return f"{read}, but my second guess was {result.second}, not {result.asked}."
+    return f"{read}, but I saw too little of {with_article(result.asked)} in it."

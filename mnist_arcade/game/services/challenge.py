@@ -1,9 +1,17 @@
 """The rules of a challenge game: six rounds of "Draw a 7!", scored by speed and confidence.
 
-Pure Python and numpy, no pygame: the challenge scene feeds it the network's live readings and
-the time that passed, and draws what it says. A round ends when the network reads the asked
-digit confidently or when time runs out. The last round is "Fool the network": draw the asked
-digit so that the network confidently reads another one.
+Pure Python and numpy, no pygame: the challenge scene feeds it the network's readings and the
+time that passed, and draws what it says. A round is judged only on a finished drawing (no
+stroke in progress, and a reading of the board as it is), so a half-drawn 8 that happens to
+read as something is never judged; the clock runs meanwhile, and when it runs out mid-stroke
+the round waits for the stroke to end. A round ends when the network reads the asked digit
+confidently or when time runs out.
+
+The last round is "Fool the network": draw a real example of the asked digit that the network
+confidently reads as another one. The network cannot tell us whether the drawing really is the
+asked digit (that is the point), so the round asks for its own trace of it: the asked digit
+must be the network's second guess, with at least :data:`STILL_SEEN`. A 1 with a long flag
+read as a 7 wins; a bar or a plain 7, in which the network sees little or no 1, does not.
 """
 
 from __future__ import annotations
@@ -17,12 +25,56 @@ import numpy as np
 ROUNDS = 6
 ROUND_SECONDS = 20.0
 CONFIDENT = 0.9  # the network must be this sure for a round to be won (or fooled)
+STILL_SEEN = 0.01  # in a fool round, the asked digit must still get this much as second guess
 STREAK_BONUS = 0.25  # each round won in a row adds a quarter to the points
 
 
 class RoundKind(enum.Enum):
     DRAW = "draw"  # draw the digit so that the network reads it
     FOOL = "fool"  # draw the digit so that the network reads another one
+
+
+def with_article(digit: int) -> str:
+    """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound)."""
+    return f"an {digit}" if digit == 8 else f"a {digit}"
+
+
+def percent(share: float) -> str:
+    """A share as the whole percent a child reads: 0.9 -> "90%"."""
+    return f"{share:.0%}"
+
+
+@dataclass(frozen=True)
+class Guesses:
+    """The network's first and second guess for one drawing, from its ten probabilities."""
+
+    read: int
+    confidence: float
+    second: int
+    second_share: float
+
+    @classmethod
+    def of(cls, probabilities) -> Guesses:
+        values = np.asarray(probabilities, dtype=np.float64)
+        second, first = (int(i) for i in np.argsort(values)[-2:])
+        return cls(first, float(values[first]), second, float(values[second]))
+
+
+def reads_right(guesses: Guesses | None, asked: int) -> bool:
+    """A draw round is won: the network reads the asked digit and is CONFIDENT of it."""
+    return guesses is not None and guesses.read == asked and guesses.confidence >= CONFIDENT
+
+
+def fooled(guesses: Guesses | None, asked: int) -> bool:
+    """A fool round is won: the network is CONFIDENT of another digit, yet its second guess is
+    the asked one (with STILL_SEEN or more), so it was a real ``asked`` that it misread."""
+    return (
+        guesses is not None
+        and guesses.read != asked
+        and guesses.confidence >= CONFIDENT
+        and guesses.second == asked
+        and guesses.second_share >= STILL_SEEN
+    )
 
 
 @dataclass
@@ -35,6 +87,7 @@ class RoundResult:
     seconds: float  # time taken
     points: int
     drawing: np.ndarray | None = None  # the 28x28 input the network read last
+    second: int | None = None  # the network's second guess for that input
 
 
 @dataclass
@@ -69,28 +122,56 @@ class Challenge:
         return self.kinds[self.round_index]
 
     def prompt(self) -> str:
+        """What the player is asked to draw, in a child's words."""
+        asked = with_article(self.asked)
         if self.kind is RoundKind.FOOL:
-            return f"Fool me: draw a {self.asked} that I read as another digit!"
-        return f"Draw a {self.asked}!"
+            return f"Fool me: draw a real {self.asked} that I read as another digit!"
+        return f"Draw {asked}!"
+
+    def requirement(self) -> str:
+        """Exactly what wins this round, so the text on screen and the rule agree."""
+        if self.kind is RoundKind.FOOL:
+            return (
+                f"To win: I must be {percent(CONFIDENT)} sure it is another digit, with "
+                f"{self.asked} as my second guess ({percent(STILL_SEEN)} or more)."
+            )
+        return f"I need to be {percent(CONFIDENT)} sure it is {with_article(self.asked)}."
+
+    def won_by(self, guesses: Guesses | None) -> bool:
+        """Whether the network's guesses win the round in play."""
+        if self.kind is RoundKind.FOOL:
+            return fooled(guesses, self.asked)
+        return reads_right(guesses, self.asked)
 
     def update(
-        self, dt: float, read: int | None, confidence: float, drawing: np.ndarray | None
+        self,
+        dt: float,
+        probabilities: np.ndarray | None,
+        drawing: np.ndarray | None,
+        *,
+        finished: bool,
     ) -> RoundResult | None:
-        """Advance the clock; return the round's result on the frame it ends."""
+        """Advance the clock; return the round's result on the frame it ends.
+
+        ``probabilities`` are the network's newest reading of the board (None: nothing read);
+        ``finished`` says whether that is a reading of a finished drawing: no stroke in
+        progress, and the board unchanged since it was read. Only then is the round judged,
+        even once the time is up, so a round never ends in the middle of a stroke.
+        """
         if self.over:
             return None
         self.time_left = max(0.0, self.time_left - dt)
-        confident = read is not None and confidence >= CONFIDENT
-        if self.kind is RoundKind.DRAW:
-            won = confident and read == self.asked
-        else:
-            won = confident and read != self.asked
+        if not finished:
+            return None
+        guesses = None if probabilities is None else Guesses.of(probabilities)
+        won = self.won_by(guesses)
         if won or self.time_left <= 0.0:
-            return self._end_round(won, read, confidence, drawing)
+            return self._end_round(won, guesses, drawing)
         return None
 
-    def _end_round(self, won, read, confidence, drawing) -> RoundResult:
+    def _end_round(self, won: bool, guesses: Guesses | None, drawing) -> RoundResult:
         seconds = ROUND_SECONDS - self.time_left
+        confidence = 0.0 if guesses is None else guesses.confidence
         points = 0
         if won:
             self.streak += 1
@@ -99,7 +180,17 @@ class Challenge:
         else:
             self.streak = 0
         self.score += points
-        result = RoundResult(self.asked, self.kind, won, read, confidence, seconds, points, drawing)
+        result = RoundResult(
+            self.asked,
+            self.kind,
+            won,
+            None if guesses is None else guesses.read,
+            confidence,
+            seconds,
+            points,
+            drawing,
+            None if guesses is None else guesses.second,
+        )
         self.results.append(result)
         self.round_index += 1
         self.time_left = ROUND_SECONDS
