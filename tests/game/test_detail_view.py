@@ -4,22 +4,33 @@ The card's numbers are read from what it actually draws (its display list) and c
 :mod:`mnist_arcade.explain` and with the model's own activations.
 """
 
+import re
+
 import numpy as np
 import pygame
 import pytest
 
 from mnist_arcade import explain
 from mnist_arcade.game.widgets.detail_cards import (
+    BODY_TOP,
+    MARGIN,
+    SENTENCE_LINES,
+    SENTENCE_SIZE,
     Box,
+    Frame,
+    Image,
     Label,
+    amount,
     cell_number,
     exp_number,
+    header,
+    input_map_sentence,
     percent,
     sum_number,
 )
 from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, Text
+from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, TEXT, Text
 from mnist_arcade.preprocess import mnist_digits_as_input
 
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge
@@ -65,7 +76,7 @@ def test_a_conv1_card_works_out_the_strongest_pixel_with_the_real_numbers(text, 
     view = DetailView(text, CARD_RECT)
     view.open_conv("conv1", 3, prediction, weights)
     conv1 = maps(prediction)["conv1"][:, :, 3]
-    assert view.is_open and view.title == "How conv1 filter 3 computes one pixel"
+    assert view.is_open and view.title == "How conv1 filter 4 computes one pixel"
     assert view.position == np.unravel_index(np.argmax(conv1), conv1.shape)
     row, col = view.position
     step = explain.conv_pixel(prediction.net_input, weights[0], weights[1], 3, row, col)
@@ -73,8 +84,8 @@ def test_a_conv1_card_works_out_the_strongest_pixel_with_the_real_numbers(text, 
     assert shown.count(f"relu (a negative sum becomes 0):  {sum_number(step.output)}") == 1
     assert step.output == pytest.approx(float(conv1[row, col]), abs=1e-4)
     assert (
-        f"the network's own value at row {row}, column {col}: {sum_number(conv1[row, col])}"
-        in shown
+        f"the network's own value at row {row + 1}, column {col + 1}: "
+        f"{sum_number(conv1[row, col])}" in shown
     )
     grids = [
         cell_number(v)
@@ -127,7 +138,7 @@ def test_a_conv2_card_shows_the_input_map_that_feeds_the_filter_most(text, readi
     row, col = view.position
     assert view.conv_step.output == pytest.approx(float(layers["conv2"][row, col, 7]), abs=1e-4)
     shown = view.shown_text()
-    assert f"pool1 map {expected}" in shown
+    assert f"pool1 map {expected + 1}" in shown
     assert f"relu (a negative sum becomes 0):  {sum_number(view.conv_step.output)}" in shown
     view.next_input_channel()
     other = (expected + 1) % 8
@@ -148,7 +159,7 @@ def test_a_pool_card_keeps_the_biggest_of_the_square(text, reading):
         assert view.pool_step.maximum == pytest.approx(expected, abs=1e-6)
         assert f"the network's own value there: {sum_number(expected)}" in view.shown_text()
         view.update(HOLD_SECONDS)
-    assert view.title == "How pool1 map 2 shrinks its input"
+    assert view.title == "How pool1 map 3 shrinks its input"
     drawn(view)
     assert_everything_inside_the_card(view, text)
 
@@ -167,7 +178,7 @@ def test_the_dense_card_shows_the_softmax_with_the_models_numbers(text, reading)
         assert percent(float(prediction.probabilities[digit])) in shown
     assert f"sum of the ten: {exp_number(steps.total)}" in shown
     top = steps.ranking[0]
-    assert f"map {top}: {steps.contributions[top]:+.2f}" in shown
+    assert f"map {top + 1}: {steps.contributions[top]:+.2f}" in shown
     drawn(view)
     assert_everything_inside_the_card(view, text)
 
@@ -195,7 +206,7 @@ def test_a_click_on_any_map_of_the_network_view_opens_its_card(text, reading):
         layer, channel = network.tile_at((x + 1, y + 1))
         card.open_tile(layer, channel, prediction, weights)
         assert card.is_open and card.title.startswith(f"How {layer} ")
-        assert f" {channel} " in card.title
+        assert f" {channel + 1} " in card.title
     card.open_tile("dense", 0, prediction, weights)
     assert card.softmax.digit == prediction.digit
 
@@ -207,6 +218,205 @@ def test_every_layer_sentence_fits_under_its_title_whole(text, reading):
     prediction, _ = reading
     network = NetworkView(text, NETWORK_RECT.inflate(-24, -24), FULL_LAYOUT, explain=True)
     network.show(prediction, animate=False)
-    for column in network.columns:
-        lines = network.sentence_lines(column.name, column.slot)
-        assert len(lines) <= SENTENCE_LINES, (column.name, lines)  # no words cut off
+    for method in ("mnist", "plain"):
+        network.method = method
+        for column in network.columns:
+            lines = network.sentence_lines(column.name, column.slot)
+            assert len(lines) <= SENTENCE_LINES, (column.name, lines)  # no words cut off
+    assert network.sentence_lines("input", 400) == ["the whole board, shrunk to 28x28"]
+
+
+# --- numbers counted from 1, the conv2 sentence after Tab, and text that fits ---------------
+
+
+class RecordingText(Text):
+    """The real text renderer, also keeping every string it drew (the hover popup's words)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.drawn: list[str] = []
+
+    def draw(self, target, text, position, size=22, color=TEXT, anchor="topleft"):
+        self.drawn.append(text)
+        return super().draw(target, text, position, size, color, anchor)
+
+
+def sentence_of(view: DetailView) -> str:
+    """The plain sentence under the card's title, as drawn (its lines joined)."""
+    lines = [
+        item.text
+        for item in view.items
+        if isinstance(item, Label)
+        and item.size == SENTENCE_SIZE
+        and item.anchor == "topleft"
+        and item.position[0] == view.rect.left + MARGIN
+        and item.position[1] < view.rect.top + BODY_TOP
+    ]
+    return " ".join(lines)
+
+
+def numbers_after(words: str, text: str) -> list[int]:
+    """Every number written right after ``words`` in ``text`` ("map 3" -> 3)."""
+    return [int(n) for n in re.findall(rf"\b{words} (\d+)\b", text)]
+
+
+def test_the_hover_popup_and_the_card_name_the_same_map_counting_from_1(reading):
+    from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
+
+    pygame.init()
+    try:
+        text = RecordingText()
+        prediction, weights = reading
+        network = NetworkView(text, CARD_RECT, FULL_LAYOUT, explain=True)
+        network.show(prediction, animate=False)
+        card = DetailView(text, CARD_RECT)
+        screen = pygame.Surface((1280, 720))
+        for column in network.columns[1:]:
+            for index in (0, len(column.tiles) - 1):
+                x, y = column.positions[index]
+                layer, channel = network.tile_at((x + 1, y + 1))
+                text.drawn.clear()
+                network.draw_enlarged(screen, layer, channel, (x + 1, y + 1))
+                number = index + 1  # the first map is map 1
+                assert f"{layer}, map {number}" in text.drawn
+                card.open_tile(layer, channel, prediction, weights)
+                noun = "filter" if layer.startswith("conv") else "map"
+                assert card.title.startswith(f"How {layer} {noun} {number} ")
+                shown = card.shown_text()
+                assert f"{layer} map {number}" in shown  # the map under the card's title
+                if layer == "conv1":
+                    assert f"filter {number}'s weights" in shown
+                if layer.startswith("pool"):
+                    assert f"{layer.replace('pool', 'conv')} map {number}" in shown
+                    assert f"map {number}:" in sentence_of(card)
+                for line in shown:  # no map, filter, row or column 0 anywhere
+                    for words in ("map", "filter", "row", "column"):
+                        assert 0 not in numbers_after(words, line), line
+    finally:
+        pygame.quit()
+
+
+def test_the_dense_card_numbers_the_pool2_maps_from_1(text, reading):
+    prediction, weights = reading
+    view = DetailView(text, CARD_RECT)
+    view.open_dense(prediction, weights)
+    steps = view.softmax
+    shown = view.shown_text()
+    pushed = [line for line in shown if re.fullmatch(r"map \d+: [+-]\d+\.\d\d", line)]
+    expected = list(steps.ranking[:4]) + list(steps.ranking[::-1][:2])
+    assert pushed == [f"map {c + 1}: {steps.contributions[c]:+.2f}" for c in expected]
+
+
+def test_after_tab_the_conv2_sentence_is_true_for_the_map_shown(text, reading):
+    prediction, weights = reading
+    view = DetailView(text, CARD_RECT)
+    seen = set()
+    for channel in range(16):
+        view.open_conv("conv2", channel, prediction, weights)
+        strongest = view.strongest_input_channel
+        for _ in range(8):
+            view.next_input_channel()  # Tab
+            shown, parts = view.input_channel, view.conv_step.parts
+            sentence = sentence_of(view)
+            assert sentence == input_map_sentence("conv2", "pool1", shown, parts, strongest)
+            assert f"Shown: pool1 map {shown + 1}" in sentence
+            assert f"pool1 map {shown + 1}" in view.shown_text()  # the map drawn
+            assert f"Tab: pool1 map {(shown + 1) % 8 + 1}" in view.items[1].text
+            best = int(np.argmax(parts))
+            here = sentence[sentence.index("At this spot") :]
+            if "does the most of the 8 maps" in here:  # the claim ...
+                assert round(parts[shown], 2) >= round(parts[best], 2) > 0  # ... is true
+                seen.add("most")
+            elif "no map helps" in here:
+                assert round(parts[best], 2) <= 0
+            else:  # another map does more: named, with what each adds
+                assert round(parts[shown], 2) < round(parts[best], 2)
+                assert f"while map {best + 1} does the most: it adds {parts[best]:.2f}" in here
+                assert amount(parts[shown]) in here
+                seen.add("other")
+            whole_digit = "does most to make this filter fire over the whole digit"
+            assert (whole_digit in sentence) == (shown == strongest)
+            # the sentence's numbers are the ones in the card's row of parts
+            assert f"{shown + 1}: {parts[shown]:+.2f}" in view.shown_text()
+    assert seen == {"most", "other"}  # both kinds of sentence were checked
+
+
+def test_the_walkthrough_card_no_longer_claims_a_map_that_takes_away_does_most(text, reading):
+    """The map shown takes away from the sum while another adds: the card says just that."""
+    prediction, weights = reading
+    view = DetailView(text, CARD_RECT)
+    for channel in range(16):
+        view.open_conv("conv2", channel, prediction, weights)
+        for _ in range(8):
+            parts = view.conv_step.parts
+            if parts[view.input_channel] < -0.01 and parts.max() > 0.01:
+                sentence = sentence_of(view)
+                assert "does the most of" not in sentence
+                shown = view.input_channel
+                best = int(np.argmax(parts))
+                assert f"At this spot it takes away {-parts[shown]:.2f}, while map {best + 1}" in (
+                    sentence
+                )
+                return
+            view.next_input_channel()
+    pytest.fail("no conv2 card shows a map that takes away: pick another digit")
+
+
+def label_rect(item: Label, text: Text) -> pygame.Rect:
+    return text.render(item.text, item.size).get_rect(**{item.anchor: item.position})
+
+
+def assert_text_is_readable(view: DetailView, text: Text, ending: str):
+    """At least 12 px, inside the card, not on other text or a picture, the sentence whole."""
+    assert_everything_inside_the_card(view, text)
+    labels = [item for item in view.items if isinstance(item, Label)]
+    rects = [label_rect(item, text) for item in labels]
+    images = [
+        item.surface.get_rect(topleft=item.position)
+        for item in view.items
+        if isinstance(item, Image)
+    ]
+    for number, (item, rect) in enumerate(zip(labels, rects, strict=True)):
+        assert item.size >= MIN_TEXT_SIZE, item
+        for other, other_rect in zip(labels[number + 1 :], rects[number + 1 :], strict=True):
+            assert not rect.colliderect(other_rect), (item.text, other.text)
+        for image in images:
+            assert not rect.colliderect(image), item.text
+    assert sentence_of(view).endswith(ending)  # the last line drawn is the sentence's end
+
+
+def test_the_text_of_every_card_is_readable_and_whole(text, reading):
+    prediction, weights = reading
+    view = DetailView(text, CARD_RECT)
+    positive = "relu keeps the result only if it is positive."
+    for channel in range(6):
+        view.open_conv("conv1", channel, prediction, weights)
+        assert_text_is_readable(view, text, "blue ones dislike it.")
+    for channel in range(16):
+        view.open_conv("conv2", channel, prediction, weights)
+        for _ in range(8):
+            view.next_input_channel()
+            assert_text_is_readable(view, text, positive)
+        for _ in range(3):  # the window slides on: the sentence changes and still fits
+            view.update(HOLD_SECONDS)
+            assert_text_is_readable(view, text, positive)
+    for layer, count in (("pool1", 6), ("pool2", 16)):
+        for channel in range(count):
+            view.open_pool(layer, channel, prediction)
+            assert_text_is_readable(view, text, "changes less.")
+    view.open_dense(prediction, weights)
+    assert_text_is_readable(view, text, "add up to 100%.")
+
+
+def test_a_sentence_too_long_for_three_lines_shows_its_cut(text):
+    frame = Frame(text, CARD_RECT, "a title", "a hint")
+    sentence = " ".join(["the filter adds up its products and keeps the positive ones."] * 12)
+    lines = [
+        item.text
+        for item in header(frame, sentence)
+        if isinstance(item, Label) and item.size == SENTENCE_SIZE
+    ]
+    assert len(lines) == SENTENCE_LINES
+    assert lines[-1].endswith("...")
+    width = CARD_RECT.width - 2 * MARGIN
+    assert all(text.font(SENTENCE_SIZE).size(line)[0] <= width for line in lines)

@@ -29,6 +29,7 @@ CELL = 38  # one number of a 5x5 grid: "-0.12" is 28 px wide at the smallest tex
 BIG_CELL = 64  # one number of the 2x2 pool window
 TITLE_SIZE = 30
 SENTENCE_SIZE = 20
+SENTENCE_LINES = 3  # under the title, above BODY_TOP
 LABEL_SIZE = 20
 LINE_SIZE = 22
 NUMBER_SIZE = 18  # the smallest text allowed (12 px on screen)
@@ -100,6 +101,25 @@ def signed(value: float) -> str:
     return f"{value:+.2f}"
 
 
+def counted(index: int) -> int:
+    """The number a player reads for the 0-based ``index`` of a map, filter, row or column.
+
+    The players are children and teachers, who count from 1: the first conv1 map is "map 1"
+    on the hover popup, the card's title and everywhere in its text. The code keeps counting
+    from 0; only what is written on screen goes through here.
+    """
+    return index + 1
+
+
+def amount(value: float) -> str:
+    """What one input map does to a filter's sum, in words: "adds 1.15", "takes away 0.22"."""
+    if round(value, 2) > 0:
+        return f"adds {value:.2f}"
+    if round(value, 2) < 0:
+        return f"takes away {-value:.2f}"
+    return "adds nothing"
+
+
 def diverging(value: float, scale: float) -> tuple[int, int, int]:
     """Orange for positive, blue for negative, stronger the bigger; the card colour at 0."""
     share = min(abs(value) / scale, 1.0) * 0.8 if scale > 0 else 0.0
@@ -118,15 +138,26 @@ def grey(value: float, scale: float) -> tuple[tuple[int, int, int], tuple[int, i
 
 
 def header(frame: Frame, sentence: str) -> list[Item]:
-    """The title, the hint at the top right, and a plain sentence of up to three lines."""
+    """The title, the hint at the top right, and a plain sentence of up to three lines.
+
+    The body starts at :data:`BODY_TOP`, so there is room for three lines only; a longer
+    sentence ends its third line with "..." so the cut shows (the tests keep every sentence
+    within three lines).
+    """
     left, top = frame.rect.left + MARGIN, frame.rect.top + 12
     items: list[Item] = [
         Label(frame.title, (left, top), TITLE_SIZE, TEXT),
         Label(frame.hint, (frame.rect.right - MARGIN, top + 4), NUMBER_SIZE, MUTED, "topright"),
     ]
     font = frame.text.font(SENTENCE_SIZE)
-    lines = wrap_words(sentence, font, frame.rect.width - 2 * MARGIN)
-    for row, line in enumerate(lines[:3]):
+    width = frame.rect.width - 2 * MARGIN
+    lines = wrap_words(sentence, font, width)
+    if len(lines) > SENTENCE_LINES:
+        words = lines[SENTENCE_LINES - 1].split()
+        while len(words) > 1 and font.size(" ".join(words) + "...")[0] > width:
+            words.pop()
+        lines = [*lines[: SENTENCE_LINES - 1], " ".join(words) + "..."]
+    for row, line in enumerate(lines):
         items.append(Label(line, (left, top + 36 + row * 18), SENTENCE_SIZE, MUTED))
     return items
 
@@ -152,6 +183,40 @@ def map_with_marker(
     items.append(Box(marker.inflate(2, 2) if span == 1 else marker, ACCENT, 2))
 
 
+def input_map_sentence(
+    layer: str, source: str, shown: int, parts: np.ndarray, strongest: int | None
+) -> str:
+    """The conv2 card's plain sentence: what the filter reads, and what the shown map does.
+
+    ``parts`` is what each input map adds to the filter's sum at the pixel worked out now, and
+    ``shown`` the map whose weights the card shows (Tab picks another). The sentence calls the
+    shown map the one that does most only when its own numbers, on the card, say so: at this
+    spot by ``parts``, and over the whole digit when it is ``strongest`` (the map the card
+    opens with). Otherwise it says what the shown map adds and which map adds the most.
+    """
+    count = len(parts)
+    part = float(parts[shown])
+    best = int(np.argmax(parts))
+    best_part = float(parts[best])
+    name = f"Shown: {source} map {counted(shown)}"
+    if shown == strongest:
+        name += ", which does most to make this filter fire over the whole digit"
+    if round(best_part, 2) <= 0:
+        spot = f"At this spot no map helps the filter fire; this one {amount(part)}"
+    elif round(part, 2) >= round(best_part, 2):
+        spot = f"At this spot it does the most of the {count} maps: it {amount(part)}"
+    else:
+        spot = (
+            f"At this spot it {amount(part)}, while map {counted(best)} does the most: "
+            f"it {amount(best_part)}"
+        )
+    return (
+        f"{layer} filters read all {count} {source} maps at once, with a 5x5 slice of "
+        f"weights for each. {name}. {spot}. The products of all {count} maps are added up, "
+        "then the bias, and relu keeps the result only if it is positive."
+    )
+
+
 # --- the three cards -------------------------------------------------------------------------
 
 
@@ -166,11 +231,14 @@ def conv_card(
     input_tile: pygame.Surface,
     output_tile: pygame.Surface,
     actual: float,
+    strongest: int | None = None,
 ) -> list[Item]:
     """One conv pixel: input map and window, window x weights = products, sum, bias, relu.
 
     ``inputs`` is the whole layer ``source`` the filter reads (H, W, C); ``input_tile`` the
-    picture of its channel ``input_channel``; ``actual`` the network's own value at this pixel.
+    picture of its channel ``input_channel``; ``actual`` the network's own value at this pixel;
+    ``strongest`` the input map that does most to make the filter fire over the whole digit
+    (see :func:`input_map_sentence`).
     """
     k, channel, row, col = input_channel, step.channel, step.row, step.col
     reads_input = inputs.shape[2] == 1
@@ -182,12 +250,7 @@ def conv_card(
             "ink in their square, blue ones dislike it."
         )
     else:
-        sentence = (
-            f"{layer} filters read all {inputs.shape[2]} {source} maps at once, with a 5x5 "
-            f"slice of weights for each. Shown: {source} map {k}, the one that does most to "
-            "make this filter fire on this digit. The products from all the maps are added "
-            "up, then the bias, then relu keeps the result only if it is positive."
-        )
+        sentence = input_map_sentence(layer, source, k, step.parts, strongest)
     items = header(frame, sentence)
     rect = frame.rect
     left, top = rect.left + MARGIN, rect.top + BODY_TOP
@@ -197,10 +260,11 @@ def conv_card(
     map_top = top + 20
 
     # The input map with the window on it, and the output map with the pixel being made.
-    items.append(Label("the input" if reads_input else f"{source} map {k}", (left, top), 20))
+    shown_map = "the input" if reads_input else f"{source} map {counted(k)}"
+    items.append(Label(shown_map, (left, top), LABEL_SIZE))
     map_with_marker(items, input_tile, (left, map_top), inputs.shape[1], row, col, 5)
     out_top = map_top + input_tile.get_height() + 14
-    items.append(Label(f"{layer} map {channel}", (left, out_top), LABEL_SIZE))
+    items.append(Label(f"{layer} map {counted(channel)}", (left, out_top), LABEL_SIZE))
     out_side = inputs.shape[1] - step.window.shape[1] + 1
     map_with_marker(items, output_tile, (left, out_top + 20), out_side, row, col, 1)
 
@@ -211,7 +275,9 @@ def conv_card(
     x_window = grids_left
     x_weights = x_window + side + 30
     x_products = x_weights + side + 30
-    weights_name = f"filter {channel}'s weights" if reads_input else f"weights for map {k}"
+    weights_name = (
+        f"filter {counted(channel)}'s weights" if reads_input else f"weights for map {counted(k)}"
+    )
     for x, words in (
         (x_window, "the 5x5 window"),
         (x_weights, weights_name),
@@ -244,7 +310,7 @@ def conv_card(
     else:
         part = float(step.parts[k])
         first = (
-            f"map {k}'s 25 products add up to {sum_number(part)}; "
+            f"map {counted(k)}'s 25 products add up to {sum_number(part)}; "
             f"the other {inputs.shape[2] - 1} maps add {sum_number(step.total - part)}"
         )
     lines = [
@@ -260,7 +326,8 @@ def conv_card(
         items.append(Label(words, (grids_left, lines_top + number * 24), LINE_SIZE, color))
     items.append(
         Label(
-            f"the network's own value at row {row}, column {col}: {sum_number(actual)}",
+            f"the network's own value at row {counted(row)}, column {counted(col)}: "
+            f"{sum_number(actual)}",
             (grids_left, lines_top + 3 * 24),
             NUMBER_SIZE,
             MUTED,
@@ -273,7 +340,8 @@ def conv_card(
         for number, part in enumerate(step.parts):
             color = ACCENT if number == k else MUTED
             x = grids_left + number * spacing
-            items.append(Label(f"{number}: {signed(part)}", (x, parts_top), NUMBER_SIZE, color))
+            words = f"{counted(number)}: {signed(part)}"
+            items.append(Label(words, (x, parts_top), NUMBER_SIZE, color))
     return items
 
 
@@ -291,14 +359,15 @@ def pool_card(
     channel, row, col = step.channel, step.row, step.col
     items = header(
         frame,
-        f"Pooling keeps the biggest of each 2x2 square of {source} map {channel}: the map gets "
+        f"Pooling keeps the biggest of each 2x2 square of {source} map {counted(channel)}: "
+        "the map gets "
         "half as wide and half as tall, but still says where its pattern was found, and a "
         "small shift of the drawing changes less.",
     )
     rect = frame.rect
     left, top = rect.left + MARGIN, rect.top + BODY_TOP
     map_top = top + 20
-    items.append(Label(f"{source} map {channel}", (left, top), LABEL_SIZE))
+    items.append(Label(f"{source} map {counted(channel)}", (left, top), LABEL_SIZE))
     map_with_marker(items, input_tile, (left, map_top), inputs.shape[1], 2 * row, 2 * col, 2)
 
     grid_left = left + input_tile.get_width() + 40
@@ -318,7 +387,7 @@ def pool_card(
     items.append(Label(sum_number(step.maximum), (result_left, map_top + 40), 40, ACCENT))
 
     out_left = rect.right - MARGIN - output_tile.get_width()
-    items.append(Label(f"{layer} map {channel}", (out_left, top), LABEL_SIZE))
+    items.append(Label(f"{layer} map {counted(channel)}", (out_left, top), LABEL_SIZE))
     out_side = inputs.shape[1] // 2
     map_with_marker(items, output_tile, (out_left, map_top), out_side, row, col, 1)
 
@@ -326,7 +395,8 @@ def pool_card(
     lines_top = map_top + input_tile.get_height() + 20
     items.append(
         Label(
-            f"row {row}, column {col}: the biggest of {four} is {sum_number(step.maximum)}",
+            f"row {counted(row)}, column {counted(col)}: the biggest of {four} is "
+            f"{sum_number(step.maximum)}",
             (left, lines_top),
             LINE_SIZE,
         )
@@ -404,7 +474,12 @@ def dense_card(frame: Frame, steps: SoftmaxSteps, pool2_tiles: list[pygame.Surfa
         part = float(steps.contributions[channel])
         color = ACCENT if pushed_up and part > 0 else TEXT
         items.append(
-            Label(f"map {channel}: {signed(part)}", (right_left + 44, y + 8), LINE_SIZE, color)
+            Label(
+                f"map {counted(channel)}: {signed(part)}",
+                (right_left + 44, y + 8),
+                LINE_SIZE,
+                color,
+            )
         )
         y += 40
     items.append(

@@ -5,14 +5,19 @@ Clicking a feature map opens it (the board scene finds the map with ``NetworkVie
 * a **conv** map: the filter's 5x5 weights as coloured numbers, and one output pixel computed in
   front of the learner: the 5x5 window of the input times the weights, the sum, plus the bias,
   then relu. The window then slides across the input, one position at a time, and the numbers
-  follow it. conv2 reads all eight pool1 maps; the card shows the slice of weights for the map
-  that makes this filter fire most (:meth:`DetailView.next_input_channel` shows another).
+  follow it. conv2 reads all eight pool1 maps; the card opens on the slice of weights for the
+  map that makes this filter fire most over the whole digit (Tab,
+  :meth:`DetailView.next_input_channel`, shows another), and its sentence says what the map
+  shown does at the pixel worked out now.
 * a **pool** map: the 2x2 window and the biggest of its four values, sliding the same way.
 * the **dense** output: the ten raw scores, their exponentials and the division that makes them
   chances, and the pool2 maps that pushed hardest toward the winning digit.
 
 Every number comes from :mod:`mnist_arcade.explain`, computed from the weights in use and the
 reading's own activations, and the card shows the network's own value beside the hand-worked one.
+Every map, filter, row and column number on the card counts from 1, as the players count (and as
+the network view's hover popup does); the attributes (``channel``, ``input_channel``,
+``position``) stay 0-based.
 ``update`` moves the window and rebuilds a display list of labels, boxes and images (laid out
 by :mod:`~mnist_arcade.game.widgets.detail_cards`); ``draw`` only paints that list, so it
 changes nothing and a test can read exactly what is shown.
@@ -41,6 +46,7 @@ from mnist_arcade.game.widgets.detail_cards import (
     Item,
     Label,
     conv_card,
+    counted,
     dense_card,
     pool_card,
 )
@@ -52,6 +58,7 @@ from mnist_arcade.messages import Prediction
 STEP_SECONDS = 0.4  # the window moves on this often: slow enough to read the sum
 HOLD_SECONDS = 2.0  # the first position (where the map is strongest) stays a little longer
 CLOSE_HINT = "Esc: close    Space: pause"  # the keys the board scene is asked to bind
+TAB_HINT = "Tab: {source} map {number}    "  # before it on a conv2 card: the map Tab shows
 INPUT_SIDE = 140  # about how wide the map a conv filter slides over is drawn, in pixels
 SMALL_SIDE = 96  # ... a conv card's output map
 BIG_SIDE = 192  # ... both maps of a pool card
@@ -108,6 +115,7 @@ class DetailView:
         self.layer = ""
         self.channel = 0
         self.input_channel = 0
+        self.strongest_input_channel = 0  # conv: the input map that feeds the filter most
         self._prediction: Prediction | None = None
         self._weights: list[np.ndarray] | None = None
         self._positions: list[tuple[int, int]] = []
@@ -162,11 +170,13 @@ class DetailView:
         output = _layer(prediction, layer)
         if not 0 <= channel < output.shape[2]:
             raise ValueError(f"{layer} has {output.shape[2]} maps, not map {channel}")
+        strongest = strongest_input_channel(inputs, kernel, bias, channel)
         if input_channel is None:
-            input_channel = strongest_input_channel(inputs, kernel, bias, channel)
+            input_channel = strongest
         self._begin(DetailKind.CONV, layer, channel, prediction, weights, output[:, :, channel])
         self.input_channel = int(input_channel) % inputs.shape[2]
-        self.title = f"How {layer} filter {channel} computes one pixel"
+        self.strongest_input_channel = strongest
+        self.title = f"How {layer} filter {counted(channel)} computes one pixel"
         factor = max(1, INPUT_SIDE // inputs.shape[0])
         if CONV_READS[layer] == "input":
             self._input_tiles = [grey_to_surface(enlarge(prediction.net_input, factor))]
@@ -184,7 +194,7 @@ class DetailView:
         if not 0 <= channel < output.shape[2]:
             raise ValueError(f"{layer} has {output.shape[2]} maps, not map {channel}")
         self._begin(DetailKind.POOL, layer, channel, prediction, None, output[:, :, channel])
-        self.title = f"How {layer} map {channel} shrinks its input"
+        self.title = f"How {layer} map {counted(channel)} shrinks its input"
         self._input_tiles = [self._tile(inputs, channel, big=True)]
         self._output_tile = self._tile(output, channel, big=True)
         self._show(0)
@@ -260,7 +270,13 @@ class DetailView:
     # --- the display list ----------------------------------------------------------------------
 
     def _frame(self) -> Frame:
-        return Frame(self.text, self.rect, self.title, self.hint)
+        """The title and the keys at the top right; a conv2 card also names the map Tab shows."""
+        hint = self.hint
+        if self.kind is DetailKind.CONV and self.layer == "conv2":
+            count = len(self._input_tiles)
+            number = counted((self.input_channel + 1) % count)
+            hint = TAB_HINT.format(source=CONV_READS[self.layer], number=number) + hint
+        return Frame(self.text, self.rect, self.title, hint)
 
     def _build_conv(self) -> None:
         layer, channel, prediction = self.layer, self.channel, self._prediction
@@ -282,6 +298,7 @@ class DetailView:
             tile,
             self._output_tile,
             actual,
+            self.strongest_input_channel,
         )
 
     def _build_pool(self) -> None:
