@@ -46,8 +46,11 @@ class Window:
         )
 
     def resize(self, size: tuple[int, int]) -> None:
-        """The player resized the window (or a test asks for another size)."""
-        size = (max(320, size[0]), max(180, size[1]))
+        """The player resized the window (or a test asks for another size). It never gets
+        smaller than the canvas unless the screen is: shrunk further, the smallest text would
+        fall under 12 px."""
+        smallest = smallest_window()
+        size = (max(smallest[0], size[0]), max(smallest[1], size[1]))
         self._windowed_size = size
         self.display = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._fit()
@@ -88,3 +91,11 @@ class Window:
             scaled = pygame.transform.smoothscale(self.canvas, self.target.size)
             self.display.blit(scaled, self.target)
         pygame.display.flip()
+
+
+def smallest_window() -> tuple[int, int]:
+    """The smallest window the game allows: the canvas, or the whole screen if that is
+    smaller (a 1024x768 laptop still gets the game, scaled to fit)."""
+    desktops = pygame.display.get_desktop_sizes() or [WINDOW_SIZE]
+    width, height = desktops[0]
+    return min(WINDOW_SIZE[0], width), min(WINDOW_SIZE[1], height)

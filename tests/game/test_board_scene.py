@@ -102,6 +102,9 @@ def test_m_switches_to_the_plain_resize_and_predicts_again(make_app):
     plain = app.context.prediction.net_input
     assert not np.allclose(plain, centred)
     assert plain[:, 14:].max() == 0  # the plain resize keeps it in the corner
+    app.frame(10.0)  # the layers have scanned in
+    shown = " ".join(drawn_strings(app))
+    assert "the whole board, shrunk" in shown and "small and upright" not in shown
 
 
 def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
@@ -334,6 +337,24 @@ def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_a
     assert app.help_open
 
 
+def drawn_strings_and_rects(app):
+    """Every string the next frame draws, and the rectangle each landed in."""
+    text, strings, rects = app.context.text, [], []
+    original = text.draw
+
+    def record(target, string, *args, **kwargs):
+        strings.append(string)
+        rects.append(original(target, string, *args, **kwargs))
+        return rects[-1]
+
+    text.draw = record
+    try:
+        app.frame(1 / 60)
+    finally:
+        del text.draw
+    return strings, rects
+
+
 def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
     from mnist_arcade.game.context import SceneId
     from mnist_arcade.game.widgets.help_overlay import GLOSSARY
@@ -345,19 +366,7 @@ def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
         app.switch_to(scene_id)
         post_key(pygame.K_h)
         app.frame(1 / 60)
-        text, rects, strings = app.context.text, [], []
-        original = text.draw
-
-        def record(target, string, *args, original=original, **kwargs):
-            strings.append(string)
-            rects.append(original(target, string, *args, **kwargs))
-            return rects[-1]
-
-        text.draw = record
-        try:
-            app.frame(1 / 60)
-        finally:
-            del text.draw
+        strings, rects = drawn_strings_and_rects(app)
         help_rects = rects[strings.index(f"Help: {app.scene.TITLE}") :]
         outside = [s for s, r in zip(strings[-len(help_rects) :], help_rects, strict=True)
                    if not card.contains(r)]  # fmt: skip

@@ -9,8 +9,18 @@ from tests.game.conftest import post_key, post_stroke
 LEFT, TOP = BOARD_TOPLEFT
 
 
-def test_a_half_size_window_keeps_the_aspect_and_maps_the_mouse(make_app):
+def test_a_window_is_never_made_smaller_than_the_canvas_where_the_screen_has_room(
+    make_app, monkeypatch
+):
     app = make_app(load=False)
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
+    app.window.resize((800, 600))  # its smallest text would be 7.5 px high
+    assert app.window.display.get_size() == WINDOW_SIZE and app.window.scale == 1.0
+
+
+def test_a_half_size_window_keeps_the_aspect_and_maps_the_mouse(make_app, monkeypatch):
+    app = make_app(load=False)
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(640, 500)])  # a tiny screen
     app.window.resize((640, 500))  # taller than 16:9: bars above and below
     assert app.window.scale == 0.5
     assert app.window.target.size == (640, 360) and app.window.target.top == 70

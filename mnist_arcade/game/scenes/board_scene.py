@@ -178,6 +178,7 @@ class BoardScene(Scene):
             if reading is None:
                 self.network.prediction = None
             else:
+                self.network.method = reading.method.value
                 self.network.show(reading.prediction, animate=reading.animate)
         if context.reading_is_stale and context.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown

@@ -25,6 +25,12 @@ CAPTIONS = {
 }
 
 
+INPUT_SENTENCES = {  # the input column says what was done to the drawing, by method (M)
+    "mnist": CAPTIONS["input"].sentence,
+    "plain": "the whole board, shrunk to 28x28",
+}
+
+
 def size_in_words(name: str, shape: tuple[int, ...]) -> str:
     """(24, 24, 8) -> "8 maps of 24x24"; the input -> "28x28 pixels"; (10,) -> "10 chances"."""
     if len(shape) == 1:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from mnist_arcade.game.widgets.layer_captions import CAPTIONS, size_in_words
+from mnist_arcade.game.widgets.detail_cards import counted
+from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text, wrap_words
@@ -62,6 +63,7 @@ class NetworkView:
         self.explain = explain  # a plain sentence under every title (where there is room)
         self.caption_height = EXPLAINED_CAPTION_HEIGHT if explain else CAPTION_HEIGHT
         self.prediction: Prediction | None = None
+        self.method = "mnist"  # how the drawing became the input: its column's sentence says
         self.columns: list[_Column] = []
         self.dense_bounds = pygame.Rect(0, 0, 0, 0)
         self.elapsed = 0.0
@@ -158,14 +160,22 @@ class NetworkView:
         layer = next(layer for layer in self.prediction.layers if layer.name == name)
         return layer.values[:, :, index]
 
+    def hover_words(self, name: str, index: int) -> tuple[str, str]:
+        """The hover popup's title and click hint for map ``index`` (0-based) of layer ``name``.
+
+        The map is numbered from 1, as the card its click opens numbers it ("conv1, map 1").
+        """
+        if name == "input":
+            return "what the net sees", "click: why this digit?"
+        return f"{name}, map {counted(index)}", "click: how it is computed"
+
     def draw_enlarged(self, target: pygame.Surface, name: str, index: int, near) -> None:
         """The hovered map, twice as large beside the mouse, with its range of values."""
         column = next(column for column in self.columns if column.name == name)
         tile = column.tiles[index]
         big = pygame.transform.scale(tile, (tile.get_width() * 2, tile.get_height() * 2))
         values = self.values_of(name, index)
-        title = "what the net sees" if name == "input" else f"{name}, map {index + 1}"
-        hint = "click: why this digit?" if name == "input" else "click: how it is computed"
+        title, hint = self.hover_words(name, index)
         words = f"values {float(values.min()):.2f} to {float(values.max()):.2f}"
         card = pygame.Rect(0, 0, max(big.get_width(), 190) + 20, big.get_height() + 84)
         card.topleft = (near[0] + 18, near[1] + 18)
@@ -217,7 +227,8 @@ class NetworkView:
     def sentence_lines(self, name: str, slot: int) -> list[str]:
         """A layer's plain sentence wrapped to ``slot`` pixels (only the first
         :data:`SENTENCE_LINES` fit under the title)."""
-        return wrap_words(CAPTIONS[name].sentence, self.text.font(SENTENCE_SIZE), slot)
+        sentence = INPUT_SENTENCES[self.method] if name == "input" else CAPTIONS[name].sentence
+        return wrap_words(sentence, self.text.font(SENTENCE_SIZE), slot)
 
     def _draw_caption(
         self, target, name: str, words: str, centerx: int, progress: float, slot: int

@@ -7,6 +7,8 @@ import pygame
 
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
 
+MIN_ROW = 15  # a row of horizontal bars needs this many pixels for its 12 px digit
+
 
 def draw_probability_bars(
     target: pygame.Surface,
@@ -50,16 +52,21 @@ def draw_probability_bars(
                     "midtop",
                 )
         else:
-            slot = rect.height / count
-            y = rect.top + digit * slot
+            # Rows of 12 px digits need 15 px each; a shorter panel gets two columns of five.
+            columns = 1 if rect.height / count >= MIN_ROW else 2
+            rows = -(-count // columns)
+            slot = rect.height / rows
+            column_width = rect.width / columns
+            left = round(rect.left + (digit // rows) * column_width)
+            y = rect.top + (digit % rows) * slot
             label_width = 16
             track = pygame.Rect(
-                rect.left + label_width,
+                left + label_width,
                 round(y + slot * 0.15),
-                rect.width - label_width,
+                round(column_width) - label_width - (4 if columns > 1 else 0),
                 max(2, round(slot * 0.7)),
             )
             width = round(track.width * float(probability) * grown)
             pygame.draw.rect(target, PANEL_EDGE, track, width=1)
             pygame.draw.rect(target, color, (track.left, track.top, width, track.height))
-            text.draw(target, str(digit), (rect.left, track.centery), 18, color, "midleft")
+            text.draw(target, str(digit), (left, track.centery), 18, color, "midleft")
