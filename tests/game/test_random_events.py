@@ -105,7 +105,9 @@ def test_a_random_event_stream_raises_nothing_and_keeps_a_good_model(
 
     assert tally.events >= 2000
     assert tally.exceptions == [], "\n".join(tally.exceptions)
-    assert tally.runs["started"] >= 3, tally.runs  # the stream did train, and stop
+    # the stream did train more than once, and stopped a run (how often depends on the path
+    # the seeded stream takes through the scenes, which every change to a scene moves)
+    assert tally.runs["started"] >= 2 and tally.runs["stop asked"] >= 1, tally.runs
     assert good_launches, "no launch began with a good model"
     for kind, accuracy in good_launches:
         assert accuracy >= GOOD, f"launch {kind}: the model in use now reads {accuracy:.1%}"
