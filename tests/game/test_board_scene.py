@@ -406,6 +406,8 @@ def test_live_reading_reads_while_drawing_without_p(make_app):
 
 def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
     app = make_app()
+    assert app.context.model.wait(120)  # live readings are asked of a loaded model only
+    app.frame(1 / 60)
     asked = app.context.model._next_id
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 40, TOP + 40), button=1)

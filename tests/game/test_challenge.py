@@ -123,11 +123,13 @@ def test_new_games_have_six_different_digits_and_end_with_a_fool_round():
 
 
 def test_best_scores_are_kept_atomically_and_a_corrupt_file_is_set_aside():
+    best, new = record_score(0)
+    assert best == [0] and not new  # a first game that scored nothing is no best to praise
     best, new = record_score(120)
-    assert best == [120] and new
+    assert best == [120, 0] and new
     best, new = record_score(80)
-    assert best == [120, 80] and not new
-    assert json.loads((paths.user_dir() / "best_scores.json").read_text()) == {"best": [120, 80]}
+    assert best == [120, 80, 0] and not new
+    assert json.loads((paths.user_dir() / "best_scores.json").read_text()) == {"best": [120, 80, 0]}
     (paths.user_dir() / "best_scores.json").write_text("{ not json")
     scores, problem = load_scores()
     assert scores == [] and "set aside" in problem

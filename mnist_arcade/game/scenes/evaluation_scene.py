@@ -8,7 +8,6 @@ call; the test digits load on a thread, so the screen opens at once.
 
 from __future__ import annotations
 
-import math
 from typing import ClassVar
 
 import numpy as np
@@ -247,8 +246,8 @@ def _cell_colour(row, column, count, matrix, largest_miss) -> tuple[int, int, in
 
 
 def share_right(share: float) -> str:
-    """A row's share read right, rounded down to a tenth of a percent: "100%" only when every
-    digit of the row was read right (199 of 200 is "99.5%", never "100%")."""
+    """A row's share read right to a tenth of a percent, as ``evaluate`` prints it, but never
+    "100%" unless every digit of the row was read right (9,999 of 10,000 is "99.9%")."""
     if share >= 1.0:
         return "100%"
-    return f"{math.floor(share * 1000) / 10:.1f}%"
+    return min(f"{share:.1%}", "99.9%", key=lambda words: float(words[:-1]))

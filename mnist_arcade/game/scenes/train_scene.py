@@ -118,7 +118,7 @@ class TrainScene(Scene):
             Binding(
                 (pygame.K_RETURN, pygame.K_KP_ENTER),
                 "Enter",
-                "use a kept-aside run",
+                "use a kept-aside run (press twice)",
                 self._use_kept_aside,
             ),
             Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),

@@ -36,10 +36,11 @@ def load_scores(path: Path | None = None) -> tuple[list[int], str | None]:
 
 
 def record_score(score: int, path: Path | None = None) -> tuple[list[int], bool]:
-    """Add ``score``; return the best scores and whether it is a new best. Saves atomically."""
+    """Add ``score``; return the best scores and whether it is a new best (a first game counts
+    only if it scored: "A new best score! 0 points." would be no praise). Saves atomically."""
     path = path or scores_path()
     best, _ = load_scores(path)
-    new_best = not best or score > best[0]
+    new_best = score > (best[0] if best else 0)
     best = sorted([*best, score], reverse=True)[:KEPT]
     write_atomically(path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8")))
     return best, new_best
