@@ -47,13 +47,13 @@ def judge_run(
     if candidate_accuracy > incumbent_accuracy:
         return Verdict(
             True,
-            f"it reads {candidate} of the validation digits right, "
+            f"it reads {candidate} of all the held-out validation digits right, "
             f"better than the model in use ({incumbent})",
         )
     return Verdict(
         False,
-        f"it reads {candidate} of the validation digits right, not better than "
-        f"the model in use ({incumbent}), so it is kept aside",
+        f"it reads {candidate} of all the held-out validation digits right, not better "
+        f"than the model in use ({incumbent}), so it is kept aside",
     )
 
 

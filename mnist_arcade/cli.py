@@ -163,14 +163,20 @@ def _json(value) -> str:
     return json.dumps(_finite(value), allow_nan=False)
 
 
+MODEL_WORDS = {"shipped": "the shipped model", "trained": "your trained model",
+               "given": "the model you gave"}  # fmt: skip
+
+
 def _load_predictor(model_path: str | None):
+    """The model to read with (``--model``, else the player's, else the shipped one) and which
+    one it is, said in words with its file, so a figure is never shown without its model."""
     from mnist_arcade.ml.predictor import Predictor
     from mnist_arcade.ml.store import load_live_model
 
     loaded = load_live_model(model_path)
     if loaded.warning:
         _say(loaded.warning)
-    return Predictor(loaded.model)
+    return Predictor(loaded.model), f"{MODEL_WORDS[loaded.source]} ({loaded.path})"
 
 
 def _read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndarray]], int]:
@@ -198,12 +204,16 @@ def _read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndar
 
 
 def _predict(args) -> int:
+    from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
+
     with contextlib.suppress(AttributeError, ValueError):  # file names that are not UTF-8
         sys.stdout.reconfigure(errors="surrogateescape")
     inputs, failed = _read_inputs(args.images, args.method)
     if not inputs:
         return USER_ERROR
-    predictor = _load_predictor(args.model)
+    predictor, model = _load_predictor(args.model)
+    if sys.stderr.isatty():  # a person is watching; a script reads each line's "model" field
+        _say(f"reading with {model}")
     for name, net_input in inputs:
         prediction = predictor.predict(net_input)
         probabilities = [float(p) for p in prediction.probabilities]
@@ -212,11 +222,14 @@ def _predict(args) -> int:
             failed += 1
             continue
         probabilities = [round(p, 6) for p in probabilities]
+        is_digit = reads_as_digit(probabilities)
         if args.json:
-            print(_json({"file": name, "digit": prediction.digit, "probabilities": probabilities}))
+            print(_json({"file": name, "digit": prediction.digit, "is_digit": is_digit,
+                         "probabilities": probabilities, "model": model}))  # fmt: skip
         else:
             shown = " ".join(f"{digit}:{p:.3f}" for digit, p in enumerate(probabilities))
-            print(f"{name}: {prediction.digit}  ({shown})")
+            doubt = "" if is_digit else f"  {NOT_A_DIGIT}"
+            print(f"{name}: {prediction.digit}  ({shown}){doubt}")
     return USER_ERROR if failed else 0
 
 
@@ -227,8 +240,12 @@ def _evaluate(args) -> int:
     if args.drawn < 0:
         raise MnistArcadeError("--drawn must be 0 (skip) or more")
     data = load_path(args.data)
-    report = evaluate_model(_load_predictor(args.model), data, drawn=args.drawn)
-    print(_json(report.as_dict()) if args.json else report.as_text())
+    predictor, model = _load_predictor(args.model)
+    report = evaluate_model(predictor, data, drawn=args.drawn)
+    if args.json:
+        print(_json({"model": model, **report.as_dict()}))
+    else:
+        print(f"model: {model}\n{report.as_text()}")
     return 0
 
 
@@ -346,25 +363,28 @@ def _train(args) -> int:
             seed=args.seed,
             verbose=1,
         )
+        watched = len(chosen.x_val)
         del chosen
         interrupted = stop.is_set()
         best = finished.best_val_accuracy
         best_text = "n/a" if best is None else f"{best:.4f}"
         print(
             f"{'Stopped after' if interrupted else 'Trained'} {finished.epochs_done} epochs in "
-            f"{finished.seconds:.1f} s; best val_accuracy {best_text}"
+            f"{finished.seconds:.1f} s; best val_accuracy {best_text} (on the run's own "
+            f"{watched:,} validation digits)"
         )
-        status = _judge_and_save(model, finished, data, out)
+        status = _judge_and_save(model, finished, data, out, preset.name)
     return INTERRUPTED if interrupted and status == 0 else status
 
 
-def _judge_and_save(model, finished, data, out: Path | None) -> int:
+def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int:
     """Test accuracy once, then save by the policy (see :func:`_train`); the exit status."""
     from mnist_arcade import paths
     from mnist_arcade.adoption import judge_run
     from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import save_with_fallback
+    from mnist_arcade.ml.store import keep_copy, save_with_fallback
     from mnist_arcade.ml.training import validation_pool
+    from mnist_arcade.model_library import new_model_path
 
     predictor = Predictor(model)
     accuracy = _validation_accuracy(predictor, mnist_digits_as_input(data.x_test), data.y_test)
@@ -386,6 +406,7 @@ def _judge_and_save(model, finished, data, out: Path | None) -> int:
     saved, failure = save_with_fallback(model, target)
     if failure is not None:
         return _report_failure(target, saved, failure)
+    keep_copy(saved, new_model_path(preset))  # as in the game: N can switch to it later
     if verdict.adopt:
         print(f"Saved to {saved}: the game uses it from now on ({verdict.reason}).")
         return 0

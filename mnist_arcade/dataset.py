@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
-from mnist_arcade.errors import DataSourceError
+from mnist_arcade.errors import DataSourceError, why_unreadable
 
 DATA_ENV = "MNIST_ARCADE_DATA"  # a path to mnist.npz or to a folder of IDX files
 OFFLINE_ENV = "MNIST_ARCADE_OFFLINE"  # set to 1 to skip Keras' download attempt
@@ -128,9 +128,8 @@ def load_npz(path: str | os.PathLike, source: str | None = None) -> MnistData:
     except DataSourceError:
         raise
     except (*READ_ERRORS, zipfile.BadZipFile) as error:
-        reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else ""
         raise DataSourceError(
-            f"{path}: cannot read it as .npz ({reason or type(error).__name__})"
+            f"{path}: cannot read it as .npz ({why_unreadable(error)})"
         ) from error
     return _checked(arrays, source)
 

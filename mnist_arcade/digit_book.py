@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
-from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.errors import EmptyBoardError, why_unreadable
 from mnist_arcade.preprocess import plain_resize, to_network_input
 from mnist_arcade.user_files import set_aside, write_atomically
 
@@ -109,7 +109,8 @@ def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
         _check(book)
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, EOFError) as error:
         where = set_aside(path)
-        return DigitBook(), f"your digit book could not be read ({error}); it was {where}"
+        reason = why_unreadable(error)
+        return DigitBook(), f"your digit book could not be read ({reason}); it was {where}"
     if prepared != PREPARED:
         book.inputs = _prepared_again(book)
     return book, None

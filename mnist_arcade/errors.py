@@ -25,3 +25,13 @@ class ImageReadError(MnistArcadeError):
 
 class ModelSaveError(MnistArcadeError):
     """A trained model cannot be written where it was asked to go."""
+
+
+def why_unreadable(error: BaseException) -> str:
+    """A file's read error as one short plain reason. numpy answers a file that is not an .npz
+    archive with advice to load it unsafely (``allow_pickle``), which must never reach a
+    player: that is said as "not a NumPy .npz archive"."""
+    text = str(error).strip()
+    if "allow_pickle" in text or "pickled" in text:
+        return "not a NumPy .npz archive"
+    return text.splitlines()[0][:160] if text else type(error).__name__

@@ -13,7 +13,13 @@ from pathlib import Path
 from mnist_arcade import paths
 
 FOLDER = "models"
-PRESET_WORDS = {"seed": "seed run", "full": "full run", "finetune": "taught run"}
+PRESET_WORDS = {
+    "seed": "seed run",
+    "full": "full run",
+    "finetune": "taught run",
+    "saved": "model saved",  # the player's model, kept here before a newer one replaced it
+    "aside": "run kept aside",  # a kept-aside run, kept here before a newer one replaced it
+}
 
 
 def library_dir() -> Path:

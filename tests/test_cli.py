@@ -40,6 +40,20 @@ def test_predict_prints_one_json_object_per_image(digit_images, capsys):
         assert result["file"] == path and result["digit"] == label
         assert len(result["probabilities"]) == 10
         assert abs(sum(result["probabilities"]) - 1) < 1e-3
+        assert result["is_digit"] is True and result["model"].startswith("the shipped model (")
+
+
+def test_predict_says_when_an_image_does_not_look_like_a_digit(tmp_path, capsys):
+    from PIL import Image
+
+    noise = tmp_path / "noise.png"
+    pixels = np.random.default_rng(0).integers(0, 2, (280, 280), dtype=np.uint8) * 255
+    Image.fromarray(pixels).save(noise)
+    assert main(["predict", "--json", str(noise)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["is_digit"] is False and max(result["probabilities"]) < 0.6
+    assert main(["predict", str(noise)]) == 0
+    assert capsys.readouterr().out.strip().endswith("That does not look like a digit to me.")
 
 
 def test_predict_plain_text_names_the_digit(digit_images, capsys):
@@ -238,6 +252,7 @@ def test_evaluate_json_has_no_nan_when_a_class_is_missing(tmp_path, mnist, capsy
 
     report = json.loads(capsys.readouterr().out, parse_constant=refuse)
     assert report["results"][0]["per_class"][9] is None
+    assert report["model"].startswith("the shipped model (")
 
 
 # Training: arguments and targets are checked before any epoch, and no run is lost.

@@ -250,3 +250,12 @@ def test_keras_download_that_never_answers_gives_up_after_the_timeout(tmp_path):
             )
     finally:
         server.close()
+
+
+def test_a_file_that_is_not_an_npz_is_named_plainly_without_unsafe_advice(tmp_path):
+    junk = tmp_path / "junk.png"
+    junk.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(DataSourceError) as raised:
+        load_npz(junk)
+    assert "not a NumPy .npz archive" in str(raised.value)
+    assert "allow_pickle" not in str(raised.value)

@@ -93,3 +93,11 @@ def test_a_book_in_todays_format_is_read_as_saved_and_old_plain_entries_stay_pla
     loaded, problem = load_book()
     assert problem is None
     np.testing.assert_array_equal(loaded.inputs[0], plain)
+
+
+def test_random_bytes_as_a_book_say_so_plainly_and_never_advise_unsafe_loading():
+    book_path().parent.mkdir(parents=True)
+    book_path().write_bytes(bytes(range(256)) * 8)  # not a zip: numpy tries it as a pickle
+    book, problem = load_book()
+    assert len(book) == 0 and "not a NumPy .npz archive" in problem
+    assert "allow_pickle" not in problem and "set aside as digit_book.unreadable-" in problem

@@ -18,6 +18,7 @@ from mnist_arcade.board import Board
 from mnist_arcade.digit_book import DigitBook, load_book, save_book
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.explain import Evidence, FieldBox, field_box_on_board
+from mnist_arcade.game.services.challenge import with_article
 from mnist_arcade.game.services.model_client import (
     Answer,
     ModelClient,
@@ -104,6 +105,7 @@ class GameContext:
     _explaining: dict = field(default_factory=dict)  # occlusion request id -> callback
     _book: DigitBook | None = None  # loaded from the user folder on first use
     _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
+    _booked: tuple[int, int] | None = None  # (reading serial, book length) of the last digit key
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
     _live_sent_at: float = -1.0
@@ -213,7 +215,11 @@ class GameContext:
                 MUTED,
             )
             return False
+        corrected = self._booked == (self.reading_serial, len(self.book))
+        if corrected:  # a second digit key for the same drawing corrects it, not a copy
+            self.book.remove(len(self.book) - 1)
         self.book.add(reading.prediction.net_input, self.board.pixels, label)
+        self._booked = (self.reading_serial, len(self.book))
         if not self.save_book():
             return False
         count = len(self.book)
@@ -222,9 +228,8 @@ class GameContext:
             if reading.prediction.digit == label
             else (f"it read {reading.prediction.digit}")
         )
-        self.say(
-            f"Saved as a {label} ({verdict}). {count} in your digit book: K teaches them.", GOOD
-        )
+        saved = f"Saved as {with_article(label)}{' instead' if corrected else ''}"
+        self.say(f"{saved} ({verdict}). {count} in your digit book: K teaches them.", GOOD)
         return True
 
     def start_finetune(self) -> bool:
@@ -365,6 +370,9 @@ class GameContext:
         if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
             return
         self._in_use_file = files[index]
+        offer = self.training.offer
+        if offer is not None and _library_file(offer) == files[index]:
+            self.training.offer_taken = True  # the kept-aside run is in use now: not on offer
         if index == 0:
             self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
@@ -445,9 +453,9 @@ class GameContext:
         if event.accuracy is not None:
             accuracy = f" ({event.accuracy:.1%} of {event.measured_on} right)"
         if event.warning:
-            self.say(f"{event.warning}. Now using the {event.name}{accuracy}.", WARN)
+            self.say(f"{event.warning}. Now using {_with_the(event.name)}{accuracy}.", WARN)
         elif first:
-            self.say(f"Network ready: the {event.name}{accuracy}. Draw, then press P.", GOOD)
+            self.say(f"Network ready: {_with_the(event.name)}{accuracy}. Draw, then press P.", GOOD)
         else:
             self.say(f"Now using {event.name}{accuracy}.", GOOD)
         if self.reading is not None and not self.board.is_empty:
@@ -503,7 +511,7 @@ class GameContext:
 
 def _scores(judged) -> str:
     """Say how the run reads the validation digits, beside the model in use on the same ones."""
-    digits = f"{judged.validation_digits:,} validation digits"
+    digits = f"all {judged.validation_digits:,} validation digits"
     text = f"it reads {judged.candidate_accuracy:.1%} of {digits}"
     if judged.incumbent_accuracy is not None:
         text += f" (in use: {judged.incumbent_accuracy:.1%})"
@@ -513,3 +521,8 @@ def _scores(judged) -> str:
 def _library_file(judged: RunJudged) -> Path | None:
     """The run's copy in the model library, which N knows it by."""
     return Path(judged.library_path) if judged.library_path else None
+
+
+def _with_the(name: str) -> str:
+    """ "the shipped model", but "your trained model" and "the model taught ..." as they are."""
+    return name if name.startswith(("your ", "the ")) else f"the {name}"

@@ -7,6 +7,7 @@ in one line naming the file, so the game can fall back to the shipped model.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ from mnist_arcade import paths, store_cleanup
 from mnist_arcade.errors import ModelLoadError, ModelSaveError
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
+from mnist_arcade.model_library import library_models, new_model_path
+from mnist_arcade.user_files import set_aside
 
 
 def non_finite_layers(model: keras.Model) -> list[str]:
@@ -36,6 +39,8 @@ def load_model(path: str | os.PathLike) -> keras.Model:
     """Load a native ``.keras`` model in safe mode (no arbitrary code), checked for our layers,
     their sizes, and finite weights (NaN weights would print NaN probabilities)."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelLoadError(f"{path} is a folder, not a .keras model file")
     if not path.is_file():
         raise ModelLoadError(f"model file not found: {path}")
     if not zipfile.is_zipfile(path):
@@ -121,8 +126,35 @@ def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:
     with _temporary_beside(path) as temporary:
         model.save(temporary)
         load_model(temporary)  # never rename a file we could not read back
+        library_copy_of_player_slot(path)
         os.replace(temporary, path)
     return path
+
+
+def _player_slots() -> tuple[Path, ...]:
+    """The files that are replaced as runs come and go: the model in use, the kept-aside run."""
+    return paths.user_model_path(), paths.kept_aside_model_path()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def library_copy_of_player_slot(path: str | os.PathLike) -> Path | None:
+    """Before the player's model or kept-aside run is replaced, keep the old file in the model
+    library (unless the library holds the same bytes already), so no trained model is ever lost
+    to a newer one: N can always switch back to it. Returns where it is kept, if it was."""
+    path = Path(path)
+    if not path.is_file() or path.resolve() not in {p.resolve() for p in _player_slots()}:
+        return None
+    digest, size = _digest(path), path.stat().st_size
+    for kept in library_models():
+        if kept.stat().st_size == size and _digest(kept) == digest:
+            return kept
+    preset = "saved" if path.resolve() == paths.user_model_path().resolve() else "aside"
+    target = new_model_path(preset, when=path.stat().st_mtime)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return keep_copy(path, target)
 
 
 def fallback_model_path() -> Path:
@@ -163,7 +195,8 @@ class LoadedModel:
 
 def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedModel:
     """The model the game starts with: an explicit path, else the player's saved model, else the
-    shipped one. A broken player model gives a warning and the shipped model, never a crash."""
+    shipped one. A broken player model is set aside (renamed, never deleted) with a warning, and
+    the shipped model is used: never a crash."""
     if explicit_path is not None:
         return LoadedModel(load_model(explicit_path), "given", Path(explicit_path))
     warning = None
@@ -171,8 +204,8 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
     if user_path.exists():
         try:
             return LoadedModel(load_model(user_path), "trained", user_path)
-        except ModelLoadError as error:
-            warning = f"{error}; using the shipped model instead"
+        except ModelLoadError as error:  # set aside, as an unreadable book is: not asked again
+            warning = f"{error} ({set_aside(user_path)}); using the shipped model instead"
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
 
@@ -200,6 +233,7 @@ def keep_aside_user_model() -> Path | None:
     if not user_path.exists():
         return None
     target = paths.kept_aside_model_path()
+    library_copy_of_player_slot(target)  # the run kept aside before stays in the library
     os.replace(user_path, target)
     return target
 

@@ -35,6 +35,13 @@ def test_a_digit_key_after_a_reading_keeps_the_drawing_in_the_book(make_app):
     np.testing.assert_array_equal(book.boards[0], app.context.board.pixels)
     np.testing.assert_array_equal(book.inputs[0], app.context.prediction.net_input)
     assert "1 in your digit book" in app.context.notice
+    post_key(pygame.K_7)  # a second key for the same drawing corrects it: no copy
+    app.frame(1 / 60)
+    book, _ = load_book()
+    assert book.labels.tolist() == [7] and "Saved as a 7 instead" in app.context.notice
+    draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)  # a new reading
+    book, _ = load_book()
+    assert book.labels.tolist() == [7, 1]
 
 
 def test_the_book_screen_reads_deletes_and_clears_with_confirmation(make_app):

@@ -31,3 +31,11 @@ def test_a_sentence_that_fits_is_drawn_whole_without_an_ellipsis(window):
     sentence = "Network ready: the shipped model (99.2% of 10,000 test digits right). Draw, then P."
     lines = _drawn_lines(text, sentence, 300, 3)
     assert " ".join(lines) == sentence and not lines[-1].endswith("...")
+
+
+def test_a_models_name_takes_the_only_when_it_has_no_article_of_its_own():
+    from mnist_arcade.game.context import _with_the
+
+    assert _with_the("shipped model") == "the shipped model"
+    assert _with_the("your trained model") == "your trained model"
+    assert _with_the("the model taught your 6 digits") == "the model taught your 6 digits"

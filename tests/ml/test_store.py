@@ -25,6 +25,11 @@ def test_missing_model_file_is_a_clear_error(tmp_path):
         load_model(tmp_path / "nothing.keras")
 
 
+def test_a_folder_given_as_a_model_is_named_as_a_folder(tmp_path):
+    with pytest.raises(ModelLoadError, match=r"is a folder, not a \.keras model file"):
+        load_model(tmp_path)
+
+
 def test_corrupt_model_file_is_a_clear_error(tmp_path):
     broken = tmp_path / "broken.keras"
     broken.write_bytes(b"PK\x03\x04 definitely not a keras archive")
@@ -72,6 +77,11 @@ def test_a_corrupt_saved_model_falls_back_to_the_shipped_one():
     loaded = load_live_model()
     assert loaded.source == "shipped"
     assert "cannot load model" in loaded.warning and "shipped" in loaded.warning
+    assert "set aside as trained_model.unreadable-" in loaded.warning
+    assert not paths.user_model_path().exists()  # not reported again at every launch
+    aside = list(paths.user_model_path().parent.glob("trained_model.unreadable-*.keras"))
+    assert len(aside) == 1 and aside[0].read_bytes() == b"garbage"  # never deleted
+    assert load_live_model().warning is None
 
 
 def test_without_a_saved_model_the_shipped_one_is_used():
@@ -164,3 +174,31 @@ def test_a_save_that_fails_goes_to_the_temporary_folder_instead(tmp_path, monkey
     assert failure and saved.parent == tmp_path / "tmp" and saved.suffix == ".keras"
     for kept, original in zip(load_model(saved).get_weights(), model.get_weights(), strict=True):
         np.testing.assert_array_equal(kept, original)
+
+
+def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
+    from mnist_arcade.ml.store import keep_aside_user_model
+    from mnist_arcade.model_library import describe, library_models
+
+    first, second, third = (build_model(seed=seed) for seed in (1, 2, 3))
+    aside = save_model_atomic(first, paths.kept_aside_model_path())  # a CLI run kept aside
+    first_bytes = aside.read_bytes()
+    save_model_atomic(second, paths.kept_aside_model_path())  # a newer run kept aside
+    save_model_atomic(third, paths.user_model_path())  # the player's model
+    keep_aside_user_model()  # R: the player's model moves into the kept-aside slot
+    kept = library_models()
+    assert [p.read_bytes() for p in kept].count(first_bytes) == 1  # kept once, not lost
+    second_in_library = [p for p in kept if _same_weights(p, second)]
+    assert len(second_in_library) == 1 and "run kept aside" in describe(second_in_library[0])
+    assert _same_weights(paths.kept_aside_model_path(), third)
+    assert not paths.user_model_path().exists()
+    save_model_atomic(third, paths.kept_aside_model_path())  # the same bytes again...
+    save_model_atomic(first, paths.kept_aside_model_path())
+    assert len(library_models()) == len(kept) + 1  # ...are kept once, not twice
+
+
+def _same_weights(path, model):
+    loaded = load_model(path)
+    return all(
+        np.array_equal(a, b) for a, b in zip(loaded.get_weights(), model.get_weights(), strict=True)
+    )
