@@ -406,3 +406,22 @@ def test_the_training_screen_explains_its_words_and_hovering_a_point_shows_its_v
     assert "val_accuracy, epoch 2: 62.5%" in shown
     words = " ".join(shown)
     assert "An epoch is one pass" in words and "samples/s" in words
+
+
+def test_data_that_cannot_be_read_is_said_once_and_the_screen_does_not_keep_looking(
+    make_app, tmp_path
+):
+    junk = tmp_path / "junk.npz"
+    junk.write_bytes(bytes(range(256)) * 8)
+    app = make_app(data_path=str(junk))
+    post_key(pygame.K_t)
+    app.frame(1 / 60)
+    training = app.context.training
+    assert run_until(app, lambda: not training.active, 60)
+    app.frame(10.0)  # the key's notice has faded: the screen shows the run's own lines
+    from tests.game.test_board_scene import drawn_strings
+
+    shown = drawn_strings(app)
+    assert any("not a NumPy .npz archive" in line for line in shown), shown
+    assert not any("allow_pickle" in line for line in shown)
+    assert "Data: none could be used (the reason is below). 1 or 2 tries again." in shown

@@ -252,7 +252,10 @@ class TrainScene(Scene):
             x += EXAMPLE_STEP
 
     def _data_line(self) -> str:
-        data = self.context.training.data
+        training = self.context.training
+        data = training.data
+        if data is None and training.status is FAILED:
+            return "Data: none could be used (the reason is below). 1 or 2 tries again."
         if data is None:
             return "Data: looking for MNIST..."
         if self.context.training.preset == FINETUNE:
@@ -290,8 +293,8 @@ class TrainScene(Scene):
         notice = self.context.fresh_notice()
         if notice:  # a key's answer outranks the run's summary for a few seconds
             summary, color = notice, self.context.notice_color
-        if summary:
-            text.draw(surface, summary, (40, 112), 22, color)
+        if summary:  # one line: a long reason ends in "..." rather than off the screen
+            text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
 
     def _speed_line(self) -> str:
         training = self.context.training
