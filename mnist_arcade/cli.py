@@ -406,7 +406,10 @@ def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int
     saved, failure = save_with_fallback(model, target)
     if failure is not None:
         return _report_failure(target, saved, failure)
-    keep_copy(saved, new_model_path(preset))  # as in the game: N can switch to it later
+    try:  # as in the game: N can switch to it later; the run itself is saved already
+        keep_copy(saved, new_model_path(preset))
+    except OSError as error:
+        _say(f"could not add a copy to your model library ({error.strerror or error})")
     if verdict.adopt:
         print(f"Saved to {saved}: the game uses it from now on ({verdict.reason}).")
         return 0

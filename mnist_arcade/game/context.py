@@ -429,6 +429,7 @@ class GameContext:
                 self._on_answer(event)
         for problem in self.model.problems:
             self.say(f"The network could not do that: {problem}", WARN)
+            self._pending, self._live_version = {}, -1  # not awaited for ever: ask again
         self.model.problems.clear()
         if was is ModelState.LOADING and self.model.state is ModelState.FAILED:
             self.say(f"No model could be loaded: {self.model.error}. Press T to train one.", WARN)

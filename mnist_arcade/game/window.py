@@ -98,4 +98,4 @@ def smallest_window() -> tuple[int, int]:
     smaller (a 1024x768 laptop still gets the game, scaled to fit)."""
     desktops = pygame.display.get_desktop_sizes() or [WINDOW_SIZE]
     width, height = desktops[0]
-    return min(WINDOW_SIZE[0], width), min(WINDOW_SIZE[1], height)
+    return max(320, min(WINDOW_SIZE[0], width)), max(180, min(WINDOW_SIZE[1], height))

@@ -137,7 +137,30 @@ def _player_slots() -> tuple[Path, ...]:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """What a model file holds, not when it was written: a .keras archive records its save
+    time (``metadata.json``, the zip's entry dates), so the same model saved twice differs in
+    bytes. Its other members (config, weights) are hashed; a file that is no archive, whole."""
+    digest = hashlib.sha256()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in sorted(archive.namelist()):
+                if name != "metadata.json":
+                    digest.update(name.encode() + b"\0" + archive.read(name))
+    except zipfile.BadZipFile:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _same_model_in_library(digest: str) -> Path | None:
+    """A library file holding the model with ``digest``; files that cannot be read (gone
+    meanwhile, a dangling link, no permission) are passed over, never an error."""
+    for kept in library_models():
+        try:
+            if _digest(kept) == digest:
+                return kept
+        except (OSError, zipfile.BadZipFile, RuntimeError):
+            continue
+    return None
 
 
 def library_copy_of_player_slot(path: str | os.PathLike) -> Path | None:
@@ -147,10 +170,9 @@ def library_copy_of_player_slot(path: str | os.PathLike) -> Path | None:
     path = Path(path)
     if not path.is_file() or path.resolve() not in {p.resolve() for p in _player_slots()}:
         return None
-    digest, size = _digest(path), path.stat().st_size
-    for kept in library_models():
-        if kept.stat().st_size == size and _digest(kept) == digest:
-            return kept
+    kept = _same_model_in_library(_digest(path))
+    if kept is not None:
+        return kept
     preset = "saved" if path.resolve() == paths.user_model_path().resolve() else "aside"
     target = new_model_path(preset, when=path.stat().st_mtime)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -204,8 +226,11 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
     if user_path.exists():
         try:
             return LoadedModel(load_model(user_path), "trained", user_path)
-        except ModelLoadError as error:  # set aside, as an unreadable book is: not asked again
-            warning = f"{error} ({set_aside(user_path)}); using the shipped model instead"
+        except ModelLoadError as error:
+            where = ""
+            if not zipfile.is_zipfile(user_path):  # damaged: set aside, as a book would be
+                where = f" ({set_aside(user_path)})"  # (a model from another Keras stays put)
+            warning = f"{error}{where}; using the shipped model instead"
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
 

@@ -540,3 +540,17 @@ def test_p_right_after_drawing_is_not_cut_short_by_a_live_reading(make_app):
         app.frame(1 / 60)
     assert settle(app)
     assert app.context.reading.animate and not app.scene.network.done
+
+
+def test_a_reading_the_engine_could_not_make_is_not_awaited_for_ever(make_app):
+    app = make_app()
+    draw_a_one(app)
+    assert settle(app)
+    app.context._pending = {10**6: (app.context.board.version, app.context.method, False)}
+    assert app.context.awaiting_reading  # as if the engine had failed on this request
+    asked = app.context.model._next_id
+    app.context.model.problems.append("a TensorFlow error")  # what it says when it does
+    app.frame(1 / 60)
+    assert "could not do that" in app.context.notice
+    assert run_until(app, lambda: app.context.model._next_id > asked, 5)  # it asks again
+    assert settle(app) and app.context.live_prediction is not None

@@ -39,3 +39,15 @@ def test_a_models_name_takes_the_only_when_it_has_no_article_of_its_own():
     assert _with_the("shipped model") == "the shipped model"
     assert _with_the("your trained model") == "your trained model"
     assert _with_the("the model taught your 6 digits") == "the model taught your 6 digits"
+
+
+def test_a_word_wider_than_the_line_is_broken_and_never_drawn_past_it(window):
+    text = Text()
+    sentence = "could not load /home/someone/.local/share/mnist-arcade/trained_model.keras today"
+    for max_lines in (2, 5):
+        lines = _drawn_lines(text, sentence, 200, max_lines)
+        assert 2 <= len(lines) <= max_lines
+        assert all(text.font(20).size(line)[0] <= 200 for line in lines), lines
+    assert "".join(_drawn_lines(text, sentence, 200, 5)).replace(" ", "") == sentence.replace(
+        " ", ""
+    )

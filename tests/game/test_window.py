@@ -52,3 +52,12 @@ def test_f_toggles_fullscreen_and_back(make_app):
     post_key(pygame.K_F11)
     app.frame(1 / 60)
     assert not app.window.fullscreen and app.window.display.get_size() == WINDOW_SIZE
+
+
+def test_a_screen_reported_as_0x0_still_leaves_a_usable_window(make_app, monkeypatch):
+    from mnist_arcade.game.window import smallest_window
+
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(0, 0)])
+    assert smallest_window() == (320, 180)
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [])
+    assert smallest_window() == WINDOW_SIZE

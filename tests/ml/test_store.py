@@ -192,9 +192,42 @@ def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     assert len(second_in_library) == 1 and "run kept aside" in describe(second_in_library[0])
     assert _same_weights(paths.kept_aside_model_path(), third)
     assert not paths.user_model_path().exists()
-    save_model_atomic(third, paths.kept_aside_model_path())  # the same bytes again...
-    save_model_atomic(first, paths.kept_aside_model_path())
-    assert len(library_models()) == len(kept) + 1  # ...are kept once, not twice
+
+
+def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once():
+    import time
+
+    from mnist_arcade.model_library import library_models
+
+    model, other = build_model(seed=1), build_model(seed=2)
+    save_model_atomic(model, paths.user_model_path())
+    save_model_atomic(other, paths.user_model_path())  # the first goes to the library
+    assert len(library_models()) == 1
+    time.sleep(1.1)  # a .keras file records the second it was saved: its bytes differ now
+    save_model_atomic(model, paths.user_model_path())  # as N switching back to it does
+    save_model_atomic(other, paths.user_model_path())
+    assert len(library_models()) == 2  # the first model, and the second: each once
+
+
+def test_an_unreadable_file_in_the_library_never_stops_a_save():
+    from mnist_arcade.model_library import library_dir
+
+    library_dir().mkdir(parents=True)
+    (library_dir() / "2026-01-01_000000_seed.keras").symlink_to(library_dir() / "gone.keras")
+    save_model_atomic(build_model(seed=1), paths.user_model_path())
+    save_model_atomic(build_model(seed=2), paths.user_model_path())  # scans the library
+    assert _same_weights(paths.user_model_path(), build_model(seed=2))
+
+
+def test_a_saved_model_that_is_an_archive_but_will_not_load_is_left_where_it_is():
+    import zipfile
+
+    paths.user_model_path().parent.mkdir(parents=True)
+    with zipfile.ZipFile(paths.user_model_path(), "w") as archive:
+        archive.writestr("config.json", "{}")  # say, a model from another Keras version
+    loaded = load_live_model()
+    assert loaded.source == "shipped" and "set aside" not in loaded.warning
+    assert paths.user_model_path().is_file()
 
 
 def _same_weights(path, model):

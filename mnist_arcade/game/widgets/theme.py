@@ -81,6 +81,7 @@ class Text:
         left, top = topleft
         font = self.font(size)
         lines = wrap_words(text, font, width)
+        max_lines = max(1, max_lines)
         if len(lines) > max_lines:
             lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], font, width)]
         for row, line in enumerate(lines):
@@ -88,21 +89,32 @@ class Text:
 
 
 def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
-    """``line`` shortened word by word until it fits ``width`` with "..." after it."""
+    """``line`` shortened word by word (a last long word letter by letter) until it fits
+    ``width`` with "..." after it."""
     words = line.split()
     while len(words) > 1 and font.size(" ".join(words) + "...")[0] > width:
         words.pop()
-    return " ".join(words) + "..."
+    text = " ".join(words)
+    while len(text) > 1 and font.size(text + "...")[0] > width:
+        text = text[:-1]
+    return text + "..."
 
 
 def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Split ``text`` into lines that each fit ``width`` pixels in ``font``."""
+    """Split ``text`` into lines that each fit ``width`` pixels in ``font``; a word wider than
+    a whole line (a file's path) is broken where the line ends."""
     lines: list[str] = []
     for word in text.split():
         if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
             lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+            continue
+        while len(word) > 1 and font.size(word)[0] > width:
+            cut = 1
+            while cut + 1 < len(word) and font.size(word[: cut + 1])[0] <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
     return lines
 
 
