@@ -163,20 +163,18 @@ def _json(value) -> str:
     return json.dumps(_finite(value), allow_nan=False)
 
 
-MODEL_WORDS = {"shipped": "the shipped model", "trained": "your trained model",
-               "given": "the model you gave"}  # fmt: skip
-
-
 def _load_predictor(model_path: str | None):
     """The model to read with (``--model``, else the player's, else the shipped one) and which
     one it is, said in words with its file, so a figure is never shown without its model."""
+    from mnist_arcade.messages import with_the
+    from mnist_arcade.ml.engine import SOURCE_NAMES
     from mnist_arcade.ml.predictor import Predictor
     from mnist_arcade.ml.store import load_live_model
 
     loaded = load_live_model(model_path)
     if loaded.warning:
         _say(loaded.warning)
-    return Predictor(loaded.model), f"{MODEL_WORDS[loaded.source]} ({loaded.path})"
+    return Predictor(loaded.model), f"{with_the(SOURCE_NAMES[loaded.source])} ({loaded.path})"
 
 
 def _read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndarray]], int]:

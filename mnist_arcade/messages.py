@@ -196,6 +196,12 @@ class RestoreShipped:
     """Go back to the shipped model; the player's saved model is kept aside, not deleted."""
 
 
+def with_the(model_name: str) -> str:
+    """A model's name (``ModelInUse.name``) as a sentence says it: "the shipped model", but
+    "your trained model" and "the model taught ..." as they are."""
+    return model_name if model_name.startswith(("your ", "the ")) else f"the {model_name}"
+
+
 @dataclass(frozen=True)
 class ModelInUse:
     """The model the game now reads with: its name, its measured accuracy and its weights.

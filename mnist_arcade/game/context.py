@@ -34,7 +34,7 @@ from mnist_arcade.game.services.training_session import (
     TrainingStatus,
 )
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
-from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction, RunJudged
+from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction, RunJudged, with_the
 from mnist_arcade.model_library import describe, library_models
 from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
@@ -454,9 +454,9 @@ class GameContext:
         if event.accuracy is not None:
             accuracy = f" ({event.accuracy:.1%} of {event.measured_on} right)"
         if event.warning:
-            self.say(f"{event.warning}. Now using {_with_the(event.name)}{accuracy}.", WARN)
+            self.say(f"{event.warning}. Now using {with_the(event.name)}{accuracy}.", WARN)
         elif first:
-            self.say(f"Network ready: {_with_the(event.name)}{accuracy}. Draw, then press P.", GOOD)
+            self.say(f"Network ready: {with_the(event.name)}{accuracy}. Draw, then press P.", GOOD)
         else:
             self.say(f"Now using {event.name}{accuracy}.", GOOD)
         if self.reading is not None and not self.board.is_empty:
@@ -522,8 +522,3 @@ def _scores(judged) -> str:
 def _library_file(judged: RunJudged) -> Path | None:
     """The run's copy in the model library, which N knows it by."""
     return Path(judged.library_path) if judged.library_path else None
-
-
-def _with_the(name: str) -> str:
-    """ "the shipped model", but "your trained model" and "the model taught ..." as they are."""
-    return name if name.startswith(("your ", "the ")) else f"the {name}"

@@ -34,11 +34,11 @@ def test_a_sentence_that_fits_is_drawn_whole_without_an_ellipsis(window):
 
 
 def test_a_models_name_takes_the_only_when_it_has_no_article_of_its_own():
-    from mnist_arcade.game.context import _with_the
+    from mnist_arcade.messages import with_the
 
-    assert _with_the("shipped model") == "the shipped model"
-    assert _with_the("your trained model") == "your trained model"
-    assert _with_the("the model taught your 6 digits") == "the model taught your 6 digits"
+    assert with_the("shipped model") == "the shipped model"
+    assert with_the("your trained model") == "your trained model"
+    assert with_the("the model taught your 6 digits") == "the model taught your 6 digits"
 
 
 def test_a_word_wider_than_the_line_is_broken_and_never_drawn_past_it(window):

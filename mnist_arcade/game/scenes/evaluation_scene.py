@@ -250,4 +250,5 @@ def share_right(share: float) -> str:
     "100%" unless every digit of the row was read right (9,999 of 10,000 is "99.9%")."""
     if share >= 1.0:
         return "100%"
-    return min(f"{share:.1%}", "99.9%", key=lambda words: float(words[:-1]))
+    words = f"{share:.1%}"
+    return "99.9%" if words == "100.0%" else words

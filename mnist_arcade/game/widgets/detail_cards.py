@@ -21,7 +21,7 @@ from mnist_arcade.game.widgets.theme import (
     PANEL_EDGE,
     TEXT,
     Text,
-    wrap_words,
+    fit_lines,
 )
 
 MARGIN = 20
@@ -150,13 +150,7 @@ def header(frame: Frame, sentence: str) -> list[Item]:
         Label(frame.hint, (frame.rect.right - MARGIN, top + 4), NUMBER_SIZE, MUTED, "topright"),
     ]
     font = frame.text.font(SENTENCE_SIZE)
-    width = frame.rect.width - 2 * MARGIN
-    lines = wrap_words(sentence, font, width)
-    if len(lines) > SENTENCE_LINES:
-        words = lines[SENTENCE_LINES - 1].split()
-        while len(words) > 1 and font.size(" ".join(words) + "...")[0] > width:
-            words.pop()
-        lines = [*lines[: SENTENCE_LINES - 1], " ".join(words) + "..."]
+    lines = fit_lines(sentence, font, frame.rect.width - 2 * MARGIN, SENTENCE_LINES)
     for row, line in enumerate(lines):
         items.append(Label(line, (left, top + 36 + row * 18), SENTENCE_SIZE, MUTED))
     return items

@@ -80,12 +80,18 @@ class Text:
         longer than that ends its last line with an ellipsis, so a cut is never silent."""
         left, top = topleft
         font = self.font(size)
-        lines = wrap_words(text, font, width)
-        max_lines = max(1, max_lines)
-        if len(lines) > max_lines:
-            lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], font, width)]
-        for row, line in enumerate(lines):
+        for row, line in enumerate(fit_lines(text, font, width, max_lines)):
             self.draw(target, line, (left, top + row * font.get_linesize()), size, color)
+
+
+def fit_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width`` in at most ``max_lines`` lines; a text longer than that
+    ends its last line with "...", so a cut is never silent."""
+    lines = wrap_words(text, font, width)
+    max_lines = max(1, max_lines)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], font, width)]
+    return lines
 
 
 def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
