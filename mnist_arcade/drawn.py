@@ -2,20 +2,23 @@
 
 A player's digit is not an MNIST digit: it is made of blocky brush stamps, often off-centre, too
 big or too small. To measure the model on such digits, MNIST test digits are thinned to their
-centre line (Zhang-Suen thinning) and redrawn with the game's own :class:`Board` brush at a
-random size and position. ``scale_onto_board`` is the plainer variant: the MNIST digit simply
-enlarged onto the board. Pure numpy.
+centre line (Zhang-Suen thinning, at four times their resolution so the line stays where the
+pen went) and redrawn with the game's own :class:`Board` brush at a random size and position,
+whole on the board as a player would draw it. ``scale_onto_board`` is the plainer variant: the
+MNIST digit simply enlarged onto the board. Pure numpy and Pillow.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PIL import Image
 
 from mnist_arcade.board import BOARD_SIZE, Board
 
 INK_LEVEL = 100  # MNIST pixels above this count as stroke when thinning
 DRAWN_HEIGHTS = (110, 270)  # the digit's height on the board, in pixels, chosen at random
 SMALL_HEIGHTS = (60, 100)  # drawn small: the brush strokes are a third of the digit's height
+FINE = 4  # a digit is thinned at four times its resolution (see centre_line)
 NEIGHBOURS = ((-1, 0), (-1, 1), (0, 1), (1, 1), (1, 0), (1, -1), (0, -1), (-1, -1))  # P2..P9
 
 
@@ -47,6 +50,22 @@ def thin(mask: np.ndarray) -> np.ndarray:
             return image.astype(bool)
 
 
+def centre_line(digit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (rows, columns) of a 28x28 digit's centre line, on a grid :data:`FINE` times finer
+    than the digit's pixels (integers; divide by ``FINE`` for the digit's own pixels).
+
+    The digit is enlarged smoothly and thinned there, not at 28x28: a redrawn digit is 4 to 10
+    times larger than MNIST's, so every pixel-sized artefact of thinning at 28x28 (a corner
+    moved by a pixel, a short thick end thinned away, a blob's centre line bent sideways) would
+    become a stroke-sized mistake on the board: a 5 could lose its corner, a 3 its top. Thinned
+    finely, the line stays where the pen went.
+    """
+    digit = np.asarray(digit, dtype=np.uint8)
+    side = digit.shape[0] * FINE
+    enlarged = np.asarray(Image.fromarray(digit, mode="L").resize((side, side), Image.BILINEAR))
+    return np.nonzero(thin(enlarged > INK_LEVEL))
+
+
 def draw_with_brush(
     digit: np.ndarray,
     rng: np.random.Generator,
@@ -57,30 +76,32 @@ def draw_with_brush(
 
     ``heights`` is the range of the centre line's height on the board, in pixels.
 
-    Every pair of touching centre-line pixels becomes one brush stroke, so the result is made of
-    the same interpolated 25 px stamps a mouse stroke makes.
+    The centre line (:func:`centre_line`) is a chain of touching points; every two touching
+    points become one brush stroke, so the result is made of the same interpolated 25 px
+    stamps a mouse stroke makes.
     """
-    skeleton = thin(np.asarray(digit) > INK_LEVEL)
-    rows, cols = np.nonzero(skeleton)
     board = Board(board_size)
+    rows, cols = centre_line(digit)
     if rows.size == 0:
         return board.pixels
-    height = rng.uniform(*heights)
-    scale = height / max(np.ptp(rows) + 1, 4)
-    width = (np.ptp(cols) + 1) * scale
     margin = board.brush // 2 + 2
+    room = board_size - 2 * margin  # a player keeps the whole digit on the board
+    scale = min(  # board pixels per fine-grid step
+        rng.uniform(*heights) / max(np.ptp(rows) + 1, 4 * FINE), room / (np.ptp(cols) + 1)
+    )
+    height, width = (np.ptp(rows) + 1) * scale, (np.ptp(cols) + 1) * scale
     top = rng.uniform(margin, max(margin, board_size - margin - height))
     left = rng.uniform(margin, max(margin, board_size - margin - width))
-    ys = np.round(top + (rows - rows.min()) * scale).astype(int)
-    xs = np.round(left + (cols - cols.min()) * scale).astype(int)
-    on = set(zip(rows.tolist(), cols.tolist(), strict=True))
-    index = {(r, c): i for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
+    ys = np.round(top + (rows - rows.min()) * scale).astype(int).tolist()
+    xs = np.round(left + (cols - cols.min()) * scale).astype(int).tolist()
+    index = {point: i for i, point in enumerate(zip(rows.tolist(), cols.tolist(), strict=True))}
     for (r, c), i in index.items():
         board.begin_stroke(xs[i], ys[i])
         for dr, dc in ((0, 1), (1, -1), (1, 0), (1, 1)):  # each neighbour pair once
-            if (r + dr, c + dc) in on:
+            j = index.get((r + dr, c + dc))
+            if j is not None:
                 board.begin_stroke(xs[i], ys[i])
-                board.continue_stroke(xs[index[r + dr, c + dc]], ys[index[r + dr, c + dc]])
+                board.continue_stroke(xs[j], ys[j])
         board.end_stroke()
     return board.pixels
 

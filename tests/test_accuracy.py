@@ -27,13 +27,13 @@ def test_shipped_model_keeps_mnist_near_99_percent(predictor, mnist):
     predicted = predictor.probabilities(mnist_digits_as_input(mnist.x_test)).argmax(axis=1)
     accuracy = float(np.mean(predicted == mnist.y_test))
     print(f"MNIST test accuracy: {accuracy:.4f}")
-    assert accuracy >= 0.99  # issue 8's target; the shipped model reads 99.16% (README)
+    assert accuracy >= 0.99  # issue 8's target; the shipped model reads 99.11% (README)
 
 
 def test_shipped_model_reads_digits_drawn_with_the_brush(predictor, mnist):
     result = drawn_accuracy(predictor, mnist.x_test, mnist.y_test, 500, seed=3)
     print(f"brush-drawn accuracy: {result.accuracy:.4f}")
-    assert result.accuracy >= 0.94
+    assert result.accuracy >= 0.96  # it reads 97.8% of this sample; issue 8 asks 97% (README)
 
 
 def test_mnist_style_preprocessing_beats_the_plain_resize_on_drawn_digits(predictor):
@@ -46,13 +46,13 @@ def test_mnist_style_preprocessing_beats_the_plain_resize_on_drawn_digits(predic
 
 
 # The figures issue 8 asks of the shipped model, on fixed samples through the game's path.
-# (The README lists them on larger sets, measured with `mnist-arcade evaluate`.) These floors
-# sit a little below what the shipped model reads on these samples (style set 97.1%, weakest
-# digit 94.0%, small digits 94.4%, 1.6% of non-digits answered 90% sure); on the README's larger
-# sets it misses the issue's targets for redrawn (97%) and small digits (95%).
+# (The README lists them on larger sets, measured with `mnist-arcade evaluate`, where it meets
+# every target.) These floors sit a little below what the shipped model reads on these samples
+# (style set 97.1%, weakest digit 94.0%, small digits 96.0%, 1.6% of non-digits answered 90%
+# sure), so a retrained model that loses ground fails here, and noise alone does not.
 STYLE_OVERALL = 0.96
 STYLE_EVERY_DIGIT = 0.92
-SMALL_DRAWN = 0.93
+SMALL_DRAWN = 0.95
 SURE_OF_NON_DIGITS = 0.05
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from mnist_arcade.board import BRUSH_SIZE
-from mnist_arcade.drawn import draw_with_brush, scale_onto_board, thin
+from mnist_arcade.drawn import FINE, centre_line, draw_with_brush, scale_onto_board, thin
 from mnist_arcade.preprocess import ink_bounding_box
 
 
@@ -25,6 +25,43 @@ def test_a_drawn_digit_is_made_of_brush_wide_strokes(mnist):
     row = board[(top + bottom) // 2]
     runs = np.diff(np.flatnonzero(np.diff(np.r_[0, row > 0, 0])))[::2]
     assert runs.min() >= BRUSH_SIZE - 1  # no stroke thinner than the brush
+
+
+def _digit_from(art: str, top: int = 6, left: int = 10) -> np.ndarray:
+    digit = np.zeros((28, 28), np.uint8)
+    for row, line in enumerate(art.strip("\n").split("\n")):
+        for col, mark in enumerate(line):
+            if mark == "+":
+                digit[top + row, left + col] = 255
+    return digit
+
+
+def test_a_thick_stroke_end_keeps_its_length():
+    # The top of a real MNIST 3: a short stroke two pixels thick. Thinned at 28x28 its centre
+    # line began two pixels in from where the pen began, a third of the stroke; on the board,
+    # twenty times larger, the 3 lost its top-left end.
+    three_top = """
+++++
++++++
+  +++
+     +++
+     +++
+     +++
+"""
+    rows, cols = centre_line(_digit_from(three_top, left=10))
+    assert cols.min() / FINE <= 10 + 1.5  # the ink begins at column 10
+    assert rows.min() / FINE <= 6 + 1.0
+
+
+def test_a_wide_digit_drawn_large_stays_whole_on_the_board():
+    flat_zero = np.zeros((28, 28), np.uint8)
+    rows, cols = np.ogrid[:28, :28]
+    ring = ((rows - 14) / 5) ** 2 + ((cols - 14) / 12) ** 2
+    flat_zero[(ring > 0.6) & (ring < 1.4)] = 255
+    board = draw_with_brush(flat_zero, np.random.default_rng(0), heights=(270, 270))
+    top, bottom, left, right = ink_bounding_box(board)
+    assert left > 0 and right < board.shape[1]  # not cut off at the sides
+    assert right - left > 2 * (bottom - top)  # still flat: scaled down, not squashed
 
 
 def test_drawn_digits_land_in_different_places(mnist):

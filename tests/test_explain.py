@@ -12,6 +12,7 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mnist_arcade import explain
+from mnist_arcade.board import BRUSH_SIZE
 from mnist_arcade.drawn import draw_with_brush
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.preprocess import ink_bounding_box, mnist_digits_as_input, to_network_input
@@ -138,8 +139,13 @@ def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
         ink = digit > 0.5
         near_ink = sliding_window_view(np.pad(digit > 0, 2), (5, 5)).any(axis=(2, 3))
         assert strength[ink].mean() > 3 * strength[~near_ink].mean()
-        # The single strongest pixel is on a stroke or right beside it.
-        assert near_ink[np.unravel_index(np.argmax(strength), strength.shape)]
+        # The single strongest pixel is on a stroke or within half a patch of one: a pixel just
+        # beyond a stroke's end is covered only by patches that cover that end, so it can
+        # average higher than the end itself, but never from farther out.
+        half = explain.PATCH // 2
+        side = 2 * half + 1
+        within_half = sliding_window_view(np.pad(digit > 0, half), (side, side)).any(axis=(2, 3))
+        assert within_half[np.unravel_index(np.argmax(strength), strength.shape)]
         # Background that no patch over ink can reach is untouched: exactly no evidence.
         reach = sliding_window_view(np.pad(digit > 0, 5), (11, 11)).any(axis=(2, 3))
         assert np.all(evidence.for_digit[~reach] == 0)
@@ -152,17 +158,20 @@ def test_a_misread_digit_shows_the_strokes_that_pull_toward_the_true_one(predict
     order = np.argsort(-predictor.probabilities(digits), axis=1)
     labels = mnist.y_test[:2000]
     close_calls = np.flatnonzero((order[:, 0] != labels) & (order[:, 1] == labels))
-    index = int(close_calls[0])  # the first test digit misread with the true one second
-    evidence = _evidence(predictor, digits[index])
-    assert evidence.runner_up == mnist.y_test[index]
-    balance = evidence.balance
-    pulling = balance < -0.2 * np.abs(balance).max()  # clearly pink
-    on_strokes = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
-    # A 6 px patch that covers a stroke's edge also covers up to 5 px beside it.
-    in_reach = sliding_window_view(np.pad(digits[index] > 0, 5), (11, 11)).any(axis=(2, 3))
-    assert pulling.sum() >= 10 and in_reach[pulling].all()
-    assert on_strokes[pulling].mean() >= 0.7  # mostly on the strokes themselves
-    assert (balance > 0.2 * np.abs(balance).max()).sum() >= 10  # and clearly green elsewhere
+    shares_on_strokes = []
+    for index in close_calls[:5]:  # the first test digits misread with the true one second
+        evidence = _evidence(predictor, digits[index])
+        assert evidence.runner_up == mnist.y_test[index]
+        balance = evidence.balance
+        pulling = balance < -0.2 * np.abs(balance).max()  # clearly pink
+        on_strokes = sliding_window_view(np.pad(digits[index] > 0, 2), (5, 5)).any(axis=(2, 3))
+        # A 6 px patch that covers a stroke's edge also covers up to 5 px beside it.
+        in_reach = sliding_window_view(np.pad(digits[index] > 0, 5), (11, 11)).any(axis=(2, 3))
+        assert pulling.sum() >= 10 and in_reach[pulling].all()
+        assert (balance > 0.2 * np.abs(balance).max()).sum() >= 10  # and clearly green elsewhere
+        shares_on_strokes.append(on_strokes[pulling].mean())
+    assert min(shares_on_strokes) >= 0.5  # on every digit, at least half on the strokes
+    assert np.mean(shares_on_strokes) >= 0.7  # and mostly on the strokes themselves
 
 
 def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
@@ -188,7 +197,10 @@ def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist)
     top, bottom, left, right = ink_bounding_box(board)
     b_top, b_bottom, b_left, b_right = ink_bounding_box(np.round(back * 255).astype(np.uint8))
     insets = np.array([b_top - top, bottom - b_bottom, b_left - left, right - b_right])
-    assert insets.min() >= 0 and insets.max() - insets.min() <= 3  # thinned evenly all round
+    # Thinned inside the drawing, by at most half a brush on every side (where strokes overlap
+    # into a wider wall, that side keeps more of it, so the sides need not match exactly).
+    assert insets.min() >= 0 and insets.max() <= BRUSH_SIZE // 2
+    assert np.median(insets) >= 3  # and the strokes really were thinned
 
 
 def test_the_plain_method_uses_the_whole_board_and_a_blank_board_is_refused():
