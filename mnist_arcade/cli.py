@@ -135,10 +135,10 @@ def _run(args) -> int:
 
         if conflict := pygame_conflict():  # a warning only: the game still tries to start
             _say(conflict)
-        from mnist_arcade.game.app import main as play
-
         if args.data is not None and not Path(args.data).expanduser().exists():
             raise DataSourceError(f"{args.data}: no such file or folder")  # not after a run
+        from mnist_arcade.game.app import main as play  # imports pygame, which prints a line
+
         return play(args.model, args.data, args.startup_check)
     if args.command == "predict":
         return _predict(args)

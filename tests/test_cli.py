@@ -109,15 +109,23 @@ def test_a_blank_image_is_reported_not_crashed(tmp_path, capsys):
     assert "empty" in capsys.readouterr().err
 
 
+def run_module(*arguments: str) -> subprocess.CompletedProcess:
+    """``python -m mnist_arcade ARGUMENTS`` as a user runs it, its output captured."""
+    command = [sys.executable, "-m", "mnist_arcade", *arguments]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 def test_the_module_entry_point_gives_no_traceback(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "mnist_arcade", "predict", str(tmp_path / "nope.png")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_module("predict", str(tmp_path / "nope.png"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no such file" in result.stderr
+
+
+def test_the_game_refuses_a_missing_data_file_in_one_line_before_pygame_loads(tmp_path):
+    result = run_module("--data", str(tmp_path / "typo.npz"))
+    assert result.returncode == 2
+    assert result.stdout == ""  # pygame prints its version line when imported: not yet
+    assert result.stderr.strip() == f"mnist-arcade: {tmp_path / 'typo.npz'}: no such file or folder"
 
 
 # Damaged and unusual image files: every one is a single line naming it, never a traceback.

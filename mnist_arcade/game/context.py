@@ -105,6 +105,7 @@ class GameContext:
     _explaining: dict = field(default_factory=dict)  # occlusion request id -> callback
     _book: DigitBook | None = None  # loaded from the user folder on first use
     _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
+    _switching_to: Path | None = None  # N's choice, in use once the engine has loaded it
     _booked: tuple[int, int] | None = None  # (reading serial, book length) of the last digit key
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
@@ -369,11 +370,8 @@ class GameContext:
         place = f"{index + 1} of {len(files)}"
         if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
             return
-        self._in_use_file = files[index]
-        offer = self.training.offer
-        if offer is not None and _library_file(offer) == files[index]:
-            self.training.offer_taken = True  # the kept-aside run is in use now: not on offer
-        if index == 0:
+        self._switching_to = files[index]  # in use once loaded (see poll): a file that will not
+        if index == 0:  # load stays on offer, and N does not skip past it next time
             self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
             self.model.use_model_file(str(files[index]), name)
@@ -414,6 +412,7 @@ class GameContext:
         was = self.model.state
         for event in self.model.poll():
             if isinstance(event, ModelInUse):
+                self._switched()
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
             elif isinstance(event, OcclusionAnswer):
                 callback = self._explaining.pop(event.request_id, None)
@@ -430,6 +429,7 @@ class GameContext:
         for problem in self.model.problems:
             self.say(f"The network could not do that: {problem}", WARN)
             self._pending, self._live_version = {}, -1  # not awaited for ever: ask again
+            self._switching_to = None  # a model N chose failed to load: the old one is in use
         self.model.problems.clear()
         if was is ModelState.LOADING and self.model.state is ModelState.FAILED:
             self.say(f"No model could be loaded: {self.model.error}. Press T to train one.", WARN)
@@ -448,6 +448,15 @@ class GameContext:
         if status != self._last_status:
             self._last_status = status
             self._on_training_status(status)
+
+    def _switched(self) -> None:
+        """The engine has put N's choice in use: it is the model in use from now on."""
+        if self._switching_to is None:
+            return
+        self._in_use_file, self._switching_to = self._switching_to, None
+        offer = self.training.offer
+        if offer is not None and _library_file(offer) == self._in_use_file:
+            self.training.offer_taken = True  # the kept-aside run is in use now: not on offer
 
     def _on_model_in_use(self, event: ModelInUse, first: bool) -> None:
         accuracy = ""

@@ -182,6 +182,23 @@ def test_motion_with_the_button_up_ends_a_stroke_whose_release_was_missed(make_a
     assert app.context.board.pixels[250, 250] == 0
 
 
+def test_losing_the_focus_mid_stroke_ends_the_stroke(make_app):
+    app = make_app()
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 50, TOP + 50), button=1)
+    )
+    pygame.event.post(pygame.event.Event(pygame.WINDOWFOCUSLOST))  # the release never comes
+    app.frame(1 / 60)
+    assert app.context.board.pixels[50, 50] == 255
+    pygame.event.post(  # back in the window, the held button reported by a motion
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(LEFT + 250, TOP + 250), rel=(0, 0), buttons=(1, 0, 0)
+        )
+    )
+    app.frame(1 / 60)
+    assert app.context.board.pixels[250, 250] == 0  # no line dragged across the board
+
+
 def test_an_unknown_key_says_which_keys_work(make_app):
     app = make_app()
     post_key(pygame.K_q)

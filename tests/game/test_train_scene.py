@@ -425,3 +425,37 @@ def test_data_that_cannot_be_read_is_said_once_and_the_screen_does_not_keep_look
     assert any("not a NumPy .npz archive" in line for line in shown), shown
     assert not any("allow_pickle" in line for line in shown)
     assert "Data: none could be used (the reason is below). 1 or 2 tries again." in shown
+
+
+def test_while_practice_digits_are_drawn_the_screen_says_the_data_was_found(make_app):
+    app = make_app(load=False)
+    app.switch_to(SceneId.TRAINING)
+    post_key(pygame.K_2)  # the full preset: it draws practice digits before its first epoch
+    app.frame(1 / 60)
+    training = app.context.training
+    assert run_until(app, lambda: training.drawing is not None, 120)
+    from tests.game.test_board_scene import drawn_strings
+
+    shown = drawn_strings(app)
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: not training.running, 60)
+    assert "Data: looking for MNIST..." not in shown
+    assert any(line.startswith("Data: MNIST found") for line in shown), shown
+
+
+def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in_use(make_app):
+    from mnist_arcade.model_library import library_dir
+
+    library_dir().mkdir(parents=True)
+    broken = library_dir() / "2026-01-01_120000_seed.keras"
+    broken.write_bytes(b"not a model at all")
+    app = make_app()
+    for _ in range(2):  # ask, then confirm
+        post_key(pygame.K_n)
+        app.frame(1 / 60)
+    assert run_until(app, lambda: "could not" in app.context.notice, 30)
+    assert app.context.model.label.startswith("shipped model")
+    post_key(pygame.K_n)  # the next N offers the same file again, not "the shipped model"
+    app.frame(1 / 60)
+    assert "(2 of 2)" in app.context.notice and "shipped" not in app.context.notice

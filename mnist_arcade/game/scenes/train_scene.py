@@ -256,6 +256,8 @@ class TrainScene(Scene):
         data = training.data
         if data is None and training.status is FAILED:
             return "Data: none could be used (the reason is below). 1 or 2 tries again."
+        if data is None and training.drawing is not None:  # found: drawings are made from it
+            return "Data: MNIST found; practice drawings are made from it before the first epoch"
         if data is None:
             return "Data: looking for MNIST..."
         if self.context.training.preset == FINETUNE:

@@ -2,8 +2,9 @@
 
 Shared by every scene that lets the player draw. The left button paints strokes with the
 board's square brush; a stroke ends on button-up, on a motion event whose buttons say it is up
-(the release happened outside the window), or when the scene is left, so the brush is never
-left on.
+(the release happened outside the window), when the window loses the focus (the release may
+never come: another window has the mouse), or when the scene is left, so the brush is never
+left on and a drawing is never left half-finished.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class BoardCanvas:
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.drawing:
             self.end_stroke()
             return True
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.end_stroke()  # not consumed: the rest of the game may want to know too
         return False
 
     def update(self) -> None:
