@@ -52,7 +52,8 @@ def thin(mask: np.ndarray) -> np.ndarray:
 
 def centre_line(digit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The (rows, columns) of a 28x28 digit's centre line, on a grid :data:`FINE` times finer
-    than the digit's pixels (integers; divide by ``FINE`` for the digit's own pixels).
+    than the digit's pixels: integers; fine index ``j`` lies at ``(j + 0.5) / FINE - 0.5`` in
+    the digit's own pixel coordinates (the enlargement keeps pixel centres in place).
 
     The digit is enlarged smoothly and thinned there, not at 28x28: a redrawn digit is 4 to 10
     times larger than MNIST's, so every pixel-sized artefact of thinning at 28x28 (a corner
@@ -74,7 +75,9 @@ def draw_with_brush(
 ) -> np.ndarray:
     """Redraw a 28x28 MNIST digit with the game's brush at a random size and place.
 
-    ``heights`` is the range of the centre line's height on the board, in pixels.
+    ``heights`` is the range the centre line's height on the board is drawn from, in pixels;
+    a digit that would not fit on the board at that size (too wide, or too tall) is drawn as
+    large as fits, whole, as a player keeps a digit on the board.
 
     The centre line (:func:`centre_line`) is a chain of touching points; every two touching
     points become one brush stroke, so the result is made of the same interpolated 25 px
@@ -86,10 +89,9 @@ def draw_with_brush(
         return board.pixels
     margin = board.brush // 2 + 2
     room = board_size - 2 * margin  # a player keeps the whole digit on the board
-    scale = min(  # board pixels per fine-grid step
-        rng.uniform(*heights) / max(np.ptp(rows) + 1, 4 * FINE), room / (np.ptp(cols) + 1)
-    )
-    height, width = (np.ptp(rows) + 1) * scale, (np.ptp(cols) + 1) * scale
+    tall, wide = np.ptp(rows) + 1, np.ptp(cols) + 1
+    scale = min(rng.uniform(*heights) / max(tall, 4 * FINE), room / tall, room / wide)
+    height, width = tall * scale, wide * scale  # board pixels
     top = rng.uniform(margin, max(margin, board_size - margin - height))
     left = rng.uniform(margin, max(margin, board_size - margin - width))
     ys = np.round(top + (rows - rows.min()) * scale).astype(int).tolist()

@@ -233,6 +233,7 @@ class EngineProblem:
 
     message: str
     fatal: bool = False  # no model at all could be loaded
+    switch: bool = False  # the request would have put another model in use (it is not)
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,9 @@ def test_a_thick_stroke_end_keeps_its_length():
      +++
      +++
 """
-    rows, cols = centre_line(_digit_from(three_top, left=10))
-    assert cols.min() / FINE <= 10 + 1.5  # the ink begins at column 10
-    assert rows.min() / FINE <= 6 + 1.0
+    rows, cols = ((0.5 + line) / FINE - 0.5 for line in centre_line(_digit_from(three_top)))
+    assert cols.min() <= 10 + 1.5  # the ink begins at column 10
+    assert rows.min() <= 6 + 1.0  # and at row 6
 
 
 def test_a_wide_digit_drawn_large_stays_whole_on_the_board():

@@ -9,6 +9,7 @@ sees, once per frame, in :meth:`GameContext.poll`. No TensorFlow here, and no dr
 from __future__ import annotations
 
 import enum
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,14 @@ from mnist_arcade.game.services.training_session import (
     TrainingStatus,
 )
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN, Text
-from mnist_arcade.messages import ClassifyReady, ModelInUse, Prediction, RunJudged, with_the
+from mnist_arcade.messages import (
+    ClassifyReady,
+    EngineProblem,
+    ModelInUse,
+    Prediction,
+    RunJudged,
+    with_the,
+)
 from mnist_arcade.model_library import describe, library_models
 from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
@@ -105,7 +113,9 @@ class GameContext:
     _explaining: dict = field(default_factory=dict)  # occlusion request id -> callback
     _book: DigitBook | None = None  # loaded from the user folder on first use
     _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
-    _switching_to: Path | None = None  # N's choice, in use once the engine has loaded it
+    # The files of the model switches sent and not yet answered, oldest first (None: a model
+    # with no file). The engine answers them in order, each with ModelInUse or a failure.
+    _switches: deque = field(default_factory=deque)
     _booked: tuple[int, int] | None = None  # (reading serial, book length) of the last digit key
     _why_for: int = -1  # the reading_serial the newest "why" was asked for
     _live_version: int = -1  # the board version the last live reading was asked for
@@ -346,7 +356,7 @@ class GameContext:
         question = f"Use the kept-aside run ({self._run_name()})? Press Enter again to switch."
         if self._confirmed("kept-aside run", question):
             self.model.use_weights(offer.weights, self._run_name())
-            self._in_use_file = _library_file(offer)
+            self._switches.append(_library_file(offer))
             self.training.offer_taken = True
             self.say("Putting the run you chose in use...", MUTED)
         return True
@@ -370,8 +380,8 @@ class GameContext:
         place = f"{index + 1} of {len(files)}"
         if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
             return
-        self._switching_to = files[index]  # in use once loaded (see poll): a file that will not
-        if index == 0:  # load stays on offer, and N does not skip past it next time
+        self._switches.append(files[index])  # in use once loaded (see poll): a file that will
+        if index == 0:  # not load stays on offer, and the next N does not skip past it
             self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
             self.model.use_model_file(str(files[index]), name)
@@ -380,7 +390,7 @@ class GameContext:
     def _position_in_use(self, files: list[Path]) -> int:
         """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
         it is none of them (the player's own model from an earlier launch)."""
-        in_use = self._in_use_file
+        in_use = self._switches[-1] if self._switches else self._in_use_file  # or soon will be
         if in_use is None and self.model.label.startswith("shipped model"):
             in_use = files[0]
         return files.index(in_use) if in_use in files else -1
@@ -400,7 +410,7 @@ class GameContext:
         if not self._confirmed("restore", question):
             return
         self.model.restore_shipped()
-        self._in_use_file = paths.shipped_model_path()
+        self._switches.append(paths.shipped_model_path())
         self.say("Restoring the shipped model...", MUTED)
 
     # --- the engine's and the trainer's news, once a frame -------------------------------------
@@ -412,8 +422,11 @@ class GameContext:
         was = self.model.state
         for event in self.model.poll():
             if isinstance(event, ModelInUse):
-                self._switched()
+                if was is not ModelState.LOADING:
+                    self._switched()
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
+            elif isinstance(event, EngineProblem) and self._switches:
+                self._switches.popleft()  # a switch failed: the model before it is still in use
             elif isinstance(event, OcclusionAnswer):
                 callback = self._explaining.pop(event.request_id, None)
                 if callback is not None:
@@ -429,7 +442,6 @@ class GameContext:
         for problem in self.model.problems:
             self.say(f"The network could not do that: {problem}", WARN)
             self._pending, self._live_version = {}, -1  # not awaited for ever: ask again
-            self._switching_to = None  # a model N chose failed to load: the old one is in use
         self.model.problems.clear()
         if was is ModelState.LOADING and self.model.state is ModelState.FAILED:
             self.say(f"No model could be loaded: {self.model.error}. Press T to train one.", WARN)
@@ -450,10 +462,10 @@ class GameContext:
             self._on_training_status(status)
 
     def _switched(self) -> None:
-        """The engine has put N's choice in use: it is the model in use from now on."""
-        if self._switching_to is None:
+        """The engine has put the oldest switch sent in use: its file is the one in use."""
+        if not self._switches:
             return
-        self._in_use_file, self._switching_to = self._switching_to, None
+        self._in_use_file = self._switches.popleft()
         offer = self.training.offer
         if offer is not None and _library_file(offer) == self._in_use_file:
             self.training.offer_taken = True  # the kept-aside run is in use now: not on offer
@@ -506,7 +518,7 @@ class GameContext:
             self.say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, self._run_name(), save=False)
-            self._in_use_file = _library_file(judged)
+            self._switches.append(_library_file(judged))
             self.say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
         elif status in (FINISHED, STOPPED) and self.training.report is not None:
             report = self.training.report

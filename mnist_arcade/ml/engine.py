@@ -111,9 +111,10 @@ class Engine:
             elif isinstance(request, ClassifyRequest):
                 self._classify(request)
         except MnistArcadeError as error:
-            self.replies.put(EngineProblem(str(error)))
+            self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
-            self.replies.put(EngineProblem(f"{type(error).__name__}: {error}"))
+            message = f"{type(error).__name__}: {error}"
+            self.replies.put(EngineProblem(message, switch=_switches_model(request)))
 
     # --- requests ------------------------------------------------------------------------------
 
@@ -254,3 +255,9 @@ def _newest_predictions_only(batch: list) -> list:
         for index, request in enumerate(batch)
         if not isinstance(request, PredictRequest) or last[request.preview] == index
     ]
+
+
+def _switches_model(request) -> bool:
+    """True for a request that puts another model in use: it is answered by exactly one
+    ModelInUse, or by an EngineProblem that says so, in the order the game sent them."""
+    return isinstance(request, UseWeights | UseModelFile | RestoreShipped)

@@ -459,3 +459,46 @@ def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in
     post_key(pygame.K_n)  # the next N offers the same file again, not "the shipped model"
     app.frame(1 / 60)
     assert "(2 of 2)" in app.context.notice and "shipped" not in app.context.notice
+
+
+def _keep_copies_of_the_shipped_model(count: int) -> list:
+    import shutil
+
+    from mnist_arcade.model_library import library_dir
+
+    library_dir().mkdir(parents=True, exist_ok=True)
+    copies = [library_dir() / f"2026-01-0{day}_120000_seed.keras" for day in range(1, count + 1)]
+    for copy in copies:
+        shutil.copyfile(paths.shipped_model_path(), copy)
+    return copies
+
+
+def test_n_then_r_before_the_engine_answers_leaves_the_right_model_on_record(make_app):
+    _keep_copies_of_the_shipped_model(1)
+    app = make_app()
+    context = app.context
+    for press in (
+        context.next_model,
+        context.next_model,
+        context.restore_shipped_model,
+        context.restore_shipped_model,
+    ):  # N asks, N confirms, R asks, R confirms, with
+        press()  # no frame between them: the engine has not answered N before R is sent
+    assert run_until(app, lambda: context.model.version >= 3, 30)  # both switches answered
+    assert settle(app) and context.model.label.startswith("shipped model")
+    post_key(pygame.K_n)  # the shipped model is in use (R came last): N offers the kept one
+    app.frame(1 / 60)
+    assert "(2 of 2)" in context.notice, context.notice
+
+
+def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
+    _keep_copies_of_the_shipped_model(2)
+    app = make_app()
+    offers = []
+    for _ in range(2):  # N asks, N confirms; then again, before the engine has answered
+        post_key(pygame.K_n)
+        app.frame(1 / 60)
+        offers.append(app.context.notice)
+        post_key(pygame.K_n)
+        app.frame(1 / 60)
+    assert "(2 of 3)" in offers[0] and "(3 of 3)" in offers[1], offers
