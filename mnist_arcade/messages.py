@@ -214,7 +214,8 @@ class ModelInUse:
     accuracy: float | None  # on ``measured_on``; None if it could not be measured
     measured_on: str
     weights: list[np.ndarray]
-    warning: str | None = None
+    warning: str | None = None  # something went wrong on the way (shown as a warning)
+    note: str | None = None  # what else happened, as planned ("your model was kept aside")
 
 
 @dataclass(frozen=True)

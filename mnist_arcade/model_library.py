@@ -17,8 +17,8 @@ PRESET_WORDS = {
     "seed": "seed run",
     "full": "full run",
     "finetune": "taught run",
-    "saved": "model saved",  # the player's model, kept here before a newer one replaced it
-    "aside": "run kept aside",  # a kept-aside run, kept here before a newer one replaced it
+    "saved": "saved model",  # the player's model, kept here before a newer one replaced it
+    "aside": "kept-aside run",  # a kept-aside run, kept here before a newer one replaced it
 }
 
 
@@ -59,7 +59,9 @@ def _order(path: Path) -> tuple[str, int]:
 
 
 def describe(path: Path) -> str:
-    """ "your seed run of 26 Nov, 04:12" from the file's name (its own name if unknown)."""
+    """ "your seed run of 26 Nov, 04:12:30" from the file's name (its own name if unknown),
+    to the second, and numbered for a second run in the same second: runs a minute apart are
+    common (the seed run takes seconds), and two models must not share a name."""
     parts = path.stem.split("_")
     if len(parts) != 3:
         return path.stem
@@ -69,4 +71,7 @@ def describe(path: Path) -> str:
     except ValueError:
         return path.stem
     words = PRESET_WORDS.get(preset, f"{preset} run")
-    return f"your {words} of {time.strftime('%d %b, %H:%M', when)}"
+    number = clock[7:] if clock[6:7] == "-" and clock[7:].isdigit() else ""
+    return f"your {words} of {time.strftime('%d %b, %H:%M:%S', when)}" + (
+        f" (no. {number})" if number else ""
+    )

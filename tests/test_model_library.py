@@ -16,6 +16,7 @@ def test_kept_models_are_named_by_when_and_how_and_listed_newest_first():
     later.write_bytes(b"c")
     (library_dir() / ".half-written.keras").write_bytes(b"")
     assert library_models() == [later, second, first]
-    assert describe(first) == "your seed run of 26 Nov, 04:12"
-    assert describe(later) == "your taught run of 26 Nov, 04:13"
+    assert describe(first) == "your seed run of 26 Nov, 04:12:30"
+    assert describe(second) == "your seed run of 26 Nov, 04:12:30 (no. 2)"  # never one name
+    assert describe(later) == "your taught run of 26 Nov, 04:13:30"  # for two models
     assert first != second

@@ -160,12 +160,15 @@ class GameContext:
         if self._confirming == action and self.clock < self._confirm_until:
             self._confirming, self._confirm_until = None, -1.0
             return True
-        self._confirming, self._confirm_until = action, self.clock + CONFIRM_SECONDS
         self.say(question, WARN)
+        self._confirming, self._confirm_until = action, self.clock + CONFIRM_SECONDS
         return False
 
     def say(self, notice: str, color=TEXT) -> None:
+        """Show ``notice`` in place of the last one. A question it replaces is withdrawn: a
+        press that confirms must answer a question the player can see."""
         self.notice, self.notice_color, self.notice_at = notice, color, self.clock
+        self._confirming, self._confirm_until = None, -1.0
 
     def fresh_notice(self, seconds: float = 5.0) -> str | None:
         """The notice if it was set in the last ``seconds`` (for screens with no notice line)."""
@@ -355,8 +358,12 @@ class GameContext:
             return False
         question = f"Use the kept-aside run ({self._run_name()})? Press Enter again to switch."
         if self._confirmed("kept-aside run", question):
-            self.model.use_weights(offer.weights, self._run_name())
-            self._switches.append(_library_file(offer))
+            kept = _library_file(offer)
+            if kept is not None and kept.is_file():  # its file as saved, so the library
+                self.model.use_model_file(str(kept), self._run_name())  # knows it again
+            else:
+                self.model.use_weights(offer.weights, self._run_name())
+            self._switches.append(kept)
             self.training.offer_taken = True
             self.say("Putting the run you chose in use...", MUTED)
         return True
@@ -425,8 +432,8 @@ class GameContext:
                 if was is not ModelState.LOADING:
                     self._switched()
                 self._on_model_in_use(event, first=was is ModelState.LOADING)
-            elif isinstance(event, EngineProblem) and self._switches:
-                self._switches.popleft()  # a switch failed: the model before it is still in use
+            elif isinstance(event, EngineProblem):
+                self._switch_failed(event.message)
             elif isinstance(event, OcclusionAnswer):
                 callback = self._explaining.pop(event.request_id, None)
                 if callback is not None:
@@ -461,6 +468,15 @@ class GameContext:
             self._last_status = status
             self._on_training_status(status)
 
+    def _switch_failed(self, reason: str) -> None:
+        """The oldest switch sent failed: the model before it is still in use. Said first, so
+        a long reason cut short never hides it."""
+        if self._switches:
+            self._switches.popleft()
+        in_use = self.model.in_use
+        name = with_the(in_use.name) if in_use is not None else "no model"
+        self.say(f"Still using {name}: could not switch ({reason}).", WARN)
+
     def _switched(self) -> None:
         """The engine has put the oldest switch sent in use: its file is the one in use."""
         if not self._switches:
@@ -479,7 +495,8 @@ class GameContext:
         elif first:
             self.say(f"Network ready: {with_the(event.name)}{accuracy}. Draw, then press P.", GOOD)
         else:
-            self.say(f"Now using {event.name}{accuracy}.", GOOD)
+            note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
+            self.say(f"Now using {with_the(event.name)}{accuracy}.{note}", GOOD)
         if self.reading is not None and not self.board.is_empty:
             self.predict(quiet=True)  # read the player's digit again with the new model
 

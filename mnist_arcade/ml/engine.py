@@ -40,6 +40,7 @@ from mnist_arcade.ml.model import build_model, check_weight_shapes
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.store import (
     clean_stale_temporaries,
+    copy_model_atomic,
     keep_aside_user_model,
     load_live_model,
     load_model,
@@ -202,23 +203,25 @@ class Engine:
         if request.shipped:
             self._restore_shipped()
             return
-        model = load_model(request.path)
-        save_model_atomic(model, paths.user_model_path())
+        model = copy_model_atomic(request.path, paths.user_model_path())
         self._put_in_use(model, request.name)
 
     def _restore_shipped(self) -> None:
         shipped = load_model(paths.shipped_model_path())
+        warning = note = None
         try:
-            kept = keep_aside_user_model()
-            warning = f"your trained model was kept aside in {kept}" if kept else None
+            if keep_aside_user_model() is not None:
+                note = "your own model is kept aside, and N switches back to it"
         except OSError as error:  # a read-only user folder: restore for this session only
             warning = f"could not move your saved model aside ({error.strerror}); the next "
             warning += "launch will use it again"
-        self._put_in_use(shipped, SOURCE_NAMES["shipped"], warning)
+        self._put_in_use(shipped, SOURCE_NAMES["shipped"], warning, note)
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _put_in_use(self, model, name: str, warning: str | None = None) -> None:
+    def _put_in_use(
+        self, model, name: str, warning: str | None = None, note: str | None = None
+    ) -> None:
         """Read with ``model``'s weights from now on. The first model gets a Predictor; later
         ones only lend it their weights, so nothing is traced again (each new tf.function
         costs memory and, after a few, TensorFlow's retracing warnings)."""
@@ -230,7 +233,9 @@ class Engine:
         self.version += 1
         accuracy, measured_on = self._measure(predictor)
         self.replies.put(
-            ModelInUse(self.version, name, accuracy, measured_on, predictor.get_weights(), warning)
+            ModelInUse(
+                self.version, name, accuracy, measured_on, predictor.get_weights(), warning, note
+            )
         )
 
     def _measure(self, predictor: Predictor) -> tuple[float | None, str]:

@@ -125,10 +125,29 @@ def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:
         )
     with _temporary_beside(path) as temporary:
         model.save(temporary)
-        load_model(temporary)  # never rename a file we could not read back
-        library_copy_of_player_slot(path)
-        os.replace(temporary, path)
+        _put_in_place(temporary, path)
     return path
+
+
+def copy_model_atomic(source: str | os.PathLike, path: str | os.PathLike) -> keras.Model:
+    """Put a copy of the model file ``source`` at ``path`` as :func:`save_model_atomic` puts a
+    model there; return the model read back. The bytes are copied, not saved again: a model
+    saved again loses its optimizer's state and so no longer matches its file in the library,
+    which would then keep a second copy of it every time it is replaced."""
+    path = Path(path)
+    _check_keras_name(path)
+    with _temporary_beside(path) as temporary:
+        shutil.copyfile(source, temporary)
+        return _put_in_place(temporary, path)
+
+
+def _put_in_place(temporary: Path, path: Path) -> keras.Model:
+    """Rename a just-written model file over ``path`` once it loads (the model it holds is
+    returned), keeping the old file in the library first if it is the player's."""
+    model = load_model(temporary)  # never rename a file we could not read back
+    library_copy_of_player_slot(path)
+    os.replace(temporary, path)
+    return model
 
 
 def _player_slots() -> tuple[Path, ...]:

@@ -16,7 +16,7 @@ from mnist_arcade.game.services.training_session import (
     TrainingSession,
 )
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from mnist_arcade.game.widgets.theme import SERIES
+from mnist_arcade.game.widgets.theme import GOOD, SERIES
 from mnist_arcade.messages import EpochResult, RunJudged, TrainingFinished, TrainingStarted
 from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
@@ -310,6 +310,10 @@ def test_r_asks_first_then_restores_the_shipped_model_keeping_the_players(make_a
     assert run_until(app, lambda: app.context.model.label.startswith("shipped"), 30)
     assert not paths.user_model_path().exists()
     assert paths.kept_aside_model_path().is_file()  # kept, not deleted
+    app.frame(1 / 60)
+    notice = app.context.notice  # news, not a warning, and no long path to be cut short
+    assert notice.startswith("Now using the shipped model") and "N switches back" in notice
+    assert app.context.notice_color == GOOD and str(paths.user_dir()) not in notice
 
 
 def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
@@ -456,6 +460,7 @@ def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in
         app.frame(1 / 60)
     assert run_until(app, lambda: "could not" in app.context.notice, 30)
     assert app.context.model.label.startswith("shipped model")
+    assert app.context.notice.startswith("Still using the shipped model: could not switch")
     post_key(pygame.K_n)  # the next N offers the same file again, not "the shipped model"
     app.frame(1 / 60)
     assert "(2 of 2)" in app.context.notice and "shipped" not in app.context.notice
@@ -502,3 +507,38 @@ def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
         post_key(pygame.K_n)
         app.frame(1 / 60)
     assert "(2 of 3)" in offers[0] and "(3 of 3)" in offers[1], offers
+
+
+def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(make_app):
+    _keep_copies_of_the_shipped_model(2)
+    app = make_app()
+    context = app.context
+    context.next_model()  # asks
+    assert "N again" in context.notice
+    context.say("Now using something else (news from the engine).")  # covers the question
+    context.next_model()  # must ask again, not switch on a question no longer on screen
+    assert "N again" in context.notice
+    assert not context._switches
+
+
+def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):
+    import keras
+
+    from mnist_arcade.model_library import library_dir, library_models
+
+    library_dir().mkdir(parents=True)
+    for day in (1, 2):  # two different runs, saved as training saves them: with the optimizer
+        model = keras.models.load_model(paths.shipped_model_path())
+        weights = model.get_weights()
+        weights[-1] = weights[-1] + 0.01 * day
+        model.set_weights(weights)
+        model.save(library_dir() / f"2026-01-0{day}_120000_seed.keras")
+    kept = library_models()
+    app = make_app()
+    for _ in range(2 * (len(kept) + 1)):  # twice round: each run, then the shipped model
+        version = app.context.model.version
+        for _ in range(2):  # ask, confirm
+            post_key(pygame.K_n)
+            app.frame(1 / 60)
+        assert run_until(app, lambda v=version: app.context.model.version > v, 30)
+    assert library_models() == kept  # every replaced file was found in the library already

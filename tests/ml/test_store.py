@@ -189,7 +189,7 @@ def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     kept = library_models()
     assert [p.read_bytes() for p in kept].count(first_bytes) == 1  # kept once, not lost
     second_in_library = [p for p in kept if _same_weights(p, second)]
-    assert len(second_in_library) == 1 and "run kept aside" in describe(second_in_library[0])
+    assert len(second_in_library) == 1 and "kept-aside run" in describe(second_in_library[0])
     assert _same_weights(paths.kept_aside_model_path(), third)
     assert not paths.user_model_path().exists()
 

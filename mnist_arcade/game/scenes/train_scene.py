@@ -266,8 +266,8 @@ class TrainScene(Scene):
                 f"with MNIST digits from {data.source} so it does not forget them"
             )
         return (
-            f"Data: {data.source}, {data.train_samples:,} training and "
-            f"{data.validation_samples:,} validation digits"
+            f"Data: {data.source}, {data.train_samples:,} training digits; "
+            f"{data.validation_samples:,} validation digits checked after each epoch"
         )
 
     def _draw_progress(self, surface: pygame.Surface) -> None:

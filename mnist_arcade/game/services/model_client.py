@@ -206,10 +206,10 @@ class ModelClient:
             elif isinstance(reply, EngineProblem):
                 if reply.fatal:
                     self.state, self.error = ModelState.FAILED, reply.message
+                elif reply.switch:  # the game counts its model switches: this one is answered
+                    events.append(reply)
                 else:
                     self.problems.append(reply.message)
-                if reply.switch:  # the game counts its model switches: this one is answered
-                    events.append(reply)
 
     def wait(self, timeout: float = 120.0) -> bool:
         """Block until the first model is loaded or failed (tools and tests, not the loop)."""
