@@ -1,12 +1,17 @@
 """The player's models: every run the game judged is kept here, so the player can switch back.
 
 Files live in the user folder's ``models/`` as ``YYYY-MM-DD_HHMMSS_<preset>.keras``; the name
-says when and how each was trained, and the engine measures each one when it is put in use.
-Pure Python (paths and names); saving and loading are the ML package's.
+says when and how each was trained. A run judged when it was kept has its accuracy beside it
+(``<same name>.json``), so N can say how well a model reads before the player switches to it;
+the engine measures each one again when it is put in use. Pure Python (paths, names, a little
+JSON); saving and loading models are the ML package's.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import os
 import time
 from pathlib import Path
 
@@ -75,3 +80,33 @@ def describe(path: Path) -> str:
     return f"your {words} of {time.strftime('%d %b, %H:%M:%S', when)}" + (
         f" (no. {number})" if number else ""
     )
+
+
+def _accuracy_file(model: Path) -> Path:
+    return model.with_suffix(".json")
+
+
+def record_accuracy(model: Path, accuracy: float | None, digits: int) -> None:
+    """Keep, beside a library model, how many of how many held-out validation digits it read
+    right when it was judged (nothing if that could not be measured). Written whole or not at
+    all; a failure only loses the note."""
+    if accuracy is None:
+        return
+    note = _accuracy_file(model)
+    temporary = note.with_name(f".{note.name}.tmp")
+    try:
+        temporary.write_text(json.dumps({"accuracy": accuracy, "validation_digits": digits}))
+        os.replace(temporary, note)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def recorded_accuracy(model: Path) -> float | None:
+    """The share of held-out validation digits the model read right when it was kept, if that
+    was recorded, else None (a copy of the player's model, a note gone or unreadable: nothing
+    is claimed)."""
+    try:
+        accuracy = float(json.loads(_accuracy_file(model).read_text())["accuracy"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return accuracy if math.isfinite(accuracy) and 0 <= accuracy <= 1 else None

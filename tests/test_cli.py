@@ -305,8 +305,12 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
     assert "Test accuracy on 200" in out and out.count("Test accuracy") == 1
     assert not paths.user_model_path().exists()  # the shipped model stays in use
     from mnist_arcade.ml.store import load_model
+    from mnist_arcade.model_library import library_models, recorded_accuracy
 
     load_model(paths.kept_aside_model_path())
+    (kept,) = library_models()  # a copy for N, with the accuracy it was judged on
+    reported = out.split("reads ")[1].split("%")[0]  # "it reads 41.2% of all ..."
+    assert abs(100 * recorded_accuracy(kept) - float(reported)) <= 0.05  # as printed, rounded
 
 
 def test_a_better_finished_run_replaces_the_model_in_use(small_mnist_file, capsys):

@@ -2,7 +2,14 @@
 
 import time
 
-from mnist_arcade.model_library import describe, library_dir, library_models, new_model_path
+from mnist_arcade.model_library import (
+    describe,
+    library_dir,
+    library_models,
+    new_model_path,
+    record_accuracy,
+    recorded_accuracy,
+)
 
 
 def test_kept_models_are_named_by_when_and_how_and_listed_newest_first():
@@ -20,3 +27,16 @@ def test_kept_models_are_named_by_when_and_how_and_listed_newest_first():
     assert describe(second) == "your seed run of 26 Nov, 04:12:30 (no. 2)"  # never one name
     assert describe(later) == "your taught run of 26 Nov, 04:13:30"  # for two models
     assert first != second
+
+
+def test_a_kept_run_carries_its_accuracy_and_a_bad_note_claims_nothing():
+    library_dir().mkdir(parents=True)
+    run, copy, damaged = (library_dir() / f"2026-11-26_0412{s}_seed.keras" for s in (10, 20, 30))
+    record_accuracy(run, 0.9375, 6000)
+    record_accuracy(copy, None, 6000)  # not measured: no note
+    record_accuracy(damaged, 0.9, 6000)
+    damaged.with_suffix(".json").write_text('{"accuracy": 1.7')  # cut short
+    assert recorded_accuracy(run) == 0.9375
+    assert recorded_accuracy(copy) is None and not copy.with_suffix(".json").exists()
+    assert recorded_accuracy(damaged) is None
+    assert not list(library_dir().glob(".*"))  # no temporary left behind

@@ -43,7 +43,7 @@ from mnist_arcade.messages import (
     RunJudged,
     with_the,
 )
-from mnist_arcade.model_library import describe, library_models
+from mnist_arcade.model_library import describe, library_models, recorded_accuracy
 from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
@@ -385,6 +385,9 @@ class GameContext:
         index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
         name = "the shipped model" if index == 0 else describe(kept[index - 1])
         place = f"{index + 1} of {len(files)}"
+        reads = None if index == 0 else recorded_accuracy(kept[index - 1])
+        if reads is not None:  # as measured when it was kept: the player can compare
+            place = f"reads {reads:.1%} of validation digits; {place}"
         if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
             return
         self._switches.append(files[index])  # in use once loaded (see poll): a file that will

@@ -40,7 +40,7 @@ from mnist_arcade.ml.training import (
     train,
     validation_pool,
 )
-from mnist_arcade.model_library import new_model_path
+from mnist_arcade.model_library import new_model_path, record_accuracy
 from mnist_arcade.preprocess import mnist_digits_as_input
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
@@ -122,6 +122,7 @@ def judge_and_save(
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
     kept = keep_copy(saved, new_model_path(preset))
+    record_accuracy(kept, candidate, len(x_val))
     return RunJudged(
         verdict.adopt,
         verdict.reason,

@@ -1,5 +1,7 @@
 """The board scene driven by real pygame events on the dummy video driver, real engine."""
 
+import time
+
 import numpy as np
 import pygame
 
@@ -439,8 +441,12 @@ def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
             )
         )
         app.frame(1 / 60)
+        deadline = time.monotonic() + 10  # the engine answers within the frame, as it does
+        while app.context.awaiting_reading and time.monotonic() < deadline:  # on an idle
+            app.context.poll()  # machine: the count below depends on the game's clock only,
+            time.sleep(0.002)  # not on how busy this machine is
     requests = app.context.model._next_id - asked
-    assert 3 <= requests <= 1 / 0.12 + 2  # a reading every LIVE_INTERVAL, not every frame
+    assert 1 / 0.12 - 2 <= requests <= 1 / 0.12 + 2  # a reading every LIVE_INTERVAL
 
 
 def test_l_turns_live_reading_off(make_app):

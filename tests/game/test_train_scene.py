@@ -360,6 +360,8 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     post_key(pygame.K_n)  # a curious press only asks: the worse run is not put in use
     app.frame(1 / 60)
     assert "Use your seed run of" in app.context.notice and "N again" in app.context.notice
+    judged = f"reads {training.judged.candidate_accuracy:.1%} of validation digits; 2 of 2"
+    assert judged in app.context.notice  # how well it read when it was kept: before switching
     assert settle(app) and app.context.model.label.startswith("shipped model")
     assert not paths.user_model_path().exists()
     post_key(pygame.K_n)  # the second N confirms
