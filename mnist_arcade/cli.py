@@ -380,9 +380,8 @@ def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int
     from mnist_arcade import paths
     from mnist_arcade.adoption import judge_run
     from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import keep_copy, save_with_fallback
+    from mnist_arcade.ml.store import keep_run_in_library, save_with_fallback
     from mnist_arcade.ml.training import validation_pool
-    from mnist_arcade.model_library import new_model_path, record_accuracy
 
     predictor = Predictor(model)
     accuracy = _validation_accuracy(predictor, mnist_digits_as_input(data.x_test), data.y_test)
@@ -405,7 +404,7 @@ def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int
     if failure is not None:
         return _report_failure(target, saved, failure)
     try:  # as in the game: N can switch to it later; the run itself is saved already
-        record_accuracy(keep_copy(saved, new_model_path(preset)), candidate, len(x_val))
+        keep_run_in_library(saved, preset, candidate, len(x_val))
     except OSError as error:
         _say(f"could not add a copy to your model library ({error.strerror or error})")
     if verdict.adopt:

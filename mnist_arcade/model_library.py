@@ -9,13 +9,14 @@ JSON); saving and loading models are the ML package's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
-import os
 import time
 from pathlib import Path
 
 from mnist_arcade import paths
+from mnist_arcade.user_files import write_atomically
 
 FOLDER = "models"
 PRESET_WORDS = {
@@ -92,13 +93,9 @@ def record_accuracy(model: Path, accuracy: float | None, digits: int) -> None:
     all; a failure only loses the note."""
     if accuracy is None:
         return
-    note = _accuracy_file(model)
-    temporary = note.with_name(f".{note.name}.tmp")
-    try:
-        temporary.write_text(json.dumps({"accuracy": accuracy, "validation_digits": digits}))
-        os.replace(temporary, note)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    note = json.dumps({"accuracy": accuracy, "validation_digits": digits}).encode()
+    with contextlib.suppress(OSError):
+        write_atomically(_accuracy_file(model), lambda file: file.write(note))
 
 
 def recorded_accuracy(model: Path) -> float | None:

@@ -32,7 +32,7 @@ from mnist_arcade.messages import (
 from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model import build_model
-from mnist_arcade.ml.store import keep_copy, save_model_atomic
+from mnist_arcade.ml.store import keep_run_in_library, save_model_atomic
 from mnist_arcade.ml.training import (
     PRESETS,
     drawings_to_make,
@@ -40,7 +40,6 @@ from mnist_arcade.ml.training import (
     train,
     validation_pool,
 )
-from mnist_arcade.model_library import new_model_path, record_accuracy
 from mnist_arcade.preprocess import mnist_digits_as_input
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
@@ -121,8 +120,7 @@ def judge_and_save(
         incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
     verdict = judge_run(candidate, incumbent, completed=completed)
     saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
-    kept = keep_copy(saved, new_model_path(preset))
-    record_accuracy(kept, candidate, len(x_val))
+    kept = keep_run_in_library(saved, preset, candidate, len(x_val))
     return RunJudged(
         verdict.adopt,
         verdict.reason,

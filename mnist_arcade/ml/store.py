@@ -22,7 +22,7 @@ from mnist_arcade import paths, store_cleanup
 from mnist_arcade.errors import ModelLoadError, ModelSaveError
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
-from mnist_arcade.model_library import library_models, new_model_path
+from mnist_arcade.model_library import library_models, new_model_path, record_accuracy
 from mnist_arcade.user_files import set_aside
 
 
@@ -280,6 +280,16 @@ def keep_aside_user_model() -> Path | None:
     library_copy_of_player_slot(target)  # the run kept aside before stays in the library
     os.replace(user_path, target)
     return target
+
+
+def keep_run_in_library(
+    saved: Path, preset: str, accuracy: float | None, validation_digits: int
+) -> Path:
+    """Keep a judged run's just-saved file in the model library, with the accuracy it was
+    judged on beside it (N shows it before switching); where the copy is kept."""
+    kept = keep_copy(saved, new_model_path(preset))
+    record_accuracy(kept, accuracy, validation_digits)
+    return kept
 
 
 def keep_copy(saved: Path, target: Path) -> Path:
