@@ -58,7 +58,7 @@ def board_with_digit(index: int = 0):
     import numpy as np
 
     from mnist_arcade.dataset import load_npz
-    from mnist_arcade.drawn import draw_with_brush
+    from mnist_arcade.practice.redrawn_mnist import draw_with_brush
 
     data = load_npz(mnist_path())
     return draw_with_brush(data.x_test[index], np.random.default_rng(index)), int(

@@ -1,7 +1,7 @@
 """One player's handwriting: digits with quirks that no style in the generator has.
 
 The shipped model was trained on many ways of drawing each digit
-(:mod:`mnist_arcade.drawing_styles`), so to measure "teach it your handwriting" we need a player
+(:mod:`mnist_arcade.practice.styles`), so to measure "teach it your handwriting" we need a player
 whose digits it still misreads. This player is consistent, as people are, in two quirks:
 
 * a **4 drawn like an h**: a tall stem, then from half way down an arch over to the right and
@@ -9,16 +9,17 @@ whose digits it still misreads. This player is consistent, as people are, in two
 * a **7 with a big curl**: the stroke starts with a wide loop at the top left before the bar and
   the stem (mostly read as a 9).
 
-The plans are the generator's own kind (:class:`~mnist_arcade.drawing_styles.Style`: strokes in
+The plans are the generator's own kind (:class:`~mnist_arcade.practice.styles.Style`: strokes in
 a box one unit tall, made from its ``arc`` and ``line``), and every drawing goes through the
-generator's :func:`~mnist_arcade.drawing_styles.render` (random size, place, slant, aspect,
+generator's :func:`~mnist_arcade.practice.styles.render` (random size, place, slant, aspect,
 wobble, stroke order, quick or slow strokes; the game's 25 px brush on a real ``Board``) and the
-game's preprocessing (:func:`~mnist_arcade.preprocess.to_network_input`). The player draws with
+game's preprocessing (:func:`~mnist_arcade.canvas.preprocess.to_network_input`). The player draws
+with
 strokes, not stamps (never *coarse*), and at least :data:`MIN_INK_HEIGHT` pixels tall: tinier
 drawings are redrawn, as a player would.
 
 Taught drawings and held-back drawings come from independent random streams
-(:func:`~mnist_arcade.drawing_styles.purpose_rng`: TRAINING and EVALUATION), so no held-back
+(:func:`~mnist_arcade.practice.styles.purpose_rng`: TRAINING and EVALUATION), so no held-back
 drawing is one the network was taught.
 """
 
@@ -26,8 +27,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mnist_arcade.drawing_styles import Purpose, Style, arc, join, line, purpose_rng, render
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.canvas.preprocess import to_network_input
+from mnist_arcade.practice.styles import Purpose, Style, arc, join, line, purpose_rng, render
 
 MIN_INK_HEIGHT = 100  # pixels of the 300 px board: this player never draws tinier digits
 

@@ -30,9 +30,10 @@ import time
 import _common  # noqa: F401  (sets the environment first)
 import pygame
 
-from mnist_arcade import cli, paths, store_cleanup
+from mnist_arcade import cli, paths
 from mnist_arcade.game import app as game_app
 from mnist_arcade.game.services.training_session import LOADING_DATA
+from mnist_arcade.player_files import unfinished_saves
 
 PHASES = ("loading", "mid-epoch", "epoch-end", "run-end", "saving")
 
@@ -113,14 +114,14 @@ def main() -> int:
         return clean
 
     game_app.App.shutdown = timed_shutdown
-    remove_unfinished_saves = store_cleanup.remove_unfinished_saves
+    remove_unfinished_saves = unfinished_saves.remove_unfinished_saves
 
     def timed_cleanup():  # the game's last step before os._exit
         removed = remove_unfinished_saves()
         print(f"EXIT {time.monotonic():.6f} {len(removed)}", flush=True)
         return removed
 
-    store_cleanup.remove_unfinished_saves = timed_cleanup
+    unfinished_saves.remove_unfinished_saves = timed_cleanup
     return cli.main(["play", "--data", args.data])
 
 

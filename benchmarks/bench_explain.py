@@ -25,12 +25,12 @@ import numpy as np
 import pygame
 from _common import board_with_digit, interleaved_median_ms
 
-from mnist_arcade import explain
+from mnist_arcade.canvas.preprocess import to_network_input
+from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.services.model_client import Answer, ModelClient, OcclusionAnswer
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
 from mnist_arcade.game.widgets.theme import Text
-from mnist_arcade.preprocess import to_network_input
 
 ROUNDS = 60
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge
@@ -65,10 +65,10 @@ def main() -> None:
     from mnist_arcade.ml.store import load_model
 
     local = Predictor(load_model(paths.shipped_model_path()))
-    batch, boxes = explain.occlusion_inputs(net_input)
+    batch, boxes = arithmetic.occlusion_inputs(net_input)
     stacked = np.concatenate([net_input[None], batch])
     probabilities = local.probabilities(stacked)
-    winner, runner_up = explain.top_two(probabilities[0])
+    winner, runner_up = arithmetic.top_two(probabilities[0])
 
     text = Text()
     card = DetailView(text, CARD_RECT)
@@ -85,7 +85,7 @@ def main() -> None:
     evidence = round_trip(
         client, lambda: client.request_occlusion(net_input), OcclusionAnswer
     ).evidence
-    box = explain.field_box_on_board(board)
+    box = arithmetic.field_box_on_board(board)
     board_rect = pygame.Rect(40, 84, *board.shape[::-1])
 
     def overlay():
@@ -99,14 +99,14 @@ def main() -> None:
             "occlusion map: OcclusionRequest round trip": lambda: round_trip(
                 client, lambda: client.request_occlusion(net_input), OcclusionAnswer
             ),
-            "  in-process: occlusion_inputs (144 copies)": lambda: explain.occlusion_inputs(
+            "  in-process: occlusion_inputs (144 copies)": lambda: arithmetic.occlusion_inputs(
                 net_input
             ),
             "  in-process: one batched call of 145": lambda: local.probabilities(stacked),
-            "  in-process: occlusion_map": lambda: explain.occlusion_map(
+            "  in-process: occlusion_map": lambda: arithmetic.occlusion_map(
                 probabilities[0], probabilities[1:], boxes, winner, runner_up
             ),
-            "  board -> field box on the board": lambda: explain.field_box_on_board(board),
+            "  board -> field box on the board": lambda: arithmetic.field_box_on_board(board),
             "overlay: build + draw over the board": overlay,
             "detail card conv1: open + first draw": open_card("conv1", 3),
             "detail card conv2: open + first draw": open_card("conv2", 7),

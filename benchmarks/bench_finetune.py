@@ -40,8 +40,8 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml import finetune
 from mnist_arcade.ml.backend import keras
-from mnist_arcade.ml.background import model_with, run_training
 from mnist_arcade.ml.store import load_model
+from mnist_arcade.ml.trainer import model_with, run_training
 
 TAUGHT = 30  # drawings in the player's digit book
 HELD_BACK = 150  # further drawings of the same styles, never taught

@@ -38,7 +38,7 @@ from _common import REPO, mnist_path
 from PIL import Image
 
 from mnist_arcade.dataset import load_npz
-from mnist_arcade.drawn import draw_with_brush, scale_onto_board
+from mnist_arcade.practice.redrawn_mnist import draw_with_brush, scale_onto_board
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BASE_DIGITS = 60  # distinct real digits the mutations start from

@@ -14,11 +14,11 @@ import numpy as np
 from _common import board_with_digit, interleaved_median_ms
 
 from mnist_arcade import paths
+from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import SHOWN_LAYERS
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.store import load_model
-from mnist_arcade.preprocess import to_network_input
 
 ROUNDS = 200
 

@@ -20,9 +20,9 @@ from _common import mnist_path
 
 from mnist_arcade import paths
 from mnist_arcade.dataset import load_npz
-from mnist_arcade.evaluation import DRAWN, NON_DIGITS, SMALL, STYLE_SET, evaluate_model
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.store import load_model
+from mnist_arcade.scoring.evaluation import DRAWN, NON_DIGITS, SMALL, STYLE_SET, evaluate_model
 
 
 def main() -> None:

@@ -93,9 +93,9 @@ def _validation_sets(data, sizes: dict) -> dict:
     made from the validation pool and the generator's validation stream only."""
     import numpy as np
 
-    from mnist_arcade.drawing_styles import Purpose, non_digit_set, purpose_rng, style_set
-    from mnist_arcade.drawn import DRAWN_HEIGHTS, SMALL_HEIGHTS, drawn_test_set
     from mnist_arcade.ml.training import boards_to_inputs, validation_pool
+    from mnist_arcade.practice.redrawn_mnist import DRAWN_HEIGHTS, SMALL_HEIGHTS, drawn_test_set
+    from mnist_arcade.practice.styles import Purpose, non_digit_set, purpose_rng, style_set
 
     images, labels = validation_pool(data)
     sets = {}
@@ -121,18 +121,16 @@ def _read(model, images):
 
 def _no_straightening() -> None:
     """No slant is ever measured from here on, so nothing is sheared, anywhere."""
-    import mnist_arcade.straighten
+    import mnist_arcade.canvas.deskew
 
-    mnist_arcade.straighten.MAX_SLANT = 0.0
+    mnist_arcade.canvas.deskew.MAX_SLANT = 0.0
 
 
 def run_one(recipe: str, seed: int) -> dict:
     """Train one recipe with one seed; its figures on validation data."""
     import numpy as np
 
-    from mnist_arcade.confidence import CONFIDENT, expected_calibration_error
     from mnist_arcade.dataset import load_npz
-    from mnist_arcade.evaluation import score
     from mnist_arcade.ml.backend import keras
     from mnist_arcade.ml.training import (
         select_training_data,
@@ -140,6 +138,8 @@ def run_one(recipe: str, seed: int) -> dict:
         train,
         validation_pool,
     )
+    from mnist_arcade.scoring.confidence import CONFIDENT, expected_calibration_error
+    from mnist_arcade.scoring.evaluation import score
 
     if recipe == "slanted":
         _no_straightening()
@@ -173,11 +173,11 @@ def compare(paths: list[str]) -> None:
     """Read each model on the larger held-out sets and print one line per model."""
     import numpy as np
 
-    from mnist_arcade.confidence import CONFIDENT
     from mnist_arcade.dataset import load_npz
-    from mnist_arcade.evaluation import score
     from mnist_arcade.ml.store import load_model
     from mnist_arcade.ml.training import to_float_images, validation_pool
+    from mnist_arcade.scoring.confidence import CONFIDENT
+    from mnist_arcade.scoring.evaluation import score
 
     data = load_npz(mnist_path())
     images, labels = validation_pool(data)

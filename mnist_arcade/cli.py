@@ -26,13 +26,13 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import __version__
+from mnist_arcade.canvas.preprocess import METHODS, mnist_digits_as_input
 from mnist_arcade.errors import (
     DataSourceError,
     EmptyBoardError,
     ImageReadError,
     MnistArcadeError,
 )
-from mnist_arcade.preprocess import METHODS, mnist_digits_as_input
 
 USER_ERROR = 2
 INTERRUPTED = 130  # the shell's status for a run ended by Ctrl-C (128 + SIGINT)
@@ -167,7 +167,7 @@ def _load_predictor(model_path: str | None):
     """The model to read with (``--model``, else the player's, else the shipped one) and which
     one it is, said in words with its file, so a figure is never shown without its model."""
     from mnist_arcade.messages import with_the
-    from mnist_arcade.ml.engine import SOURCE_NAMES
+    from mnist_arcade.ml.model_worker import SOURCE_NAMES
     from mnist_arcade.ml.predictor import Predictor
     from mnist_arcade.ml.store import load_live_model
 
@@ -180,8 +180,8 @@ def _load_predictor(model_path: str | None):
 def _read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndarray]], int]:
     """Read and preprocess every file (pure numpy, before TensorFlow is loaded); report each
     bad one on its own line. Returns (name, 28x28 input) for the good ones and the bad count."""
-    from mnist_arcade.image_files import read_board_image
-    from mnist_arcade.preprocess import to_network_input
+    from mnist_arcade.canvas.image_files import read_board_image
+    from mnist_arcade.canvas.preprocess import to_network_input
 
     inputs, failed = [], 0
     for name in names:
@@ -202,7 +202,7 @@ def _read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndar
 
 
 def _predict(args) -> int:
-    from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
+    from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
     with contextlib.suppress(AttributeError, ValueError):  # file names that are not UTF-8
         sys.stdout.reconfigure(errors="surrogateescape")
@@ -233,7 +233,7 @@ def _predict(args) -> int:
 
 def _evaluate(args) -> int:
     from mnist_arcade.dataset import load_path
-    from mnist_arcade.evaluation import evaluate_model
+    from mnist_arcade.scoring.evaluation import evaluate_model
 
     if args.drawn < 0:
         raise MnistArcadeError("--drawn must be 0 (skip) or more")
@@ -312,7 +312,7 @@ class _StopOnCtrlC:
 
 
 def _train(args) -> int:
-    """Train headless, then save by the adoption policy (:mod:`mnist_arcade.adoption`).
+    """Train headless, then save by the adoption policy (:mod:`mnist_arcade.scoring.adoption`).
 
     Without ``--out`` the target is the game's live model: the run and the model in use are
     measured on the same held-out validation digits, and the run replaces it only if it finished
@@ -378,10 +378,10 @@ def _train(args) -> int:
 def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int:
     """Test accuracy once, then save by the policy (see :func:`_train`); the exit status."""
     from mnist_arcade import paths
-    from mnist_arcade.adoption import judge_run
     from mnist_arcade.ml.predictor import Predictor
     from mnist_arcade.ml.store import keep_run_in_library, save_with_fallback
     from mnist_arcade.ml.training import validation_pool
+    from mnist_arcade.scoring.adoption import judge_run
 
     predictor = Predictor(model)
     accuracy = _validation_accuracy(predictor, mnist_digits_as_input(data.x_test), data.y_test)

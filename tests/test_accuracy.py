@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.drawn import scale_onto_board
-from mnist_arcade.evaluation import board_accuracy, drawn_accuracy
-from mnist_arcade.hand_strokes import hand_drawn_set
-from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.practice.redrawn_mnist import scale_onto_board
+from mnist_arcade.practice.stroke_plans import hand_drawn_set
+from mnist_arcade.scoring.evaluation import board_accuracy, drawn_accuracy
 
 pytestmark = pytest.mark.slow
 
@@ -58,8 +58,8 @@ SURE_OF_NON_DIGITS = 0.05
 
 @pytest.fixture(scope="module")
 def style_reading(predictor):
-    from mnist_arcade.drawing_styles import Purpose, purpose_rng, style_set
-    from mnist_arcade.evaluation import board_probabilities
+    from mnist_arcade.practice.styles import Purpose, purpose_rng, style_set
+    from mnist_arcade.scoring.evaluation import board_probabilities
 
     boards, labels = style_set(1000, purpose_rng(Purpose.EVALUATION, 21))
     return board_probabilities(predictor, boards), labels
@@ -75,8 +75,8 @@ def test_shipped_model_reads_styles_mnist_lacks(style_reading):
 
 
 def test_shipped_model_reads_small_brush_drawn_digits(predictor, mnist):
-    from mnist_arcade.drawn import SMALL_HEIGHTS, drawn_test_set
-    from mnist_arcade.evaluation import board_accuracy
+    from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
+    from mnist_arcade.scoring.evaluation import board_accuracy
 
     indices, boards = drawn_test_set(mnist.x_test, 500, seed=23, heights=SMALL_HEIGHTS)
     result = board_accuracy(predictor, "small", boards, mnist.y_test[indices])
@@ -85,9 +85,9 @@ def test_shipped_model_reads_small_brush_drawn_digits(predictor, mnist):
 
 
 def test_shipped_model_is_rarely_sure_of_a_scribble(predictor):
-    from mnist_arcade.confidence import CONFIDENT, DIGIT_THRESHOLD
-    from mnist_arcade.drawing_styles import Purpose, non_digit_set, purpose_rng
-    from mnist_arcade.evaluation import board_probabilities
+    from mnist_arcade.practice.styles import Purpose, non_digit_set, purpose_rng
+    from mnist_arcade.scoring.confidence import CONFIDENT, DIGIT_THRESHOLD
+    from mnist_arcade.scoring.evaluation import board_probabilities
 
     top = board_probabilities(predictor, non_digit_set(500, purpose_rng(Purpose.EVALUATION, 22)))
     top = top.max(axis=1)
@@ -97,7 +97,7 @@ def test_shipped_model_is_rarely_sure_of_a_scribble(predictor):
 
 
 def test_shipped_model_is_calibrated_on_drawn_digits(style_reading):
-    from mnist_arcade.confidence import expected_calibration_error
+    from mnist_arcade.scoring.confidence import expected_calibration_error
 
     probabilities, labels = style_reading
     error = expected_calibration_error(probabilities, labels)

@@ -1,6 +1,6 @@
 """The adoption rule's sentences: two different accuracies never print alike."""
 
-from mnist_arcade.adoption import judge_run, percentages_that_differ
+from mnist_arcade.scoring.adoption import judge_run, percentages_that_differ
 
 
 def test_close_accuracies_get_the_decimals_that_tell_them_apart():

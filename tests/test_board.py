@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mnist_arcade.board import BRUSH_SIZE, Board
+from mnist_arcade.canvas.board import BRUSH_SIZE, Board
 
 
 def test_a_click_paints_one_brush_square():

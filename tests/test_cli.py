@@ -16,7 +16,7 @@ from PIL import Image
 
 from mnist_arcade import paths
 from mnist_arcade.cli import main
-from mnist_arcade.drawn import scale_onto_board
+from mnist_arcade.practice.redrawn_mnist import scale_onto_board
 
 
 @pytest.fixture
@@ -290,9 +290,9 @@ def test_train_refuses_bad_arguments_before_training(tmp_path, arguments, messag
 
 
 def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predictor, capsys):
+    from mnist_arcade.canvas.preprocess import mnist_digits_as_input
     from mnist_arcade.dataset import load_npz
     from mnist_arcade.ml.training import validation_pool
-    from mnist_arcade.preprocess import mnist_digits_as_input
 
     images, labels = validation_pool(load_npz(small_mnist_file))
     read = predictor.probabilities(mnist_digits_as_input(images)).argmax(axis=1)
@@ -305,7 +305,7 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
     assert "Test accuracy on 200" in out and out.count("Test accuracy") == 1
     assert not paths.user_model_path().exists()  # the shipped model stays in use
     from mnist_arcade.ml.store import load_model
-    from mnist_arcade.model_library import library_models, recorded_accuracy
+    from mnist_arcade.player_files.model_library import library_models, recorded_accuracy
 
     load_model(paths.kept_aside_model_path())
     (kept,) = library_models()  # a copy for N, with the accuracy it was judged on

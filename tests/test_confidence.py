@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.confidence import (
+from mnist_arcade.scoring.confidence import (
     DIGIT_THRESHOLD,
     expected_calibration_error,
     reads_as_digit,

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from mnist_arcade import paths
-from mnist_arcade.board import Board
-from mnist_arcade.digit_book import DigitBook, book_path, load_book, save_book
-from mnist_arcade.preprocess import to_network_input
+from mnist_arcade.canvas.board import Board
+from mnist_arcade.canvas.preprocess import to_network_input
+from mnist_arcade.player_files.digit_book import DigitBook, book_path, load_book, save_book
 
 
 def drawn(x0, y0, x1, y1):
@@ -77,7 +77,7 @@ def test_a_book_from_before_digits_were_stood_upright_is_prepared_again_on_readi
 
 
 def test_a_book_in_todays_format_is_read_as_saved_and_old_plain_entries_stay_plain():
-    from mnist_arcade.preprocess import plain_resize
+    from mnist_arcade.canvas.preprocess import plain_resize
 
     leaning = drawn(200, 40, 110, 260)
     odd_input = np.zeros((28, 28), np.float32)

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.board import BOARD_SIZE, BRUSH_SIZE
-from mnist_arcade.drawing_styles import (
+from mnist_arcade.canvas.board import BOARD_SIZE, BRUSH_SIZE
+from mnist_arcade.canvas.preprocess import ink_bounding_box, stroke_width, to_network_input
+from mnist_arcade.practice.styles import (
     INK_HEIGHTS,
     STYLES,
     NonDigit,
@@ -16,7 +17,6 @@ from mnist_arcade.drawing_styles import (
     style_set,
     styles_of,
 )
-from mnist_arcade.preprocess import ink_bounding_box, stroke_width, to_network_input
 
 
 @pytest.mark.parametrize("style", STYLES, ids=lambda style: f"{style.digit}-{style.name}")

@@ -2,9 +2,15 @@
 
 import numpy as np
 
-from mnist_arcade.board import BRUSH_SIZE
-from mnist_arcade.drawn import FINE, centre_line, draw_with_brush, scale_onto_board, thin
-from mnist_arcade.preprocess import ink_bounding_box
+from mnist_arcade.canvas.board import BRUSH_SIZE
+from mnist_arcade.canvas.preprocess import ink_bounding_box
+from mnist_arcade.practice.redrawn_mnist import (
+    FINE,
+    centre_line,
+    draw_with_brush,
+    scale_onto_board,
+    thin,
+)
 
 
 def test_thinning_leaves_a_one_pixel_line():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.imaging import (
+from mnist_arcade.explaining.activation_images import (
     colorize,
     colormap_table,
     enlarge,

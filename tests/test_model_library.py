@@ -2,7 +2,7 @@
 
 import time
 
-from mnist_arcade.model_library import (
+from mnist_arcade.player_files.model_library import (
     describe,
     library_dir,
     library_models,

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.preprocess import (
+from mnist_arcade.canvas.preprocess import (
     center_of_mass,
     fit_and_center,
     ink_bounding_box,
@@ -12,6 +11,7 @@ from mnist_arcade.preprocess import (
     plain_resize,
     to_network_input,
 )
+from mnist_arcade.errors import EmptyBoardError
 
 
 def board_with_rect(top, bottom, left, right, size=300):
@@ -91,7 +91,7 @@ def test_a_one_pixel_speck_survives_scaling():
 
 def _seven(top, left, height):
     """A 7 drawn with the game's 25 px brush: a bar and a stem, ``height`` px tall."""
-    from mnist_arcade.board import Board
+    from mnist_arcade.canvas.board import Board
 
     board = Board()
     board.begin_stroke(left, top)
@@ -103,14 +103,14 @@ def _seven(top, left, height):
 
 def _mean_stroke_width(net_input):
     """Ink area over centre-line length, in pixels of the 28x28 input."""
-    from mnist_arcade.drawn import thin
+    from mnist_arcade.practice.redrawn_mnist import thin
 
     ink = net_input > 0.5
     return ink.sum() / max(thin(ink).sum(), 1)
 
 
 def test_the_brush_width_is_measured_from_the_drawing():
-    from mnist_arcade.preprocess import stroke_width
+    from mnist_arcade.canvas.preprocess import stroke_width
 
     assert stroke_width(_seven(40, 40, 200) > 0) in (25, 26)
     line = np.zeros((300, 300), bool)
@@ -119,8 +119,8 @@ def test_the_brush_width_is_measured_from_the_drawing():
 
 
 def test_a_large_drawing_is_measured_on_a_grid_yet_reads_the_same_width(monkeypatch):
-    from mnist_arcade import preprocess
-    from mnist_arcade.drawing_styles import style_set
+    from mnist_arcade.canvas import preprocess
+    from mnist_arcade.practice.styles import style_set
 
     thin_line = np.zeros((300, 300), bool)
     thin_line[20:280, 101:104] = True  # between the grid's columns: read pixel by pixel
@@ -144,7 +144,7 @@ def test_small_drawings_get_strokes_as_thin_as_large_ones():
 
 
 def test_thinning_keeps_the_shape_and_leaves_large_and_thin_drawings_alone():
-    from mnist_arcade.preprocess import thin_to_mnist_width
+    from mnist_arcade.canvas.preprocess import thin_to_mnist_width
 
     small = _seven(100, 120, 50)
     crop = small[88:175, 107:170]

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from mnist_arcade import paths, store_cleanup
+from mnist_arcade import paths
+from mnist_arcade.player_files import unfinished_saves
 
 
 def test_a_registered_temporary_file_is_removed_at_a_fast_exit(tmp_path):
@@ -10,12 +11,12 @@ def test_a_registered_temporary_file_is_removed_at_a_fast_exit(tmp_path):
     unfinished.write_bytes(b"half a zip")
     done = tmp_path / ".other-z9.keras"
     done.write_bytes(b"a whole zip")
-    store_cleanup.register(unfinished)
-    store_cleanup.register(done)
+    unfinished_saves.register(unfinished)
+    unfinished_saves.register(done)
     done.unlink()  # renamed into place already
-    assert store_cleanup.remove_unfinished_saves() == [unfinished]
+    assert unfinished_saves.remove_unfinished_saves() == [unfinished]
     assert not unfinished.exists()
-    assert store_cleanup.remove_unfinished_saves() == []
+    assert unfinished_saves.remove_unfinished_saves() == []
 
 
 def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, shipped_model):
@@ -25,7 +26,7 @@ def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, 
     original = shipped_model.save
 
     def spying_save(path, *args, **kwargs):
-        seen.append(set(store_cleanup._unfinished))
+        seen.append(set(unfinished_saves._unfinished))
         return original(path, *args, **kwargs)
 
     shipped_model.save = spying_save
@@ -35,7 +36,7 @@ def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, 
         del shipped_model.save
     assert len(seen) == 1 and len(seen[0]) == 1
     assert next(iter(seen[0])).parent == tmp_path
-    assert not store_cleanup._unfinished
+    assert not unfinished_saves._unfinished
     assert [p.name for p in tmp_path.iterdir()] == ["model.keras"]
     np.testing.assert_array_equal(
         load_model(target).get_weights()[0], shipped_model.get_weights()[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mnist_arcade.preprocess import center_of_mass
-from mnist_arcade.straighten import MAX_SLANT, deskew, shear_rows, slants
+from mnist_arcade.canvas.deskew import MAX_SLANT, deskew, shear_rows, slants
+from mnist_arcade.canvas.preprocess import center_of_mass
 
 
 def _leaning_bar(lean: float) -> np.ndarray:
@@ -69,9 +69,9 @@ def test_blank_flat_and_extreme_images_are_safe():
 
 
 def test_drawings_and_mnist_digits_reach_the_network_upright(mnist):
-    from mnist_arcade.board import Board
+    from mnist_arcade.canvas.board import Board
+    from mnist_arcade.canvas.preprocess import to_network_input
     from mnist_arcade.ml.training import to_float_images
-    from mnist_arcade.preprocess import to_network_input
 
     board = Board()
     board.begin_stroke(200, 40)  # a 1 leaning far to the right
@@ -85,7 +85,7 @@ def test_drawings_and_mnist_digits_reach_the_network_upright(mnist):
 
 
 def test_a_large_batch_is_stood_upright_in_chunks_as_it_is_whole(mnist, monkeypatch):
-    import mnist_arcade.straighten as straighten
+    import mnist_arcade.canvas.deskew as straighten
 
     digits = mnist.x_test[:50].astype(np.float32) / 255.0
     whole = deskew(digits)
@@ -96,7 +96,7 @@ def test_a_large_batch_is_stood_upright_in_chunks_as_it_is_whole(mnist, monkeypa
 
 
 def test_faint_digits_lean_as_bright_ones_and_unscaled_floats_are_refused(mnist):
-    from mnist_arcade.preprocess import mnist_digits_as_input
+    from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 
     bar = _leaning_bar(0.5)
     assert np.allclose(slants(np.stack([bar, bar * 1e-8]))[0], slants(bar[None])[0][0])

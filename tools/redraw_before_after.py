@@ -6,7 +6,7 @@ Until commit 2de2c51 a digit was thinned to its centre line at 28x28 and that li
 4-10 times larger, so a pixel's error in the line became a stroke's error on the board (a 3
 without its top, a 4 without its left stroke, a flat 0 running off the board's sides). The
 picture shows validation digits (never test digits) that the model shipped then misread
-after redrawing, each redrawn at the same size and place by that commit's ``drawn.py`` (read
+after redrawing, each redrawn at the same size and place by that commit's ``redrawn_mnist.py`` (read
 from git) and by today's.
 """
 
@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from mnist_arcade import drawn
 from mnist_arcade.dataset import load_npz
 from mnist_arcade.ml.training import validation_pool
+from mnist_arcade.practice import redrawn_mnist
 
 REPO = Path(__file__).resolve().parents[1]
 BEFORE = "2de2c51"  # the last commit that thinned digits at 28x28
@@ -34,7 +34,7 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 def _drawn_before():
     source = subprocess.run(
-        ["git", "show", f"{BEFORE}:mnist_arcade/drawn.py"],
+        ["git", "show", f"{BEFORE}:mnist_arcade/redrawn_mnist.py"],
         cwd=REPO, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     path = Path(tempfile.mkdtemp()) / "drawn_before.py"
@@ -60,7 +60,7 @@ def main() -> None:
         digit = data.x_train[index]
         boards = [
             module.draw_with_brush(digit, np.random.default_rng(index), heights=(200, 200))
-            for module in (before, drawn)
+            for module in (before, redrawn_mnist)
         ]
         x = 170 + column * (SIDE + 10)
         pen.text((x + SIDE // 2 - 20, 6), f"a {data.y_train[index]}", fill=(230, 230, 230),

@@ -161,7 +161,7 @@ def _exit_now() -> None:
     """
     import sys
 
-    from mnist_arcade.store_cleanup import remove_unfinished_saves
+    from mnist_arcade.player_files.unfinished_saves import remove_unfinished_saves
 
     remove_unfinished_saves()
     sys.stdout.flush()

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mnist_arcade import paths
-from mnist_arcade.board import Board
-from mnist_arcade.digit_book import DigitBook, load_book, save_book
+from mnist_arcade.canvas.board import Board
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.explain import Evidence, FieldBox, field_box_on_board
+from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, field_box_on_board
 from mnist_arcade.game.services.challenge import with_article
 from mnist_arcade.game.services.model_client import (
     Answer,
@@ -43,8 +43,8 @@ from mnist_arcade.messages import (
     RunJudged,
     with_the,
 )
-from mnist_arcade.model_library import describe, library_models, recorded_accuracy
-from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.player_files.digit_book import DigitBook, load_book, save_book
+from mnist_arcade.player_files.model_library import describe, library_models, recorded_accuracy
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
@@ -59,7 +59,7 @@ class SceneId(enum.Enum):
     BOOK = "book"
 
 
-class Method(str, enum.Enum):
+class Method(enum.StrEnum):
     """How the board becomes the network's 28x28 input (names as in ``preprocess``)."""
 
     MNIST = "mnist"  # crop, fit 20x20, centre of mass: MNIST's own recipe

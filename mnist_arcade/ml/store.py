@@ -18,12 +18,13 @@ from pathlib import Path
 
 import numpy as np
 
-from mnist_arcade import paths, store_cleanup
+from mnist_arcade import paths
 from mnist_arcade.errors import ModelLoadError, ModelSaveError
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
-from mnist_arcade.model_library import library_models, new_model_path, record_accuracy
-from mnist_arcade.user_files import set_aside
+from mnist_arcade.player_files import unfinished_saves
+from mnist_arcade.player_files.atomic_files import set_aside
+from mnist_arcade.player_files.model_library import library_models, new_model_path, record_accuracy
 
 
 def non_finite_layers(model: keras.Model) -> list[str]:
@@ -106,12 +107,12 @@ def _temporary_beside(target: Path):
     handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".keras", dir=target.parent)
     os.close(handle)
     temporary = Path(name)
-    store_cleanup.register(temporary)
+    unfinished_saves.register(temporary)
     try:
         yield temporary
     finally:
         temporary.unlink(missing_ok=True)
-        store_cleanup.unregister(temporary)
+        unfinished_saves.unregister(temporary)
 
 
 def save_model_atomic(model: keras.Model, path: str | os.PathLike) -> Path:

@@ -6,10 +6,11 @@ when a ``threading.Event`` is set. The same code serves the game's background tr
 puts on a queue) and the ``mnist-arcade train`` command.
 
 The *full* preset mixes MNIST with drawings made the way the game makes them, each put through
-the game's own preprocessing (:func:`mnist_arcade.preprocess.to_network_input`):
+the game's own preprocessing (:func:`mnist_arcade.canvas.preprocess.to_network_input`):
 
-* digits in styles MNIST lacks (:mod:`mnist_arcade.drawing_styles`), at every size;
-* MNIST's own training digits redrawn with the 25 px brush (:mod:`mnist_arcade.drawn`);
+* digits in styles MNIST lacks (:mod:`mnist_arcade.practice.styles`), at every size;
+* MNIST's own training digits redrawn with the 25 px brush
+(:mod:`mnist_arcade.practice.redrawn_mnist`);
 * things that are not digits, with a uniform target (*outlier exposure*), so the network learns
   to be unsure on them.
 
@@ -31,9 +32,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.dataset import MnistData
-from mnist_arcade.drawing_styles import Purpose, non_digit_drawings, purpose_rng, style_drawings
-from mnist_arcade.drawn import draw_with_brush
 from mnist_arcade.messages import (
     BatchProgress,
     EpochResult,
@@ -44,7 +44,8 @@ from mnist_arcade.messages import (
 from mnist_arcade.ml.augment import MILD, Ranges, augmented_dataset
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import NUM_CLASSES, build_model, compile_model, fresh_weights
-from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.practice.redrawn_mnist import draw_with_brush
+from mnist_arcade.practice.styles import Purpose, non_digit_drawings, purpose_rng, style_drawings
 
 Post = Callable[[object], None]
 
@@ -134,7 +135,7 @@ class TrainingData:
 
 def to_float_images(images: np.ndarray) -> np.ndarray:
     """MNIST digits, uint8 (N, 28, 28) -> float32 (N, 28, 28, 1) in [0, 1], stood upright: the
-    network's input (:func:`mnist_arcade.preprocess.mnist_digits_as_input`)."""
+    network's input (:func:`mnist_arcade.canvas.preprocess.mnist_digits_as_input`)."""
     return mnist_digits_as_input(images)[..., None]
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pygame
 
-from mnist_arcade.board import BOARD_SIZE
+from mnist_arcade.canvas.board import BOARD_SIZE
 from mnist_arcade.game.app import FULLSCREEN_KEYS, HELP_KEYS, App, make_app
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT

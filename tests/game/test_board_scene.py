@@ -482,7 +482,7 @@ def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
 
 
 def test_clicking_a_conv_map_opens_its_card_with_the_layers_own_numbers(make_app):
-    from mnist_arcade.explain import conv_pixel
+    from mnist_arcade.explaining.arithmetic import conv_pixel
 
     app = make_app()
     draw_a_one(app)
@@ -523,7 +523,7 @@ def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
 
 
 def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
-    from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
+    from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
     app = make_app()
     # A zig-zag scribble over the whole board; whatever the model makes of it, the screen must

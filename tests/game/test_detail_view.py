@@ -1,7 +1,7 @@
 """The detail card on SDL's dummy driver, with a real reading of a real digit by the shipped model.
 
 The card's numbers are read from what it actually draws (its display list) and compared with
-:mod:`mnist_arcade.explain` and with the model's own activations.
+:mod:`mnist_arcade.explaining.arithmetic` and with the model's own activations.
 """
 
 import re
@@ -10,7 +10,8 @@ import numpy as np
 import pygame
 import pytest
 
-from mnist_arcade import explain
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
+from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.widgets.detail_cards import (
     BODY_TOP,
     MARGIN,
@@ -31,7 +32,6 @@ from mnist_arcade.game.widgets.detail_cards import (
 from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, TEXT, Text
-from mnist_arcade.preprocess import mnist_digits_as_input
 
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge
 
@@ -79,7 +79,7 @@ def test_a_conv1_card_works_out_the_strongest_pixel_with_the_real_numbers(text, 
     assert view.is_open and view.title == "How conv1 filter 4 computes one pixel"
     assert view.position == np.unravel_index(np.argmax(conv1), conv1.shape)
     row, col = view.position
-    step = explain.conv_pixel(prediction.net_input, weights[0], weights[1], 3, row, col)
+    step = arithmetic.conv_pixel(prediction.net_input, weights[0], weights[1], 3, row, col)
     shown = view.shown_text()
     assert shown.count(f"relu (a negative sum becomes 0):  {sum_number(step.output)}") == 1
     assert step.output == pytest.approx(float(conv1[row, col]), abs=1e-4)
@@ -133,7 +133,7 @@ def test_a_conv2_card_shows_the_input_map_that_feeds_the_filter_most(text, readi
     view = DetailView(text, CARD_RECT)
     view.open_conv("conv2", 7, prediction, weights)
     layers = maps(prediction)
-    expected = explain.strongest_input_channel(layers["pool1"], weights[2], weights[3], 7)
+    expected = arithmetic.strongest_input_channel(layers["pool1"], weights[2], weights[3], 7)
     assert view.input_channel == expected
     row, col = view.position
     assert view.conv_step.output == pytest.approx(float(layers["conv2"][row, col, 7]), abs=1e-4)
@@ -168,7 +168,7 @@ def test_the_dense_card_shows_the_softmax_with_the_models_numbers(text, reading)
     prediction, weights = reading
     view = DetailView(text, CARD_RECT)
     view.open_tile("dense", 0, prediction, weights)
-    steps = explain.softmax_steps(maps(prediction)["pool2"], weights[4], weights[5])
+    steps = arithmetic.softmax_steps(maps(prediction)["pool2"], weights[4], weights[5])
     np.testing.assert_allclose(view.softmax.probabilities, prediction.probabilities, atol=1e-6)
     shown = view.shown_text()
     assert view.title == "How ten scores become chances: why a 7?"

@@ -3,10 +3,10 @@
 import numpy as np
 import pygame
 
-from mnist_arcade.confusion import confusion_matrix, per_digit_accuracy
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
-from mnist_arcade.preprocess import mnist_digits_as_input
+from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 from tests.game.conftest import post_key, run_until
 
 
@@ -61,8 +61,8 @@ def test_per_digit_accuracy_and_an_empty_row():
 
 
 def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
-    from mnist_arcade.board import Board
-    from mnist_arcade.preprocess import to_network_input
+    from mnist_arcade.canvas.board import Board
+    from mnist_arcade.canvas.preprocess import to_network_input
 
     app = make_app()
     book = app.context.book
@@ -80,8 +80,8 @@ def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
 
 
 def test_emptying_the_book_while_its_table_is_shown_goes_back_to_the_test_digits(make_app):
-    from mnist_arcade.board import Board
-    from mnist_arcade.preprocess import to_network_input
+    from mnist_arcade.canvas.board import Board
+    from mnist_arcade.canvas.preprocess import to_network_input
 
     app = make_app()
     board = Board()

@@ -4,8 +4,8 @@ import numpy as np
 import pygame
 import pytest
 
-from mnist_arcade import explain
-from mnist_arcade.drawn import draw_with_brush
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.widgets.occlusion_overlay import (
     FOR_RUNNER_UP,
     FOR_WINNER,
@@ -15,7 +15,7 @@ from mnist_arcade.game.widgets.occlusion_overlay import (
 )
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import Text
-from mnist_arcade.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.practice.redrawn_mnist import draw_with_brush
 
 
 @pytest.fixture
@@ -26,10 +26,10 @@ def screen():
 
 
 def evidence_for(predictor, net_input):
-    batch, boxes = explain.occlusion_inputs(net_input)
+    batch, boxes = arithmetic.occlusion_inputs(net_input)
     probabilities = predictor.probabilities(np.concatenate([net_input[None], batch]))
-    digit, runner_up = explain.top_two(probabilities[0])
-    return explain.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
+    digit, runner_up = arithmetic.top_two(probabilities[0])
+    return arithmetic.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
 
 
 def hue(pixels: np.ndarray, color) -> np.ndarray:
@@ -68,14 +68,14 @@ def test_on_the_board_the_overlay_lands_on_the_drawing_and_stays_inside_it(
     net_input = to_network_input(board)
     evidence = evidence_for(predictor, net_input)
     board_rect = pygame.Rect(40, 40, *board.shape[::-1])
-    box = explain.field_box_on_board(board)
+    box = arithmetic.field_box_on_board(board)
     OcclusionOverlay(evidence).draw_on_board(screen, board_rect, box)
     pixels = surface_to_rgb(screen)
     on_board = pixels[40:340, 40:340].any(axis=2)
     outside = pixels.copy()
     outside[40:340, 40:340] = 0
     assert not outside.any()  # the field reaches past the board, the colours do not
-    expected = explain.map_to_board(np.abs(evidence.balance), box, board.shape)
+    expected = arithmetic.map_to_board(np.abs(evidence.balance), box, board.shape)
     strong = expected >= 0.5 * expected.max()
     assert on_board[strong].mean() > 0.99
     ink = board > 128
@@ -89,5 +89,5 @@ def test_a_plain_map_can_be_stretched_over_any_rect(screen):
     pixels = surface_to_rgb(screen)
     assert pixels[6:8, 8:10].any(axis=2).all() and pixels[:6].sum() == 0
     assert field_rect_on_screen(
-        pygame.Rect(10, 20, 300, 300), explain.FieldBox(-5.4, 3.6, 320.2, 310.0)
+        pygame.Rect(10, 20, 300, 300), arithmetic.FieldBox(-5.4, 3.6, 320.2, 310.0)
     ) == pygame.Rect(14, 15, 310, 320)

@@ -14,8 +14,8 @@ import numpy as np
 import pygame
 import pytest
 
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.ml import training
-from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, run_until
 from tests.game.random_events import (
     RandomPlayer,

@@ -4,8 +4,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade import paths
-from mnist_arcade.digit_book import load_book
 from mnist_arcade.game.context import SceneId
+from mnist_arcade.player_files.digit_book import load_book
 from tests.game.conftest import post_key, post_stroke, read_board, run_until
 
 LEFT, TOP = 40, 84

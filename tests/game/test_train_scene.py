@@ -8,6 +8,7 @@ import numpy as np
 import pygame
 
 from mnist_arcade import paths
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.context import SceneId
 from mnist_arcade.game.scenes.train_scene import ACCURACY_RECT, EXAMPLES_TOPLEFT
 from mnist_arcade.game.services.training_session import (
@@ -18,7 +19,6 @@ from mnist_arcade.game.services.training_session import (
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import GOOD, SERIES
 from mnist_arcade.messages import EpochResult, RunJudged, TrainingFinished, TrainingStarted
-from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
 
 
@@ -337,7 +337,7 @@ def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
 
 
 def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_app, mnist):
-    from mnist_arcade.model_library import library_models
+    from mnist_arcade.player_files.model_library import library_models
 
     app = make_app(epochs=2, save_path=None, aside_path=None)
     shipped = [w.copy() for w in app.context.model.weights]
@@ -451,7 +451,7 @@ def test_while_practice_digits_are_drawn_the_screen_says_the_data_was_found(make
 
 
 def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in_use(make_app):
-    from mnist_arcade.model_library import library_dir
+    from mnist_arcade.player_files.model_library import library_dir
 
     library_dir().mkdir(parents=True)
     broken = library_dir() / "2026-01-01_120000_seed.keras"
@@ -471,7 +471,7 @@ def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in
 def _keep_copies_of_the_shipped_model(count: int) -> list:
     import shutil
 
-    from mnist_arcade.model_library import library_dir
+    from mnist_arcade.player_files.model_library import library_dir
 
     library_dir().mkdir(parents=True, exist_ok=True)
     copies = [library_dir() / f"2026-01-0{day}_120000_seed.keras" for day in range(1, count + 1)]
@@ -526,7 +526,7 @@ def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(ma
 def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):
     import keras
 
-    from mnist_arcade.model_library import library_dir, library_models
+    from mnist_arcade.player_files.model_library import library_dir, library_models
 
     library_dir().mkdir(parents=True)
     for day in (1, 2):  # two different runs, saved as training saves them: with the optimizer

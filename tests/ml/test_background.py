@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from mnist_arcade.messages import BatchProgress, DataReady, RunJudged, TrainingFinished
-from mnist_arcade.ml.background import run_training
 from mnist_arcade.ml.store import load_model
+from mnist_arcade.ml.trainer import run_training
 from mnist_arcade.ml.training import PRESETS
 
 TINY = dataclasses.replace(

@@ -9,9 +9,9 @@ import time
 import numpy as np
 import pytest
 
-from mnist_arcade import explain
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
+from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
-from mnist_arcade.preprocess import mnist_digits_as_input
 
 
 @pytest.fixture
@@ -39,10 +39,12 @@ def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client
     digit = mnist_digits_as_input(mnist.x_test[18])
     request = client.request_occlusion(digit)
     (answer,) = answers_until(client, request)
-    batch, boxes = explain.occlusion_inputs(digit)
+    batch, boxes = arithmetic.occlusion_inputs(digit)
     probabilities = predictor.probabilities(np.concatenate([digit[None], batch]))
-    winner, runner_up = explain.top_two(probabilities[0])
-    expected = explain.occlusion_map(probabilities[0], probabilities[1:], boxes, winner, runner_up)
+    winner, runner_up = arithmetic.top_two(probabilities[0])
+    expected = arithmetic.occlusion_map(
+        probabilities[0], probabilities[1:], boxes, winner, runner_up
+    )
     evidence = answer.evidence
     assert (evidence.digit, evidence.runner_up) == (winner, runner_up)
     np.testing.assert_allclose(evidence.for_digit, expected.for_digit, atol=1e-3)

@@ -126,7 +126,7 @@ def test_finetuning_learns_the_players_style_and_keeps_mnist(mnist, shipped_mode
     from benchmarks._personal_style import taught_and_held_back
     from mnist_arcade.messages import FinetuneReport, RunJudged, TrainingFailed
     from mnist_arcade.ml.backend import keras
-    from mnist_arcade.ml.background import accuracy_on, model_with, run_training
+    from mnist_arcade.ml.trainer import accuracy_on, model_with, run_training
 
     data_path = tmp_path / "mnist.npz"  # every training and test digit (issue 10's figure)
     test = slice(0, len(mnist.x_test))

@@ -2,8 +2,8 @@
 
 import numpy as np
 
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.ml.model import SHOWN_LAYERS
-from mnist_arcade.preprocess import mnist_digits_as_input
 from tests.ml.test_model import EXPECTED_SHAPES
 
 

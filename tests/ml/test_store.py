@@ -178,7 +178,7 @@ def test_a_save_that_fails_goes_to_the_temporary_folder_instead(tmp_path, monkey
 
 def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     from mnist_arcade.ml.store import keep_aside_user_model
-    from mnist_arcade.model_library import describe, library_models
+    from mnist_arcade.player_files.model_library import describe, library_models
 
     first, second, third = (build_model(seed=seed) for seed in (1, 2, 3))
     aside = save_model_atomic(first, paths.kept_aside_model_path())  # a CLI run kept aside
@@ -197,7 +197,7 @@ def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
 def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once():
     import time
 
-    from mnist_arcade.model_library import library_models
+    from mnist_arcade.player_files.model_library import library_models
 
     model, other = build_model(seed=1), build_model(seed=2)
     save_model_atomic(model, paths.user_model_path())
@@ -210,7 +210,7 @@ def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once():
 
 
 def test_an_unreadable_file_in_the_library_never_stops_a_save():
-    from mnist_arcade.model_library import library_dir
+    from mnist_arcade.player_files.model_library import library_dir
 
     library_dir().mkdir(parents=True)
     (library_dir() / "2026-01-01_000000_seed.keras").symlink_to(library_dir() / "gone.keras")

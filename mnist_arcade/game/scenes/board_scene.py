@@ -6,7 +6,6 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
 from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
@@ -24,6 +23,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {

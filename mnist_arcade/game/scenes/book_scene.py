@@ -12,6 +12,7 @@ from typing import ClassVar
 import numpy as np
 import pygame
 
+from mnist_arcade.explaining.activation_images import enlarge
 from mnist_arcade.game.context import CONFIRM_SECONDS, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
@@ -24,7 +25,6 @@ from mnist_arcade.game.widgets.theme import (
     TEXT,
     WARN,
 )
-from mnist_arcade.imaging import enlarge
 
 GRID_TOPLEFT = (40, 120)
 STEP = (96, 100)  # one entry: a 56 px tile and two labels

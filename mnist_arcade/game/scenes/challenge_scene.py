@@ -16,7 +16,7 @@ from typing import ClassVar
 import numpy as np
 import pygame
 
-from mnist_arcade.confidence import NOT_A_DIGIT, reads_as_digit
+from mnist_arcade.explaining.activation_images import enlarge
 from mnist_arcade.game.context import GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.best_scores import load_scores, record_score
@@ -30,7 +30,7 @@ from mnist_arcade.game.services.challenge import (
     percent,
     with_article,
 )
-from mnist_arcade.game.services.test_digits import TestDigits
+from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
@@ -44,7 +44,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.imaging import enlarge
+from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)
 PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long

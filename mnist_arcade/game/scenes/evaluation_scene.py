@@ -13,10 +13,10 @@ from typing import ClassVar
 import numpy as np
 import pygame
 
-from mnist_arcade.confusion import confusion_matrix, per_digit_accuracy
+from mnist_arcade.explaining.activation_images import enlarge
 from mnist_arcade.game.context import GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
-from mnist_arcade.game.services.test_digits import TestDigits
+from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -28,7 +28,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.imaging import enlarge
+from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 
 MATRIX_TOPLEFT = (110, 170)  # the top-left cell
 CELL = 46  # pixels per cell

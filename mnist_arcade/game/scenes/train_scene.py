@@ -11,7 +11,6 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.adoption import percentages_that_differ
 from mnist_arcade.game.context import FINETUNE, GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
@@ -36,6 +35,7 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
+from mnist_arcade.scoring.adoption import percentages_that_differ
 
 PRESET_LABELS = {
     "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",

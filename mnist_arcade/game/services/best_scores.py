@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from mnist_arcade import paths
-from mnist_arcade.user_files import set_aside, write_atomically
+from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
 
 KEPT = 5  # scores remembered
 FILE_NAME = "best_scores.json"

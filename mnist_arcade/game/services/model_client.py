@@ -1,7 +1,7 @@
 """The game's side of the engine: send requests, pick up answers, never wait.
 
 TensorFlow takes seconds to import, so the window opens first and the engine thread imports it,
-loads the model and then answers requests (:mod:`mnist_arcade.ml.engine`). This client is
+loads the model and then answers requests (:mod:`mnist_arcade.ml.model_worker`). This client is
 plain Python: it puts requests on one queue and, once per frame, drains the other with
 ``get_nowait()``. Answers computed with a model that is no longer in use, or for a drawing that
 has since changed, are dropped here, so a late answer is never shown as current.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mnist_arcade.explain import Evidence
+from mnist_arcade.explaining.arithmetic import Evidence
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -61,7 +61,7 @@ class OcclusionAnswer:
 def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
     """Body of the engine thread: import TensorFlow here, never on the game's thread."""
     try:
-        from mnist_arcade.ml.engine import Engine
+        from mnist_arcade.ml.model_worker import Engine
 
         engine = Engine(requests, replies)
     except Exception as error:  # TensorFlow missing or broken: say so, keep the window

@@ -50,7 +50,7 @@ Starter = Callable[..., threading.Thread]
 
 
 def _start_real_trainer(preset: str, messages: queue.Queue, stop: threading.Event, **options):
-    from mnist_arcade.ml.background import start_training  # imports TensorFlow
+    from mnist_arcade.ml.trainer import start_training  # imports TensorFlow
 
     return start_training(preset, messages, stop, **options)
 

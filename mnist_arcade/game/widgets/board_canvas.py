@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from mnist_arcade.board import Board
+from mnist_arcade.canvas.board import Board
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import PANEL_EDGE
 

@@ -1,7 +1,8 @@
 """The layouts of the detail cards: one worked-out step as a list of labels, boxes and images.
 
 Each function lays out one kind of card (conv, pool, dense) for one step that
-:mod:`mnist_arcade.explain` worked out, and returns a *display list*: what to paint, in order.
+:mod:`mnist_arcade.explaining.arithmetic` worked out, and returns a *display list*: what to paint,
+in order.
 :class:`~mnist_arcade.game.widgets.detail_view.DetailView` keeps the list and only paints it,
 so a test reads exactly the numbers on screen, and the numbers are written here, once.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pygame
 
-from mnist_arcade.explain import ConvStep, PoolStep, SoftmaxSteps
+from mnist_arcade.explaining.arithmetic import ConvStep, PoolStep, SoftmaxSteps
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,

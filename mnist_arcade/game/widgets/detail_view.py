@@ -13,7 +13,8 @@ Clicking a feature map opens it (the board scene finds the map with ``NetworkVie
 * the **dense** output: the ten raw scores, their exponentials and the division that makes them
   chances, and the pool2 maps that pushed hardest toward the winning digit.
 
-Every number comes from :mod:`mnist_arcade.explain`, computed from the weights in use and the
+Every number comes from :mod:`mnist_arcade.explaining.arithmetic`, computed from the weights in use
+and the
 reading's own activations, and the card shows the network's own value beside the hand-worked one.
 Every map, filter, row and column number on the card counts from 1, as the players count (and as
 the network view's hover popup does); the attributes (``channel``, ``input_channel``,
@@ -30,7 +31,8 @@ import enum
 import numpy as np
 import pygame
 
-from mnist_arcade.explain import (
+from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
+from mnist_arcade.explaining.arithmetic import (
     ConvStep,
     PoolStep,
     SoftmaxSteps,
@@ -52,7 +54,6 @@ from mnist_arcade.game.widgets.detail_cards import (
 )
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.theme import ACCENT, Text
-from mnist_arcade.imaging import enlarge, feature_map_tiles
 from mnist_arcade.messages import Prediction
 
 STEP_SECONDS = 0.4  # the window moves on this often: slow enough to read the sum

@@ -1,11 +1,12 @@
 """ "Why this digit?": an occlusion map drawn over an image, in two colours a learner can name.
 
 Green marks the parts of the drawing that made the winning digit more likely, pink the parts
-that pulled toward the runner-up (see :class:`mnist_arcade.explain.Evidence`; the overlay draws
+that pulled toward the runner-up (see :class:`mnist_arcade.explaining.arithmetic.Evidence`; the
+overlay draws
 its ``balance``). The stronger the evidence, the less transparent the colour; weak evidence is
 left clear so the drawing shows through. The 28x28 map is enlarged without blur, over the
-"what the net sees" tile or, through :func:`mnist_arcade.explain.field_box_on_board`, over the
-player's own board.
+"what the net sees" tile or, through
+:func:`mnist_arcade.explaining.arithmetic.field_box_on_board`, over the player's own board.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.explain import Evidence, FieldBox, slanted_like_board
+from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, slanted_like_board
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, Text
 
 FOR_WINNER = GOOD  # green: made the winning digit more likely

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.imaging import grey_to_rgb
+from mnist_arcade.explaining.activation_images import grey_to_rgb
 
 
 def rgb_to_surface(image: np.ndarray) -> pygame.Surface:

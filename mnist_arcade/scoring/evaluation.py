@@ -10,7 +10,7 @@ model, with the MNIST-style preprocessing and (for comparison) the tutorial's pl
 
 Beside accuracy, two confidence figures: how many non-digits (scribbles, blobs, shapes) get a
 confident answer, and the expected calibration error on the drawn digits
-(:mod:`mnist_arcade.confidence`).
+(:mod:`mnist_arcade.scoring.confidence`).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from mnist_arcade.confidence import CONFIDENT, DIGIT_THRESHOLD, expected_calibration_error
+from mnist_arcade.canvas.preprocess import METHODS, mnist_digits_as_input, to_network_input
 from mnist_arcade.dataset import MnistData
-from mnist_arcade.drawing_styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
-from mnist_arcade.drawn import SMALL_HEIGHTS, drawn_test_set
-from mnist_arcade.hand_strokes import hand_drawn_set
-from mnist_arcade.preprocess import METHODS, mnist_digits_as_input, to_network_input
+from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
+from mnist_arcade.practice.stroke_plans import hand_drawn_set
+from mnist_arcade.practice.styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
+from mnist_arcade.scoring.confidence import CONFIDENT, DIGIT_THRESHOLD, expected_calibration_error
 
 STYLE_SET = "digits in styles MNIST lacks (held-out generator seeds)"
 DRAWN = "MNIST test digits redrawn with the 25 px brush"

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from mnist_arcade import paths
-from mnist_arcade.user_files import write_atomically
+from mnist_arcade.player_files.atomic_files import write_atomically
 
 FOLDER = "models"
 PRESET_WORDS = {

@@ -12,9 +12,9 @@ import threading
 
 import numpy as np
 
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.preprocess import mnist_digits_as_input
 
 
 class TestDigits:

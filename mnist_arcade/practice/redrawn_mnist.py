@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from mnist_arcade.board import BOARD_SIZE, Board
+from mnist_arcade.canvas.board import BOARD_SIZE, Board
 
 INK_LEVEL = 100  # MNIST pixels above this count as stroke when thinning
 DRAWN_HEIGHTS = (110, 270)  # the digit's height on the board, in pixels, chosen at random

@@ -3,7 +3,8 @@
 ``start_training`` returns at once with the running thread. The thread finds MNIST, trains a
 fresh model with the chosen preset and posts :mod:`mnist_arcade.messages` to the queue as it
 goes. At the end it measures the run and the model in use on the same held-out validation
-digits and applies the adoption policy (:mod:`mnist_arcade.adoption`): a better finished run is
+digits and applies the adoption policy (:mod:`mnist_arcade.scoring.adoption`): a better finished
+run is
 saved as the player's model; a stopped or worse one is saved aside, never over it. Any failure
 becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
-from mnist_arcade.adoption import judge_run
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
 from mnist_arcade.messages import (
@@ -40,7 +41,7 @@ from mnist_arcade.ml.training import (
     train,
     validation_pool,
 )
-from mnist_arcade.preprocess import mnist_digits_as_input
+from mnist_arcade.scoring.adoption import judge_run
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs

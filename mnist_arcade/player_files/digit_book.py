@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import paths
+from mnist_arcade.canvas.preprocess import plain_resize, to_network_input
 from mnist_arcade.errors import EmptyBoardError, why_unreadable
-from mnist_arcade.preprocess import plain_resize, to_network_input
-from mnist_arcade.user_files import set_aside, write_atomically
+from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
 
 FILE_NAME = "digit_book.npz"
 SIDE = 28

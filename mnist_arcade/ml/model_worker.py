@@ -18,9 +18,10 @@ import queue
 import numpy as np
 
 from mnist_arcade import paths
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import load_shipped_subset
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.explain import occlusion_inputs, occlusion_map, top_two
+from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -46,7 +47,6 @@ from mnist_arcade.ml.store import (
     load_model,
     save_model_atomic,
 )
-from mnist_arcade.preprocess import mnist_digits_as_input
 
 STOP = None  # put on the request queue to end the engine
 SOURCE_NAMES = {

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from mnist_arcade.board import BOARD_SIZE, Board
+from mnist_arcade.canvas.board import BOARD_SIZE, Board
 
 Stroke = list[tuple[float, float]]
 

@@ -8,7 +8,7 @@ writes such digits so the network can learn them.
 * :data:`STYLES` holds several stroke plans per digit. A plan is a function of a random
   generator (so a flag's length or a loop's size vary too) returning strokes; a stroke is an
   (n, 2) array of (x, y) points, x to the right and y down, the digit about one unit tall.
-* :func:`render` replays a plan on a :class:`~mnist_arcade.board.Board` at a random height
+* :func:`render` replays a plan on a :class:`~mnist_arcade.canvas.board.Board` at a random height
   (60-280 px of ink), position, slant, aspect and wobble, fast (a few straight segments) or
   slow, in a random stroke order and direction; or, for *coarse* digits, as a handful of brush
   stamps on a grid, the way someone clicks squares.
@@ -29,7 +29,7 @@ from enum import Enum
 
 import numpy as np
 
-from mnist_arcade.board import BOARD_SIZE, BRUSH_SIZE, Board
+from mnist_arcade.canvas.board import BOARD_SIZE, BRUSH_SIZE, Board
 
 INK_HEIGHTS = (60, 280)  # a drawing's height on the board, ink included, in pixels
 SLANT_DEGREES = (-12.0, 22.0)  # shear: people lean digits to the right more often than left

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from mnist_arcade.preprocess import MNIST_SIDE, FieldBox, fit_and_center_placed
-from mnist_arcade.straighten import shear_rows
+from mnist_arcade.canvas.deskew import shear_rows
+from mnist_arcade.canvas.preprocess import MNIST_SIDE, FieldBox, fit_and_center_placed
 
 POOL_SIZE = 2  # both pool layers keep the biggest of each 2x2 square
 PATCH = 6  # side of the blank patch, in input pixels: about a third of a stroke's length

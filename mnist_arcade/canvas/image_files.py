@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from mnist_arcade.canvas.preprocess import is_dark_on_light
 from mnist_arcade.errors import ImageReadError
-from mnist_arcade.preprocess import is_dark_on_light
 
 MAX_REASON = 160  # characters of a decoder's own message kept in the one-line error
 TRANSPARENT_MODES = ("RGBA", "LA", "PA", "RGBa", "La")

@@ -10,7 +10,7 @@ Two methods, so a learner can compare them on the same drawing:
     with strokes three times as thick as MNIST's. Before fitting, such a drawing is eroded
     (thinned) until its strokes will be about as wide as MNIST's after scaling
     (:func:`thin_to_mnist_width`): the same drawing, as if made with a narrower brush;
-  - for the small network: the digit is stood upright (deskewed, :mod:`mnist_arcade.straighten`),
+  - for the small network: the digit is stood upright (deskewed, :mod:`mnist_arcade.canvas.deskew`),
     so its weights need not learn every slant. MNIST's own digits are stood upright the same way
     (:func:`mnist_digits_as_input`) wherever the network reads them.
 * ``"plain"`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from mnist_arcade.board import BRUSH_SIZE
+from mnist_arcade.canvas.board import BRUSH_SIZE
+from mnist_arcade.canvas.deskew import deskew, shear_rows, slants
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.straighten import deskew, shear_rows, slants
 
 MNIST_SIDE = 28  # the network's input is 28x28
 DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
