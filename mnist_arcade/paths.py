@@ -14,6 +14,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_MODEL_NAME = "mnist_cnn.keras"  # the model trained with `mnist-arcade train --preset full`
 SHIPPED_SUBSET_NAME = "mnist_subset.npz"  # stratified MNIST subset for offline training
+SHIPPED_PEN_STROKES_NAME = "pen_strokes.npz"  # half of the pendigits writers' real pen strokes
 USER_MODEL_NAME = "trained_model.keras"  # the player's model in use, loaded at launch
 KEPT_ASIDE_NAME = "kept_aside.keras"  # a run that was not put in use, offered to the player
 HOME_ENV = "MNIST_ARCADE_HOME"  # overrides the per-user folder (tests, portable installs)
@@ -35,6 +36,12 @@ def shipped_model_path() -> Path:
 def shipped_subset_path() -> Path:
     """The small MNIST subset that lets training work offline."""
     return _shipped_dir("data") / SHIPPED_SUBSET_NAME
+
+
+def shipped_pen_strokes_path() -> Path:
+    """Real people's pen strokes (30 writers, compact), shipped so training on them works
+    offline (:mod:`mnist_arcade.practice.pen_strokes` reads it)."""
+    return _shipped_dir("data") / SHIPPED_PEN_STROKES_NAME
 
 
 def user_dir() -> Path:

@@ -410,7 +410,7 @@ def _fast(points: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return points[keep]
 
 
-def _place(
+def place_strokes(
     strokes: Strokes, rng: np.random.Generator, board_size: int, ink_height: float
 ) -> Strokes:
     """Scale, shear, rotate and move the plan's strokes onto the board, in pixels."""
@@ -437,7 +437,7 @@ def _place(
     return [(xy - low) * fit + offset for xy in placed]
 
 
-def _stamp_strokes(board: Board, strokes: Strokes) -> None:
+def stamp_strokes(board: Board, strokes: Strokes) -> None:
     for stroke in strokes:
         points = np.round(stroke).astype(int)
         board.begin_stroke(int(points[0, 0]), int(points[0, 1]))
@@ -481,9 +481,9 @@ def render(
     if coarse:  # a grid of brush-sized cells, the digit 5 to 11 cells tall
         cell = BRUSH_SIZE * rng.uniform(0.9, 1.1)
         ink_height = min(rng.integers(COARSE_ROWS[0], COARSE_ROWS[1] + 1) * cell, INK_HEIGHTS[1])
-        _stamp_grid(board, _place(strokes, rng, board_size, ink_height), rng, cell)
+        _stamp_grid(board, place_strokes(strokes, rng, board_size, ink_height), rng, cell)
     else:
-        _stamp_strokes(board, _place(strokes, rng, board_size, rng.uniform(*INK_HEIGHTS)))
+        stamp_strokes(board, place_strokes(strokes, rng, board_size, rng.uniform(*INK_HEIGHTS)))
     return board.pixels
 
 
@@ -582,7 +582,7 @@ def draw_non_digit(
     margin = BRUSH_SIZE / 2 + 1
     offset = margin + rng.uniform(0, 1, 2) * np.maximum(board_size - 2 * margin - size * fit, 0)
     board = Board(board_size)
-    _stamp_strokes(board, [(s - low) * fit + offset for s in scaled])
+    stamp_strokes(board, [(s - low) * fit + offset for s in scaled])
     return board.pixels
 
 
