@@ -49,3 +49,39 @@ def test_a_new_stroke_does_not_join_the_last_one():
     board.end_stroke()
     board.continue_stroke(270, 270)  # motion after a release starts afresh
     assert board.pixels[150, 150] == 0
+
+
+
+class CountingBoard(Board):
+    """A real board that counts its brush stamps: the work a stroke costs."""
+
+    stamps = 0
+
+    def stamp(self, x: int, y: int) -> None:
+        self.stamps += 1
+        super().stamp(x, y)
+
+
+def test_a_motion_far_off_the_board_stamps_only_where_the_brush_meets_it():
+    """A motion to a million pixels away costs the stamps of the board's width, not a million
+    (to 2**31, from a broken driver or a crafted event, the old loop ran for minutes), and the
+    line drawn is the same as one that ends just past the edge."""
+    far, reference = CountingBoard(), Board()
+    far.begin_stroke(150, 150)
+    far.continue_stroke(10**6, 150)
+    reference.begin_stroke(150, 150)
+    reference.continue_stroke(340, 150)
+    np.testing.assert_array_equal(far.pixels, reference.pixels)
+    assert far.stamps < 400
+
+
+def test_a_motion_to_2_to_the_31_ends_and_paints_the_crossing():
+    board = CountingBoard()
+    board.begin_stroke(-(2**31), 150)
+    board.continue_stroke(2**31, 150)  # starts and ends off the board, crosses the middle
+    assert (board.pixels[150, :] == 255).all() and board.stamps < 1000
+    before = board.pixels.copy(), board.version
+    board.begin_stroke(-(2**31), -(2**31))
+    board.continue_stroke(-(2**30), 2**31)  # wholly off the board: nothing painted
+    np.testing.assert_array_equal(board.pixels, before[0])
+    assert board.version == before[1]

@@ -53,11 +53,21 @@ class Board:
             self.begin_stroke(x, y)
             return
         x0, y0 = self._last_point
-        steps = max(abs(x - x0), abs(y - y0))
-        for i in range(1, steps + 1):
-            t = i / steps
-            self.stamp(round(x0 + (x - x0) * t), round(y0 + (y - y0) * t))
         self._last_point = (x, y)
+        # Only the part of the segment whose brush can touch the board is stamped: a motion
+        # to 2**31 (a broken driver, a crafted event) would otherwise stamp for minutes.
+        reach = self.brush  # a brush centred this far outside still paints an edge pixel
+        clipped = clip_segment((x0, y0), (x, y), -reach, self.size + reach)
+        if clipped is None:
+            return
+        (ax, ay), (bx, by) = clipped
+        steps = max(abs(bx - ax), abs(by - ay))
+        if steps == 0:
+            self.stamp(round(ax), round(ay))
+            return
+        for i in range(0, int(np.ceil(steps)) + 1):
+            t = min(i / steps, 1.0)
+            self.stamp(round(ax + (bx - ax) * t), round(ay + (by - ay) * t))
 
     def end_stroke(self) -> None:
         self._last_point = None
@@ -66,3 +76,26 @@ class Board:
         self.pixels.fill(PAPER)
         self._last_point = None
         self.version += 1
+
+
+def clip_segment(
+    start: tuple[float, float], end: tuple[float, float], low: float, high: float
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the segment ``start``-``end`` inside the square [low, high] on both axes
+    (Liang-Barsky), or None if it misses the square."""
+    (x0, y0), (x1, y1) = start, end
+    dx, dy = x1 - x0, y1 - y0
+    enter, leave = 0.0, 1.0
+    for p, q in ((-dx, x0 - low), (dx, high - x0), (-dy, y0 - low), (dy, high - y0)):
+        if p == 0:
+            if q < 0:
+                return None  # parallel to this edge and outside it
+            continue
+        t = q / p
+        if p < 0:
+            enter = max(enter, t)
+        else:
+            leave = min(leave, t)
+    if enter > leave:
+        return None
+    return (x0 + enter * dx, y0 + enter * dy), (x0 + leave * dx, y0 + leave * dy)
