@@ -106,3 +106,45 @@ def test_a_row_reads_100_percent_only_when_every_digit_in_it_was_read_right():
     assert share_right(972 / 980) == "99.2%"  # as mnist-arcade evaluate prints it
     assert share_right(1.0) == "100%"
     assert share_right(0.5) == "50.0%"
+
+
+def _teach_ones(app, count, x0=100):
+    from mnist_arcade.canvas.board import Board
+    from mnist_arcade.canvas.preprocess import to_network_input
+
+    for x in range(x0, x0 + 40 * count, 40):
+        board = Board()
+        board.begin_stroke(x, 40)
+        board.continue_stroke(x, 260)
+        app.context.book.add(to_network_input(board.pixels), board.pixels, 1)
+
+
+def click_cell(app, true_digit, read_digit):
+    x = MATRIX_TOPLEFT[0] + read_digit * CELL + CELL // 2
+    y = MATRIX_TOPLEFT[1] + true_digit * CELL + CELL // 2
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1))
+    app.frame(1 / 60)
+
+
+def test_a_digit_taught_after_leaving_your_table_is_counted_and_its_squares_click(make_app):
+    """E, Y, Esc, teach one more digit, E, click a square: the table is made again for the
+    book as it is now (the old one counted 4 digits and a click raised 'shapes (5,) (4,)')."""
+    app = make_app()
+    _teach_ones(app, 4)
+    scene = open_evaluation(app)
+    post_key(pygame.K_y)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 4, 30)
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    _teach_ones(app, 1, x0=260)
+    post_key(pygame.K_e)
+    app.frame(1 / 60)
+    assert app.scene is scene and scene.yours
+    assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 5, 30)
+    click_cell(app, 1, int(scene.read[0]))
+    assert scene.selected == (1, int(scene.read[0])) and scene._tiles
+    app.context.book.remove(0)  # one deleted while the table is shown: never a crash either
+    click_cell(app, 1, int(scene.read[-1]))
+    app.frame(1 / 60)
+    assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 4, 30)

@@ -54,6 +54,10 @@ class EvaluationScene(Scene):
         self.read: np.ndarray | None = None  # the digit read for every scored digit
         self.matrix: np.ndarray | None = None
         self.scored_version = -1  # the model version the table is for
+        # The very digits the table counts (images, labels): a click shows digits of these, so a
+        # book taught or trimmed since can never pair its labels with an older reading.
+        self.scored: tuple[np.ndarray, np.ndarray] | None = None
+        self._asked_about: tuple[np.ndarray, np.ndarray] | None = None  # the last digits sent
         self.selected: tuple[int, int] | None = None  # (true, read)
         self._tiles: list[tuple[pygame.Surface, int, int]] = []
         self._asked = False
@@ -112,7 +116,9 @@ class EvaluationScene(Scene):
         self._asked = False
 
     def select(self, true_digit: int, read_digit: int) -> None:
-        images, labels, _ = self.scored_digits()
+        if self.scored is None or self.read is None:
+            return
+        images, labels = self.scored
         self.selected = (true_digit, read_digit)
         chosen = np.flatnonzero((labels == true_digit) & (self.read == read_digit))
         self._tiles = [
@@ -124,6 +130,9 @@ class EvaluationScene(Scene):
         context = self.context
         if self.yours and not len(context.book):  # the book was emptied since: test digits
             self._toggle_yours()
+        if self.yours and self._asked and self._book_changed():
+            self.matrix, self.read, self._tiles = None, None, []  # taught or trimmed since
+            self._asked = False
         if self._asked or self.scored_digits() is None:
             return
         if not context.model.ready:
@@ -132,15 +141,30 @@ class EvaluationScene(Scene):
         version = context.model.version
         images, labels, _ = self.scored_digits()
         asked_for = self.yours
-        context.classify(images, lambda p: self._scored(p, labels, version, asked_for))
+        self._asked_about = (images, labels)
+        context.classify(images, lambda p: self._scored(p, images, labels, version, asked_for))
+
+    def _book_changed(self) -> bool:
+        """True when the book's digits are no longer the ones asked about (the book's arrays
+        are replaced, never changed in place, on every digit taught or removed)."""
+        asked = self._asked_about
+        book = self.context.book
+        return asked is None or asked[0] is not book.inputs or asked[1] is not book.labels
 
     def _scored(
-        self, probabilities: np.ndarray, labels: np.ndarray, version: int, yours: bool
+        self,
+        probabilities: np.ndarray,
+        images: np.ndarray,
+        labels: np.ndarray,
+        version: int,
+        yours: bool,
     ) -> None:
-        if yours != self.yours or len(labels) != len(self.scored_digits()[1]):
+        current = self.scored_digits()
+        if yours != self.yours or current is None or current[1] is not labels:
             return  # an answer for the other set of digits, or a book that changed since
         self.read = probabilities.argmax(axis=1)
         self.matrix = confusion_matrix(labels, self.read)
+        self.scored = (images, labels)
         self.scored_version = version
         if self.selected is not None:
             self.select(*self.selected)
