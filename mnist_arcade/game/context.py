@@ -43,7 +43,9 @@ from mnist_arcade.messages import (
     RunJudged,
     with_the,
 )
-from mnist_arcade.player_files.digit_book import DigitBook, load_book, save_book
+from mnist_arcade.player_files.atomic_files import why_not_saved
+from mnist_arcade.player_files.digit_book import DigitBook, book_path, load_book, save_book
+from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.player_files.model_library import describe, library_models, recorded_accuracy
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
@@ -212,11 +214,13 @@ class GameContext:
         return self._book
 
     def save_book(self) -> bool:
+        """Merge the book into its file (another copy of the game may have saved digits too)."""
         try:
             save_book(self.book)
             return True
-        except OSError as error:
-            self.say(f"Could not save your digit book: {error.strerror or error}", WARN)
+        except (OSError, UserFolderBusy) as error:
+            reason = why_not_saved(error, book_path()) if isinstance(error, OSError) else error
+            self.say(f"Could not save your digit book: {reason}.", WARN)
             return False
 
     def add_to_book(self, label: int) -> bool:
@@ -233,8 +237,9 @@ class GameContext:
         if corrected:  # a second digit key for the same drawing corrects it, not a copy
             self.book.remove(len(self.book) - 1)
         self.book.add(reading.prediction.net_input, self.board.pixels, label)
-        self._booked = (self.reading_serial, len(self.book))
-        if not self.save_book():
+        stored = self.save_book()  # merged: digits another copy saved may join the book here
+        self._booked = (self.reading_serial, len(self.book))  # this drawing is the last one
+        if not stored:
             return False
         count = len(self.book)
         verdict = (

@@ -3,6 +3,7 @@ and set aside, never deleted, when they cannot be read. Pure Python."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 import time
@@ -35,3 +36,19 @@ def set_aside(path: Path) -> str:
         return f"set aside as {aside.name}"
     except OSError:
         return "left where it is"
+
+
+def why_not_saved(error: OSError, path: Path) -> str:
+    """A failed save's reason in plain words: "File exists" for a user folder that is a file
+    tells a player nothing; "<folder> is a file, not a folder" does."""
+    blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None and blocking != path:
+        return f"{blocking} is a file, not a folder"
+    words = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: f"{path.parent} is on a read-only disk",
+        errno.EACCES: f"you may not write in {path.parent}",
+        errno.EPERM: f"you may not write in {path.parent}",
+        errno.EDQUOT: "your disk quota is full",
+    }
+    return words.get(error.errno) or error.strerror or str(error) or type(error).__name__

@@ -97,3 +97,43 @@ def test_k_teaches_the_book_on_the_training_screen_and_reports_before_and_after(
     app.frame(1 / 60)
     del app.context.text.draw
     assert any(line.startswith("Your 6 digits: ") for line in shown)
+
+
+def test_a_user_folder_that_is_a_file_is_said_plainly_and_the_digit_stays(make_app, tmp_path):
+    """Not 'File exists': the message names the file in the way, and the digit stays in the
+    book in memory, so a later save (once the file is moved) keeps it."""
+    app = make_app()
+    paths.user_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.user_dir().write_text("not a folder")
+    draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)
+    notice = app.context.notice
+    assert notice == f"Could not save your digit book: {paths.user_dir()} is a file, not a folder."
+    assert app.context.book.labels.tolist() == [1]
+    paths.user_dir().unlink()
+    assert app.context.save_book()
+    assert load_book()[0].labels.tolist() == [1]
+
+
+def test_a_digit_taught_in_another_copy_meanwhile_joins_the_book_and_a_correction_fixes_mine(
+    make_app,
+):
+    """Another copy saved a 4 after this one opened the book: the next digit key keeps both,
+    and a second key for the same drawing corrects this copy's digit, not the other's."""
+    from mnist_arcade.canvas.board import Board
+    from mnist_arcade.canvas.preprocess import to_network_input
+    from mnist_arcade.player_files.digit_book import save_book
+
+    app = make_app()
+    assert len(app.context.book) == 0  # opened (empty) before the other copy saved
+    other, _ = load_book()
+    board = Board()
+    board.begin_stroke(60, 60)
+    board.continue_stroke(240, 60)
+    board.continue_stroke(240, 240)
+    other.add(to_network_input(board.pixels), board.pixels, 4)
+    save_book(other)
+    draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)
+    assert load_book()[0].labels.tolist() == [4, 1]
+    post_key(pygame.K_7)  # "no, it was a 7": replaces this copy's 1, the 4 stays
+    app.frame(1 / 60)
+    assert load_book()[0].labels.tolist() == [4, 7]
