@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import time
 from pathlib import Path
 
 from mnist_arcade import paths
-from mnist_arcade.player_files.atomic_files import write_atomically
+from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
+from mnist_arcade.player_files.small_json import is_number, read_small_json
 
 FOLDER = "models"
 PRESET_WORDS = {
@@ -100,10 +100,20 @@ def record_accuracy(model: Path, accuracy: float | None, digits: int) -> None:
 
 def recorded_accuracy(model: Path) -> float | None:
     """The share of held-out validation digits the model read right when it was kept, if that
-    was recorded, else None (a copy of the player's model, a note gone or unreadable: nothing
-    is claimed)."""
-    try:
-        accuracy = float(json.loads(_accuracy_file(model).read_text())["accuracy"])
-    except (OSError, ValueError, KeyError, TypeError):
+    was recorded, else None (a copy of the player's model, a note gone: nothing is claimed). A
+    note that is not what :func:`record_accuracy` writes (too big, too deep, ``true`` for a
+    number) is set aside, so it is never read as 100%."""
+    note = _accuracy_file(model)
+    if not note.exists():
         return None
-    return accuracy if math.isfinite(accuracy) and 0 <= accuracy <= 1 else None
+    try:
+        content = read_small_json(note)
+        accuracy = content.get("accuracy") if isinstance(content, dict) else None
+        if not is_number(accuracy) or not 0 <= accuracy <= 1:
+            raise ValueError("it holds no accuracy between 0 and 1")
+    except ValueError:
+        set_aside(note)
+        return None
+    except OSError:
+        return None
+    return float(accuracy)

@@ -19,7 +19,7 @@ import pygame
 from mnist_arcade.explaining.activation_images import enlarge
 from mnist_arcade.game.context import GameContext, SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
-from mnist_arcade.game.services.best_scores import load_scores, record_score
+from mnist_arcade.game.services.best_scores import load_scores, record_score, scores_path
 from mnist_arcade.game.services.challenge import (
     CONFIDENT,
     ROUND_SECONDS,
@@ -44,6 +44,8 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.player_files.atomic_files import why_not_saved
+from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)
@@ -172,7 +174,10 @@ class ChallengeScene(Scene):
         try:
             self.best, self.new_best = record_score(self.challenge.score)
         except OSError as error:
-            self.context.say(f"Could not save the best scores: {error.strerror}", WARN)
+            reason = why_not_saved(error, scores_path())
+            self.context.say(f"Could not save the best scores: {reason}.", WARN)
+        except UserFolderBusy as error:
+            self.context.say(f"Could not save the best scores: {error}.", WARN)
         self._summary_tiles = [self._summary_row(result) for result in self.challenge.results]
 
     def _summary_row(self, result: RoundResult) -> dict:

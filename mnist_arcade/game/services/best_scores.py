@@ -11,6 +11,8 @@ from pathlib import Path
 
 from mnist_arcade import paths
 from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
+from mnist_arcade.player_files.folder_lock import holding_user_folder
+from mnist_arcade.player_files.small_json import read_small_json
 
 KEPT = 5  # scores remembered
 FILE_NAME = "best_scores.json"
@@ -26,21 +28,36 @@ def load_scores(path: Path | None = None) -> tuple[list[int], str | None]:
     if not path.exists():
         return [], None
     try:
-        scores = json.loads(path.read_text(encoding="utf-8"))["best"]
-        if not isinstance(scores, list) or not all(isinstance(s, int) for s in scores):
-            raise ValueError("not a list of whole numbers")
-        return sorted(scores, reverse=True)[:KEPT], None
-    except (OSError, ValueError, KeyError, TypeError) as error:
+        return _read(path), None
+    except (OSError, ValueError) as error:
         where = set_aside(path)
         return [], f"the best-scores file could not be read ({error}); it was {where}"
 
 
+def _read(path: Path) -> list[int]:
+    content = read_small_json(path)
+    if not isinstance(content, dict) or "best" not in content:
+        raise ValueError("it has no list of best scores")
+    scores = content["best"]
+    if not isinstance(scores, list) or not all(_is_score(s) for s in scores):
+        raise ValueError("its best scores are not a list of whole numbers")
+    return sorted(scores, reverse=True)[:KEPT]
+
+
+def _is_score(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**9
+
+
 def record_score(score: int, path: Path | None = None) -> tuple[list[int], bool]:
     """Add ``score``; return the best scores and whether it is a new best (a first game counts
-    only if it scored: "A new best score! 0 points." would be no praise). Saves atomically."""
+    only if it scored: "A new best score! 0 points." would be no praise). The file is read again
+    and written under the folder lock, so a second copy's scores are kept too."""
     path = path or scores_path()
-    best, _ = load_scores(path)
-    new_best = score > (best[0] if best else 0)
-    best = sorted([*best, score], reverse=True)[:KEPT]
-    write_atomically(path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8")))
+    with holding_user_folder():
+        best, _ = load_scores(path)
+        new_best = score > (best[0] if best else 0)
+        best = sorted([*best, score], reverse=True)[:KEPT]
+        write_atomically(
+            path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8"))
+        )
     return best, new_best
