@@ -46,7 +46,13 @@ from mnist_arcade.messages import (
 from mnist_arcade.player_files.atomic_files import why_not_saved
 from mnist_arcade.player_files.digit_book import DigitBook, book_path, load_book, save_book
 from mnist_arcade.player_files.folder_lock import UserFolderBusy
-from mnist_arcade.player_files.model_library import describe, library_models, recorded_accuracy
+from mnist_arcade.player_files.model_library import (
+    checked_library_models,
+    describe,
+    library_models,
+    recorded_accuracy,
+    set_aside_model,
+)
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
@@ -382,9 +388,10 @@ class GameContext:
         if not self.model.ready:
             self.say("The network is still loading; try again in a moment.", MUTED)
             return
-        kept = library_models()
+        kept, problems = checked_library_models()  # a damaged file is set aside, not offered
         if not kept:
-            self.say("No runs kept yet: train one (T) and it joins your models.", MUTED)
+            none = "No runs kept yet: train one (T) and it joins your models."
+            self.say(" ".join([*problems, none]), MUTED)
             return
         files = [paths.shipped_model_path(), *kept]
         index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
@@ -393,7 +400,8 @@ class GameContext:
         reads = None if index == 0 else recorded_accuracy(kept[index - 1])
         if reads is not None:  # as measured when it was kept: the player can compare
             place = f"reads {reads:.1%} of validation digits; {place}"
-        if not self._confirmed("next model", f"Use {name} ({place})? Press N again to switch."):
+        question = f"Use {name} ({place})? Press N again to switch."
+        if not self._confirmed("next model", " ".join([*problems[:1], question])):
             return
         self._switches.append(files[index])  # in use once loaded (see poll): a file that will
         if index == 0:  # not load stays on offer, and the next N does not skip past it
@@ -479,11 +487,13 @@ class GameContext:
     def _switch_failed(self, reason: str) -> None:
         """The oldest switch sent failed: the model before it is still in use. Said first, so
         a long reason cut short never hides it."""
-        if self._switches:
-            self._switches.popleft()
+        failed = self._switches.popleft() if self._switches else None
         in_use = self.model.in_use
         name = with_the(in_use.name) if in_use is not None else "no model"
-        self.say(f"Still using {name}: could not switch ({reason}).", WARN)
+        where = ""
+        if failed is not None and failed in library_models():  # it would block every next N
+            where = f" It was {set_aside_model(failed)}; N offers the next."
+        self.say(f"Still using {name}: could not switch ({reason}).{where}", WARN)
 
     def _switched(self) -> None:
         """The engine has put the oldest switch sent in use: its file is the one in use."""

@@ -12,7 +12,9 @@ import os
 import shutil
 import tempfile
 import time
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +26,12 @@ from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
 from mnist_arcade.player_files import unfinished_saves
 from mnist_arcade.player_files.atomic_files import set_aside
-from mnist_arcade.player_files.model_library import library_models, new_model_path, record_accuracy
+from mnist_arcade.player_files.model_archives import archive_problem, whole_sentences
+from mnist_arcade.player_files.model_library import (
+    checked_library_models,
+    new_model_path,
+    record_accuracy,
+)
 
 
 def non_finite_layers(model: keras.Model) -> list[str]:
@@ -44,13 +51,16 @@ def load_model(path: str | os.PathLike) -> keras.Model:
         raise ModelLoadError(f"{path} is a folder, not a .keras model file")
     if not path.is_file():
         raise ModelLoadError(f"model file not found: {path}")
-    if not zipfile.is_zipfile(path):
-        raise ModelLoadError(f"cannot load model {path}: not a .keras file (not a zip archive)")
+    problem = archive_problem(path)  # a damaged file, a zip bomb, '../' names: before Keras
+    if problem is not None:
+        raise ModelLoadError(f"cannot load model {path}: {problem}")
     try:
-        model = keras.saving.load_model(path, compile=False, safe_mode=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Keras' warnings would break the one line
+            model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many types for a damaged zip or config
-        reason = " ".join(str(error).split()) or type(error).__name__
-        raise ModelLoadError(f"cannot load model {path}: {reason[:200]}") from error
+        reason = whole_sentences(" ".join(str(error).split()) or type(error).__name__)
+        raise ModelLoadError(f"cannot load model {path}: {reason}") from error
     try:
         check_architecture(model)
     except ValueError as error:
@@ -166,19 +176,19 @@ def _digest(path: Path) -> str:
             for name in sorted(archive.namelist()):
                 if name != "metadata.json":
                     digest.update(name.encode() + b"\0" + archive.read(name))
-    except zipfile.BadZipFile:
-        digest.update(path.read_bytes())
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
+        digest = hashlib.sha256(path.read_bytes())  # damaged inside: its bytes, whole
     return digest.hexdigest()
 
 
 def _same_model_in_library(digest: str) -> Path | None:
     """A library file holding the model with ``digest``; files that cannot be read (gone
     meanwhile, a dangling link, no permission) are passed over, never an error."""
-    for kept in library_models():
+    for kept in checked_library_models()[0]:  # a damaged one is set aside, never an error
         try:
             if _digest(kept) == digest:
                 return kept
-        except (OSError, zipfile.BadZipFile, RuntimeError):
+        except OSError:
             continue
     return None
 
@@ -189,6 +199,9 @@ def library_copy_of_player_slot(path: str | os.PathLike) -> Path | None:
     to a newer one: N can always switch back to it. Returns where it is kept, if it was."""
     path = Path(path)
     if not path.is_file() or path.resolve() not in {p.resolve() for p in _player_slots()}:
+        return None
+    if archive_problem(path) is not None:  # a damaged or junk file is no model to keep: it
+        set_aside(path)  # is set aside beside the slot (named), not copied into the library
         return None
     kept = _same_model_in_library(_digest(path))
     if kept is not None:

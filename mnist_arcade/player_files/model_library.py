@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mnist_arcade import paths
 from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
+from mnist_arcade.player_files.model_archives import archive_problem
 from mnist_arcade.player_files.small_json import is_number, read_small_json
 
 FOLDER = "models"
@@ -49,7 +50,11 @@ def library_models() -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        (p for p in folder.glob("*.keras") if not p.name.startswith(".")),
+        (
+            p
+            for p in folder.glob("*.keras")
+            if not p.name.startswith(".") and ".unreadable-" not in p.name
+        ),
         key=_order,
         reverse=True,
     )
@@ -117,3 +122,38 @@ def recorded_accuracy(model: Path) -> float | None:
     except OSError:
         return None
     return float(accuracy)
+
+
+def set_aside_model(model: Path) -> str:
+    """Move a library file that cannot be a model out of N's way (renamed with its note, never
+    deleted, and no longer listed); say where it went."""
+    note = _accuracy_file(model)
+    if note.exists():
+        set_aside(note)
+    return set_aside(model)
+
+
+_whole: dict[Path, tuple[int, int]] = {}  # library files found whole: (size, mtime) then
+
+
+def checked_library_models() -> tuple[list[Path], list[str]]:
+    """The kept models, newest first, each found whole (see ``model_archives``), and a plain
+    line for each one that was not, which is set aside: one damaged file must not be offered
+    by every N, hiding the older runs behind it."""
+    kept, problems = [], []
+    for model in library_models():
+        try:
+            stat = model.stat()
+        except OSError:
+            continue  # gone meanwhile
+        if _whole.get(model) == (stat.st_size, stat.st_mtime_ns):
+            kept.append(model)
+            continue
+        problem = archive_problem(model)
+        if problem is None:
+            _whole[model] = (stat.st_size, stat.st_mtime_ns)
+            kept.append(model)
+        else:
+            where = set_aside_model(model)
+            problems.append(f"{model.name} could not be a model ({problem}); it was {where}")
+    return kept, problems

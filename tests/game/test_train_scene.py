@@ -450,22 +450,63 @@ def test_while_practice_digits_are_drawn_the_screen_says_the_data_was_found(make
     assert any(line.startswith("Data: MNIST found") for line in shown), shown
 
 
-def test_a_kept_model_that_will_not_load_stays_on_offer_and_the_shipped_stays_in_use(make_app):
-    from mnist_arcade.player_files.model_library import library_dir
+def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it(make_app):
+    """One unreadable file in models/ no longer blocks N: it is set aside (renamed, named in
+    the notice, never deleted) and N offers the older run behind it."""
+    import shutil
+    import zipfile
+
+    from mnist_arcade.player_files.model_library import library_dir, library_models
 
     library_dir().mkdir(parents=True)
-    broken = library_dir() / "2026-01-01_120000_seed.keras"
-    broken.write_bytes(b"not a model at all")
+    older = library_dir() / "2026-01-01_120000_seed.keras"
+    shutil.copyfile(paths.shipped_model_path(), older)
+    junk = library_dir() / "2026-01-03_120000_seed.keras"
+    junk.write_bytes(b"not a model at all")
+    crc = library_dir() / "2026-01-02_120000_full.keras"  # whole zip, one flipped weight byte
+    data = bytearray(paths.shipped_model_path().read_bytes())
+    with zipfile.ZipFile(paths.shipped_model_path()) as archive:
+        weights = archive.getinfo("model.weights.h5")
+    data[weights.header_offset + 30 + len(weights.filename) + 5000] ^= 0xFF
+    crc.write_bytes(bytes(data))
+    app = make_app()
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    notice = app.context.notice
+    assert junk.name in notice and "set aside" in notice
+    assert "your seed run of 01 Jan" in notice and "(2 of 2)" in notice
+    assert library_models() == [older]
+    aside = " ".join(p.name for p in library_dir().iterdir() if ".unreadable-" in p.name)
+    assert f"{junk.stem}.unreadable-" in aside and f"{crc.stem}.unreadable-" in aside
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: "Now using" in app.context.notice, 30)
+    assert "seed run of 01 Jan" in app.context.notice
+
+
+def test_a_kept_model_keras_refuses_is_set_aside_when_the_switch_fails(make_app):
+    import zipfile
+
+    from mnist_arcade.player_files.model_library import library_dir, library_models
+
+    library_dir().mkdir(parents=True)
+    odd = library_dir() / "2026-01-01_120000_seed.keras"
+    with zipfile.ZipFile(odd, "w") as archive:  # a whole zip, but no Keras model inside
+        archive.writestr("config.json", "{}")
+        archive.writestr("metadata.json", "{}")
     app = make_app()
     for _ in range(2):  # ask, then confirm
         post_key(pygame.K_n)
         app.frame(1 / 60)
     assert run_until(app, lambda: "could not" in app.context.notice, 30)
     assert app.context.model.label.startswith("shipped model")
-    assert app.context.notice.startswith("Still using the shipped model: could not switch")
-    post_key(pygame.K_n)  # the next N offers the same file again, not "the shipped model"
+    notice = app.context.notice
+    assert notice.startswith("Still using the shipped model: could not switch")
+    assert "set aside" in notice and "N offers the next" in notice
+    assert library_models() == [] and not odd.exists()
+    post_key(pygame.K_n)  # nothing left to offer: said so, not the same file again
     app.frame(1 / 60)
-    assert "(2 of 2)" in app.context.notice and "shipped" not in app.context.notice
+    assert "No runs kept yet" in app.context.notice
 
 
 def _keep_copies_of_the_shipped_model(count: int) -> list:
