@@ -25,6 +25,8 @@ from mnist_arcade.canvas.preprocess import is_dark_on_light
 from mnist_arcade.errors import ImageReadError
 
 MAX_REASON = 160  # characters of a decoder's own message kept in the one-line error
+MAX_SIDE = 20_000  # pixels a side: far beyond any photo of a digit
+MAX_PIXELS = 25_000_000  # a 5000x5000 scan; Pillow's own limit (~89 M) lets 1x89,000,000 by
 TRANSPARENT_MODES = ("RGBA", "LA", "PA", "RGBa", "La")
 
 
@@ -79,6 +81,18 @@ def _reason(error: BaseException) -> str:
     return (text[:MAX_REASON] if text else type(error).__name__).rstrip(".")
 
 
+def _check_claimed_size(path: Path, size: tuple[int, int]) -> None:
+    """Refuse an image whose header claims too many pixels, before a byte is decoded: a
+    69-byte PNG may claim 1 x 89,000,000 pixels (under Pillow's limit) and cost 1.7 GB."""
+    width, height = size
+    if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+        raise ImageReadError(
+            f"{path}: not a readable image (too large to decode safely: its header claims "
+            f"{width:,} x {height:,} pixels; at most {MAX_SIDE:,} a side and "
+            f"{MAX_PIXELS:,} in all are read)"
+        )
+
+
 def read_image_pixels(path: str | Path) -> np.ndarray:
     """An image file -> (H, W) uint8 greyscale as stored; ImageReadError for any bad file."""
     from PIL import Image, UnidentifiedImageError
@@ -95,8 +109,11 @@ def read_image_pixels(path: str | Path) -> np.ndarray:
             warnings.simplefilter("ignore")  # Pillow's other warnings would break the one line
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
+                _check_claimed_size(path, image.size)  # from the header, before decoding
                 image.load()  # decode everything now, inside the guard
                 pixels = _greyscale(image)
+    except ImageReadError:
+        raise
     except UnidentifiedImageError as error:
         raise ImageReadError(f"{path}: not a readable image (no format Pillow knows)") from error
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
