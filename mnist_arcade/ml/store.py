@@ -261,8 +261,8 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
             return LoadedModel(load_model(user_path), "trained", user_path)
         except ModelLoadError as error:
             where = ""
-            if not zipfile.is_zipfile(user_path):  # damaged: set aside, as a book would be
-                where = f" ({set_aside(user_path)})"  # (a model from another Keras stays put)
+            if archive_problem(user_path) is not None:  # damaged or a bomb: set aside, as a
+                where = f" ({set_aside(user_path)})"  # book is (another Keras's model stays put)
             warning = f"{error}{where}; using the shipped model instead"
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)

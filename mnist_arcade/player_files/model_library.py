@@ -105,23 +105,27 @@ def record_accuracy(model: Path, accuracy: float | None, digits: int) -> None:
 
 def recorded_accuracy(model: Path) -> float | None:
     """The share of held-out validation digits the model read right when it was kept, if that
-    was recorded, else None (a copy of the player's model, a note gone: nothing is claimed). A
-    note that is not what :func:`record_accuracy` writes (too big, too deep, ``true`` for a
-    number) is set aside, so it is never read as 100%."""
+    was recorded, else None (a copy of the player's model, a note gone: nothing is claimed)."""
+    return read_accuracy_note(model)[0]
+
+
+def read_accuracy_note(model: Path) -> tuple[float | None, str | None]:
+    """The accuracy in ``model``'s note, and a plain line if the note had to be set aside: one
+    that is not what :func:`record_accuracy` writes (too big, too deep, ``true`` for a number)
+    is moved out of the way, so it is never read as 100%."""
     note = _accuracy_file(model)
     if not note.exists():
-        return None
+        return None, None
     try:
         content = read_small_json(note)
         accuracy = content.get("accuracy") if isinstance(content, dict) else None
         if not is_number(accuracy) or not 0 <= accuracy <= 1:
             raise ValueError("it holds no accuracy between 0 and 1")
-    except ValueError:
-        set_aside(note)
-        return None
+    except ValueError as error:
+        return None, f"the note {note.name} could not be read ({error}); it was {set_aside(note)}"
     except OSError:
-        return None
-    return float(accuracy)
+        return None, None
+    return float(accuracy), None
 
 
 def set_aside_model(model: Path) -> str:

@@ -26,7 +26,10 @@ def read_small_json(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX
     size = path.stat().st_size
     if size > max_bytes:
         raise OddJson(f"it is {size:,} bytes, far more than the game ever writes")
-    text = path.read_bytes().decode("utf-8", errors="strict")
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise OddJson("it is not UTF-8 text") from error
     if nesting_depth(text) > max_depth:
         raise OddJson("it is nested far deeper than the game ever writes")
     try:
