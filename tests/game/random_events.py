@@ -5,7 +5,9 @@ is pressed as soon as it is bound), every other letter, digit and function key, 
 Shift, Ctrl or Alt, key releases and typed text; mouse strokes that start on the board, beside
 it, in the bars around a scaled canvas or outside the window (some never released, as when the
 button goes up outside the window), stray clicks and wheel turns; window resizes of any size,
-fullscreen, focus and exposure events; and idle pauses during which training gets on. Events
+1x1 among them, fullscreen, focus and exposure events, focus lost in the middle of a stroke,
+files and text dropped on the window, strokes to +-2**31; and idle pauses during which training
+gets on. Events
 are posted on SDL's queue and read by ``App.frame`` exactly as the game reads the player's.
 
 :func:`play_launch` starts the game as ``mnist-arcade play [--model PATH]`` does
@@ -118,6 +120,10 @@ class RandomPlayer:
             "resize": (1, self._resize),
             "window event": (0.5, self._window_event),
             "idle": (1.5, self._idle),
+            "dropped file": (0.3, self._dropped_file),
+            "huge coordinates": (0.3, self._huge_coordinates),
+            "1x1 resize": (0.2, self._tiny_resize),
+            "focus lost mid-stroke": (0.3, self._focus_lost_mid_stroke),
         }
 
     def __repr__(self) -> str:
@@ -274,6 +280,57 @@ class RandomPlayer:
 
     def _window_event(self, app: App) -> list[pygame.event.Event]:
         return [pygame.event.Event(self.rng.choice(WINDOW_EVENTS))]
+
+    def _dropped_file(self, app: App) -> list[pygame.event.Event]:
+        """A file, a folder, a missing path or text dragged onto the window."""
+        rng = self.rng
+        dropped = rng.choice(
+            [__file__, str(Path(__file__).parent), "/no/such/file.png", "", "\u4e2d.keras"]
+        )
+        kind = rng.choice([pygame.DROPFILE, pygame.DROPTEXT])
+        return [
+            pygame.event.Event(pygame.DROPBEGIN),
+            pygame.event.Event(kind, file=dropped, text=dropped),
+            pygame.event.Event(pygame.DROPCOMPLETE),
+        ]
+
+    def _huge_coordinates(self, app: App) -> list[pygame.event.Event]:
+        """A broken driver's (or a crafted) stroke to +-2**31, from on the board."""
+        rng = self.rng
+        start = self._to_display(app, BOARD_RECT.center)
+        far = (rng.choice([-(2**31), 2**31 - 1, 0]), rng.choice([-(2**31), 2**31 - 1, 5]))
+        self._pending.insert(0, [pygame.event.Event(pygame.MOUSEBUTTONUP, pos=far, button=1)])
+        return [
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=start, button=1),
+            pygame.event.Event(pygame.MOUSEMOTION, pos=far, rel=far, buttons=(1, 0, 0)),
+        ]
+
+    def _tiny_resize(self, app: App) -> list[pygame.event.Event]:
+        return [pygame.event.Event(pygame.VIDEORESIZE, size=(1, 1), w=1, h=1)]
+
+    def _focus_lost_mid_stroke(self, app: App) -> list[pygame.event.Event]:
+        """The window loses focus with the button held (Alt-Tab mid-stroke), the motion goes
+        on, and focus comes back with no button-up ever seen."""
+        x, y = self._to_display(app, BOARD_RECT.center)
+        self._pending = [
+            [
+                pygame.event.Event(pygame.WINDOWFOCUSLOST),
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(x + 30, y), rel=(30, 0), buttons=(1, 0, 0)
+                ),
+            ],
+            [
+                pygame.event.Event(pygame.WINDOWFOCUSGAINED),
+                pygame.event.Event(
+                    pygame.MOUSEMOTION, pos=(x + 60, y), rel=(30, 0), buttons=(0, 0, 0)
+                ),
+            ],
+            *self._pending,
+        ]
+        return [
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1),
+            pygame.event.Event(pygame.MOUSEMOTION, pos=(x + 10, y), rel=(10, 0), buttons=(1, 0, 0)),
+        ]
 
     def _idle(self, app: App) -> Idle:
         return Idle(self.rng.uniform(*self.idle_seconds))
