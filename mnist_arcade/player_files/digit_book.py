@@ -66,6 +66,7 @@ class DigitBook:
     ids: np.ndarray | None = None  # made from the contents when not given (an older book)
     added: set[int] = field(default_factory=set, repr=False)
     removed: set[int] = field(default_factory=set, repr=False)
+    read_from: tuple[int, int, int] | None = field(default=None, repr=False)  # file stamp
 
     def __post_init__(self) -> None:
         if self.ids is None:
@@ -123,6 +124,16 @@ class DigitBook:
             other.ids,
         )
         self.added, self.removed = set(), set()
+        self.read_from = other.read_from
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """Which version of the file this is (inode, size, time): a rename gives a new inode."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _ids_from_contents(boards: np.ndarray, labels: np.ndarray) -> np.ndarray:
@@ -161,7 +172,10 @@ def save_book(book: DigitBook, path: Path | None = None) -> Path:
     A file that became unreadable meanwhile is set aside and this copy's whole book written."""
     path = path or book_path()
     with holding_user_folder():
-        on_disk, problem = load_book(path) if path.exists() else (None, None)
+        unchanged = book.read_from is not None and _stamp(path) == book.read_from
+        on_disk, problem = (None, None)
+        if path.exists() and not unchanged:  # another copy saved since: read what it wrote
+            on_disk, problem = load_book(path)
         result = book if on_disk is None or problem else merged(on_disk, book)
         write_atomically(
             path,
@@ -174,6 +188,7 @@ def save_book(book: DigitBook, path: Path | None = None) -> Path:
                 prepared=np.array(PREPARED),
             ),
         )
+        result.read_from = _stamp(path)
         book._become(result)
     return path
 
@@ -183,8 +198,10 @@ def load_book(path: Path | None = None) -> tuple[DigitBook, str | None]:
     path = path or book_path()
     if not path.exists():
         return DigitBook(), None
+    stamp = _stamp(path)  # before reading: a save in between makes the next save read again
     try:
         book, prepared = _read(path)
+        book.read_from = stamp
     except Exception as error:
         where = set_aside(path)
         reason = why_unreadable(error)
