@@ -89,6 +89,11 @@ def odd_books() -> Iterator[tuple[str, bytes]]:
                 archive.writestr(f"{name}.npy", member.getvalue())
             archive.writestr(f"{claimed}.npy", _npy_claiming(shape))
         yield what, buffer.getvalue()
+    compressed, stored = io.BytesIO(), io.BytesIO()
+    np.savez_compressed(compressed, **_good())
+    np.savez(stored, **_good())
+    yield "deflate stream damaged", _flipped(compressed.getvalue(), "boards.npy")
+    yield "CRC damaged", _flipped(stored.getvalue(), "boards.npy")
     yield "half a zip", b"PK\x03\x04 half a zip"
     yield "random bytes", bytes(range(256)) * 8
     yield "empty file", b""
