@@ -12,7 +12,6 @@ import os
 import shutil
 import tempfile
 import time
-import warnings
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -55,9 +54,7 @@ def load_model(path: str | os.PathLike) -> keras.Model:
     if problem is not None:
         raise ModelLoadError(f"cannot load model {path}: {problem}")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Keras' warnings would break the one line
-            model = keras.saving.load_model(path, compile=False, safe_mode=True)
+        model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many types for a damaged zip or config
         reason = whole_sentences(" ".join(str(error).split()) or type(error).__name__)
         raise ModelLoadError(f"cannot load model {path}: {reason}") from error
