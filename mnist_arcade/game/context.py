@@ -403,8 +403,8 @@ class GameContext:
         question = f"Use {name} ({place})? Press N again to switch."
         if not self._confirmed("next model", " ".join([*problems[:1], question])):
             return
-        self._switches.append(files[index])  # in use once loaded (see poll): a file that will
-        if index == 0:  # not load stays on offer, and the next N does not skip past it
+        self._switches.append(files[index])  # in use once loaded (see poll); a library file
+        if index == 0:  # that will not load is set aside (_switch_failed): N offers the next
             self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
             self.model.use_model_file(str(files[index]), name)
