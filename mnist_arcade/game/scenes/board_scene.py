@@ -6,9 +6,11 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
+from mnist_arcade.game.state.readings import METHOD_NAMES
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
@@ -59,9 +61,14 @@ class BoardScene(Scene):
     def bindings(self) -> list[Binding]:
         context = self.context
         return [
-            Binding((pygame.K_p,), "P", "read the digit (predict)", context.predict),
-            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
-            Binding((pygame.K_m,), "M", "switch how the drawing is shrunk", context.toggle_method),
+            Binding((pygame.K_p,), "P", "read the digit (predict)", context.readings.predict),
+            Binding((pygame.K_c,), "C", "clear the board", context.readings.clear_board),
+            Binding(
+                (pygame.K_m,),
+                "M",
+                "switch how the drawing is shrunk",
+                context.readings.toggle_method,
+            ),
             Binding((pygame.K_t,), "T", "train the network", self._open_training),
             Binding(
                 (pygame.K_e,),
@@ -76,19 +83,22 @@ class BoardScene(Scene):
                 lambda: context.switch_to(SceneId.CHALLENGE),
             ),
             Binding(
-                (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
+                (pygame.K_r,),
+                "R",
+                "go back to the shipped model",
+                context.switching.restore_shipped_model,
             ),
             Binding(
                 (pygame.K_l,),
                 "L",
                 "live reading while you draw, on or off",
-                context.toggle_live_reading,
+                context.readings.toggle_live,
             ),
             Binding(
                 tuple(DIGIT_KEYS),
                 "0-9",
                 "after a reading: 'this was a 7', kept in your digit book",
-                lambda key: context.add_to_book(DIGIT_KEYS[key]),
+                lambda key: context.teaching.add_to_book(DIGIT_KEYS[key]),
                 takes_key=True,
             ),
             Binding((pygame.K_k,), "K", "teach the network your digits", context.start_finetune),
@@ -96,14 +106,14 @@ class BoardScene(Scene):
                 (pygame.K_n,),
                 "N",
                 "next model: the shipped one, then each run kept",
-                context.next_model,
+                context.switching.next_model,
             ),
             Binding((pygame.K_d,), "D", "your digit book", lambda: context.switch_to(SceneId.BOOK)),
             Binding(
                 (pygame.K_w,),
                 "W",
                 "why this digit? (which parts of the drawing mattered)",
-                context.explain_reading,
+                context.why.explain_reading,
             ),
             Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
             Binding((pygame.K_ESCAPE,), "Esc", "close the card of a clicked map", self._close),
@@ -132,8 +142,8 @@ class BoardScene(Scene):
     def _click(self, point) -> None:
         """A click on a map opens its card; on "what the net sees", asks why."""
         context = self.context
-        reading = context.reading
-        if reading is None or context.reading_is_stale or not self.network.done:
+        reading = context.readings.reading
+        if reading is None or context.readings.is_stale or not self.network.done:
             return
         if reading.model_version != context.model.version or context.model.weights is None:
             context.say("Another model is in use now: press P to read again first.", MUTED)
@@ -146,7 +156,7 @@ class BoardScene(Scene):
             return
         layer, channel = tile
         if layer == "input":
-            context.explain_reading()
+            context.why.explain_reading()
         else:
             self.detail.open_tile(layer, channel, reading.prediction, context.model.weights)
 
@@ -166,27 +176,27 @@ class BoardScene(Scene):
     def _open_training(self) -> None:
         context = self.context
         if not context.training.active and context.training.offer is None:
-            context.start_training()
+            context.news.start_training()
         context.switch_to(SceneId.TRAINING)
 
     def update(self, dt: float) -> None:
         context = self.context
-        if context.reading_serial != self._shown_serial:
-            self._shown_serial = context.reading_serial
-            reading = context.reading
+        if context.readings.serial != self._shown_serial:
+            self._shown_serial = context.readings.serial
+            reading = context.readings.reading
             self.detail.close()  # its numbers were for the reading before
             if reading is None:
                 self.network.prediction = None
             else:
                 self.network.method = reading.method.value
                 self.network.show(reading.prediction, animate=reading.animate)
-        if context.reading_is_stale and context.live_prediction is None:
+        if context.readings.is_stale and context.readings.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
         self.network.update(dt)
         self.detail.update(dt)
-        if context.reading_is_stale:
+        if context.readings.is_stale:
             self.detail.close()
-        why = context.why_on_show
+        why = context.why.on_show
         if why is None:
             self._why = None
         elif self._why is None or self._why.evidence is not why:
@@ -232,7 +242,7 @@ class BoardScene(Scene):
 
     def _draw_why(self, surface: pygame.Surface) -> None:
         """The evidence over the board and over "what the net sees", and what it means."""
-        self._why.draw_on_board(surface, self.canvas.rect, self.context.why_box)
+        self._why.draw_on_board(surface, self.canvas.rect, self.context.why.box)
         if self.network.columns:
             net_sees = self.network.columns[0]
             tile_rect = pygame.Rect(net_sees.positions[0], net_sees.tiles[0].get_size())
@@ -242,7 +252,7 @@ class BoardScene(Scene):
         )
 
     def _empty_network_lines(self) -> tuple[str, str]:
-        if self.context.reading_is_stale:
+        if self.context.readings.is_stale:
             return (
                 "You changed the drawing since the last reading.",
                 "Press P to read it again.",
@@ -277,11 +287,11 @@ class BoardScene(Scene):
         context = self.context
         context.text.draw_wrapped(
             surface,
-            context.notice,
+            context.notices.current,
             NOTICE_TOPLEFT,
             self.canvas.rect.width,
             20,
-            context.notice_color,
+            context.notices.color,
             NOTICE_LINES,
         )
 
@@ -289,13 +299,13 @@ class BoardScene(Scene):
         context = self.context
         text = context.text
         panel(surface, RESULT_RECT)
-        prediction = context.prediction
-        as_you_draw = prediction is None and context.live_prediction is not None
+        prediction = context.readings.prediction
+        as_you_draw = prediction is None and context.readings.live_prediction is not None
         if as_you_draw:  # a reading a stroke behind: said so, in grey
-            prediction = context.live_prediction
+            prediction = context.readings.live_prediction
         shown = self.network.prediction is not None and self.network.done
         if prediction is None or not shown:
-            if context.reading_is_stale:
+            if context.readings.is_stale:
                 message = "drawing changed: press P"
             else:
                 message = "press P to predict" if prediction is None else "reading..."
@@ -324,7 +334,7 @@ class BoardScene(Scene):
             text.draw(surface, best, (RESULT_RECT.left + 110, RESULT_RECT.top + 84), 18, MUTED)
         text.draw(
             surface,
-            METHOD_NAMES[context.method],
+            METHOD_NAMES[context.readings.method],
             (RESULT_RECT.left + 110, RESULT_RECT.top + 102),
             18,
             MUTED,
@@ -352,14 +362,16 @@ class BoardScene(Scene):
             24,
             TEXT,
         )
-        restore = "R again  confirm" if self.context.confirming_restore else "R  shipped model"
+        restore = (
+            "R again  confirm" if self.context.switching.confirming_restore else "R  shipped model"
+        )
         text.draw(
             surface,
-            f"M  {METHOD_NAMES[self.context.method]}    T  train    E  how well it reads    "
-            f"{restore}",
+            f"M  {METHOD_NAMES[self.context.readings.method]}    T  train    "
+            f"E  how well it reads    {restore}",
             (left, top + 30),
             22,
-            WARN if self.context.confirming_restore else TEXT,
+            WARN if self.context.switching.confirming_restore else TEXT,
         )
         text.draw(
             surface,

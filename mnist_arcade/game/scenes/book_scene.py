@@ -13,8 +13,10 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import CONFIRM_SECONDS, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
+from mnist_arcade.game.state.notices import Confirmable
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -48,7 +50,6 @@ class BookScene(Scene):
         self._read_for: tuple[int, int] = (-1, -1)  # (book length, model version) read
         self._tiles: list[pygame.Surface] = []
         self._tiles_for = -1
-        self._confirm_clear_until = -1.0
 
     def bindings(self) -> list[Binding]:
         context = self.context
@@ -80,52 +81,50 @@ class BookScene(Scene):
         column = (point[0] - GRID_TOPLEFT[0]) // STEP[0]
         row = (point[1] - GRID_TOPLEFT[1]) // STEP[1]
         index = self._first_shown() + row * PER_ROW + column
-        if 0 <= column < PER_ROW and row >= 0 and index < len(self.context.book):
+        if 0 <= column < PER_ROW and row >= 0 and index < len(self.context.teaching.book):
             return int(index)
         return None
 
     def _first_shown(self) -> int:
-        return max(0, len(self.context.book) - SHOWN)
+        return max(0, len(self.context.teaching.book) - SHOWN)
 
     def _delete(self) -> None:
-        book = self.context.book
+        book = self.context.teaching.book
         if self.selected is None or self.selected >= len(book):
             self.context.say("Click a digit first, then Delete removes it.", MUTED)
             return
         label = int(book.labels[self.selected])
         book.remove(self.selected)
         self.selected = None
-        if self.context.save_book():
+        if self.context.teaching.save_book():
             self.context.say(f"Removed a {label}; {len(book)} digits left.", MUTED)
 
     def _clear(self) -> None:
         context = self.context
-        if context.clock >= self._confirm_clear_until:
-            self._confirm_clear_until = context.clock + CONFIRM_SECONDS
-            context.say(f"Clear all {len(context.book)} digits? Press X again to confirm.", WARN)
+        question = f"Clear all {len(context.teaching.book)} digits? Press X again to confirm."
+        if not context.notices.confirmed(Confirmable.CLEAR_BOOK, question):
             return
-        self._confirm_clear_until = -1.0
-        while len(context.book):
-            context.book.remove(len(context.book) - 1)
+        while len(context.teaching.book):
+            context.teaching.book.remove(len(context.teaching.book) - 1)
         self.selected = None
-        if context.save_book():
+        if context.teaching.save_book():
             context.say("Your digit book is empty now.", MUTED)
 
     def update(self, dt: float) -> None:
-        context, book = self.context, self.context.book
+        context, book = self.context, self.context.teaching.book
         if self._tiles_for != len(book) or len(self._tiles) != len(book):
             self._tiles = [grey_to_surface(enlarge(image, 2)) for image in book.inputs]
             self._tiles_for = len(book)
         wanted = (len(book), context.model.version)
         if len(book) and context.model.ready and wanted != self._read_for:
             self._read_for = wanted
-            context.classify(book.inputs, self._on_readings)
+            context.readings.classify(book.inputs, self._on_readings)
 
     def _on_readings(self, probabilities: np.ndarray) -> None:
         self.readings = probabilities.argmax(axis=1)
 
     def draw(self, surface: pygame.Surface) -> None:
-        text, book = self.context.text, self.context.book
+        text, book = self.context.text, self.context.teaching.book
         surface.fill(BACKGROUND)
         text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
         counts = "  ".join(f"{digit}: {count}" for digit, count in enumerate(book.counts()))

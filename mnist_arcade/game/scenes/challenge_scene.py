@@ -17,7 +17,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.best_scores import load_scores, record_score
 from mnist_arcade.game.services.challenge import (
@@ -78,7 +79,7 @@ class ChallengeScene(Scene):
     def bindings(self) -> list[Binding]:
         context = self.context
         return [
-            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
+            Binding((pygame.K_c,), "C", "clear the board", context.readings.clear_board),
             Binding(
                 (pygame.K_SPACE, pygame.K_RETURN),
                 "Space",
@@ -95,14 +96,14 @@ class ChallengeScene(Scene):
         ]
 
     def on_enter(self) -> None:
-        self._was_live = self.context.live_reading
-        self.context.live_reading = True  # the network calls out its guess as you draw
+        self._was_live = self.context.readings.live
+        self.context.readings.live = True  # the network calls out its guess as you draw
         self.mnist.start()
         self.start_game()
 
     def on_exit(self) -> None:
         self.canvas.end_stroke()
-        self.context.live_reading = self._was_live
+        self.context.readings.live = self._was_live
 
     def start_game(self) -> None:
         self.challenge = Challenge.new(self.seed)
@@ -112,7 +113,7 @@ class ChallengeScene(Scene):
         self.best, problem = load_scores()
         if problem:
             self.context.say(problem, WARN)
-        self.context.clear_board(quiet=True)
+        self.context.readings.clear_board(quiet=True)
 
     def _again(self) -> None:
         if self.challenge.over:
@@ -138,9 +139,9 @@ class ChallengeScene(Scene):
         if self.pause > 0:
             self.pause -= dt
             if self.pause <= 0:
-                self.context.clear_board(quiet=True)
+                self.context.readings.clear_board(quiet=True)
             return
-        reading = self.context.live_prediction
+        reading = self.context.readings.live_prediction
         result = challenge.update(
             dt,
             None if reading is None else reading.probabilities,
@@ -150,7 +151,7 @@ class ChallengeScene(Scene):
         if result is not None:
             self.last, self.pause = result, PAUSE_SECONDS
             if result.kind is RoundKind.FOOL and result.won and result.drawing is not None:
-                self.context.explain_input(result.drawing, self._on_fool_explained)
+                self.context.why.explain_input(result.drawing, self._on_fool_explained)
             if challenge.over:
                 self._finish()
 
@@ -163,7 +164,7 @@ class ChallengeScene(Scene):
         context = self.context
         if context.board.is_empty or not context.model.ready:
             return True
-        return context.prediction is not None
+        return context.readings.prediction is not None
 
     def _on_fool_explained(self, evidence) -> None:
         self.fool_why = OcclusionOverlay(evidence)
@@ -239,7 +240,7 @@ class ChallengeScene(Scene):
         if self.pause > 0 and self.last is not None:
             self._draw_result_line(surface, left + 20, 300)
         else:
-            reading = self.context.live_prediction
+            reading = self.context.readings.live_prediction
             text.draw(surface, self._guess_line(), (left + 20, 300), 36, TEXT if reading else MUTED)
             text.draw(surface, challenge.requirement(), (left + 20, 346), 22, MUTED)
         self._draw_round_dots(surface, left, 430)
@@ -253,7 +254,7 @@ class ChallengeScene(Scene):
 
     def _guess_line(self) -> str:
         """What the network reads right now; in a fool round, its second guess too."""
-        reading = self.context.live_prediction
+        reading = self.context.readings.live_prediction
         if reading is None:
             return "Draw on the board: I will tell you what I see."
         if not reads_as_digit(reading.probabilities):

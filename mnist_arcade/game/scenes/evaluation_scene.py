@@ -14,7 +14,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
@@ -92,7 +93,7 @@ class EvaluationScene(Scene):
     def scored_digits(self) -> tuple[np.ndarray, np.ndarray, str] | None:
         """(images in [0, 1], labels, where from) of the digits the table is about."""
         if self.yours:
-            book = self.context.book
+            book = self.context.teaching.book
             return book.inputs, book.labels, "your digit book"
         data = self.digits.data
         if data is None:
@@ -100,7 +101,7 @@ class EvaluationScene(Scene):
         return self.digits.inputs, data.y_test, data.source
 
     def _toggle_yours(self) -> None:
-        if not self.yours and not len(self.context.book):
+        if not self.yours and not len(self.context.teaching.book):
             self.context.say(
                 "Your digit book is empty: on the board, after a reading, press "
                 "the digit it should be.",
@@ -122,7 +123,7 @@ class EvaluationScene(Scene):
 
     def update(self, dt: float) -> None:
         context = self.context
-        if self.yours and not len(context.book):  # the book was emptied since: test digits
+        if self.yours and not len(context.teaching.book):  # the book was emptied since: test digits
             self._toggle_yours()
         if self._asked or self.scored_digits() is None:
             return
@@ -132,7 +133,7 @@ class EvaluationScene(Scene):
         version = context.model.version
         images, labels, _ = self.scored_digits()
         asked_for = self.yours
-        context.classify(images, lambda p: self._scored(p, labels, version, asked_for))
+        context.readings.classify(images, lambda p: self._scored(p, labels, version, asked_for))
 
     def _scored(
         self, probabilities: np.ndarray, labels: np.ndarray, version: int, yours: bool

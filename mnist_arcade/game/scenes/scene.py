@@ -55,9 +55,9 @@ class Scene:
         """The key line at the bottom and, above it, a key's answer for a few seconds."""
         text = self.context.text
         text.draw_wrapped(surface, self.key_line(), (40, 676), 1200, 19, MUTED)
-        fresh = self.context.fresh_notice() if notice else None
+        fresh = self.context.notices.fresh() if notice else None
         if fresh:
-            text.draw(surface, fresh, (40, 652), 20, self.context.notice_color)
+            text.draw(surface, fresh, (40, 652), 20, self.context.notices.color)
 
     def handle_key(self, key: int) -> bool:
         """Run the binding for ``key``; say which keys work when none does. True if handled."""

@@ -11,10 +11,12 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.context import FINETUNE, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
     FAILED,
+    FINETUNE,
     FINISHED,
     IDLE,
     LOADING_DATA,
@@ -150,13 +152,13 @@ class TrainScene(Scene):
             self.next_preset = context.training.preset
 
     def _use_kept_aside(self) -> None:
-        if not self.context.use_kept_aside_run():
+        if not self.context.switching.use_kept_aside_run():
             self.context.say("There is no kept-aside run to use. Space trains again.", MUTED)
 
     def update(self, dt: float) -> None:
         context, training = self.context, self.context.training
         if self.next_preset is not None and not training.running:
-            context.start_training(self.next_preset)
+            context.news.start_training(self.next_preset)
             self.next_preset = None
         if training.data is not self._examples_for:
             self._examples_for = training.data
@@ -170,7 +172,7 @@ class TrainScene(Scene):
                 ]
             )
         # The run's own reading of the player's digit once it has one, else the model in use's.
-        shown = context.preview or context.prediction
+        shown = context.news.preview or context.readings.prediction
         if shown is not self._shown:
             self._shown = shown
             if shown is None:
@@ -237,7 +239,7 @@ class TrainScene(Scene):
         if not self._example_tiles:
             return
         text = self.context.text
-        readings = self.context.example_readings
+        readings = self.context.news.example_readings
         left, top = EXAMPLES_TOPLEFT
         text.draw(surface, f"{len(self._example_tiles)} test digits:", (left, top - 4), 20, MUTED)
         text.draw(surface, "label / read now", (left, top + 14), 20, MUTED)
@@ -262,8 +264,8 @@ class TrainScene(Scene):
             return "Data: looking for MNIST..."
         if self.context.training.preset == FINETUNE:
             return (
-                f"Teaching your {len(self.context.book)} digits (each nudged a few ways), mixed "
-                f"with MNIST digits from {data.source} so it does not forget them"
+                f"Teaching your {len(self.context.teaching.book)} digits (each nudged a few "
+                f"ways), mixed with MNIST digits from {data.source} so it does not forget them"
             )
         return (
             f"Data: {data.source}, {data.train_samples:,} training digits; "
@@ -292,9 +294,9 @@ class TrainScene(Scene):
         pygame.draw.rect(surface, ACCENT, filled)
         text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
         summary, color = self._summary()
-        notice = self.context.fresh_notice()
+        notice = self.context.notices.fresh()
         if notice:  # a key's answer outranks the run's summary for a few seconds
-            summary, color = notice, self.context.notice_color
+            summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
             text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
 

@@ -1,0 +1,96 @@
+"""The player's digit book and teaching it: a digit key after a reading keeps the drawing with
+its right label; K teaches the model in use the book's digits (a fine-tune run)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mnist_arcade.game.services.challenge import with_article
+from mnist_arcade.game.services.model_client import ModelClient
+from mnist_arcade.game.services.training_session import FINETUNE, TrainingSession
+from mnist_arcade.game.state.notices import Notices
+from mnist_arcade.game.state.readings import Readings
+from mnist_arcade.game.state.training_news import TrainingNews
+from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
+from mnist_arcade.player_files.digit_book import DigitBook, load_book, save_book
+
+MIN_TAUGHT = 5  # digits in the book before "learn my digits" makes sense
+
+
+@dataclass
+class Teaching:
+    """The digit book (loaded from the player's folder on first use) and teaching it."""
+
+    readings: Readings
+    model: ModelClient
+    training: TrainingSession
+    notices: Notices
+    news: TrainingNews
+    _book: DigitBook | None = None
+    _booked: tuple[int, int] | None = None  # (reading serial, book length) of the last digit key
+
+    @property
+    def book(self) -> DigitBook:
+        if self._book is None:
+            self._book, problem = load_book()
+            if problem:
+                self.notices.say(problem, WARN)
+        return self._book
+
+    def save_book(self) -> bool:
+        try:
+            save_book(self.book)
+            return True
+        except OSError as error:
+            self.notices.say(f"Could not save your digit book: {error.strerror or error}", WARN)
+            return False
+
+    def add_to_book(self, label: int) -> bool:
+        """'This was a ``label``': keep the drawing just read in the player's digit book."""
+        reading = self.readings.reading
+        if reading is None or self.readings.is_stale:
+            self.notices.say(
+                "Digit keys teach the network: draw, let it read (P), then press the "
+                "digit it should be.",
+                MUTED,
+            )
+            return False
+        serial, book = self.readings.serial, self.book
+        corrected = self._booked == (serial, len(book))
+        if corrected:  # a second digit key for the same drawing corrects it, not a copy
+            book.remove(len(book) - 1)
+        book.add(reading.prediction.net_input, self.readings.board.pixels, label)
+        self._booked = (serial, len(book))
+        if not self.save_book():
+            return False
+        read = reading.prediction.digit
+        verdict = "it read it right" if read == label else f"it read {read}"
+        saved = f"Saved as {with_article(label)}{' instead' if corrected else ''}"
+        self.notices.say(
+            f"{saved} ({verdict}). {len(book)} in your digit book: K teaches them.", GOOD
+        )
+        return True
+
+    def start_finetune(self) -> bool:
+        """Teach the model in use the book's digits, mixed with MNIST; True if a run started
+        (the caller shows the training screen)."""
+        book = self.book
+        if len(book) < MIN_TAUGHT:
+            self.notices.say(
+                f"Teach at least {MIN_TAUGHT} digits first ({len(book)} so far): after a "
+                "reading, press the digit it should have been.",
+                MUTED,
+            )
+            return False
+        if self.model.weights is None:
+            self.notices.say("The network is still loading; try again in a moment.", MUTED)
+            return False
+        started = self.training.start(
+            FINETUNE, incumbent_weights=self.model.weights, book=(book.inputs, book.labels)
+        )
+        if not started:
+            self.notices.say("A run is still going: stop it first (T, then Esc).", WARN)
+            return False
+        self.news.forget_preview()
+        self.notices.say(f"Teaching the network your {len(book)} digits...", MUTED)
+        return True
