@@ -17,12 +17,13 @@ from pathlib import Path
 
 from mnist_arcade import paths
 from mnist_arcade.player_files.atomic_files import write_atomically
+from mnist_arcade.presets import PresetName
 
 FOLDER = "models"
 PRESET_WORDS = {
-    "seed": "seed run",
-    "full": "full run",
-    "finetune": "taught run",
+    PresetName.SEED: "seed run",
+    PresetName.FULL: "full run",
+    PresetName.FINETUNE: "taught run",
     "saved": "saved model",  # the player's model, kept here before a newer one replaced it
     "aside": "kept-aside run",  # a kept-aside run, kept here before a newer one replaced it
 }

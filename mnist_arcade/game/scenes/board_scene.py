@@ -188,7 +188,7 @@ class BoardScene(Scene):
             if reading is None:
                 self.network.prediction = None
             else:
-                self.network.method = reading.method.value
+                self.network.method = reading.method
                 self.network.show(reading.prediction, animate=reading.animate)
         if context.readings.is_stale and context.readings.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown

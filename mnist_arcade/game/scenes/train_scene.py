@@ -16,7 +16,6 @@ from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
     FAILED,
-    FINETUNE,
     FINISHED,
     IDLE,
     LOADING_DATA,
@@ -37,11 +36,12 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
+from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
 
 PRESET_LABELS = {
-    "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
-    "full": "2  full: every training digit + drawings like yours, augmented (about 99%)",
+    PresetName.SEED: "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
+    PresetName.FULL: "2  full: every training digit + drawings like yours, augmented (about 99%)",
 }
 ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
 LOSS_RECT = pygame.Rect(650, 172, 590, 264)
@@ -113,9 +113,12 @@ class TrainScene(Scene):
                 lambda: context.switch_to(SceneId.BOARD),
             ),
             Binding(
-                (pygame.K_1,), "1", "the seed run (the tutorial's)", lambda: self._choose("seed")
+                (pygame.K_1,),
+                "1",
+                "the seed run (the tutorial's)",
+                lambda: self._choose(PresetName.SEED),
             ),
-            Binding((pygame.K_2,), "2", "the full run", lambda: self._choose("full")),
+            Binding((pygame.K_2,), "2", "the full run", lambda: self._choose(PresetName.FULL)),
             Binding((pygame.K_SPACE,), "Space", "train again", self._train_again),
             Binding(
                 (pygame.K_RETURN, pygame.K_KP_ENTER),
@@ -146,7 +149,7 @@ class TrainScene(Scene):
         context = self.context
         if context.training.active:
             context.say("A run is still going: Esc stops it first.", WARN)
-        elif context.training.preset == FINETUNE:
+        elif context.training.preset == PresetName.FINETUNE:
             context.start_finetune()
         else:
             self.next_preset = context.training.preset
@@ -262,7 +265,7 @@ class TrainScene(Scene):
             return "Data: MNIST found; practice drawings are made from it before the first epoch"
         if data is None:
             return "Data: looking for MNIST..."
-        if self.context.training.preset == FINETUNE:
+        if self.context.training.preset == PresetName.FINETUNE:
             return (
                 f"Teaching your {len(self.context.teaching.book)} digits (each nudged a few "
                 f"ways), mixed with MNIST digits from {data.source} so it does not forget them"
@@ -325,7 +328,7 @@ class TrainScene(Scene):
         verb = "Finished" if training.status == FINISHED else "Stopped"
         done = f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}. "
         sentence, color = verdict_line(
-            training.judged, training.offer_taken, taught=training.preset == FINETUNE
+            training.judged, training.offer_taken, taught=training.preset == PresetName.FINETUNE
         )
         return done + sentence, color
 

@@ -13,17 +13,18 @@ from pathlib import Path
 
 from mnist_arcade import paths
 from mnist_arcade.game.services.model_client import ModelClient, ModelState
-from mnist_arcade.game.services.training_session import FINETUNE, TrainingSession
+from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.notices import Confirmable, Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.messages import ModelInUse, RunJudged, with_the
 from mnist_arcade.player_files.model_library import describe, library_models, recorded_accuracy
+from mnist_arcade.presets import PresetName
 
 
 def run_name(training: TrainingSession) -> str:
     """How the model from the last run is named beside its accuracy."""
-    if training.preset == FINETUNE and training.report is not None:
+    if training.preset == PresetName.FINETUNE and training.report is not None:
         return f"the model taught your {training.report.book_digits} digits"
     return f"your {training.preset} run"
 

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from mnist_arcade.game.services.challenge import with_article
 from mnist_arcade.game.services.model_client import ModelClient
-from mnist_arcade.game.services.training_session import FINETUNE, TrainingSession
+from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.state.training_news import TrainingNews
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.player_files.digit_book import DigitBook, load_book, save_book
+from mnist_arcade.presets import PresetName
 
 MIN_TAUGHT = 5  # digits in the book before "learn my digits" makes sense
 
@@ -86,7 +87,9 @@ class Teaching:
             self.notices.say("The network is still loading; try again in a moment.", MUTED)
             return False
         started = self.training.start(
-            FINETUNE, incumbent_weights=self.model.weights, book=(book.inputs, book.labels)
+            PresetName.FINETUNE,
+            incumbent_weights=self.model.weights,
+            book=(book.inputs, book.labels),
         )
         if not started:
             self.notices.say("A run is still going: stop it first (T, then Esc).", WARN)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
 from mnist_arcade.game.widgets.detail_cards import counted
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
@@ -63,7 +64,7 @@ class NetworkView:
         self.explain = explain  # a plain sentence under every title (where there is room)
         self.caption_height = EXPLAINED_CAPTION_HEIGHT if explain else CAPTION_HEIGHT
         self.prediction: Prediction | None = None
-        self.method = "mnist"  # how the drawing became the input: its column's sentence says
+        self.method = Method.MNIST  # how the drawing became the input: its column's sentence says
         self.columns: list[_Column] = []
         self.dense_bounds = pygame.Rect(0, 0, 0, 0)
         self.elapsed = 0.0
