@@ -23,7 +23,8 @@ from mnist_arcade.game.state.switching import ModelSwitching
 from mnist_arcade.game.state.teaching import Teaching
 from mnist_arcade.game.state.training_news import TrainingNews
 from mnist_arcade.game.state.why import WhyEvidence
-from mnist_arcade.game.widgets.theme import TEXT, WARN, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import TEXT, WARN
 from mnist_arcade.messages import ClassifyReady, EngineProblem, ModelInUse
 
 

@@ -122,20 +122,6 @@ def calibration(name: str, probabilities: np.ndarray, labels: np.ndarray) -> Con
     )
 
 
-def drawn_accuracy(
-    predictor,
-    images: np.ndarray,
-    labels: np.ndarray,
-    count: int,
-    method: Method = Method.MNIST,
-    seed: int = 0,
-) -> Accuracy:
-    """Redraw ``count`` test digits with the brush, preprocess them as the game does, score."""
-    indices, boards = drawn_test_set(images, count, seed)
-    name = f"MNIST test digits redrawn with the 25 px brush, {method} preprocessing"
-    return board_accuracy(predictor, name, boards, np.asarray(labels)[indices], method)
-
-
 @dataclass(frozen=True)
 class EvaluationReport:
     source: str

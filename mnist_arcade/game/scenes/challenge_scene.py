@@ -28,7 +28,6 @@ from mnist_arcade.game.services.challenge import (
     Guesses,
     RoundKind,
     RoundResult,
-    percent,
     with_article,
 )
 from mnist_arcade.game.services.exam_digits import TestDigits
@@ -45,6 +44,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.game.words.numbers import percent
 from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)

@@ -20,7 +20,8 @@ from mnist_arcade.game.widgets.detail_cards import counted
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
-from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text, wrap_words
+from mnist_arcade.game.widgets.text import Text, wrap_words
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.messages import Prediction
 
 STAGE_SECONDS = 0.28  # time for one layer to scan in
