@@ -25,6 +25,7 @@ from mnist_arcade.game.state.training_news import TrainingNews
 from mnist_arcade.game.state.why import WhyEvidence
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import TEXT, WARN
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import ClassifyReady, EngineProblem, ModelInUse
 
 
@@ -80,11 +81,11 @@ class GameContext:
             else:
                 self.readings.on_answer(event)
         for problem in self.model.problems:
-            self.say(f"The network could not do that: {problem}", WARN)
+            self.say(phrase("engine.could_not", problem=problem), WARN)
             self.readings.on_problem()
         self.model.problems.clear()
         if was is ModelState.LOADING and self.model.state is ModelState.FAILED:
-            self.say(f"No model could be loaded: {self.model.error}. Press T to train one.", WARN)
+            self.say(phrase("engine.no_model", error=self.model.error), WARN)
         self.news.poll()
         self.readings.read_live()
         self.news.poll_status()

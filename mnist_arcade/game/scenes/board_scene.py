@@ -10,7 +10,7 @@ from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
-from mnist_arcade.game.state.readings import METHOD_NAMES
+from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
@@ -334,7 +334,7 @@ class BoardScene(Scene):
             text.draw(surface, best, (RESULT_RECT.left + 110, RESULT_RECT.top + 84), 18, MUTED)
         text.draw(
             surface,
-            METHOD_NAMES[context.readings.method],
+            method_name(context.readings.method),
             (RESULT_RECT.left + 110, RESULT_RECT.top + 102),
             18,
             MUTED,
@@ -367,7 +367,7 @@ class BoardScene(Scene):
         )
         text.draw(
             surface,
-            f"M  {METHOD_NAMES[self.context.readings.method]}    T  train    "
+            f"M  {method_name(self.context.readings.method)}    T  train    "
             f"E  how well it reads    {restore}",
             (left, top + 30),
             22,

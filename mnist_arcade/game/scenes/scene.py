@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 import pygame
 
 from mnist_arcade.game.widgets.theme import MUTED
+from mnist_arcade.game.words import phrase
 
 if TYPE_CHECKING:
     from mnist_arcade.game.context import GameContext
@@ -68,7 +69,7 @@ class Scene:
                 else:
                     binding.action()
                 return True
-        self.context.say("That key does nothing here: press H to see every key.")
+        self.context.say(phrase("notice.key_does_nothing"))
         return False
 
     def on_enter(self) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from mnist_arcade.game.state.clock import GameClock
 from mnist_arcade.game.widgets.theme import MUTED, TEXT, WARN
+from mnist_arcade.game.words import phrase
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
 
@@ -38,7 +39,7 @@ class Notices:
     """The notice on show (its words, colour and when it was set) and the open question."""
 
     clock: GameClock
-    current: str = "Loading the network... you can draw already."
+    current: str = field(default_factory=lambda: phrase("notice.loading"))
     color: tuple[int, int, int] = MUTED
     said_at: float = 0.0  # clock time when the notice was last set
     question: Question | None = field(default=None, repr=False)

@@ -18,11 +18,15 @@ from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.clock import GameClock
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, TEXT, WARN
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import ClassifyReady, Prediction
 
 LIVE_INTERVAL = 0.12  # seconds between readings while the player draws (live reading)
 
-METHOD_NAMES = {Method.MNIST: "MNIST-style centring", Method.PLAIN: "plain resize (tutorial)"}
+
+def method_name(method: Method) -> str:
+    """How the screens name a preprocessing method."""
+    return phrase(f"method.{method.value}")
 
 
 @dataclass
@@ -83,10 +87,10 @@ class Readings:
         """Ask the engine to read the board; the answer arrives in a later ``poll``."""
         say = self.notices.say
         if self.board.is_empty:
-            say("The board is empty: draw a digit with the mouse, then press P.", WARN)
+            say(phrase("reading.board_empty"), WARN)
             return False
         if self.model.state is ModelState.FAILED:
-            say(f"No model to read with ({self.model.error}). Press T to train one.", WARN)
+            say(phrase("reading.no_model", error=self.model.error), WARN)
             return False
         try:
             net_input = to_network_input(self.board.pixels, self.method)
@@ -100,9 +104,9 @@ class Readings:
             self.model.request_prediction(net_input, preview=True)
         if not quiet:
             if self.model.ready:
-                say("Watch your digit flow through the network, left to right.", GOOD)
+                say(phrase("reading.watch"), GOOD)
             else:
-                say("The network is still loading; it will read your digit in a moment.")
+                say(phrase("reading.still_loading"))
         return True
 
     def read_again(self) -> None:
@@ -117,9 +121,9 @@ class Readings:
     def toggle_live(self) -> None:
         self.live = not self.live
         if self.live:
-            self.notices.say("Live reading on: the network reads while you draw.", TEXT)
+            self.notices.say(phrase("reading.live_on"), TEXT)
         else:
-            self.notices.say("Live reading off: press P to read your digit.", TEXT)
+            self.notices.say(phrase("reading.live_off"), TEXT)
 
     def read_live(self) -> None:
         """Ask for a reading of a drawing that changed, at most every LIVE_INTERVAL seconds."""
@@ -139,11 +143,11 @@ class Readings:
         self.model.forget_requests()
         self._pending = {}
         if not quiet:
-            self.notices.say("Board cleared. Draw a digit, then press P.", MUTED)
+            self.notices.say(phrase("reading.cleared"), MUTED)
 
     def toggle_method(self) -> None:
         self.method = Method.PLAIN if self.method is Method.MNIST else Method.MNIST
-        self.notices.say(f"Preprocessing: {METHOD_NAMES[self.method]}.", TEXT)
+        self.notices.say(phrase("reading.method", method=method_name(self.method)), TEXT)
         if self.reading is not None:
             self.predict(quiet=True)
 

@@ -17,6 +17,7 @@ from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.notices import Confirmable, Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import ModelInUse, RunJudged, with_the
 from mnist_arcade.player_files.model_library import describe, library_models, recorded_accuracy
 from mnist_arcade.presets import PresetName
@@ -25,8 +26,8 @@ from mnist_arcade.presets import PresetName
 def run_name(training: TrainingSession) -> str:
     """How the model from the last run is named beside its accuracy."""
     if training.preset == PresetName.FINETUNE and training.report is not None:
-        return f"the model taught your {training.report.book_digits} digits"
-    return f"your {training.preset} run"
+        return phrase("run.taught", digits=training.report.book_digits)
+    return phrase("run.preset", preset=training.preset)
 
 
 def library_file(judged: RunJudged) -> Path | None:
@@ -61,7 +62,7 @@ class ModelSwitching:
         if offer is None:
             return False
         name = run_name(self.training)
-        question = f"Use the kept-aside run ({name})? Press Enter again to switch."
+        question = phrase("switch.kept_aside_question", name=name)
         if self.notices.confirmed(Confirmable.KEPT_ASIDE_RUN, question):
             kept = library_file(offer)
             if kept is not None and kept.is_file():  # its file as saved, so the library
@@ -70,7 +71,7 @@ class ModelSwitching:
                 self.model.use_weights(offer.weights, name)
             self.expect(kept)
             self.training.offer_taken = True
-            self.notices.say("Putting the run you chose in use...", MUTED)
+            self.notices.say(phrase("switch.kept_aside_going"), MUTED)
         return True
 
     def next_model(self) -> None:
@@ -78,23 +79,23 @@ class ModelSwitching:
         second N confirms it."""
         say = self.notices.say
         if self.training.active:
-            say("Stop training first (T), then switch models.", WARN)
+            say(phrase("switch.stop_training_first"), WARN)
             return
         if not self.model.ready:
-            say("The network is still loading; try again in a moment.", MUTED)
+            say(phrase("switch.still_loading"), MUTED)
             return
         kept = library_models()
         if not kept:
-            say("No runs kept yet: train one (T) and it joins your models.", MUTED)
+            say(phrase("switch.nothing_kept"), MUTED)
             return
         files = [paths.shipped_model_path(), *kept]
         index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
-        name = "the shipped model" if index == 0 else describe(kept[index - 1])
-        place = f"{index + 1} of {len(files)}"
+        name = phrase("switch.shipped_name") if index == 0 else describe(kept[index - 1])
+        place = phrase("switch.place", index=index + 1, total=len(files))
         reads = None if index == 0 else recorded_accuracy(kept[index - 1])
         if reads is not None:  # as measured when it was kept: the player can compare
-            place = f"reads {reads:.1%} of validation digits; {place}"
-        question = f"Use {name} ({place})? Press N again to switch."
+            place = phrase("switch.place_with_accuracy", accuracy=reads, place=place)
+        question = phrase("switch.next_question", name=name, place=place)
         if not self.notices.confirmed(Confirmable.NEXT_MODEL, question):
             return
         self.expect(files[index])  # in use once loaded (see on_model_in_use): a file that will
@@ -102,7 +103,7 @@ class ModelSwitching:
             self.model.use_model_file(str(files[0]), "shipped model", True)
         else:
             self.model.use_model_file(str(files[index]), name)
-        say(f"Switching to {name} ({place})...", MUTED)
+        say(phrase("switch.switching", name=name, place=place), MUTED)
 
     def _position_in_use(self, files: list[Path]) -> int:
         """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
@@ -115,20 +116,16 @@ class ModelSwitching:
     def restore_shipped_model(self) -> None:
         """Ask first; a second R within a few seconds restores (the player's model is kept)."""
         if self.training.active:
-            self.notices.say("Stop training first (T), then restore the shipped model.", WARN)
+            self.notices.say(phrase("switch.stop_training_before_restore"), WARN)
             return
         if self.model.state is ModelState.LOADING:
-            self.notices.say("The network is still loading; try again in a moment.", MUTED)
+            self.notices.say(phrase("switch.still_loading"), MUTED)
             return
-        question = (
-            "Go back to the shipped model? Press R again to confirm "
-            "(your own model is kept aside, not deleted)."
-        )
-        if not self.notices.confirmed(Confirmable.RESTORE, question):
+        if not self.notices.confirmed(Confirmable.RESTORE, phrase("switch.restore_question")):
             return
         self.model.restore_shipped()
         self.expect(paths.shipped_model_path())
-        self.notices.say("Restoring the shipped model...", MUTED)
+        self.notices.say(phrase("switch.restoring"), MUTED)
 
     def on_failed(self, reason: str) -> None:
         """The oldest switch sent failed: the model before it is still in use. Said first, so
@@ -136,8 +133,8 @@ class ModelSwitching:
         if self._switches:
             self._switches.popleft()
         in_use = self.model.in_use
-        name = with_the(in_use.name) if in_use is not None else "no model"
-        self.notices.say(f"Still using {name}: could not switch ({reason}).", WARN)
+        name = with_the(in_use.name) if in_use is not None else phrase("switch.no_model")
+        self.notices.say(phrase("switch.failed", name=name, reason=reason), WARN)
 
     def on_model_in_use(self, event: ModelInUse, first: bool) -> None:
         """A model is in use: the first one loaded, or the oldest switch sent."""
@@ -145,15 +142,17 @@ class ModelSwitching:
             self._switched()
         accuracy = ""
         if event.accuracy is not None:
-            accuracy = f" ({event.accuracy:.1%} of {event.measured_on} right)"
+            accuracy = phrase(
+                "model.accuracy", accuracy=event.accuracy, measured_on=event.measured_on
+            )
         say, name = self.notices.say, with_the(event.name)
         if event.warning:
-            say(f"{event.warning}. Now using {name}{accuracy}.", WARN)
+            say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
         elif first:
-            say(f"Network ready: {name}{accuracy}. Draw, then press P.", GOOD)
+            say(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
         else:
             note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
-            say(f"Now using {name}{accuracy}.{note}", GOOD)
+            say(phrase("model.now_using", name=name, accuracy=accuracy, note=note), GOOD)
         self.readings.read_again()  # read the player's digit again with the new model
 
     def _switched(self) -> None:

@@ -12,6 +12,7 @@ from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.state.training_news import TrainingNews
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
+from mnist_arcade.game.words import phrase
 from mnist_arcade.player_files.digit_book import DigitBook, load_book, save_book
 from mnist_arcade.presets import PresetName
 
@@ -43,18 +44,14 @@ class Teaching:
             save_book(self.book)
             return True
         except OSError as error:
-            self.notices.say(f"Could not save your digit book: {error.strerror or error}", WARN)
+            self.notices.say(phrase("book.save_failed", reason=error.strerror or error), WARN)
             return False
 
     def add_to_book(self, label: int) -> bool:
         """'This was a ``label``': keep the drawing just read in the player's digit book."""
         reading = self.readings.reading
         if reading is None or self.readings.is_stale:
-            self.notices.say(
-                "Digit keys teach the network: draw, let it read (P), then press the "
-                "digit it should be.",
-                MUTED,
-            )
+            self.notices.say(phrase("book.how_to_teach"), MUTED)
             return False
         serial, book = self.readings.serial, self.book
         corrected = self._booked == (serial, len(book))
@@ -65,10 +62,12 @@ class Teaching:
         if not self.save_book():
             return False
         read = reading.prediction.digit
-        verdict = "it read it right" if read == label else f"it read {read}"
-        saved = f"Saved as {with_article(label)}{' instead' if corrected else ''}"
+        verdict = (
+            phrase("book.read_right") if read == label else phrase("book.read_other", digit=read)
+        )
+        key = "book.saved_instead" if corrected else "book.saved"
         self.notices.say(
-            f"{saved} ({verdict}). {len(book)} in your digit book: K teaches them.", GOOD
+            phrase(key, digit=with_article(label), verdict=verdict, count=len(book)), GOOD
         )
         return True
 
@@ -77,14 +76,10 @@ class Teaching:
         (the caller shows the training screen)."""
         book = self.book
         if len(book) < MIN_TAUGHT:
-            self.notices.say(
-                f"Teach at least {MIN_TAUGHT} digits first ({len(book)} so far): after a "
-                "reading, press the digit it should have been.",
-                MUTED,
-            )
+            self.notices.say(phrase("teach.too_few", needed=MIN_TAUGHT, count=len(book)), MUTED)
             return False
         if self.model.weights is None:
-            self.notices.say("The network is still loading; try again in a moment.", MUTED)
+            self.notices.say(phrase("teach.still_loading"), MUTED)
             return False
         started = self.training.start(
             PresetName.FINETUNE,
@@ -92,8 +87,8 @@ class Teaching:
             book=(book.inputs, book.labels),
         )
         if not started:
-            self.notices.say("A run is still going: stop it first (T, then Esc).", WARN)
+            self.notices.say(phrase("teach.run_going"), WARN)
             return False
         self.news.forget_preview()
-        self.notices.say(f"Teaching the network your {len(book)} digits...", MUTED)
+        self.notices.say(phrase("teach.teaching", count=len(book)), MUTED)
         return True

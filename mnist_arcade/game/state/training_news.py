@@ -19,6 +19,7 @@ from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.state.switching import ModelSwitching, library_file, run_name
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import Prediction
 
 
@@ -46,9 +47,7 @@ class TrainingNews:
         started = self.training.start(preset, incumbent_weights=self.model.weights)
         if started:
             self.forget_preview()
-            self.notices.say(
-                f"Training the {self.training.preset} preset; the model in use stays.", MUTED
-            )
+            self.notices.say(phrase("training.started", preset=self.training.preset), MUTED)
         return started
 
     def on_preview(self, prediction: Prediction) -> None:
@@ -81,28 +80,30 @@ class TrainingNews:
     def _on_status(self, status: TrainingStatus) -> None:
         judged, say = self.training.judged, self.notices.say
         if status is FAILED:
-            say(f"Training failed: {self.training.error}", WARN)
+            say(phrase("training.failed", error=self.training.error), WARN)
         elif status in (FINISHED, STOPPED) and judged is None:
-            say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
+            say(phrase("training.nothing_to_keep"), MUTED)
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, run_name(self.training), save=False)
             self.switching.expect(library_file(judged))
-            say(f"Training {status.value}: {_scores(judged)}. Now in use.", GOOD)
+            say(phrase("training.adopted", status=status.value, scores=_scores(judged)), GOOD)
         elif status in (FINISHED, STOPPED) and self.training.report is not None:
             report = self.training.report
-            say(
-                f"Taught: {report.book_right_before} of your {report.book_digits} digits read "
-                f"right before, {report.book_right_after} after. T, then Enter twice: use it.",
-                GOOD,
+            taught = phrase(
+                "training.taught",
+                before=report.book_right_before,
+                digits=report.book_digits,
+                after=report.book_right_after,
             )
+            say(taught, GOOD)
         elif status in (FINISHED, STOPPED):
-            say(f"Run kept aside: {_scores(judged)}. T, then Enter twice: use it.", MUTED)
+            say(phrase("training.kept_aside", scores=_scores(judged)), MUTED)
 
 
 def _scores(judged) -> str:
     """Say how the run reads the validation digits, beside the model in use on the same ones."""
-    digits = f"all {judged.validation_digits:,} validation digits"
-    text = f"it reads {judged.candidate_accuracy:.1%} of {digits}"
-    if judged.incumbent_accuracy is not None:
-        text += f" (in use: {judged.incumbent_accuracy:.1%})"
-    return text
+    accuracy, digits = judged.candidate_accuracy, judged.validation_digits
+    if judged.incumbent_accuracy is None:
+        return phrase("training.scores", accuracy=accuracy, digits=digits)
+    in_use = judged.incumbent_accuracy
+    return phrase("training.scores_beside", accuracy=accuracy, digits=digits, in_use=in_use)

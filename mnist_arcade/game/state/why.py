@@ -14,6 +14,7 @@ from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED
+from mnist_arcade.game.words import phrase
 
 
 @dataclass
@@ -42,11 +43,11 @@ class WhyEvidence:
         """Ask which parts of the drawing made the network pick its digit (an occlusion map)."""
         reading = self.readings.reading
         if reading is None or self.readings.is_stale:
-            self.notices.say("Read a digit first (P), then ask why (W).", MUTED)
+            self.notices.say(phrase("why.read_first"), MUTED)
             return False
         self._request = self.model.request_occlusion(reading.prediction.net_input)
         self._asked_for = self.readings.serial
-        self.notices.say("Covering parts of your digit to see which ones matter...", MUTED)
+        self.notices.say(phrase("why.covering"), MUTED)
         return True
 
     def explain_input(self, net_input, on_done: Callable) -> None:
@@ -66,8 +67,5 @@ class WhyEvidence:
         self.evidence, self.serial = answer.evidence, readings.serial
         self.box = field_box_on_board(readings.board.pixels, readings.method)
         evidence = answer.evidence
-        self.notices.say(
-            f"Green: what made it a {evidence.digit}. Pink: what pulled toward "
-            f"{evidence.runner_up}.",
-            GOOD,
-        )
+        answer = phrase("why.answer", digit=evidence.digit, runner_up=evidence.runner_up)
+        self.notices.say(answer, GOOD)

@@ -1,9 +1,10 @@
 """Every string a player reads, by name: the game's one catalogue of words.
 
 Scenes and widgets never write on-screen sentences themselves; they ask for one by its key,
-with its values: ``phrase("board.empty")``, ``phrase("model.now_using", name=..., ...)``. The
-templates live in :mod:`.english`, one section per screen, numbers formatted by the format
-specs in the template or by :mod:`.numbers`. A second language is a second table with the
+with its values: ``phrase("reading.board_empty")``, ``phrase("switch.failed", name=...,
+reason=...)``. The templates live in :mod:`.english`, one section per screen, numbers
+formatted by the format specs in the template or by :mod:`.numbers`. A second language is a
+second table with the
 same keys.
 """
 

@@ -7,4 +7,89 @@ rewording it: the code fills them by name.
 
 from __future__ import annotations
 
-ENGLISH: dict[str, str] = {}
+ENGLISH: dict[str, str] = {
+    # --- notice ----------------------------------------------------------------------------------
+    "notice.loading": "Loading the network... you can draw already.",
+    "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
+    # --- method ----------------------------------------------------------------------------------
+    "method.mnist": "MNIST-style centring",
+    "method.plain": "plain resize (tutorial)",
+    # --- reading ---------------------------------------------------------------------------------
+    "reading.board_empty": "The board is empty: draw a digit with the mouse, then press P.",
+    "reading.no_model": "No model to read with ({error}). Press T to train one.",
+    "reading.watch": "Watch your digit flow through the network, left to right.",
+    "reading.still_loading": "The network is still loading; it will read your digit in a moment.",
+    "reading.live_on": "Live reading on: the network reads while you draw.",
+    "reading.live_off": "Live reading off: press P to read your digit.",
+    "reading.cleared": "Board cleared. Draw a digit, then press P.",
+    "reading.method": "Preprocessing: {method}.",
+    # --- run -------------------------------------------------------------------------------------
+    "run.taught": "the model taught your {digits} digits",
+    "run.preset": "your {preset} run",
+    # --- switch ----------------------------------------------------------------------------------
+    "switch.kept_aside_question": "Use the kept-aside run ({name})? Press Enter again to switch.",
+    "switch.kept_aside_going": "Putting the run you chose in use...",
+    "switch.stop_training_first": "Stop training first (T), then switch models.",
+    "switch.still_loading": "The network is still loading; try again in a moment.",
+    "switch.nothing_kept": "No runs kept yet: train one (T) and it joins your models.",
+    "switch.shipped_name": "the shipped model",
+    "switch.place": "{index} of {total}",
+    "switch.place_with_accuracy": "reads {accuracy:.1%} of validation digits; {place}",
+    "switch.next_question": "Use {name} ({place})? Press N again to switch.",
+    "switch.switching": "Switching to {name} ({place})...",
+    "switch.stop_training_before_restore": (
+        "Stop training first (T), then restore the shipped model."
+    ),
+    "switch.restore_question": (
+        "Go back to the shipped model? Press R again to confirm (your own model is kept "
+        "aside, not deleted)."
+    ),
+    "switch.restoring": "Restoring the shipped model...",
+    "switch.no_model": "no model",
+    "switch.failed": "Still using {name}: could not switch ({reason}).",
+    # --- model -----------------------------------------------------------------------------------
+    "model.accuracy": " ({accuracy:.1%} of {measured_on} right)",
+    "model.warning": "{warning}. Now using {name}{accuracy}.",
+    "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
+    "model.now_using": "Now using {name}{accuracy}.{note}",
+    # --- book ------------------------------------------------------------------------------------
+    "book.save_failed": "Could not save your digit book: {reason}",
+    "book.how_to_teach": (
+        "Digit keys teach the network: draw, let it read (P), then press the digit it should be."
+    ),
+    "book.read_right": "it read it right",
+    "book.read_other": "it read {digit}",
+    "book.saved": "Saved as {digit} ({verdict}). {count} in your digit book: K teaches them.",
+    "book.saved_instead": (
+        "Saved as {digit} instead ({verdict}). {count} in your digit book: K teaches them."
+    ),
+    # --- teach -----------------------------------------------------------------------------------
+    "teach.too_few": (
+        "Teach at least {needed} digits first ({count} so far): after a reading, press "
+        "the digit it should have been."
+    ),
+    "teach.still_loading": "The network is still loading; try again in a moment.",
+    "teach.run_going": "A run is still going: stop it first (T, then Esc).",
+    "teach.teaching": "Teaching the network your {count} digits...",
+    # --- training --------------------------------------------------------------------------------
+    "training.started": "Training the {preset} preset; the model in use stays.",
+    "training.failed": "Training failed: {error}",
+    "training.nothing_to_keep": "Training stopped before the first epoch ended: nothing to keep.",
+    "training.adopted": "Training {status}: {scores}. Now in use.",
+    "training.taught": (
+        "Taught: {before} of your {digits} digits read right before, {after} after. T, "
+        "then Enter twice: use it."
+    ),
+    "training.kept_aside": "Run kept aside: {scores}. T, then Enter twice: use it.",
+    "training.scores": "it reads {accuracy:.1%} of all {digits:,} validation digits",
+    "training.scores_beside": (
+        "it reads {accuracy:.1%} of all {digits:,} validation digits (in use: {in_use:.1%})"
+    ),
+    # --- why -------------------------------------------------------------------------------------
+    "why.read_first": "Read a digit first (P), then ask why (W).",
+    "why.covering": "Covering parts of your digit to see which ones matter...",
+    "why.answer": "Green: what made it a {digit}. Pink: what pulled toward {runner_up}.",
+    # --- engine ----------------------------------------------------------------------------------
+    "engine.could_not": "The network could not do that: {problem}",
+    "engine.no_model": "No model could be loaded: {error}. Press T to train one.",
+}
