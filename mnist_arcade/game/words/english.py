@@ -92,4 +92,31 @@ ENGLISH: dict[str, str] = {
     # --- engine ----------------------------------------------------------------------------------
     "engine.could_not": "The network could not do that: {problem}",
     "engine.no_model": "No model could be loaded: {error}. Press T to train one.",
+    # --- book_screen -----------------------------------------------------------------------------
+    "book_screen.title": "Your digit book",
+    "book_screen.panel_squares": (
+        "one of your drawings as the network sees it, the digit you said it is, and what "
+        "the network in use reads it as now; click one to pick it"
+    ),
+    "book_screen.key_delete": "remove the digit you clicked",
+    "book_screen.key_clear": "clear the whole book (asks first)",
+    "book_screen.key_teach": "teach the network these digits",
+    # --- keys ------------------------------------------------------------------------------------
+    "keys.back_to_board": "back to the board",
+    "keys.fullscreen": "fullscreen on or off",
+    # --- book_screen -----------------------------------------------------------------------------
+    "book_screen.pick_first": "Click a digit first, then Delete removes it.",
+    "book_screen.removed": "Removed a {digit}; {count} digits left.",
+    "book_screen.clear_question": "Clear all {count} digits? Press X again to confirm.",
+    "book_screen.emptied": "Your digit book is empty now.",
+    "book_screen.count_of_digit": "{digit}: {count}",
+    "book_screen.summary": "{count} digits    {counts}",
+    "book_screen.delete_picked": "Delete removes the digit outlined in yellow.",
+    "book_screen.how_to_pick": "Click a digit to pick it; Delete then removes it.",
+    "book_screen.empty": (
+        "Empty. On the board: draw, let the network read it, then press the digit it "
+        "should be (0-9)."
+    ),
+    "book_screen.label_is": "is {digit}",
+    "book_screen.label_read": "read {digit}",
 }
