@@ -14,6 +14,7 @@ from mnist_arcade.game.words.english import ENGLISH
 PACKAGE = Path(mnist_arcade.__file__).parent
 ASKED = re.compile(r"""phrase\(\s*f?["']([a-z_]+\.[a-z_{}.]*)["']""")
 KEY_CHOICE = re.compile(r"""["']([a-z_]+\.[a-z_]+)["'] if .* else ["']([a-z_]+\.[a-z_]+)["']""")
+KEY_LITERAL = re.compile(r"""["']([a-z_]+\.[a-z_]+)["']""")  # key = "verdict.in_use", ...
 
 
 def keys_in_code() -> set[str]:
@@ -34,6 +35,9 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue():
 
 def test_every_entry_of_the_catalogue_is_used():
     asked = keys_in_code()
+    for path in PACKAGE.rglob("*.py"):
+        if path.name != "english.py":
+            asked.update(KEY_LITERAL.findall(path.read_text(encoding="utf-8")))
     prefixes = {key.split("{")[0] for key in asked if "{" in key}  # f"method.{method.value}"
     unused = [k for k in ENGLISH if k not in asked and not k.startswith(tuple(prefixes))]
     assert unused == []

@@ -119,4 +119,83 @@ ENGLISH: dict[str, str] = {
     ),
     "book_screen.label_is": "is {digit}",
     "book_screen.label_read": "read {digit}",
+    # --- train_screen ----------------------------------------------------------------------------
+    "train_screen.preset_seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
+    "train_screen.preset_full": (
+        "2  full: every training digit + drawings like yours, augmented (about 99%)"
+    ),
+    "train_screen.epoch_words": (
+        "An epoch is one pass over all the training digits, in batches (one small "
+        "correction of the weights per batch); samples/s: digits learned from per second."
+    ),
+    "train_screen.title": "Training the network",
+    "train_screen.panel_accuracy": (
+        "how many digits it reads right after each epoch (one pass over the data)"
+    ),
+    "train_screen.panel_val_accuracy": "the same on digits it never learns from: its exam",
+    "train_screen.panel_loss": "how wrong it is on average; lower is better",
+    "train_screen.panel_maps": "your digit read by the network as it is right now",
+    "train_screen.accuracy_chart": "Accuracy per epoch",
+    "train_screen.accuracy_axis": "accuracy",
+    "train_screen.accuracy_subtitle": (
+        "digits read right: training digits, and val: digits it never learns from"
+    ),
+    "train_screen.loss_chart": "Loss per epoch",
+    "train_screen.loss_axis": "cross-entropy loss",
+    "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
+    "train_screen.key_stop": "stop, back to the board",
+    "train_screen.key_back": "back to the board, training goes on",
+    "train_screen.key_seed": "the seed run (the tutorial's)",
+    "train_screen.key_full": "the full run",
+    "train_screen.key_again": "train again",
+    "train_screen.key_use": "use a kept-aside run (press twice)",
+    "train_screen.run_going": "A run is still going: Esc stops it first.",
+    "train_screen.nothing_aside": "There is no kept-aside run to use. Space trains again.",
+    "train_screen.heading": "Training the CNN",
+    "train_screen.not_used": "not used: {notes}",
+    "train_screen.no_reading": (
+        "Draw a digit on the board (B) and press P: its feature maps will change here "
+        "after every epoch."
+    ),
+    "train_screen.examples": "{count} test digits:",
+    "train_screen.examples_legend": "label / read now",
+    "train_screen.data_failed": (
+        "Data: none could be used (the reason is below). 1 or 2 tries again."
+    ),
+    "train_screen.data_drawing": (
+        "Data: MNIST found; practice drawings are made from it before the first epoch"
+    ),
+    "train_screen.data_looking": "Data: looking for MNIST...",
+    "train_screen.data_teaching": (
+        "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
+        "from {source} so it does not forget them"
+    ),
+    "train_screen.data": (
+        "Data: {source}, {train:,} training digits; {validation:,} validation digits "
+        "checked after each epoch"
+    ),
+    "train_screen.press_to_start": "Press 1 or 2 to start training.",
+    "train_screen.drawing": "Drawing...",
+    "train_screen.loading": "Loading data...",
+    "train_screen.failed": "Training failed",
+    "train_screen.epoch": "Epoch {epoch} of {epochs}",
+    "train_screen.drawn_so_far": "{done:,} of {total:,} practice digits, drawn like yours",
+    "train_screen.speed": "{speed:,.0f} samples/s",
+    "train_screen.eta": "    ETA {eta}",
+    "train_screen.failed_reason": "training failed",
+    "train_screen.stopping": "Stopping after this batch...",
+    "train_screen.finished": "Finished: {epochs} epochs in {time}. ",
+    "train_screen.stopped": "Stopped: {epochs} epochs in {time}. ",
+    "train_screen.report": (
+        "Your {digits} digits: {before} read right before, {after} after.    MNIST test: "
+        "{test_before:.1%} before, {test_after:.1%} after."
+    ),
+    # --- verdict ---------------------------------------------------------------------------------
+    "verdict.nothing": "Nothing to keep: not one epoch was finished.",
+    "verdict.measured": "{accuracy} of all {digits:,} validation digits right",
+    "verdict.beside": " (the model in use: {accuracy})",
+    "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
+    "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
+    "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
+    "verdict.kept_aside": "Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.",
 }

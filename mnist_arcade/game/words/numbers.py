@@ -13,3 +13,9 @@ def percent(share: float, places: int = 0) -> str:
 def count(number: int) -> str:
     """A count with thousands separated: 2000 -> "2,000"."""
     return f"{number:,}"
+
+
+def duration(seconds: float) -> str:
+    """Seconds as minutes and seconds: 75 -> "1:15" (a run's time, its ETA)."""
+    seconds = max(0, round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
