@@ -96,6 +96,19 @@ def _compiled_model(preset: Preset, steps: int) -> keras.Model:
     return model
 
 
+def _fit_inputs(preset: Preset, data: TrainingData, seed: int | None) -> dict:
+    """What ``fit`` reads: an augmenting dataset (it shuffles itself), or the arrays."""
+    if preset.augment:
+        dataset = augmented_dataset(
+            data.x_train, data.y_train, preset.batch_size, seed, data.weights, preset.augment_ranges
+        )
+        return {"x": dataset, "shuffle": False}
+    inputs = {"x": data.x_train, "y": data.y_train, "batch_size": preset.batch_size}
+    if data.weights is not None:
+        inputs["sample_weight"] = data.weights
+    return inputs
+
+
 def train(
     preset: Preset,
     data: TrainingData,
@@ -121,22 +134,7 @@ def train(
     post(TrainingStarted(preset.name, epochs, batches_per_epoch, preset.batch_size))
     callback = ProgressCallback(post, stop_event, epochs, preset.batch_size)
     best = BestWeights(data.x_val_drawn, data.y_val_drawn, preset.patience)
-    if preset.augment:
-        inputs = {  # the dataset shuffles itself
-            "x": augmented_dataset(
-                data.x_train,
-                data.y_train,
-                preset.batch_size,
-                seed,
-                data.weights,
-                preset.augment_ranges,
-            ),
-            "shuffle": False,
-        }
-    else:
-        inputs = {"x": data.x_train, "y": data.y_train, "batch_size": preset.batch_size}
-        if data.weights is not None:
-            inputs["sample_weight"] = data.weights
+    inputs = _fit_inputs(preset, data, seed)
     started = time.perf_counter()
     with contextlib.suppress(StopTraining):  # a stop skipped the cut-short epoch's validation
         model.fit(
