@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.numbers import percent
 
 ROUNDS = 6
@@ -122,17 +123,16 @@ class Challenge:
         """What the player is asked to draw, in a child's words."""
         asked = with_article(self.asked)
         if self.kind is RoundKind.FOOL:
-            return f"Fool me: draw a real {self.asked} that I read as another digit!"
-        return f"Draw {asked}!"
+            return phrase("challenge.prompt_fool", digit=self.asked)
+        return phrase("challenge.prompt_draw", digit=asked)
 
     def requirement(self) -> str:
         """Exactly what wins this round, so the text on screen and the rule agree."""
+        confident = percent(CONFIDENT)
         if self.kind is RoundKind.FOOL:
-            return (
-                f"To win: I must be {percent(CONFIDENT)} sure it is another digit, with "
-                f"{self.asked} as my second guess ({percent(STILL_SEEN)} or more)."
-            )
-        return f"I need to be {percent(CONFIDENT)} sure it is {with_article(self.asked)}."
+            seen = percent(STILL_SEEN)
+            return phrase("challenge.rule_fool", confident=confident, digit=self.asked, seen=seen)
+        return phrase("challenge.rule_draw", confident=confident, digit=with_article(self.asked))
 
     def won_by(self, guesses: Guesses | None) -> bool:
         """Whether the network's guesses win the round in play."""

@@ -251,4 +251,53 @@ ENGLISH: dict[str, str] = {
     "board_screen.help_confirm": "R again  confirm",
     "board_screen.help_restore": "R  shipped model",
     "board_screen.help_second": "M  {method}    T  train    E  how well it reads    {restore}",
+    # --- challenge_screen ------------------------------------------------------------------------
+    "challenge_screen.title": "Challenge",
+    "challenge_screen.panel_prompt": "the digit to draw; the bar is the time left",
+    "challenge_screen.panel_guess": (
+        "what the network reads right now, how sure it is, and what wins the round"
+    ),
+    "challenge_screen.panel_summary": (
+        "each drawing, what the network read, and MNIST digits to compare"
+    ),
+    "challenge_screen.key_new_game": "a new game (after the last round)",
+    "challenge_screen.finish_first": "Finish the rounds first, or Esc to leave.",
+    "challenge_screen.finish_stroke": "Time's up: finish your stroke",
+    "challenge_screen.draw_now": "Draw on the board: I will tell you what I see.",
+    "challenge_screen.play_again": "Space: play again",
+    "challenge_screen.nothing_drawn": "Time's up: nothing drawn.",
+    "challenge_screen.save_failed": "Could not save the best scores: {reason}",
+    "challenge_screen.score": "score {score}",
+    "challenge_screen.best": "best {best}",
+    "challenge_screen.no_best": "no best score yet",
+    "challenge_screen.streak": "streak {streak}    {best}",
+    "challenge_screen.round": "Round {round} of {rounds}",
+    "challenge_screen.time_left": "{seconds:.0f} s left",
+    "challenge_screen.guess": "I think it's {digit}... ({sure} sure)",
+    "challenge_screen.second_guess": "; my second guess: {digit} ({share})",
+    "challenge_screen.fooled": "Fooled me! I read {digit}. +{points}",
+    "challenge_screen.won": "Yes, {digit}! +{points} points",
+    "challenge_screen.new_best": "A new best score!",
+    "challenge_screen.game_over": "Game over.",
+    "challenge_screen.final": "{verdict} {score} points.",
+    "challenge_screen.task_fool": "fool me with {digit}",
+    "challenge_screen.task_draw": "draw {digit}",
+    "challenge_screen.read_nothing": "nothing",
+    "challenge_screen.read_as": "{digit} ({sure})",
+    "challenge_screen.row": "{task}: read {read}",
+    "challenge_screen.points": "+{points} points in {seconds:.1f} s",
+    "challenge_screen.mnist_digits": "MNIST's {digit}s:",
+    "challenge_screen.times_up": "Time's up: I read {digit} ({sure})",
+    "challenge_screen.missed_other": "{read}.",
+    "challenge_screen.missed_unsure": "{read}, not sure enough.",
+    "challenge_screen.missed_second": "{read}, but my second guess was {second}, not {asked}.",
+    "challenge_screen.missed_too_little": "{read}, but I saw too little of {digit} in it.",
+    # --- challenge -------------------------------------------------------------------------------
+    "challenge.prompt_fool": "Fool me: draw a real {digit} that I read as another digit!",
+    "challenge.prompt_draw": "Draw {digit}!",
+    "challenge.rule_fool": (
+        "To win: I must be {confident} sure it is another digit, with {digit} as my "
+        "second guess ({seen} or more)."
+    ),
+    "challenge.rule_draw": "I need to be {confident} sure it is {digit}.",
 }
