@@ -300,4 +300,35 @@ ENGLISH: dict[str, str] = {
         "second guess ({seen} or more)."
     ),
     "challenge.rule_draw": "I need to be {confident} sure it is {digit}.",
+    # --- evaluation_screen -----------------------------------------------------------------------
+    "evaluation_screen.title": "How well does it read?",
+    "evaluation_screen.panel_table": (
+        "a row for each true digit, a column for what the network read; the diagonal is "
+        "what it got right"
+    ),
+    "evaluation_screen.panel_per_digit": "the share of each digit read right",
+    "evaluation_screen.panel_digits": "click a square of the table to see those very digits",
+    "evaluation_screen.key_yours": "your digit book or the test digits",
+    "evaluation_screen.source_book": "your digit book",
+    "evaluation_screen.book_empty": (
+        "Your digit book is empty: on the board, after a reading, press the digit it should be."
+    ),
+    "evaluation_screen.reading": "Reading the test digits...",
+    "evaluation_screen.click_hint": "Click a square to see those digits.",
+    "evaluation_screen.read_as_axis": "read as",
+    "evaluation_screen.true_axis": "true digit",
+    "evaluation_screen.right_column": "right",
+    "evaluation_screen.no_digits": "no digits",
+    "evaluation_screen.pick_square": "Click a square of the table.",
+    "evaluation_screen.no_test_digits": "No test digits: {error}",
+    "evaluation_screen.kind_yours": "of your digits",
+    "evaluation_screen.kind_test": "test digits",
+    "evaluation_screen.summary": (
+        "{right:,} of {total:,} {kind} read right ({share:.1%}), from {source}"
+    ),
+    "evaluation_screen.cell_right": "read right",
+    "evaluation_screen.cell_read_as": "read as {digit}",
+    "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
+    "evaluation_screen.first_shown": "(the first {count})",
+    "evaluation_screen.tile_true": "true {digit}",
 }
