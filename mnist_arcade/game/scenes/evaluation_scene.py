@@ -185,19 +185,8 @@ class EvaluationScene(Scene):
             TEXT,
         )
         text.draw(surface, phrase("evaluation_screen.click_hint"), (40, 100), 20, MUTED)
+        self._draw_axes(surface)
         left, top = MATRIX_TOPLEFT
-        text.draw(
-            surface,
-            phrase("evaluation_screen.read_as_axis"),
-            (left + 5 * CELL, top - 40),
-            20,
-            MUTED,
-            "midtop",
-        )
-        label = pygame.transform.rotate(
-            text.render(phrase("evaluation_screen.true_axis"), 20, MUTED), 90
-        )
-        surface.blit(label, label.get_rect(midright=(left - 30, top + 5 * CELL)))
         largest_miss = max(int((matrix - np.diag(np.diag(matrix))).max()), 1)
         for digit in range(10):
             text.draw(
@@ -222,7 +211,29 @@ class EvaluationScene(Scene):
                     pygame.draw.rect(surface, ACCENT, rect, width=3)
                 if count:
                     text.draw(surface, str(count), rect.center, 18, TEXT, "center")
-        accuracy = per_digit_accuracy(matrix)
+        self._draw_per_digit(surface)
+
+    def _draw_axes(self, surface: pygame.Surface) -> None:
+        """The table's two axes: what the network read across, the true digit down."""
+        text = self.context.text
+        left, top = MATRIX_TOPLEFT
+        text.draw(
+            surface,
+            phrase("evaluation_screen.read_as_axis"),
+            (left + 5 * CELL, top - 40),
+            20,
+            MUTED,
+            "midtop",
+        )
+        label = pygame.transform.rotate(
+            text.render(phrase("evaluation_screen.true_axis"), 20, MUTED), 90
+        )
+        surface.blit(label, label.get_rect(midright=(left - 30, top + 5 * CELL)))
+
+    def _draw_per_digit(self, surface: pygame.Surface) -> None:
+        """Beside the table: the share of each true digit read right."""
+        text, (left, top) = self.context.text, MATRIX_TOPLEFT
+        accuracy = per_digit_accuracy(self.matrix)
         bars_left = left + 10 * CELL + 20
         text.draw(
             surface, phrase("evaluation_screen.right_column"), (bars_left, top - 20), 20, MUTED
