@@ -30,7 +30,7 @@ from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.services.model_client import Answer, ModelClient, OcclusionAnswer
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
-from mnist_arcade.game.widgets.theme import Text
+from mnist_arcade.game.widgets.text import Text
 
 ROUNDS = 60
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge

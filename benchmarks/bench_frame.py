@@ -24,7 +24,7 @@ from _common import board_with_digit, median_ms, times_ms
 
 from mnist_arcade import paths
 from mnist_arcade.game.app import make_app
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.messages import EpochResult, TrainingStarted
 
 FRAMES = 300
@@ -35,7 +35,7 @@ SCALED_SIZES = ((1920, 1080), (960, 540))  # window sizes where the 1280x720 can
 def settle(app, seconds: float = 30.0) -> None:
     """Run frames until the engine has answered the newest P."""
     deadline = time.monotonic() + seconds
-    while app.context.awaiting_reading and time.monotonic() < deadline:
+    while app.context.readings.awaiting and time.monotonic() < deadline:
         app.frame(STEP)
         time.sleep(0.002)
 
@@ -57,19 +57,19 @@ def main() -> None:
         context.board.continue_stroke(60 + i % 180, 60 + (i * 7) % 180)
         app.frame(STEP)
 
-    assert context.live_reading  # the game's default: reading while the player draws
+    assert context.readings.live  # the game's default: reading while the player draws
     context.board.begin_stroke(60, 60)
     drawing = times_ms(drawing_frame, FRAMES)
     results = {"board scene, drawing (live reading)": statistics.median(drawing)}
     context.board.end_stroke()
     context.board.pixels[:] = board
     context.board.version += 1
-    context.predict()
+    context.readings.predict()
     settle(app)
 
     def animating_frame():
-        if app.scene.network.done and not context.awaiting_reading:
-            context.predict(quiet=True)  # the answer comes back a frame or two later
+        if app.scene.network.done and not context.readings.awaiting:
+            context.readings.predict(quiet=True)  # the answer comes back a frame or two later
         app.frame(STEP)
 
     results["board scene, maps animating after P"] = median_ms(animating_frame, FRAMES)

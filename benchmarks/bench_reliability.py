@@ -185,7 +185,7 @@ def part_frames(args) -> None:
     import pygame
 
     from mnist_arcade.game.app import make_app
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
     from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
     from mnist_arcade.game.services.training_session import ACTIVE
 
@@ -248,7 +248,7 @@ def part_frames(args) -> None:
         elif epochs and training.status not in ACTIVE:
             verdict_frames = 120  # two more seconds: the verdict, the model put in use or not
         if time.monotonic() > deadline:
-            raise SystemExit(f"the run never ended: {training!r}, {context.notice}")
+            raise SystemExit(f"the run never ended: {training!r}, {context.notices.current}")
     app.shutdown()
     figures = {
         "training": frame_figures(intervals, work),
@@ -256,7 +256,7 @@ def part_frames(args) -> None:
     }
     print(
         f"  the run: {context.training.status.value} after {len(context.training.epochs)} "
-        f"epochs; {context.notice}"
+        f"epochs; {context.notices.current}"
     )
     for name, label in (("training", "while training"), ("quiet", "no training   ")):
         f = figures[name]
@@ -363,7 +363,7 @@ def part_memory(args) -> None:
     from _common import board_with_digit
 
     from mnist_arcade.game.app import make_app
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
     from mnist_arcade.game.services.training_session import ACTIVE, LOADING_DATA
 
     pygame.init()
@@ -380,7 +380,7 @@ def part_memory(args) -> None:
             time.sleep(0.001)  # as the paced loop does, leave the other threads the CPU
 
     def engine_idle() -> bool:
-        return context.model._requests.empty() and not context.awaiting_reading
+        return context.model._requests.empty() and not context.readings.awaiting
 
     frames_until(lambda: context.model.ready)
     board, _ = board_with_digit(0)
@@ -404,9 +404,9 @@ def part_memory(args) -> None:
         if app.scene is not app.scenes[SceneId.BOARD]:
             raise RuntimeError("B did not go back to the board")
         for _ in range(args.predictions):
-            serial = context.reading_serial
+            serial = context.readings.serial
             pygame.event.post(key(pygame.K_p))
-            frames_until(lambda serial=serial: context.reading_serial > serial and engine_idle())
+            frames_until(lambda serial=serial: context.readings.serial > serial and engine_idle())
             answers += 1
         after.append(rss_mb())
         judged = context.training.judged

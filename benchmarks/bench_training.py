@@ -28,7 +28,7 @@ import mnist_arcade.ml.training as training
 from mnist_arcade import paths
 from mnist_arcade.dataset import load_npz
 from mnist_arcade.game.app import App, make_app
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.board_scene import BoardScene
 from mnist_arcade.game.scenes.train_scene import TrainScene
 from mnist_arcade.ml.backend import keras
@@ -72,7 +72,7 @@ def in_game(app: App) -> tuple[float, float, float]:
     """Train through the game while it renders; return samples/s and FPS on both scenes."""
     context = app.context
     app.switch_to(SceneId.TRAINING)
-    if not context.start_training("bench"):
+    if not context.news.start_training("bench"):
         raise RuntimeError("a run is still going")
     frames = {"train": [], "draw": []}
     i = 0

@@ -26,13 +26,15 @@ from pathlib import Path
 import numpy as np
 
 from mnist_arcade import __version__
-from mnist_arcade.canvas.preprocess import METHODS, mnist_digits_as_input
+from mnist_arcade.canvas.methods import Method
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.errors import (
     DataSourceError,
     EmptyBoardError,
     ImageReadError,
     MnistArcadeError,
 )
+from mnist_arcade.presets import PresetName
 
 USER_ERROR = 2
 INTERRUPTED = 130  # the shell's status for a run ended by Ctrl-C (128 + SIGINT)
@@ -58,8 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     predict.add_argument("--model", help="a .keras model (default: the game's live model)")
     predict.add_argument(
         "--method",
-        choices=METHODS,
-        default="mnist",
+        choices=[method.value for method in Method],
+        default=Method.MNIST.value,
         help="preprocessing: MNIST-style centring (default) or plain resize",
     )
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -77,7 +79,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
 
     train = commands.add_parser("train", help="train the CNN headless")
-    train.add_argument("--preset", choices=("seed", "full"), default="seed")
+    train.add_argument(
+        "--preset",
+        choices=[PresetName.SEED.value, PresetName.FULL.value],
+        default=PresetName.SEED.value,
+    )
     train.add_argument("--data", help="mnist.npz or IDX folder (default: Keras, then shipped)")
     train.add_argument("--epochs", type=int, help="override the preset's epoch count")
     train.add_argument(

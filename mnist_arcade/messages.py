@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-LAYER_NAMES = ("conv1", "pool1", "conv2", "pool2", "dense")  # layers shown, in data-flow order
-
 
 @dataclass(frozen=True)
 class LayerActivation:

@@ -7,7 +7,6 @@ from mnist_arcade.scoring.confidence import (
     DIGIT_THRESHOLD,
     expected_calibration_error,
     reads_as_digit,
-    top_probability,
 )
 
 
@@ -26,12 +25,6 @@ def test_a_sure_answer_reads_as_a_digit_and_an_even_spread_does_not():
 
 def test_the_threshold_sits_between_a_guess_and_a_sure_answer():
     assert 0.3 < DIGIT_THRESHOLD < 0.9
-
-
-def test_top_probability_of_one_answer_and_of_a_batch():
-    assert top_probability(one_sure_answer(2, 0.8)) == pytest.approx(0.8)
-    batch = np.stack([one_sure_answer(1, 0.5), one_sure_answer(7, 0.9)])
-    np.testing.assert_allclose(top_probability(batch), [0.5, 0.9])
 
 
 @pytest.mark.parametrize("bad", [np.full(9, 0.1), np.full((2, 10), 0.1)])

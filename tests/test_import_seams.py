@@ -88,6 +88,29 @@ def test_pure_modules_import_neither_pygame_nor_tensorflow(light_modules):
     assert not offenders
 
 
+PURE_SUBPACKAGES = ("canvas", "practice", "explaining", "scoring", "player_files")
+PURE_GAME_PARTS = ("mnist_arcade.game.words", "mnist_arcade.game.scene_id")
+PURE_TOP_MODULES = ("mnist_arcade.presets", "mnist_arcade.layers", "mnist_arcade.messages")
+
+
+@pytest.mark.parametrize("subpackage", PURE_SUBPACKAGES)
+def test_each_grouped_subpackage_is_pure(light_modules, subpackage):
+    prefix = f"mnist_arcade.{subpackage}"
+    modules = {m: found for m, found in light_modules.items() if m.startswith(prefix)}
+    assert len(modules) >= 2, f"{prefix} has no modules left to check: was it renamed?"
+    assert {m: found for m, found in modules.items() if found} == {}
+
+
+def test_the_words_the_scene_ids_and_the_shared_names_are_pure(light_modules):
+    checked = {
+        m: found
+        for m, found in light_modules.items()
+        if m.startswith(PURE_GAME_PARTS) or m in PURE_TOP_MODULES
+    }
+    assert set(PURE_TOP_MODULES) <= set(checked) and "mnist_arcade.game.words" in checked
+    assert {m: found for m, found in checked.items() if found} == {}
+
+
 def test_the_window_does_not_import_every_scene_by_name():
     source = (PACKAGE / "game" / "app.py").read_text()
     assert "board_scene" not in source and "train_scene" not in source

@@ -2,9 +2,10 @@
 
 Two methods, so a learner can compare them on the same drawing:
 
-* ``"mnist"`` does what the makers of MNIST did to every digit: crop to the ink's bounding box,
-  scale it to fit a 20x20 box keeping its aspect ratio (with anti-aliasing), then place it in a
-  28x28 field so that its centre of mass sits in the middle. Two steps are added:
+* ``Method.MNIST`` (:mod:`mnist_arcade.canvas.methods`) does what the makers of MNIST did to
+  every digit: crop to the ink's bounding box, scale it to fit a 20x20 box keeping its aspect
+  ratio (with anti-aliasing), then place it in a 28x28 field so that its centre of mass sits
+  in the middle. Two steps are added:
 
   - for the game's brush: the brush is always 25 px wide, so a digit drawn small would arrive
     with strokes three times as thick as MNIST's. Before fitting, such a drawing is eroded
@@ -13,7 +14,7 @@ Two methods, so a learner can compare them on the same drawing:
   - for the small network: the digit is stood upright (deskewed, :mod:`mnist_arcade.canvas.deskew`),
     so its weights need not learn every slant. MNIST's own digits are stood upright the same way
     (:func:`mnist_digits_as_input`) wherever the network reads them.
-* ``"plain"`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
+* ``Method.PLAIN`` is the TensorFlow.js tutorial's way: scale the whole board down to 28x28.
 
 Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNIST.
 """
@@ -27,12 +28,12 @@ from PIL import Image
 
 from mnist_arcade.canvas.board import BRUSH_SIZE
 from mnist_arcade.canvas.deskew import deskew, shear_rows, slants
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.errors import EmptyBoardError
 
 MNIST_SIDE = 28  # the network's input is 28x28
 DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
 INK_THRESHOLD = 32  # a pixel brighter than this (of 255) counts as ink
-METHODS = ("mnist", "plain")
 MNIST_STROKE_WIDTH = 2.8  # a typical MNIST stroke, in pixels of the 20x20 box (median ~2.7)
 
 
@@ -245,13 +246,13 @@ def plain_resize(pixels: np.ndarray) -> np.ndarray:
     return _resize(pixels, MNIST_SIDE, MNIST_SIDE).astype(np.float32) / 255.0
 
 
-def to_network_input(pixels: np.ndarray, method: str = "mnist") -> np.ndarray:
+def to_network_input(pixels: np.ndarray, method: Method | str = Method.MNIST) -> np.ndarray:
     """Board pixels (H, W) uint8, white on black -> (28, 28) float32 in [0, 1]."""
-    if method == "mnist":
+    if method == Method.MNIST:
         return fit_and_center(pixels)
-    if method == "plain":
+    if method == Method.PLAIN:
         return plain_resize(pixels)
-    raise ValueError(f"Unknown preprocessing method {method!r}; choose one of {METHODS}.")
+    raise ValueError(f"Unknown preprocessing method {method!r}; choose {' or '.join(Method)}.")
 
 
 LIGHT_BORDER = 127  # a border whose median is brighter than this is paper, not MNIST's black

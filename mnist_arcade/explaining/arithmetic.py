@@ -28,6 +28,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mnist_arcade.canvas.deskew import shear_rows
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.canvas.preprocess import MNIST_SIDE, FieldBox, fit_and_center_placed
 
 POOL_SIZE = 2  # both pool layers keep the biggest of each 2x2 square
@@ -393,15 +394,15 @@ def top_two(probabilities: np.ndarray) -> tuple[int, int]:
 # --- from the 28x28 field back to the board ---------------------------------------------------
 
 
-def field_box_on_board(pixels: np.ndarray, method: str = "mnist") -> FieldBox:
+def field_box_on_board(pixels: np.ndarray, method: Method | str = Method.MNIST) -> FieldBox:
     """Where the net's 28x28 field lies on these board pixels, as the preprocessing placed it:
     the whole board for ``"plain"``; for ``"mnist"``, the box ``fit_and_center`` computes."""
     pixels = np.asarray(pixels)
     if pixels.ndim != 2:
         raise ValueError(f"expected 2-D board pixels, got shape {pixels.shape}")
-    if method == "plain":
+    if method == Method.PLAIN:
         return FieldBox(0.0, 0.0, float(pixels.shape[0]), float(pixels.shape[1]))
-    if method != "mnist":
+    if method != Method.MNIST:
         raise ValueError(f"unknown preprocessing method {method!r}; choose mnist or plain")
     return fit_and_center_placed(pixels)[1]
 

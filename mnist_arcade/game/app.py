@@ -13,7 +13,8 @@ import time
 
 import pygame
 
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes import SCENES
 from mnist_arcade.game.scenes.scene import Scene
 from mnist_arcade.game.services.model_client import ModelClient

@@ -6,7 +6,7 @@ Temperature scaling (Guo et al. 2017) divides the network's scores by one number
 softmax, fitted to minimise the cross-entropy on validation drawings; the predicted digit never
 changes, only how sure the model says it is. The drawings are made from the held-out tenth of
 the training digits and the style generator's validation stream, exactly as the *full* preset
-validates (:func:`mnist_arcade.ml.training.validation_drawings`); the test set is not touched.
+validates (:func:`mnist_arcade.ml.drawn_inputs.validation_drawings`); the test set is not touched.
 T is baked into the dense layer, so the written file keeps the game's architecture. ``train``
 does the same at the end of a *full* run; this command applies it to an existing model.
 """
@@ -18,20 +18,17 @@ import dataclasses
 from pathlib import Path
 
 from mnist_arcade.dataset import load_path
+from mnist_arcade.ml.calibration import bake_temperature, fit_temperature, logits
+from mnist_arcade.ml.drawn_inputs import validation_drawings
+from mnist_arcade.ml.presets import PRESETS
 from mnist_arcade.ml.store import load_model, save_model_atomic
-from mnist_arcade.ml.training import (
-    PRESETS,
-    bake_temperature,
-    fit_temperature,
-    logits,
-    validation_drawings,
-)
+from mnist_arcade.presets import PresetName
 
 
 def calibrate(model, data, seed: int = 0, drawings: int | None = None) -> float:
     """Fit the temperature on validation drawings (as many as the *full* preset validates on,
     unless ``drawings`` says otherwise), bake it into ``model``, and return it."""
-    preset = PRESETS["full"]
+    preset = PRESETS[PresetName.FULL]
     if drawings is not None:
         preset = dataclasses.replace(preset, validation_drawings=drawings)
     x_val, y_val = validation_drawings(data, preset, seed)

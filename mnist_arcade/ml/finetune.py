@@ -16,17 +16,14 @@ from __future__ import annotations
 import numpy as np
 
 from mnist_arcade.dataset import MnistData
-from mnist_arcade.ml.training import (
-    Preset,
-    TrainingData,
-    one_hot,
-    split_point,
-    to_float_images,
-    validation_pool,
-)
+from mnist_arcade.ml.labels import one_hot, to_float_images
+from mnist_arcade.ml.presets import Preset
+from mnist_arcade.ml.training_data import TrainingData
+from mnist_arcade.ml.validation import split_point, validation_pool
+from mnist_arcade.presets import PresetName
 
 FINETUNE = Preset(
-    "finetune",
+    PresetName.FINETUNE,
     "your digits plus MNIST replay, starting from the model in use",
     epochs=5,
     batch_size=128,

@@ -7,11 +7,11 @@ every feature map fits on screen.
 
 from __future__ import annotations
 
+from mnist_arcade.layers import SHOWN_LAYERS
 from mnist_arcade.ml.backend import keras
 
 INPUT_SHAPE = (28, 28, 1)
 NUM_CLASSES = 10
-SHOWN_LAYERS = ("conv1", "pool1", "conv2", "pool2", "dense")  # the layers the game displays
 
 
 def _variance_scaling(seed: int | None, offset: int) -> keras.initializers.Initializer:

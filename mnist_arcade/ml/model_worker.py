@@ -39,6 +39,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml.model import build_model, check_weight_shapes
 from mnist_arcade.ml.predictor import Predictor
+from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.ml.store import (
     clean_stale_temporaries,
     copy_model_atomic,
@@ -72,7 +73,7 @@ class Engine:
         self.version = 0
         self.live: Predictor | None = None
         self.preview: Predictor | None = None
-        self._scratch = None  # a spare keras.Model, built once
+        self._spare = SpareModel()  # weights pass through it on their way in (and saves)
         self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
 
     def __repr__(self) -> str:
@@ -185,10 +186,7 @@ class Engine:
 
     def _use_weights(self, request: UseWeights) -> None:
         check_weight_shapes(request.weights)
-        if self._scratch is None:  # one spare model holds weights on their way in (and saves)
-            self._scratch = build_model()
-        model = self._scratch
-        model.set_weights(request.weights)
+        model = self._spare.holding(request.weights)
         if request.save:  # saved first: if that fails, the model in use is unchanged
             save_model_atomic(model, paths.user_model_path())
         self._put_in_use(model, request.name)

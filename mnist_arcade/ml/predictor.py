@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from mnist_arcade.layers import SHOWN_LAYERS
 from mnist_arcade.messages import LayerActivation, Prediction
 from mnist_arcade.ml.backend import keras, tf
-from mnist_arcade.ml.model import INPUT_SHAPE, SHOWN_LAYERS, check_architecture
+from mnist_arcade.ml.model import INPUT_SHAPE, check_architecture
 
 BATCH_CHUNK = 2048  # digits per call when scoring many at once
 

@@ -32,7 +32,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.keras_data import load_keras_mnist
-from mnist_arcade.ml.model import build_model
+from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.ml.store import keep_run_in_library, save_model_atomic
 from mnist_arcade.ml.training import (
     PRESETS,
@@ -73,16 +73,13 @@ def accuracy_on(model, images: np.ndarray, labels: np.ndarray) -> float:
     return reads_right(model, images, labels) / max(len(images), 1)
 
 
-_reference: list = []  # one network, built once, that holds the model in use's weights
+_reference = SpareModel()  # one network, built once, that holds the model in use's weights
 
 
 def model_with(weights: list) -> object:
     """A network holding ``weights`` (to measure the model in use beside a run). The same one
-    every run: each Keras model built stays in the process's memory."""
-    if not _reference:
-        _reference.append(build_model())
-    _reference[0].set_weights(weights)
-    return _reference[0]
+    every run (:mod:`mnist_arcade.ml.spare_model`); it belongs to the trainer thread."""
+    return _reference.holding(weights)
 
 
 def finetune_report(model, incumbent_weights, data: MnistData, book) -> FinetuneReport:

@@ -18,12 +18,13 @@ from mnist_arcade import paths
 from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
 from mnist_arcade.player_files.model_archives import archive_problem
 from mnist_arcade.player_files.small_json import is_number, read_small_json
+from mnist_arcade.presets import PresetName
 
 FOLDER = "models"
 PRESET_WORDS = {
-    "seed": "seed run",
-    "full": "full run",
-    "finetune": "taught run",
+    PresetName.SEED: "seed run",
+    PresetName.FULL: "full run",
+    PresetName.FINETUNE: "taught run",
     "saved": "saved model",  # the player's model, kept here before a newer one replaced it
     "aside": "kept-aside run",  # a kept-aside run, kept here before a newer one replaced it
 }

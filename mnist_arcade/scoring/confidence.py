@@ -28,12 +28,6 @@ def _as_probabilities(probabilities) -> np.ndarray:
     return values
 
 
-def top_probability(probabilities) -> float | np.ndarray:
-    """The largest of the ten probabilities (one per row for a batch)."""
-    top = _as_probabilities(probabilities).max(axis=-1)
-    return float(top) if np.ndim(top) == 0 else top
-
-
 def reads_as_digit(probabilities, threshold: float = DIGIT_THRESHOLD) -> bool:
     """True when the network is sure enough to name a digit: the top probability reaches
     ``threshold``. ``probabilities`` are the ten softmax outputs for one drawing."""

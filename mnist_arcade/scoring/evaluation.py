@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from mnist_arcade.canvas.preprocess import METHODS, mnist_digits_as_input, to_network_input
+from mnist_arcade.canvas.methods import Method
+from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.dataset import MnistData
 from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.practice.stroke_plans import hand_drawn_set
@@ -57,7 +58,7 @@ def score(name: str, predicted: np.ndarray, labels: np.ndarray) -> Accuracy:
     return Accuracy(name, overall, int(correct.size), per_class)
 
 
-def board_probabilities(predictor, boards: np.ndarray, method: str = "mnist") -> np.ndarray:
+def board_probabilities(predictor, boards: np.ndarray, method: Method = Method.MNIST) -> np.ndarray:
     """Preprocess 300x300 boards as the game does and read them: (N, 10) probabilities."""
     if len(boards) == 0:
         return np.zeros((0, 10), dtype=np.float32)
@@ -66,7 +67,7 @@ def board_probabilities(predictor, boards: np.ndarray, method: str = "mnist") ->
 
 
 def board_accuracy(
-    predictor, name: str, boards: np.ndarray, labels: np.ndarray, method: str = "mnist"
+    predictor, name: str, boards: np.ndarray, labels: np.ndarray, method: Method = Method.MNIST
 ) -> Accuracy:
     """Preprocess 300x300 boards as the game does, read them, and score."""
     return score(name, board_probabilities(predictor, boards, method).argmax(axis=1), labels)
@@ -121,20 +122,6 @@ def calibration(name: str, probabilities: np.ndarray, labels: np.ndarray) -> Con
     )
 
 
-def drawn_accuracy(
-    predictor,
-    images: np.ndarray,
-    labels: np.ndarray,
-    count: int,
-    method: str = "mnist",
-    seed: int = 0,
-) -> Accuracy:
-    """Redraw ``count`` test digits with the brush, preprocess them as the game does, score."""
-    indices, boards = drawn_test_set(images, count, seed)
-    name = f"MNIST test digits redrawn with the 25 px brush, {method} preprocessing"
-    return board_accuracy(predictor, name, boards, np.asarray(labels)[indices], method)
-
-
 @dataclass(frozen=True)
 class EvaluationReport:
     source: str
@@ -181,13 +168,13 @@ def evaluate_model(
         ]
     sets.append((HAND, hand_boards, hand_labels))
     read: dict[str, np.ndarray] = {}
-    for method in METHODS:
+    for method in Method:
         for name, boards, labels in sets:
             probabilities = board_probabilities(predictor, boards, method)
             results.append(
                 score(f"{name}, {method} preprocessing", probabilities.argmax(1), labels)
             )
-            if method == "mnist":
+            if method is Method.MNIST:
                 read[name] = probabilities
     if drawn > 0:
         confidence += non_digit_confidence(predictor, drawn, seed)

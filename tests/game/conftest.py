@@ -67,7 +67,7 @@ def settle(app, seconds: float = 10.0) -> bool:
     """Run frames until the engine has answered everything asked so far."""
     context = app.context
     return run_until(
-        app, lambda: context.model._requests.empty() and not context.awaiting_reading, seconds
+        app, lambda: context.model._requests.empty() and not context.readings.awaiting, seconds
     )
 
 

@@ -36,7 +36,7 @@ import pygame
 
 from mnist_arcade.canvas.board import BOARD_SIZE
 from mnist_arcade.game.app import FULLSCREEN_KEYS, HELP_KEYS, App, make_app
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
 from mnist_arcade.game.services.training_session import (
     ACTIVE,
@@ -418,8 +418,8 @@ class Observer:
         if training.offer_taken and not self.offer_taken:
             tally.runs["kept-aside run used (Enter)"] += 1
         self.offer_taken = training.offer_taken
-        if context.notice.startswith(PROBLEM_STARTS):
-            tally.problems[context.notice[:160]] += 1
+        if context.notices.current.startswith(PROBLEM_STARTS):
+            tally.problems[context.notices.current[:160]] += 1
 
 
 def run_frame(app: App, tally: Tally, observer: Observer, dt: float | None) -> None:
@@ -483,7 +483,7 @@ def wind_down(
             context.training.status not in ACTIVE
             and not context.training.running
             and context.model._requests.empty()
-            and not context.awaiting_reading
+            and not context.readings.awaiting
         )
         if idle:
             for _ in range(3):  # the engine's last answers, and the poll that reads them

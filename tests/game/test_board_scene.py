@@ -44,7 +44,7 @@ def test_p_predicts_with_the_live_model_and_shows_the_maps(make_app):
     read_board(app)
     for _ in range(150):  # 2.5 s of frames: the animation runs to the end
         app.frame(1 / 60)
-    prediction = app.context.prediction
+    prediction = app.context.readings.prediction
     assert prediction is not None and prediction.digit == 1
     assert prediction.confidence > 0.5
     after = surface_to_rgb(app.screen)[
@@ -78,7 +78,7 @@ def test_c_clears_board_and_prediction(make_app):
     read_board(app)
     post_key(pygame.K_c)
     app.frame(1 / 60)
-    assert app.context.board.is_empty and app.context.prediction is None
+    assert app.context.board.is_empty and app.context.readings.prediction is None
     assert on_screen(app, 150, 150) == (0, 0, 0)
 
 
@@ -86,8 +86,8 @@ def test_p_on_an_empty_board_says_so(make_app):
     app = make_app()
     post_key(pygame.K_p)
     app.frame(1 / 60)
-    assert app.context.prediction is None
-    assert "empty" in app.context.notice
+    assert app.context.readings.prediction is None
+    assert "empty" in app.context.notices.current
 
 
 def test_m_switches_to_the_plain_resize_and_predicts_again(make_app):
@@ -95,13 +95,13 @@ def test_m_switches_to_the_plain_resize_and_predicts_again(make_app):
     post_stroke([(LEFT + 40, TOP + 40), (LEFT + 40, TOP + 120)])  # small, in a corner
     app.frame(1 / 60)
     read_board(app)
-    centred = app.context.prediction.net_input
+    centred = app.context.readings.prediction.net_input
     post_key(pygame.K_m)
     app.frame(1 / 60)
-    assert app.context.prediction is None  # the old reading was made the other way
+    assert app.context.readings.prediction is None  # the old reading was made the other way
     assert settle(app)
-    assert app.context.method.value == "plain"
-    plain = app.context.prediction.net_input
+    assert app.context.readings.method.value == "plain"
+    plain = app.context.readings.prediction.net_input
     assert not np.allclose(plain, centred)
     assert plain[:, 14:].max() == 0  # the plain resize keeps it in the corner
     app.frame(10.0)  # the layers have scanned in
@@ -116,36 +116,38 @@ def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
     app.frame(1 / 60)
     assert app.context.model.wait(120)
     assert settle(app, 60)
-    assert app.context.prediction is not None and app.context.prediction.digit == 1
+    assert (
+        app.context.readings.prediction is not None and app.context.readings.prediction.digit == 1
+    )
 
 
 def test_more_strokes_after_a_reading_make_it_stale_not_current(make_app):
     app = make_app()
-    app.context.live_reading = False
+    app.context.readings.live = False
     draw_a_one(app)
     read_board(app)
-    assert app.context.prediction.digit == 1
+    assert app.context.readings.prediction.digit == 1
     post_stroke([(LEFT + 60, TOP + 60), (LEFT + 240, TOP + 60)])  # a bar across the top
     app.frame(1 / 60)
-    assert app.context.reading_is_stale and app.context.prediction is None
+    assert app.context.readings.is_stale and app.context.readings.prediction is None
     result = surface_to_rgb(app.screen)[
         RESULT_RECT.top : RESULT_RECT.bottom, RESULT_RECT.left : RESULT_RECT.right
     ]
     assert (result.max(axis=2) > 200).sum() < 3000  # no big digit on show, only a short line
     read_board(app)
-    assert app.context.prediction is not None and not app.context.reading_is_stale
+    assert app.context.readings.prediction is not None and not app.context.readings.is_stale
 
 
 def test_a_late_answer_for_an_older_drawing_is_not_shown_as_current(make_app):
     app = make_app()
-    app.context.live_reading = False
+    app.context.readings.live = False
     draw_a_one(app)
     post_key(pygame.K_p)
     app.frame(1 / 60)  # the engine is reading the 1 ...
     post_stroke([(LEFT + 60, TOP + 60), (LEFT + 240, TOP + 60)])  # ... while the player draws on
     app.frame(1 / 60)
     assert settle(app)
-    assert app.context.prediction is None  # the answer arrived, but for the older drawing
+    assert app.context.readings.prediction is None  # the answer arrived, but for the older drawing
 
 
 def test_the_brush_is_not_stuck_after_a_scene_switch_with_the_button_held(make_app):
@@ -205,7 +207,7 @@ def test_an_unknown_key_says_which_keys_work(make_app):
     app = make_app()
     post_key(pygame.K_q)
     app.frame(1 / 60)
-    assert "does nothing" in app.context.notice and "H" in app.context.notice
+    assert "does nothing" in app.context.notices.current and "H" in app.context.notices.current
 
 
 def test_the_model_in_use_is_named_with_its_measured_accuracy(make_app):
@@ -247,10 +249,10 @@ def test_a_corrupt_model_file_is_named_and_the_shipped_model_used(make_app, tmp_
     corrupt.write_bytes(b"PK\x03\x04 not really a zip")
     app = make_app(model_path=str(corrupt))
     assert app.context.model.label.startswith("shipped model")
-    assert "broken.keras" in app.context.notice
+    assert "broken.keras" in app.context.notices.current
     draw_a_one(app)
     read_board(app)
-    assert app.context.prediction.digit == 1
+    assert app.context.readings.prediction.digit == 1
 
 
 def test_a_model_with_the_games_names_but_other_sizes_is_refused(make_app, tmp_path):
@@ -270,7 +272,7 @@ def test_a_model_with_the_games_names_but_other_sizes_is_refused(make_app, tmp_p
     odd.save(tmp_path / "odd.keras")
     app = make_app(model_path=str(tmp_path / "odd.keras"))
     assert app.context.model.label.startswith("shipped model")
-    assert "odd.keras" in app.context.notice
+    assert "odd.keras" in app.context.notices.current
     post_key(pygame.K_r)  # R, twice, and T: none of them may crash the window
     app.frame(1 / 60)
     post_key(pygame.K_r)
@@ -319,7 +321,7 @@ def test_every_layer_says_in_plain_words_what_it_shows(make_app):
 
 
 def test_no_text_on_either_screen_is_smaller_than_12_pixels(make_app):
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
 
     app = make_app()
     draw_a_one(app)
@@ -334,7 +336,7 @@ def test_no_text_on_either_screen_is_smaller_than_12_pixels(make_app):
 
 
 def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_app):
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
 
     app = make_app()
     for scene_id in (SceneId.BOARD, SceneId.TRAINING):
@@ -375,7 +377,7 @@ def drawn_strings_and_rects(app):
 
 
 def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
     from mnist_arcade.game.widgets.help_overlay import GLOSSARY
 
     app = make_app()
@@ -400,7 +402,7 @@ def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
 def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(make_app):
     app = make_app()
     draw_a_one(app)
-    from mnist_arcade.game.context import SceneId
+    from mnist_arcade.game.scene_id import SceneId
 
     board = app.scene
     for binding in board.bindings():
@@ -410,16 +412,18 @@ def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(ma
         app.context.say("")
         post_key(binding.keys[0])
         app.frame(1 / 60)
-        assert "does nothing" not in app.context.notice, binding.label
+        assert "does nothing" not in app.context.notices.current, binding.label
 
 
 def test_live_reading_reads_while_drawing_without_p(make_app):
     app = make_app()
-    assert app.context.live_reading
+    assert app.context.readings.live
     draw_a_one(app)
     assert settle(app)
     app.frame(1 / 60)
-    assert app.context.prediction is not None and app.context.prediction.digit == 1
+    assert (
+        app.context.readings.prediction is not None and app.context.readings.prediction.digit == 1
+    )
     assert app.scene.network.done  # a live reading appears at once; P is the animated reveal
 
 
@@ -442,7 +446,7 @@ def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
         )
         app.frame(1 / 60)
         deadline = time.monotonic() + 10  # the engine answers within the frame, as it does
-        while app.context.awaiting_reading and time.monotonic() < deadline:  # on an idle
+        while app.context.readings.awaiting and time.monotonic() < deadline:  # on an idle
             app.context.poll()  # machine: the count below depends on the game's clock only,
             time.sleep(0.002)  # not on how busy this machine is
     requests = app.context.model._next_id - asked
@@ -453,12 +457,12 @@ def test_l_turns_live_reading_off(make_app):
     app = make_app()
     post_key(pygame.K_l)
     app.frame(1 / 60)
-    assert not app.context.live_reading and "off" in app.context.notice
+    assert not app.context.readings.live and "off" in app.context.notices.current
     asked = app.context.model._next_id
     draw_a_one(app)
     for _ in range(30):
         app.frame(1 / 60)
-    assert app.context.model._next_id == asked and app.context.prediction is None
+    assert app.context.model._next_id == asked and app.context.readings.prediction is None
 
 
 def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
@@ -472,7 +476,7 @@ def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
         pygame.event.Event(pygame.MOUSEMOTION, pos=(x + 4, y + 4), rel=(0, 0), buttons=(0, 0, 0))
     )
     shown = " ".join(drawn_strings(app))
-    values = app.context.prediction.layers[2].values[:, :, 5]
+    values = app.context.readings.prediction.layers[2].values[:, :, 5]
     assert "conv2, map 6" in shown
     assert f"values {values.min():.2f} to {values.max():.2f}" in shown
     pygame.event.post(  # off the maps: the card goes
@@ -495,7 +499,7 @@ def test_clicking_a_conv_map_opens_its_card_with_the_layers_own_numbers(make_app
     detail = app.scene.detail
     assert detail.is_open and detail.layer == "conv1" and detail.channel == 2
     row, col = detail.position
-    prediction = app.context.prediction
+    prediction = app.context.readings.prediction
     weights = app.context.model.weights
     step = conv_pixel(prediction.net_input[..., None], weights[0], weights[1], 2, row, col)
     assert abs(step.output - prediction.layers[0].values[row, col, 2]) < 1e-4
@@ -510,16 +514,16 @@ def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
     read_board(app)
     post_key(pygame.K_w)
     app.frame(1 / 60)
-    assert run_until(app, lambda: app.context.why_on_show is not None, 30)
+    assert run_until(app, lambda: app.context.why.on_show is not None, 30)
     app.frame(1 / 60)
-    evidence = app.context.why_on_show
+    evidence = app.context.why.on_show
     assert evidence.digit == 1
-    ink = app.context.prediction.net_input > 0.5
+    ink = app.context.readings.prediction.net_input > 0.5
     strength = np.abs(evidence.balance)
     assert strength[ink].mean() > strength[~ink].mean()
     assert any(line.startswith("Why a 1?") for line in drawn_strings(app))
     draw_a_one(app)  # drawing again: the explanation was for the old drawing
-    assert app.context.why_on_show is None
+    assert app.context.why.on_show is None
 
 
 def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
@@ -541,7 +545,7 @@ def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
     app.frame(1 / 60)
     read_board(app)
     app.frame(3.0)
-    prediction = app.context.prediction
+    prediction = app.context.readings.prediction
     shown = drawn_strings(app)
     named = str(prediction.digit) in shown
     if reads_as_digit(prediction.probabilities):
@@ -558,22 +562,24 @@ def test_p_right_after_drawing_is_not_cut_short_by_a_live_reading(make_app):
     post_stroke([(LEFT + 150, TOP + 150), (LEFT + 150, TOP + 260)])
     app.frame(1 / 60)  # too soon for another live reading
     read_board(app)  # P at once: its reveal starts
-    assert app.context.reading.animate and not app.scene.network.done
+    assert app.context.readings.reading.animate and not app.scene.network.done
     for _ in range(20):  # a third of a second: long enough for a live reading to cut in
         app.frame(1 / 60)
     assert settle(app)
-    assert app.context.reading.animate and not app.scene.network.done
+    assert app.context.readings.reading.animate and not app.scene.network.done
 
 
 def test_a_reading_the_engine_could_not_make_is_not_awaited_for_ever(make_app):
     app = make_app()
     draw_a_one(app)
     assert settle(app)
-    app.context._pending = {10**6: (app.context.board.version, app.context.method, False)}
-    assert app.context.awaiting_reading  # as if the engine had failed on this request
+    app.context.readings._pending = {
+        10**6: (app.context.board.version, app.context.readings.method, False)
+    }
+    assert app.context.readings.awaiting  # as if the engine had failed on this request
     asked = app.context.model._next_id
     app.context.model.problems.append("a TensorFlow error")  # what it says when it does
     app.frame(1 / 60)
-    assert "could not do that" in app.context.notice
+    assert "could not do that" in app.context.notices.current
     assert run_until(app, lambda: app.context.model._next_id > asked, 5)  # it asks again
-    assert settle(app) and app.context.live_prediction is not None
+    assert settle(app) and app.context.readings.live_prediction is not None

@@ -7,7 +7,7 @@ import pygame
 import pytest
 
 from mnist_arcade import paths
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.challenge_scene import missed_line
 from mnist_arcade.game.services.best_scores import load_scores, record_score
 from mnist_arcade.game.services.challenge import (
@@ -172,11 +172,11 @@ def read_fresh(app, digit):
     context = app.context
 
     def read_now():
-        prediction = context.prediction
+        prediction = context.readings.prediction
         return prediction is not None and prediction.digit == digit
 
     assert run_until(app, read_now, 30)
-    assert context.prediction.confidence >= CONFIDENT
+    assert context.readings.prediction.confidence >= CONFIDENT
 
 
 def test_a_round_waits_for_the_mouse_button_to_go_up(make_app):
@@ -216,7 +216,7 @@ def test_a_scripted_challenge_game_scores_as_specified(make_app):
             draw_digit(app, digit)
             # Real frames until the engine has read the drawing as it is (its answer takes
             # real time; the round's own clock only runs in game time below).
-            assert run_until(app, lambda: app.context.prediction is not None, 30)
+            assert run_until(app, lambda: app.context.readings.prediction is not None, 30)
         # Fixed steps of game time, so the score is known exactly from the readings.
         assert run_until_result(app, game, round_index)
         result = game.results[-1]

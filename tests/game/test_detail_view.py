@@ -26,12 +26,13 @@ from mnist_arcade.game.widgets.detail_cards import (
     exp_number,
     header,
     input_map_sentence,
-    percent,
     sum_number,
 )
 from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, TEXT, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import ACCENT, MIN_TEXT_SIZE, TEXT
+from mnist_arcade.game.words.numbers import percent
 
 CARD_RECT = pygame.Rect(384, 96, 844, 476)  # the board scene's network panel, inside its edge
 
@@ -175,7 +176,7 @@ def test_the_dense_card_shows_the_softmax_with_the_models_numbers(text, reading)
     for digit in range(10):
         assert f"{steps.logits[digit]:.2f}" in shown
         assert exp_number(float(steps.exponentials[digit])) in shown
-        assert percent(float(prediction.probabilities[digit])) in shown
+        assert percent(float(prediction.probabilities[digit]), 2) in shown
     assert f"sum of the ten: {exp_number(steps.total)}" in shown
     top = steps.ranking[0]
     assert f"map {top + 1}: {steps.contributions[top]:+.2f}" in shown

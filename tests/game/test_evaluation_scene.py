@@ -4,7 +4,7 @@ import numpy as np
 import pygame
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 from tests.game.conftest import post_key, run_until
@@ -65,7 +65,7 @@ def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
     from mnist_arcade.canvas.preprocess import to_network_input
 
     app = make_app()
-    book = app.context.book
+    book = app.context.teaching.book
     for x in (100, 150, 200):
         board = Board()
         board.begin_stroke(x, 40)
@@ -87,12 +87,12 @@ def test_emptying_the_book_while_its_table_is_shown_goes_back_to_the_test_digits
     board = Board()
     board.begin_stroke(150, 40)
     board.continue_stroke(150, 260)
-    app.context.book.add(to_network_input(board.pixels), board.pixels, 1)
+    app.context.teaching.book.add(to_network_input(board.pixels), board.pixels, 1)
     scene = open_evaluation(app)
     post_key(pygame.K_y)
     app.frame(1 / 60)
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 1, 30)
-    app.context.book.remove(0)  # as Delete on the book screen would
+    app.context.teaching.book.remove(0)  # as Delete on the book screen would
     app.frame(1 / 60)  # drawn with no digit left: no division by zero, no stale table
     assert not scene.yours
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 200, 30)
@@ -116,7 +116,7 @@ def _teach_ones(app, count, x0=100):
         board = Board()
         board.begin_stroke(x, 40)
         board.continue_stroke(x, 260)
-        app.context.book.add(to_network_input(board.pixels), board.pixels, 1)
+        app.context.teaching.book.add(to_network_input(board.pixels), board.pixels, 1)
 
 
 def click_cell(app, true_digit, read_digit):
@@ -144,7 +144,7 @@ def test_a_digit_taught_after_leaving_your_table_is_counted_and_its_squares_clic
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 5, 30)
     click_cell(app, 1, int(scene.read[0]))
     assert scene.selected == (1, int(scene.read[0])) and scene._tiles
-    app.context.book.remove(0)  # one deleted while the table is shown: never a crash either
+    app.context.teaching.book.remove(0)  # deleted while shown: no crash
     click_cell(app, 1, int(scene.read[-1]))
     app.frame(1 / 60)
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 4, 30)

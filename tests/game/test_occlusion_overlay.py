@@ -11,10 +11,9 @@ from mnist_arcade.game.widgets.occlusion_overlay import (
     FOR_WINNER,
     OcclusionOverlay,
     field_rect_on_screen,
-    overlay_on,
 )
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from mnist_arcade.game.widgets.theme import Text
+from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.practice.redrawn_mnist import draw_with_brush
 
 
@@ -83,9 +82,10 @@ def test_on_the_board_the_overlay_lands_on_the_drawing_and_stays_inside_it(
 
 
 def test_a_plain_map_can_be_stretched_over_any_rect(screen):
-    balance = np.zeros((28, 28), dtype=np.float32)
-    balance[3, 4] = 1.0
-    overlay_on(screen, pygame.Rect(0, 0, 56, 56), balance)
+    for_digit = np.zeros((28, 28), dtype=np.float32)
+    for_digit[3, 4] = 1.0
+    evidence = arithmetic.Evidence(1, 7, for_digit, np.zeros_like(for_digit))
+    OcclusionOverlay(evidence).draw(screen, pygame.Rect(0, 0, 56, 56))
     pixels = surface_to_rgb(screen)
     assert pixels[6:8, 8:10].any(axis=2).all() and pixels[:6].sum() == 0
     assert field_rect_on_screen(

@@ -5,7 +5,7 @@ import pygame
 import pytest
 
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
-from mnist_arcade.game.widgets.theme import Text
+from mnist_arcade.game.widgets.text import Text
 
 
 @pytest.mark.parametrize("height", [100, 124, 260])

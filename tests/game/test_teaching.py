@@ -4,7 +4,7 @@ import numpy as np
 import pygame
 
 from mnist_arcade import paths
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.player_files.digit_book import load_book
 from tests.game.conftest import post_key, post_stroke, read_board, run_until
 
@@ -26,19 +26,19 @@ def test_a_digit_key_after_a_reading_keeps_the_drawing_in_the_book(make_app):
     post_key(pygame.K_7)  # nothing read yet: explained, nothing saved
     app.frame(1 / 60)
     assert (
-        "Digit keys teach" in app.context.notice
+        "Digit keys teach" in app.context.notices.current
         and not (paths.user_dir() / "digit_book.npz").exists()
     )
     draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)
     book, problem = load_book()
     assert problem is None and book.labels.tolist() == [1]
     np.testing.assert_array_equal(book.boards[0], app.context.board.pixels)
-    np.testing.assert_array_equal(book.inputs[0], app.context.prediction.net_input)
-    assert "1 in your digit book" in app.context.notice
+    np.testing.assert_array_equal(book.inputs[0], app.context.readings.prediction.net_input)
+    assert "1 in your digit book" in app.context.notices.current
     post_key(pygame.K_7)  # a second key for the same drawing corrects it: no copy
     app.frame(1 / 60)
     book, _ = load_book()
-    assert book.labels.tolist() == [7] and "Saved as a 7 instead" in app.context.notice
+    assert book.labels.tolist() == [7] and "Saved as a 7 instead" in app.context.notices.current
     draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)  # a new reading
     book, _ = load_book()
     assert book.labels.tolist() == [7, 1]
@@ -62,7 +62,7 @@ def test_the_book_screen_reads_deletes_and_clears_with_confirmation(make_app):
     assert len(load_book()[0]) == 2
     post_key(pygame.K_x)
     app.frame(1 / 60)
-    assert len(load_book()[0]) == 2 and "again" in app.context.notice  # asks first
+    assert len(load_book()[0]) == 2 and "again" in app.context.notices.current  # asks first
     post_key(pygame.K_x)
     app.frame(1 / 60)
     assert len(load_book()[0]) == 0
@@ -72,7 +72,7 @@ def test_k_with_too_few_digits_says_how_many_are_needed(make_app):
     app = make_app()
     post_key(pygame.K_k)
     app.frame(1 / 60)
-    assert "at least 5" in app.context.notice and not app.context.training.active
+    assert "at least 5" in app.context.notices.current and not app.context.training.active
 
 
 def test_k_teaches_the_book_on_the_training_screen_and_reports_before_and_after(make_app):
@@ -106,11 +106,11 @@ def test_a_user_folder_that_is_a_file_is_said_plainly_and_the_digit_stays(make_a
     paths.user_dir().parent.mkdir(parents=True, exist_ok=True)
     paths.user_dir().write_text("not a folder")
     draw_and_teach(app, [(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)], 1)
-    notice = app.context.notice
+    notice = app.context.notices.current
     assert notice == f"Could not save your digit book: {paths.user_dir()} is a file, not a folder."
-    assert app.context.book.labels.tolist() == [1]
+    assert app.context.teaching.book.labels.tolist() == [1]
     paths.user_dir().unlink()
-    assert app.context.save_book()
+    assert app.context.teaching.save_book()
     assert load_book()[0].labels.tolist() == [1]
 
 
@@ -124,7 +124,7 @@ def test_a_digit_taught_in_another_copy_meanwhile_joins_the_book_and_a_correctio
     from mnist_arcade.player_files.digit_book import save_book
 
     app = make_app()
-    assert len(app.context.book) == 0  # opened (empty) before the other copy saved
+    assert len(app.context.teaching.book) == 0  # opened (empty) before the other copy saved
     other, _ = load_book()
     board = Board()
     board.begin_stroke(60, 60)

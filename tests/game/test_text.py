@@ -2,7 +2,7 @@
 
 import pygame
 
-from mnist_arcade.game.widgets.theme import Text
+from mnist_arcade.game.widgets.text import Text
 
 
 def _drawn_lines(text, sentence, width, max_lines):

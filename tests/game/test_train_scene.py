@@ -9,7 +9,7 @@ import pygame
 
 from mnist_arcade import paths
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.train_scene import ACCURACY_RECT, EXAMPLES_TOPLEFT
 from mnist_arcade.game.services.training_session import (
     FINISHED,
@@ -111,7 +111,7 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     post_stroke([(190, 120), (190, 340)])
     app.frame(1 / 60)
     read_board(app)
-    before = app.context.prediction.layers[0].values.copy()
+    before = app.context.readings.prediction.layers[0].values.copy()
     post_key(pygame.K_t)
     app.frame(1 / 60)
     assert app.scene is app.scenes[SceneId.TRAINING]
@@ -128,15 +128,15 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     assert settle(app)
     for mine, trained in zip(app.context.model.weights, judged.weights, strict=True):
         np.testing.assert_array_equal(mine, trained)
-    assert not np.allclose(app.context.prediction.layers[0].values, before)  # read again
+    assert not np.allclose(app.context.readings.prediction.layers[0].values, before)  # read again
     shown = [label for _, label in app.scene._example_tiles]
     assert shown == mnist.y_test[:20].tolist()  # the tutorial's 20 labelled test digits
     # Under each example: what the run read it as after its last epoch, computed here anew.
-    assert run_until(app, lambda: app.context.example_readings is not None, 30)
+    assert run_until(app, lambda: app.context.news.example_readings is not None, 30)
     expected = Predictor(model_with(training.last_snapshot.weights)).probabilities(
         mnist_digits_as_input(mnist.x_test[:20])
     )
-    np.testing.assert_array_equal(app.context.example_readings, expected.argmax(axis=1))
+    np.testing.assert_array_equal(app.context.news.example_readings, expected.argmax(axis=1))
     left, top = EXAMPLES_TOPLEFT
     first = surface_to_rgb(app.screen)[top : top + 28, left + 140 : left + 168, 0]
     np.testing.assert_array_equal(first, mnist.x_test[0])
@@ -185,7 +185,7 @@ def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app,
     assert not training.active
     post_key(pygame.K_RETURN)  # one press, perhaps out of curiosity, only asks
     app.frame(1 / 60)
-    assert "Enter again" in app.context.notice
+    assert "Enter again" in app.context.notices.current
     assert settle(app) and app.context.model.label.startswith("shipped model")
     assert training.offer is offer and not paths.user_model_path().exists()
     post_key(pygame.K_RETURN)
@@ -199,7 +199,7 @@ def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app,
     app.frame(1 / 60)
     post_key(pygame.K_n)  # N offers another model, never the run now in use
     app.frame(1 / 60)
-    assert "Use the shipped model (1 of 2)?" in app.context.notice
+    assert "Use the shipped model (1 of 2)?" in app.context.notices.current
 
 
 def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
@@ -258,21 +258,18 @@ def test_keys_choose_a_preset(make_app):
 
 
 def test_the_verdict_is_shown_with_both_accuracies(make_app):
-    app = make_app()
+    script = []  # filled once the model's weights are known; posted when the run starts
+    session = TrainingSession(scripted_trainer(script))
+    app = make_app(training=session)
     weights = app.context.model.weights
-    session = TrainingSession(
-        scripted_trainer(
-            [
-                TrainingStarted("seed", 1, 1, 500),
-                EpochResult(
-                    1, 1, {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}, 1.0
-                ),
-                TrainingFinished(False, 1, 0.8, 12.0, weights),
-                RunJudged(False, "not better", 0.81, 0.99, 1000, weights, "/tmp/aside.keras"),
-            ]
-        )
-    )
-    app.context.training = session
+    script += [
+        TrainingStarted("seed", 1, 1, 500),
+        EpochResult(
+            1, 1, {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}, 1.0
+        ),
+        TrainingFinished(False, 1, 0.8, 12.0, weights),
+        RunJudged(False, "not better", 0.81, 0.99, 1000, weights, "/tmp/aside.keras"),
+    ]
     app.switch_to(SceneId.TRAINING)
     session.start()
     session._thread.join()
@@ -303,7 +300,7 @@ def test_r_asks_first_then_restores_the_shipped_model_keeping_the_players(make_a
     assert app.context.model.label.startswith("your trained model")
     post_key(pygame.K_r)
     app.frame(1 / 60)
-    assert "again" in app.context.notice
+    assert "again" in app.context.notices.current
     assert settle(app) and paths.user_model_path().exists()  # nothing happened yet
     post_key(pygame.K_r)
     app.frame(1 / 60)
@@ -311,9 +308,9 @@ def test_r_asks_first_then_restores_the_shipped_model_keeping_the_players(make_a
     assert not paths.user_model_path().exists()
     assert paths.kept_aside_model_path().is_file()  # kept, not deleted
     app.frame(1 / 60)
-    notice = app.context.notice  # news, not a warning, and no long path to be cut short
+    notice = app.context.notices.current  # news, not a warning, and no long path to be cut short
     assert notice.startswith("Now using the shipped model") and "N switches back" in notice
-    assert app.context.notice_color == GOOD and str(paths.user_dir()) not in notice
+    assert app.context.notices.color == GOOD and str(paths.user_dir()) not in notice
 
 
 def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
@@ -332,7 +329,7 @@ def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
     post_key(pygame.K_r)
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("shipped"), 30)
-    assert "next launch" in app.context.notice
+    assert "next launch" in app.context.notices.current
     assert paths.user_model_path().is_file()  # the player's file is untouched
 
 
@@ -343,7 +340,7 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_n)  # nothing kept yet: said so
     app.frame(1 / 60)
-    assert "No runs kept yet" in app.context.notice
+    assert "No runs kept yet" in app.context.notices.current
     post_key(pygame.K_t)
     app.frame(1 / 60)
     training = app.context.training
@@ -356,25 +353,30 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     post_stroke([(190, 120), (190, 340)])  # a 1, read by the shipped model
     app.frame(1 / 60)
     read_board(app)
-    shipped_reading = app.context.prediction.probabilities.copy()
+    shipped_reading = app.context.readings.prediction.probabilities.copy()
     post_key(pygame.K_n)  # a curious press only asks: the worse run is not put in use
     app.frame(1 / 60)
-    assert "Use your seed run of" in app.context.notice and "N again" in app.context.notice
+    assert (
+        "Use your seed run of" in app.context.notices.current
+        and "N again" in app.context.notices.current
+    )
     judged = f"reads {training.judged.candidate_accuracy:.1%} of validation digits; 2 of 2"
-    assert judged in app.context.notice  # how well it read when it was kept: before switching
+    assert (
+        judged in app.context.notices.current
+    )  # how well it read when it was kept: before switching
     assert settle(app) and app.context.model.label.startswith("shipped model")
     assert not paths.user_model_path().exists()
     post_key(pygame.K_n)  # the second N confirms
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("your seed run of"), 30)
     assert settle(app)  # the drawing is read again with the model switched to
-    assert not np.allclose(app.context.prediction.probabilities, shipped_reading)
+    assert not np.allclose(app.context.readings.prediction.probabilities, shipped_reading)
     for mine, run in zip(app.context.model.weights, training.judged.weights, strict=True):
         np.testing.assert_array_equal(mine, run)
     assert paths.user_model_path().is_file()  # chosen: the next launch starts with it
     post_key(pygame.K_n)
     app.frame(1 / 60)
-    assert "Use the shipped model" in app.context.notice
+    assert "Use the shipped model" in app.context.notices.current
     post_key(pygame.K_n)
     app.frame(1 / 60)
     assert run_until(app, lambda: app.context.model.label.startswith("shipped model"), 30)
@@ -472,7 +474,7 @@ def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it
     app = make_app()
     post_key(pygame.K_n)
     app.frame(1 / 60)
-    notice = app.context.notice
+    notice = app.context.notices.current
     assert junk.name in notice and "set aside" in notice
     assert "your seed run of 01 Jan" in notice and "(2 of 2)" in notice
     assert library_models() == [older]
@@ -480,8 +482,8 @@ def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it
     assert f"{junk.stem}.unreadable-" in aside and f"{crc.stem}.unreadable-" in aside
     post_key(pygame.K_n)
     app.frame(1 / 60)
-    assert run_until(app, lambda: "Now using" in app.context.notice, 30)
-    assert "seed run of 01 Jan" in app.context.notice
+    assert run_until(app, lambda: "Now using" in app.context.notices.current, 30)
+    assert "seed run of 01 Jan" in app.context.notices.current
 
 
 def test_a_kept_model_keras_refuses_is_set_aside_when_the_switch_fails(make_app):
@@ -498,15 +500,15 @@ def test_a_kept_model_keras_refuses_is_set_aside_when_the_switch_fails(make_app)
     for _ in range(2):  # ask, then confirm
         post_key(pygame.K_n)
         app.frame(1 / 60)
-    assert run_until(app, lambda: "could not" in app.context.notice, 30)
+    assert run_until(app, lambda: "could not" in app.context.notices.current, 30)
     assert app.context.model.label.startswith("shipped model")
-    notice = app.context.notice
+    notice = app.context.notices.current
     assert notice.startswith("Still using the shipped model: could not switch")
     assert "set aside" in notice and "N offers the next" in notice
     assert library_models() == [] and not odd.exists()
     post_key(pygame.K_n)  # nothing left to offer: said so, not the same file again
     app.frame(1 / 60)
-    assert "No runs kept yet" in app.context.notice
+    assert "No runs kept yet" in app.context.notices.current
 
 
 def _keep_copies_of_the_shipped_model(count: int) -> list:
@@ -526,17 +528,17 @@ def test_n_then_r_before_the_engine_answers_leaves_the_right_model_on_record(mak
     app = make_app()
     context = app.context
     for press in (
-        context.next_model,
-        context.next_model,
-        context.restore_shipped_model,
-        context.restore_shipped_model,
+        context.switching.next_model,
+        context.switching.next_model,
+        context.switching.restore_shipped_model,
+        context.switching.restore_shipped_model,
     ):  # N asks, N confirms, R asks, R confirms, with
         press()  # no frame between them: the engine has not answered N before R is sent
     assert run_until(app, lambda: context.model.version >= 3, 30)  # both switches answered
     assert settle(app) and context.model.label.startswith("shipped model")
     post_key(pygame.K_n)  # the shipped model is in use (R came last): N offers the kept one
     app.frame(1 / 60)
-    assert "(2 of 2)" in context.notice, context.notice
+    assert "(2 of 2)" in context.notices.current, context.notices.current
 
 
 def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
@@ -546,7 +548,7 @@ def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
     for _ in range(2):  # N asks, N confirms; then again, before the engine has answered
         post_key(pygame.K_n)
         app.frame(1 / 60)
-        offers.append(app.context.notice)
+        offers.append(app.context.notices.current)
         post_key(pygame.K_n)
         app.frame(1 / 60)
     assert "(2 of 3)" in offers[0] and "(3 of 3)" in offers[1], offers
@@ -556,12 +558,12 @@ def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(ma
     _keep_copies_of_the_shipped_model(2)
     app = make_app()
     context = app.context
-    context.next_model()  # asks
-    assert "N again" in context.notice
+    context.switching.next_model()  # asks
+    assert "N again" in context.notices.current
     context.say("Now using something else (news from the engine).")  # covers the question
-    context.next_model()  # must ask again, not switch on a question no longer on screen
-    assert "N again" in context.notice
-    assert not context._switches
+    context.switching.next_model()  # must ask again, not switch on a question no longer on screen
+    assert "N again" in context.notices.current
+    assert not context.switching._switches
 
 
 def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):

@@ -2,8 +2,11 @@
 
 import threading
 
-from mnist_arcade.game.services.training_session import EARLIER_KEPT, FINETUNE, TrainingSession
+from mnist_arcade.game.services.training_session import EARLIER_KEPT, TrainingSession
 from mnist_arcade.messages import BatchProgress, EpochResult, TrainingStarted
+from mnist_arcade.presets import PresetName
+
+FINETUNE = PresetName.FINETUNE
 
 
 def session_with(messages):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mnist_arcade.game.context import SceneId
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.board_scene import BoardScene
 from mnist_arcade.game.scenes.book_scene import BookScene
 from mnist_arcade.game.scenes.challenge_scene import ChallengeScene

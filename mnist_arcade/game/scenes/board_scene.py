@@ -6,9 +6,11 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.context import METHOD_NAMES, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
+from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
@@ -23,6 +25,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.game.words import phrase
 from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 84)
@@ -38,11 +41,11 @@ HELP_RECT = pygame.Rect(372, 600, 868, 100)
 class BoardScene(Scene):
     """The board on the left, the network at work on the right."""
 
-    TITLE: ClassVar[str] = "The drawing board"
+    TITLE: ClassVar[str] = phrase("board_screen.title")
     PANELS: ClassVar[dict[str, str]] = {
-        "the board": "draw here with the mouse: a white square brush on black, like MNIST",
-        "the network reads": "the digit the network picked, and its chance for every digit",
-        "the network panel": "your digit flowing through each layer, left to right",
+        "the board": phrase("board_screen.panel_board"),
+        "the network reads": phrase("board_screen.panel_reads"),
+        "the network panel": phrase("board_screen.panel_network"),
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -57,86 +60,105 @@ class BoardScene(Scene):
         self._shown_serial = -1
 
     def bindings(self) -> list[Binding]:
+        # Over 60 lines on purpose: the board's whole key map as one table, which the help
+        # card and the "that key does nothing" hint read; split, it would hide keys.
         context = self.context
         return [
-            Binding((pygame.K_p,), "P", "read the digit (predict)", context.predict),
-            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
-            Binding((pygame.K_m,), "M", "switch how the drawing is shrunk", context.toggle_method),
-            Binding((pygame.K_t,), "T", "train the network", self._open_training),
+            Binding(
+                (pygame.K_p,), "P", phrase("board_screen.key_predict"), context.readings.predict
+            ),
+            Binding(
+                (pygame.K_c,), "C", phrase("board_screen.key_clear"), context.readings.clear_board
+            ),
+            Binding(
+                (pygame.K_m,),
+                "M",
+                phrase("board_screen.key_method"),
+                context.readings.toggle_method,
+            ),
+            Binding((pygame.K_t,), "T", phrase("board_screen.key_train"), self._open_training),
             Binding(
                 (pygame.K_e,),
                 "E",
-                "how well it reads: every test digit",
+                phrase("board_screen.key_evaluate"),
                 lambda: context.switch_to(SceneId.EVALUATION),
             ),
             Binding(
                 (pygame.K_g,),
                 "G",
-                "the challenge game: draw the digit asked, fast",
+                phrase("board_screen.key_challenge"),
                 lambda: context.switch_to(SceneId.CHALLENGE),
             ),
             Binding(
-                (pygame.K_r,), "R", "go back to the shipped model", context.restore_shipped_model
+                (pygame.K_r,),
+                "R",
+                phrase("board_screen.key_restore"),
+                context.switching.restore_shipped_model,
             ),
             Binding(
                 (pygame.K_l,),
                 "L",
-                "live reading while you draw, on or off",
-                context.toggle_live_reading,
+                phrase("board_screen.key_live"),
+                context.readings.toggle_live,
             ),
             Binding(
                 tuple(DIGIT_KEYS),
                 "0-9",
-                "after a reading: 'this was a 7', kept in your digit book",
-                lambda key: context.add_to_book(DIGIT_KEYS[key]),
+                phrase("board_screen.key_digits"),
+                lambda key: context.teaching.add_to_book(DIGIT_KEYS[key]),
                 takes_key=True,
             ),
-            Binding((pygame.K_k,), "K", "teach the network your digits", context.start_finetune),
+            Binding((pygame.K_k,), "K", phrase("board_screen.key_teach"), context.start_finetune),
             Binding(
                 (pygame.K_n,),
                 "N",
-                "next model: the shipped one, then each run kept",
-                context.next_model,
+                phrase("board_screen.key_next_model"),
+                context.switching.next_model,
             ),
-            Binding((pygame.K_d,), "D", "your digit book", lambda: context.switch_to(SceneId.BOOK)),
+            Binding(
+                (pygame.K_d,),
+                "D",
+                phrase("board_screen.key_book"),
+                lambda: context.switch_to(SceneId.BOOK),
+            ),
             Binding(
                 (pygame.K_w,),
                 "W",
-                "why this digit? (which parts of the drawing mattered)",
-                context.explain_reading,
+                phrase("board_screen.key_why"),
+                context.why.explain_reading,
             ),
-            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
-            Binding((pygame.K_ESCAPE,), "Esc", "close the card of a clicked map", self._close),
-            Binding((pygame.K_SPACE,), "Space", "pause or go on with the card", self._pause),
-            Binding((pygame.K_TAB,), "Tab", "conv2 card: the next input map", self._next_input),
+            Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
+            Binding((pygame.K_ESCAPE,), "Esc", phrase("board_screen.key_close"), self._close),
+            Binding((pygame.K_SPACE,), "Space", phrase("board_screen.key_pause"), self._pause),
+            Binding((pygame.K_TAB,), "Tab", phrase("board_screen.key_tab"), self._next_input),
         ]
 
     def _close(self) -> None:
         if self.detail.is_open:
             self.detail.close()
         else:
-            self.context.say("Click a feature map to open its card; Esc closes it.", MUTED)
+            self.context.say(phrase("board_screen.no_card_to_close"), MUTED)
 
     def _pause(self) -> None:
         if self.detail.is_open:
             self.detail.toggle_pause()
         else:
-            self.context.say("Space pauses a map's card: click a map first.", MUTED)
+            self.context.say(phrase("board_screen.no_card_to_pause"), MUTED)
 
     def _next_input(self) -> None:
         if self.detail.is_open and self.detail.layer == "conv2":
             self.detail.next_input_channel()
         else:
-            self.context.say("Tab shows another input map on a conv2 card: click one.", MUTED)
+            self.context.say(phrase("board_screen.no_card_to_tab"), MUTED)
 
     def _click(self, point) -> None:
         """A click on a map opens its card; on "what the net sees", asks why."""
         context = self.context
-        reading = context.reading
-        if reading is None or context.reading_is_stale or not self.network.done:
+        reading = context.readings.reading
+        if reading is None or context.readings.is_stale or not self.network.done:
             return
         if reading.model_version != context.model.version or context.model.weights is None:
-            context.say("Another model is in use now: press P to read again first.", MUTED)
+            context.say(phrase("board_screen.other_model"), MUTED)
             return
         if self.network.dense_bounds.collidepoint(point):
             self.detail.open_dense(reading.prediction, context.model.weights)
@@ -146,7 +168,7 @@ class BoardScene(Scene):
             return
         layer, channel = tile
         if layer == "input":
-            context.explain_reading()
+            context.why.explain_reading()
         else:
             self.detail.open_tile(layer, channel, reading.prediction, context.model.weights)
 
@@ -166,27 +188,27 @@ class BoardScene(Scene):
     def _open_training(self) -> None:
         context = self.context
         if not context.training.active and context.training.offer is None:
-            context.start_training()
+            context.news.start_training()
         context.switch_to(SceneId.TRAINING)
 
     def update(self, dt: float) -> None:
         context = self.context
-        if context.reading_serial != self._shown_serial:
-            self._shown_serial = context.reading_serial
-            reading = context.reading
+        if context.readings.serial != self._shown_serial:
+            self._shown_serial = context.readings.serial
+            reading = context.readings.reading
             self.detail.close()  # its numbers were for the reading before
             if reading is None:
                 self.network.prediction = None
             else:
-                self.network.method = reading.method.value
+                self.network.method = reading.method
                 self.network.show(reading.prediction, animate=reading.animate)
-        if context.reading_is_stale and context.live_prediction is None:
+        if context.readings.is_stale and context.readings.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
         self.network.update(dt)
         self.detail.update(dt)
-        if context.reading_is_stale:
+        if context.readings.is_stale:
             self.detail.close()
-        why = context.why_on_show
+        why = context.why.on_show
         if why is None:
             self._why = None
         elif self._why is None or self._why.evidence is not why:
@@ -198,7 +220,7 @@ class BoardScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         text = self.context.text
         surface.fill(BACKGROUND)
-        text.draw(surface, "MNIST Arcade", (40, 18), 44, TEXT)
+        text.draw(surface, phrase("board_screen.heading"), (40, 18), 44, TEXT)
         text.draw(surface, self._model_status(), (1240, 22), 22, MUTED, "topright")
         text.draw(surface, self._training_status(), (1240, 46), 20, ACCENT, "topright")
 
@@ -232,7 +254,7 @@ class BoardScene(Scene):
 
     def _draw_why(self, surface: pygame.Surface) -> None:
         """The evidence over the board and over "what the net sees", and what it means."""
-        self._why.draw_on_board(surface, self.canvas.rect, self.context.why_box)
+        self._why.draw_on_board(surface, self.canvas.rect, self.context.why.box)
         if self.network.columns:
             net_sees = self.network.columns[0]
             tile_rect = pygame.Rect(net_sees.positions[0], net_sees.tiles[0].get_size())
@@ -242,46 +264,44 @@ class BoardScene(Scene):
         )
 
     def _empty_network_lines(self) -> tuple[str, str]:
-        if self.context.reading_is_stale:
-            return (
-                "You changed the drawing since the last reading.",
-                "Press P to read it again.",
-            )
-        return (
-            "Draw a digit on the black board, then press P",
-            "to watch the network read it, one layer after another.",
-        )
+        if self.context.readings.is_stale:
+            return phrase("board_screen.changed_first"), phrase("board_screen.changed_second")
+        return phrase("board_screen.empty_first"), phrase("board_screen.empty_second")
 
     def _model_status(self) -> str:
         model = self.context.model
         if model.state is ModelState.LOADING:
-            return "network: loading TensorFlow..."
+            return phrase("board_screen.loading")
         if model.state is ModelState.FAILED:
-            return "network: no model loaded"
-        return f"in use: {model.label}"
+            return phrase("board_screen.no_model")
+        return phrase("board_screen.in_use", label=model.label)
 
     def _training_status(self) -> str:
         training = self.context.training
         if training.offer is not None and not training.active:
-            return "your last run is kept aside: T to see it"
+            return phrase("board_screen.run_kept_aside")
         if not training.active:
             return ""
         if training.progress is None:
-            return f"training ({training.preset}): {training.status.value}..."
-        return (
-            f"training ({training.preset}): epoch {training.progress.epoch} of "
-            f"{training.total_epochs}, T to watch"
+            return phrase(
+                "board_screen.training_status", preset=training.preset, status=training.status.value
+            )
+        return phrase(
+            "board_screen.training_epoch",
+            preset=training.preset,
+            epoch=training.progress.epoch,
+            epochs=training.total_epochs,
         )
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
         context = self.context
         context.text.draw_wrapped(
             surface,
-            context.notice,
+            context.notices.current,
             NOTICE_TOPLEFT,
             self.canvas.rect.width,
             20,
-            context.notice_color,
+            context.notices.color,
             NOTICE_LINES,
         )
 
@@ -289,57 +309,53 @@ class BoardScene(Scene):
         context = self.context
         text = context.text
         panel(surface, RESULT_RECT)
-        prediction = context.prediction
-        as_you_draw = prediction is None and context.live_prediction is not None
+        prediction = context.readings.prediction
+        as_you_draw = prediction is None and context.readings.live_prediction is not None
         if as_you_draw:  # a reading a stroke behind: said so, in grey
-            prediction = context.live_prediction
+            prediction = context.readings.live_prediction
         shown = self.network.prediction is not None and self.network.done
         if prediction is None or not shown:
-            if context.reading_is_stale:
-                message = "drawing changed: press P"
+            if context.readings.is_stale:
+                message = phrase("board_screen.result_changed")
             else:
-                message = "press P to predict" if prediction is None else "reading..."
+                message = phrase(
+                    "board_screen.result_press_p"
+                    if prediction is None
+                    else "board_screen.result_reading"
+                )
             text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
             return
-        title = "as you draw, it reads..." if as_you_draw else "the network reads"
+        title = phrase("board_screen.reads_live" if as_you_draw else "board_screen.reads")
         text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
-        is_digit = reads_as_digit(prediction.probabilities)
-        text.draw(
-            surface,
-            str(prediction.digit) if is_digit else "?",
-            (RESULT_RECT.left + 24, RESULT_RECT.top + 30),
-            120,
-            MUTED if as_you_draw or not is_digit else ACCENT,
-        )
-        color = GOOD if prediction.confidence >= 0.8 else WARN
-        color = MUTED if as_you_draw else color
-        if is_digit:
-            sure = f"{prediction.confidence:.0%} sure"
-            text.draw(surface, sure, (RESULT_RECT.left + 110, RESULT_RECT.top + 72), 30, color)
-        else:  # calibrated, and trained to be unsure on scribbles: say so, not a digit
-            text.draw_wrapped(
-                surface, NOT_A_DIGIT, (RESULT_RECT.left + 110, RESULT_RECT.top + 44), 180, 22, WARN
-            )
-            best = f"best guess {prediction.digit}, {prediction.confidence:.0%}"
-            text.draw(surface, best, (RESULT_RECT.left + 110, RESULT_RECT.top + 84), 18, MUTED)
-        text.draw(
-            surface,
-            METHOD_NAMES[context.method],
-            (RESULT_RECT.left + 110, RESULT_RECT.top + 102),
-            18,
-            MUTED,
-        )
-        text.draw(
-            surface,
-            "chance of each digit, in %",
-            (RESULT_RECT.left + 16, RESULT_RECT.top + 124),
-            18,
-            MUTED,
-        )
+        self._draw_guess(surface, prediction, as_you_draw)
+        left, top = RESULT_RECT.topleft
+        method = method_name(context.readings.method)
+        text.draw(surface, method, (left + 110, top + 102), 18, MUTED)
+        text.draw(surface, phrase("board_screen.chances"), (left + 16, top + 124), 18, MUTED)
         bars = pygame.Rect(
             RESULT_RECT.left + 12, RESULT_RECT.top + 142, RESULT_RECT.width - 24, 112
         )
         draw_probability_bars(surface, text, bars, prediction.probabilities)
+
+    def _draw_guess(self, surface: pygame.Surface, prediction, as_you_draw: bool) -> None:
+        """The digit read and how sure, or "not a digit" and the best guess, in grey while the
+        reading is a stroke behind."""
+        text, (left, top) = self.context.text, RESULT_RECT.topleft
+        is_digit = reads_as_digit(prediction.probabilities)
+        digit = str(prediction.digit) if is_digit else "?"
+        digit_color = MUTED if as_you_draw or not is_digit else ACCENT
+        text.draw(surface, digit, (left + 24, top + 30), 120, digit_color)
+        color = GOOD if prediction.confidence >= 0.8 else WARN
+        color = MUTED if as_you_draw else color
+        if is_digit:
+            sure = phrase("board_screen.sure", confidence=prediction.confidence)
+            text.draw(surface, sure, (left + 110, top + 72), 30, color)
+            return
+        # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
+        text.draw_wrapped(surface, NOT_A_DIGIT, (left + 110, top + 44), 180, 22, WARN)
+        confidence = prediction.confidence
+        best = phrase("board_screen.best_guess", digit=prediction.digit, confidence=confidence)
+        text.draw(surface, best, (left + 110, top + 84), 18, MUTED)
 
     def _draw_help(self, surface: pygame.Surface) -> None:
         text = self.context.text
@@ -347,23 +363,30 @@ class BoardScene(Scene):
         left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
         text.draw(
             surface,
-            "Draw with the left mouse button    P  read it    C  clear    G  game    H  help",
+            phrase("board_screen.help_first"),
             (left, top),
             24,
             TEXT,
         )
-        restore = "R again  confirm" if self.context.confirming_restore else "R  shipped model"
-        text.draw(
-            surface,
-            f"M  {METHOD_NAMES[self.context.method]}    T  train    E  how well it reads    "
-            f"{restore}",
-            (left, top + 30),
-            22,
-            WARN if self.context.confirming_restore else TEXT,
+        restore = (
+            phrase("board_screen.help_confirm")
+            if self.context.switching.confirming_restore
+            else phrase("board_screen.help_restore")
         )
         text.draw(
             surface,
-            "Colours: dark = the filter is quiet, yellow = it fires strongly.",
+            phrase(
+                "board_screen.help_second",
+                method=method_name(self.context.readings.method),
+                restore=restore,
+            ),
+            (left, top + 30),
+            22,
+            WARN if self.context.switching.confirming_restore else TEXT,
+        )
+        text.draw(
+            surface,
+            phrase("board_screen.help_colours"),
             (left, top + 58),
             20,
             MUTED,

@@ -13,8 +13,10 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import CONFIRM_SECONDS, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
+from mnist_arcade.game.state.notices import Confirmable
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -25,6 +27,7 @@ from mnist_arcade.game.widgets.theme import (
     TEXT,
     WARN,
 )
+from mnist_arcade.game.words import phrase
 
 GRID_TOPLEFT = (40, 120)
 STEP = (96, 100)  # one entry: a 56 px tile and two labels
@@ -35,10 +38,9 @@ SHOWN = PER_ROW * 5  # entries on one screen (the newest)
 class BookScene(Scene):
     """A grid of the book's digits; click one to select it."""
 
-    TITLE: ClassVar[str] = "Your digit book"
+    TITLE: ClassVar[str] = phrase("book_screen.title")
     PANELS: ClassVar[dict[str, str]] = {
-        "each square": "one of your drawings as the network sees it, the digit you said it "
-        "is, and what the network in use reads it as now; click one to pick it",
+        "each square": phrase("book_screen.panel_squares"),
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -48,7 +50,6 @@ class BookScene(Scene):
         self._read_for: tuple[int, int] = (-1, -1)  # (book length, model version) read
         self._tiles: list[pygame.Surface] = []
         self._tiles_for = -1
-        self._confirm_clear_until = -1.0
 
     def bindings(self) -> list[Binding]:
         context = self.context
@@ -56,18 +57,18 @@ class BookScene(Scene):
             Binding(
                 (pygame.K_DELETE, pygame.K_BACKSPACE),
                 "Delete",
-                "remove the digit you clicked",
+                phrase("book_screen.key_delete"),
                 self._delete,
             ),
-            Binding((pygame.K_x,), "X", "clear the whole book (asks first)", self._clear),
-            Binding((pygame.K_k,), "K", "teach the network these digits", context.start_finetune),
+            Binding((pygame.K_x,), "X", phrase("book_screen.key_clear"), self._clear),
+            Binding((pygame.K_k,), "K", phrase("book_screen.key_teach"), context.start_finetune),
             Binding(
                 (pygame.K_ESCAPE, pygame.K_d),
                 "Esc / D",
-                "back to the board",
+                phrase("keys.back_to_board"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),
-            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+            Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
         ]
 
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -80,69 +81,67 @@ class BookScene(Scene):
         column = (point[0] - GRID_TOPLEFT[0]) // STEP[0]
         row = (point[1] - GRID_TOPLEFT[1]) // STEP[1]
         index = self._first_shown() + row * PER_ROW + column
-        if 0 <= column < PER_ROW and row >= 0 and index < len(self.context.book):
+        if 0 <= column < PER_ROW and row >= 0 and index < len(self.context.teaching.book):
             return int(index)
         return None
 
     def _first_shown(self) -> int:
-        return max(0, len(self.context.book) - SHOWN)
+        return max(0, len(self.context.teaching.book) - SHOWN)
 
     def _delete(self) -> None:
-        book = self.context.book
+        book = self.context.teaching.book
         if self.selected is None or self.selected >= len(book):
-            self.context.say("Click a digit first, then Delete removes it.", MUTED)
+            self.context.say(phrase("book_screen.pick_first"), MUTED)
             return
         label = int(book.labels[self.selected])
         book.remove(self.selected)
         self.selected = None
-        if self.context.save_book():
-            self.context.say(f"Removed a {label}; {len(book)} digits left.", MUTED)
+        if self.context.teaching.save_book():
+            removed = phrase("book_screen.removed", digit=label, count=len(book))
+            self.context.say(removed, MUTED)
 
     def _clear(self) -> None:
         context = self.context
-        if context.clock >= self._confirm_clear_until:
-            self._confirm_clear_until = context.clock + CONFIRM_SECONDS
-            context.say(f"Clear all {len(context.book)} digits? Press X again to confirm.", WARN)
+        question = phrase("book_screen.clear_question", count=len(context.teaching.book))
+        if not context.notices.confirmed(Confirmable.CLEAR_BOOK, question):
             return
-        self._confirm_clear_until = -1.0
-        while len(context.book):
-            context.book.remove(len(context.book) - 1)
+        while len(context.teaching.book):
+            context.teaching.book.remove(len(context.teaching.book) - 1)
         self.selected = None
-        if context.save_book():
-            context.say("Your digit book is empty now.", MUTED)
+        if context.teaching.save_book():
+            context.say(phrase("book_screen.emptied"), MUTED)
 
     def update(self, dt: float) -> None:
-        context, book = self.context, self.context.book
+        context, book = self.context, self.context.teaching.book
         if self._tiles_for != len(book) or len(self._tiles) != len(book):
             self._tiles = [grey_to_surface(enlarge(image, 2)) for image in book.inputs]
             self._tiles_for = len(book)
         wanted = (len(book), context.model.version)
         if len(book) and context.model.ready and wanted != self._read_for:
             self._read_for = wanted
-            context.classify(book.inputs, self._on_readings)
+            context.readings.classify(book.inputs, self._on_readings)
 
     def _on_readings(self, probabilities: np.ndarray) -> None:
         self.readings = probabilities.argmax(axis=1)
 
     def draw(self, surface: pygame.Surface) -> None:
-        text, book = self.context.text, self.context.book
+        text, book = self.context.text, self.context.teaching.book
         surface.fill(BACKGROUND)
         text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
-        counts = "  ".join(f"{digit}: {count}" for digit, count in enumerate(book.counts()))
-        text.draw(surface, f"{len(book)} digits    {counts}", (40, 72), 22, MUTED)
+        counts = "  ".join(
+            phrase("book_screen.count_of_digit", digit=digit, count=count)
+            for digit, count in enumerate(book.counts())
+        )
+        summary = phrase("book_screen.summary", count=len(book), counts=counts)
+        text.draw(surface, summary, (40, 72), 22, MUTED)
         if len(book):
             picked = self.selected is not None and self.selected < len(book)
-            hint = (
-                "Delete removes the digit outlined in yellow."
-                if picked
-                else ("Click a digit to pick it; Delete then removes it.")
-            )
+            hint = phrase("book_screen.delete_picked" if picked else "book_screen.how_to_pick")
             text.draw(surface, hint, (40, 98), 20, ACCENT if picked else MUTED)
         if not len(book):
             text.draw(
                 surface,
-                "Empty. On the board: draw, let the network read it, then press "
-                "the digit it should be (0-9).",
+                phrase("book_screen.empty"),
                 (40, 140),
                 24,
                 MUTED,
@@ -156,9 +155,11 @@ class BookScene(Scene):
             pygame.draw.rect(surface, edge, (x - 2, y - 2, 60, 60), width=2)
             surface.blit(self._tiles[index], (x, y))
             label = int(book.labels[index])
-            text.draw(surface, f"is {label}", (x, y + 60), 18, TEXT)
+            text.draw(surface, phrase("book_screen.label_is", digit=label), (x, y + 60), 18, TEXT)
             if index < len(readings):
                 read = int(readings[index])
                 color = GOOD if read == label else WARN
-                text.draw(surface, f"read {read}", (x, y + 76), 18, color)
+                text.draw(
+                    surface, phrase("book_screen.label_read", digit=read), (x, y + 76), 18, color
+                )
         self.draw_footer(surface)

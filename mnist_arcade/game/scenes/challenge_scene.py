@@ -17,7 +17,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.best_scores import load_scores, record_score, scores_path
 from mnist_arcade.game.services.challenge import (
@@ -27,7 +28,6 @@ from mnist_arcade.game.services.challenge import (
     Guesses,
     RoundKind,
     RoundResult,
-    percent,
     with_article,
 )
 from mnist_arcade.game.services.exam_digits import TestDigits
@@ -44,6 +44,8 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import percent
 from mnist_arcade.player_files.atomic_files import why_not_saved
 from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
@@ -56,11 +58,11 @@ EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
 class ChallengeScene(Scene):
     """Rounds, then the summary; the board and live reading are the game's own."""
 
-    TITLE: ClassVar[str] = "Challenge"
+    TITLE: ClassVar[str] = phrase("challenge_screen.title")
     PANELS: ClassVar[dict[str, str]] = {
-        "the prompt": "the digit to draw; the bar is the time left",
-        "the guess": "what the network reads right now, how sure it is, and what wins the round",
-        "the summary": "each drawing, what the network read, and MNIST digits to compare",
+        "the prompt": phrase("challenge_screen.panel_prompt"),
+        "the guess": phrase("challenge_screen.panel_guess"),
+        "the summary": phrase("challenge_screen.panel_summary"),
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -80,31 +82,33 @@ class ChallengeScene(Scene):
     def bindings(self) -> list[Binding]:
         context = self.context
         return [
-            Binding((pygame.K_c,), "C", "clear the board", context.clear_board),
+            Binding(
+                (pygame.K_c,), "C", phrase("board_screen.key_clear"), context.readings.clear_board
+            ),
             Binding(
                 (pygame.K_SPACE, pygame.K_RETURN),
                 "Space",
-                "a new game (after the last round)",
+                phrase("challenge_screen.key_new_game"),
                 self._again,
             ),
             Binding(
                 (pygame.K_ESCAPE, pygame.K_g),
                 "Esc / G",
-                "back to the board",
+                phrase("keys.back_to_board"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),
-            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+            Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
         ]
 
     def on_enter(self) -> None:
-        self._was_live = self.context.live_reading
-        self.context.live_reading = True  # the network calls out its guess as you draw
+        self._was_live = self.context.readings.live
+        self.context.readings.live = True  # the network calls out its guess as you draw
         self.mnist.start()
         self.start_game()
 
     def on_exit(self) -> None:
         self.canvas.end_stroke()
-        self.context.live_reading = self._was_live
+        self.context.readings.live = self._was_live
 
     def start_game(self) -> None:
         self.challenge = Challenge.new(self.seed)
@@ -114,13 +118,13 @@ class ChallengeScene(Scene):
         self.best, problem = load_scores()
         if problem:
             self.context.say(problem, WARN)
-        self.context.clear_board(quiet=True)
+        self.context.readings.clear_board(quiet=True)
 
     def _again(self) -> None:
         if self.challenge.over:
             self.start_game()
         else:
-            self.context.say("Finish the rounds first, or Esc to leave.", MUTED)
+            self.context.say(phrase("challenge_screen.finish_first"), MUTED)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.pause > 0 or self.challenge.over:
@@ -140,9 +144,9 @@ class ChallengeScene(Scene):
         if self.pause > 0:
             self.pause -= dt
             if self.pause <= 0:
-                self.context.clear_board(quiet=True)
+                self.context.readings.clear_board(quiet=True)
             return
-        reading = self.context.live_prediction
+        reading = self.context.readings.live_prediction
         result = challenge.update(
             dt,
             None if reading is None else reading.probabilities,
@@ -152,7 +156,7 @@ class ChallengeScene(Scene):
         if result is not None:
             self.last, self.pause = result, PAUSE_SECONDS
             if result.kind is RoundKind.FOOL and result.won and result.drawing is not None:
-                self.context.explain_input(result.drawing, self._on_fool_explained)
+                self.context.why.explain_input(result.drawing, self._on_fool_explained)
             if challenge.over:
                 self._finish()
 
@@ -165,7 +169,7 @@ class ChallengeScene(Scene):
         context = self.context
         if context.board.is_empty or not context.model.ready:
             return True
-        return context.prediction is not None
+        return context.readings.prediction is not None
 
     def _on_fool_explained(self, evidence) -> None:
         self.fool_why = OcclusionOverlay(evidence)
@@ -175,9 +179,9 @@ class ChallengeScene(Scene):
             self.best, self.new_best = record_score(self.challenge.score)
         except OSError as error:
             reason = why_not_saved(error, scores_path())
-            self.context.say(f"Could not save the best scores: {reason}.", WARN)
+            self.context.say(phrase("challenge_screen.save_failed", reason=reason), WARN)
         except UserFolderBusy as error:
-            self.context.say(f"Could not save the best scores: {error}.", WARN)
+            self.context.say(phrase("challenge_screen.save_failed", reason=error), WARN)
         self._summary_tiles = [self._summary_row(result) for result in self.challenge.results]
 
     def _summary_row(self, result: RoundResult) -> dict:
@@ -196,11 +200,21 @@ class ChallengeScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         text, challenge = self.context.text, self.challenge
         surface.fill(BACKGROUND)
-        text.draw(surface, "Challenge", (40, 18), 44, TEXT)
-        text.draw(surface, f"score {challenge.score}", (1240, 18), 36, ACCENT, "topright")
-        best = f"best {self.best[0]}" if self.best else "no best score yet"
+        text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
+        score = phrase("challenge_screen.score", score=challenge.score)
+        text.draw(surface, score, (1240, 18), 36, ACCENT, "topright")
+        best = (
+            phrase("challenge_screen.best", best=self.best[0])
+            if self.best
+            else phrase("challenge_screen.no_best")
+        )
         text.draw(
-            surface, f"streak {challenge.streak}    {best}", (1240, 56), 22, MUTED, "topright"
+            surface,
+            phrase("challenge_screen.streak", streak=challenge.streak, best=best),
+            (1240, 56),
+            22,
+            MUTED,
+            "topright",
         )
         if challenge.over:
             self._draw_summary(surface)
@@ -214,7 +228,11 @@ class ChallengeScene(Scene):
         left = 380
         text.draw(
             surface,
-            f"Round {challenge.round_index + 1} of {len(challenge.digits)}",
+            phrase(
+                "challenge_screen.round",
+                round=challenge.round_index + 1,
+                rounds=len(challenge.digits),
+            ),
             (left, 110),
             24,
             MUTED,
@@ -244,7 +262,7 @@ class ChallengeScene(Scene):
         if self.pause > 0 and self.last is not None:
             self._draw_result_line(surface, left + 20, 300)
         else:
-            reading = self.context.live_prediction
+            reading = self.context.readings.live_prediction
             text.draw(surface, self._guess_line(), (left + 20, 300), 36, TEXT if reading else MUTED)
             text.draw(surface, challenge.requirement(), (left + 20, 346), 22, MUTED)
         self._draw_round_dots(surface, left, 430)
@@ -253,29 +271,32 @@ class ChallengeScene(Scene):
         """The seconds left, or, once they are up mid-stroke, that the round waits for it."""
         time_left = self.challenge.time_left
         if time_left <= 0 and self.canvas.drawing:
-            return "Time's up: finish your stroke"
-        return f"{time_left:.0f} s left"
+            return phrase("challenge_screen.finish_stroke")
+        return phrase("challenge_screen.time_left", seconds=time_left)
 
     def _guess_line(self) -> str:
         """What the network reads right now; in a fool round, its second guess too."""
-        reading = self.context.live_prediction
+        reading = self.context.readings.live_prediction
         if reading is None:
-            return "Draw on the board: I will tell you what I see."
+            return phrase("challenge_screen.draw_now")
         if not reads_as_digit(reading.probabilities):
             return NOT_A_DIGIT
         guesses = Guesses.of(reading.probabilities)
-        line = f"I think it's {with_article(guesses.read)}... ({percent(guesses.confidence)} sure)"
+        read, sure = with_article(guesses.read), percent(guesses.confidence)
+        line = phrase("challenge_screen.guess", digit=read, sure=sure)
         if self.challenge.kind is RoundKind.FOOL:
-            line += f"; my second guess: {guesses.second} ({percent(guesses.second_share)})"
+            share = percent(guesses.second_share)
+            line += phrase("challenge_screen.second_guess", digit=guesses.second, share=share)
         return line
 
     def _draw_result_line(self, surface: pygame.Surface, left: int, top: int) -> None:
         text, result = self.context.text, self.last
         if result.won and result.kind is RoundKind.FOOL:
             read = with_article(result.read)
-            line, color = f"Fooled me! I read {read}. +{result.points}", GOOD
+            line, color = phrase("challenge_screen.fooled", digit=read, points=result.points), GOOD
         elif result.won:
-            line, color = f"Yes, {with_article(result.asked)}! +{result.points} points", GOOD
+            asked = with_article(result.asked)
+            line, color = phrase("challenge_screen.won", digit=asked, points=result.points), GOOD
         else:
             line, color = missed_line(result), WARN
         text.draw(surface, line, (left, top), 36, color)
@@ -301,9 +322,12 @@ class ChallengeScene(Scene):
 
     def _draw_summary(self, surface: pygame.Surface) -> None:
         text = self.context.text
-        verdict = "A new best score!" if self.new_best else "Game over."
-        text.draw(surface, f"{verdict} {self.challenge.score} points.", (40, 80), 32, ACCENT)
-        text.draw(surface, "Space: play again", (1240, 90), 22, MUTED, "topright")
+        verdict = phrase(
+            "challenge_screen.new_best" if self.new_best else "challenge_screen.game_over"
+        )
+        final = phrase("challenge_screen.final", verdict=verdict, score=self.challenge.score)
+        text.draw(surface, final, (40, 80), 32, ACCENT)
+        text.draw(surface, phrase("challenge_screen.play_again"), (1240, 90), 22, MUTED, "topright")
         for index, row in enumerate(self._summary_tiles):
             top = 116 + index * 88
             result: RoundResult = row["result"]
@@ -314,20 +338,37 @@ class ChallengeScene(Scene):
                     self.fool_why.draw(surface, pygame.Rect(52, top + 14, 56, 56))
                     self.fool_why.draw_legend(surface, text, (560, top + 30))
             asked = with_article(result.asked)
-            task = f"fool me with {asked}" if result.kind is RoundKind.FOOL else f"draw {asked}"
-            read = "nothing" if result.read is None else f"{result.read} ({result.confidence:.0%})"
+            fool = result.kind is RoundKind.FOOL
+            task = phrase(
+                "challenge_screen.task_fool" if fool else "challenge_screen.task_draw", digit=asked
+            )
+            read = (
+                phrase("challenge_screen.read_nothing")
+                if result.read is None
+                else phrase(
+                    "challenge_screen.read_as", digit=result.read, sure=percent(result.confidence)
+                )
+            )
             color = GOOD if result.won else WARN
-            text.draw(surface, f"{task}: read {read}", (124, top + 14), 26, color)
             text.draw(
                 surface,
-                f"+{result.points} points in {result.seconds:.1f} s",
+                phrase("challenge_screen.row", task=task, read=read),
+                (124, top + 14),
+                26,
+                color,
+            )
+            text.draw(
+                surface,
+                phrase("challenge_screen.points", points=result.points, seconds=result.seconds),
                 (124, top + 46),
                 22,
                 MUTED,
             )
             if row["asked"]:
-                self._draw_examples(surface, 560, top, f"MNIST's {result.asked}s:", row["asked"])
-                self._draw_examples(surface, 900, top, f"MNIST's {result.read}s:", row["read"])
+                asked_title = phrase("challenge_screen.mnist_digits", digit=result.asked)
+                self._draw_examples(surface, 560, top, asked_title, row["asked"])
+                read_title = phrase("challenge_screen.mnist_digits", digit=result.read)
+                self._draw_examples(surface, 900, top, read_title, row["read"])
 
     def _draw_examples(self, surface, left: int, top: int, title: str, tiles) -> None:
         self.context.text.draw(surface, title, (left, top + 30), 20, MUTED)
@@ -338,14 +379,20 @@ class ChallengeScene(Scene):
 def missed_line(result: RoundResult) -> str:
     """Why a round was lost, in a child's words; for a fool round, which part was missing."""
     if result.read is None:
-        return "Time's up: nothing drawn."
-    read = f"Time's up: I read {with_article(result.read)} ({percent(result.confidence)})"
+        return phrase("challenge_screen.nothing_drawn")
+    read = phrase(
+        "challenge_screen.times_up",
+        digit=with_article(result.read),
+        sure=percent(result.confidence),
+    )
     fooling = result.kind is RoundKind.FOOL
     wanted_digit = result.read != result.asked if fooling else result.read == result.asked
     if not wanted_digit:
-        return f"{read}."
+        return phrase("challenge_screen.missed_other", read=read)
     if result.confidence < CONFIDENT:
-        return f"{read}, not sure enough."
+        return phrase("challenge_screen.missed_unsure", read=read)
     if result.second != result.asked:  # only a fool round gets this far
-        return f"{read}, but my second guess was {result.second}, not {result.asked}."
-    return f"{read}, but I saw too little of {with_article(result.asked)} in it."
+        return phrase(
+            "challenge_screen.missed_second", read=read, second=result.second, asked=result.asked
+        )
+    return phrase("challenge_screen.missed_too_little", read=read, digit=with_article(result.asked))

@@ -14,7 +14,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.activation_images import enlarge
-from mnist_arcade.game.context import GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
@@ -28,6 +29,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.game.words import phrase
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 
 MATRIX_TOPLEFT = (110, 170)  # the top-left cell
@@ -39,12 +41,11 @@ SHOWN_DIGITS = 24  # at most this many digits of one cell on screen
 class EvaluationScene(Scene):
     """Confusion matrix, per-digit accuracy and the digits behind any cell."""
 
-    TITLE: ClassVar[str] = "How well does it read?"
+    TITLE: ClassVar[str] = phrase("evaluation_screen.title")
     PANELS: ClassVar[dict[str, str]] = {
-        "the table": "a row for each true digit, a column for what the network read; the "
-        "diagonal is what it got right",
-        "per digit": "the share of each digit read right",
-        "the digits": "click a square of the table to see those very digits",
+        "the table": phrase("evaluation_screen.panel_table"),
+        "per digit": phrase("evaluation_screen.panel_per_digit"),
+        "the digits": phrase("evaluation_screen.panel_digits"),
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -66,10 +67,13 @@ class EvaluationScene(Scene):
         back = lambda: self.context.switch_to(SceneId.BOARD)  # noqa: E731
         return [
             Binding(
-                (pygame.K_ESCAPE, pygame.K_e, pygame.K_b), "Esc / E", "back to the board", back
+                (pygame.K_ESCAPE, pygame.K_e, pygame.K_b),
+                "Esc / E",
+                phrase("keys.back_to_board"),
+                back,
             ),
-            Binding((pygame.K_y,), "Y", "your digit book or the test digits", self._toggle_yours),
-            Binding((pygame.K_f,), "F", "fullscreen on or off", self.context.toggle_fullscreen),
+            Binding((pygame.K_y,), "Y", phrase("evaluation_screen.key_yours"), self._toggle_yours),
+            Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), self.context.toggle_fullscreen),
         ]
 
     def on_enter(self) -> None:
@@ -96,20 +100,16 @@ class EvaluationScene(Scene):
     def scored_digits(self) -> tuple[np.ndarray, np.ndarray, str] | None:
         """(images in [0, 1], labels, where from) of the digits the table is about."""
         if self.yours:
-            book = self.context.book
-            return book.inputs, book.labels, "your digit book"
+            book = self.context.teaching.book
+            return book.inputs, book.labels, phrase("evaluation_screen.source_book")
         data = self.digits.data
         if data is None:
             return None
         return self.digits.inputs, data.y_test, data.source
 
     def _toggle_yours(self) -> None:
-        if not self.yours and not len(self.context.book):
-            self.context.say(
-                "Your digit book is empty: on the board, after a reading, press "
-                "the digit it should be.",
-                MUTED,
-            )
+        if not self.yours and not len(self.context.teaching.book):
+            self.context.say(phrase("evaluation_screen.book_empty"), MUTED)
             return
         self.yours = not self.yours
         self.matrix, self.read, self.selected, self._tiles = None, None, None, []
@@ -128,7 +128,7 @@ class EvaluationScene(Scene):
 
     def update(self, dt: float) -> None:
         context = self.context
-        if self.yours and not len(context.book):  # the book was emptied since: test digits
+        if self.yours and not len(context.teaching.book):  # emptied since: back to test digits
             self._toggle_yours()
         if self.yours and self._asked and self._book_changed():
             self.matrix, self.read, self._tiles = None, None, []  # taught or trimmed since
@@ -142,13 +142,15 @@ class EvaluationScene(Scene):
         images, labels, _ = self.scored_digits()
         asked_for = self.yours
         self._asked_about = (images, labels)
-        context.classify(images, lambda p: self._scored(p, images, labels, version, asked_for))
+        context.readings.classify(
+            images, lambda p: self._scored(p, images, labels, version, asked_for)
+        )
 
     def _book_changed(self) -> bool:
         """True when the book's digits are no longer the ones asked about (the book's arrays
         are replaced, never changed in place, on every digit taught or removed)."""
         asked = self._asked_about
-        book = self.context.book
+        book = self.context.teaching.book
         return asked is None or asked[0] is not book.inputs or asked[1] is not book.labels
 
     def _scored(
@@ -175,11 +177,13 @@ class EvaluationScene(Scene):
         text = self.context.text
         surface.fill(BACKGROUND)
         text.draw(surface, self.TITLE, (40, 18), 44, TEXT)
-        text.draw(surface, f"in use: {self.context.model.label}", (1240, 22), 22, MUTED, "topright")
+        in_use = phrase("board_screen.in_use", label=self.context.model.label)
+        text.draw(surface, in_use, (1240, 22), 22, MUTED, "topright")
         if self.digits.error and not self.yours:
-            text.draw(surface, f"No test digits: {self.digits.error}", (40, 90), 22, WARN)
+            no_digits = phrase("evaluation_screen.no_test_digits", error=self.digits.error)
+            text.draw(surface, no_digits, (40, 90), 22, WARN)
         elif self.matrix is None:
-            text.draw(surface, "Reading the test digits...", (40, 90), 24, MUTED)
+            text.draw(surface, phrase("evaluation_screen.reading"), (40, 90), 24, MUTED)
         else:
             self._draw_matrix(surface)
             self._draw_selected(surface)
@@ -188,20 +192,27 @@ class EvaluationScene(Scene):
     def _draw_matrix(self, surface: pygame.Surface) -> None:
         text, matrix = self.context.text, self.matrix
         total, right = max(int(matrix.sum()), 1), int(np.trace(matrix))
-        kind = "of your digits" if self.yours else "test digits"
+        kind = phrase(
+            "evaluation_screen.kind_yours" if self.yours else "evaluation_screen.kind_test"
+        )
         source = self.scored_digits()[2]
         text.draw(
             surface,
-            f"{right:,} of {total:,} {kind} read right ({right / total:.1%}), from {source}",
+            phrase(
+                "evaluation_screen.summary",
+                right=right,
+                total=total,
+                kind=kind,
+                share=right / total,
+                source=source,
+            ),
             (40, 76),
             22,
             TEXT,
         )
-        text.draw(surface, "Click a square to see those digits.", (40, 100), 20, MUTED)
+        text.draw(surface, phrase("evaluation_screen.click_hint"), (40, 100), 20, MUTED)
+        self._draw_axes(surface)
         left, top = MATRIX_TOPLEFT
-        text.draw(surface, "read as", (left + 5 * CELL, top - 40), 20, MUTED, "midtop")
-        label = pygame.transform.rotate(text.render("true digit", 20, MUTED), 90)
-        surface.blit(label, label.get_rect(midright=(left - 30, top + 5 * CELL)))
         largest_miss = max(int((matrix - np.diag(np.diag(matrix))).max()), 1)
         for digit in range(10):
             text.draw(
@@ -226,12 +237,36 @@ class EvaluationScene(Scene):
                     pygame.draw.rect(surface, ACCENT, rect, width=3)
                 if count:
                     text.draw(surface, str(count), rect.center, 18, TEXT, "center")
-        accuracy = per_digit_accuracy(matrix)
+        self._draw_per_digit(surface)
+
+    def _draw_axes(self, surface: pygame.Surface) -> None:
+        """The table's two axes: what the network read across, the true digit down."""
+        text = self.context.text
+        left, top = MATRIX_TOPLEFT
+        text.draw(
+            surface,
+            phrase("evaluation_screen.read_as_axis"),
+            (left + 5 * CELL, top - 40),
+            20,
+            MUTED,
+            "midtop",
+        )
+        label = pygame.transform.rotate(
+            text.render(phrase("evaluation_screen.true_axis"), 20, MUTED), 90
+        )
+        surface.blit(label, label.get_rect(midright=(left - 30, top + 5 * CELL)))
+
+    def _draw_per_digit(self, surface: pygame.Surface) -> None:
+        """Beside the table: the share of each true digit read right."""
+        text, (left, top) = self.context.text, MATRIX_TOPLEFT
+        accuracy = per_digit_accuracy(self.matrix)
         bars_left = left + 10 * CELL + 20
-        text.draw(surface, "right", (bars_left, top - 20), 20, MUTED)
+        text.draw(
+            surface, phrase("evaluation_screen.right_column"), (bars_left, top - 20), 20, MUTED
+        )
         for digit, share in enumerate(accuracy):
             y = top + digit * CELL + CELL // 2
-            words = "no digits" if np.isnan(share) else share_right(share)
+            words = phrase("evaluation_screen.no_digits") if np.isnan(share) else share_right(share)
             color = GOOD if not np.isnan(share) and share >= 0.95 else WARN
             text.draw(surface, words, (bars_left, y), 20, color, "midleft")
 
@@ -240,22 +275,36 @@ class EvaluationScene(Scene):
         panel(surface, DIGITS_RECT)
         left, top = DIGITS_RECT.left + 16, DIGITS_RECT.top + 12
         if self.selected is None:
-            text.draw(surface, "Click a square of the table.", (left, top), 22, MUTED)
+            text.draw(surface, phrase("evaluation_screen.pick_square"), (left, top), 22, MUTED)
             return
         true_digit, read_digit = self.selected
         count = int(self.matrix[true_digit, read_digit])
-        verdict = "read right" if true_digit == read_digit else f"read as {read_digit}"
-        text.draw(surface, f"{count:,} {true_digit}s {verdict}", (left, top), 24, TEXT)
+        verdict = (
+            phrase("evaluation_screen.cell_right")
+            if true_digit == read_digit
+            else phrase("evaluation_screen.cell_read_as", digit=read_digit)
+        )
+        cell = phrase("evaluation_screen.cell", count=count, digit=true_digit, verdict=verdict)
+        text.draw(surface, cell, (left, top), 24, TEXT)
         if count > SHOWN_DIGITS:
-            text.draw(surface, f"(the first {SHOWN_DIGITS})", (left, top + 26), 20, MUTED)
+            first = phrase("evaluation_screen.first_shown", count=SHOWN_DIGITS)
+            text.draw(surface, first, (left, top + 26), 20, MUTED)
         for index, (tile, true_label, read_label) in enumerate(self._tiles):
             x = left + (index % 6) * 82
             y = top + 56 + (index // 6) * 104
             pygame.draw.rect(surface, PANEL_EDGE, (x - 1, y - 1, 58, 58), width=1)
             surface.blit(tile, (x, y))
             color = GOOD if true_label == read_label else WARN
-            text.draw(surface, f"true {true_label}", (x, y + 60), 18, MUTED)
-            text.draw(surface, f"read {read_label}", (x, y + 76), 18, color)
+            text.draw(
+                surface,
+                phrase("evaluation_screen.tile_true", digit=true_label),
+                (x, y + 60),
+                18,
+                MUTED,
+            )
+            text.draw(
+                surface, phrase("book_screen.label_read", digit=read_label), (x, y + 76), 18, color
+            )
 
 
 def _cell_colour(row, column, count, matrix, largest_miss) -> tuple[int, int, int]:

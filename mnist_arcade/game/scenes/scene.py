@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 import pygame
 
 from mnist_arcade.game.widgets.theme import MUTED
+from mnist_arcade.game.words import phrase
 
 if TYPE_CHECKING:
     from mnist_arcade.game.context import GameContext
@@ -55,9 +56,9 @@ class Scene:
         """The key line at the bottom and, above it, a key's answer for a few seconds."""
         text = self.context.text
         text.draw_wrapped(surface, self.key_line(), (40, 676), 1200, 19, MUTED)
-        fresh = self.context.fresh_notice() if notice else None
+        fresh = self.context.notices.fresh() if notice else None
         if fresh:
-            text.draw(surface, fresh, (40, 652), 20, self.context.notice_color)
+            text.draw(surface, fresh, (40, 652), 20, self.context.notices.color)
 
     def handle_key(self, key: int) -> bool:
         """Run the binding for ``key``; say which keys work when none does. True if handled."""
@@ -68,7 +69,7 @@ class Scene:
                 else:
                     binding.action()
                 return True
-        self.context.say("That key does nothing here: press H to see every key.")
+        self.context.say(phrase("notice.key_does_nothing"))
         return False
 
     def on_enter(self) -> None:

@@ -11,7 +11,8 @@ from typing import ClassVar
 
 import pygame
 
-from mnist_arcade.game.context import FINETUNE, GameContext, SceneId
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.training_session import (
     FAILED,
@@ -34,12 +35,15 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import duration
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
+from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
 
 PRESET_LABELS = {
-    "seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
-    "full": "2  full: every training digit + drawings like yours, augmented (about 99%)",
+    PresetName.SEED: phrase("train_screen.preset_seed"),
+    PresetName.FULL: phrase("train_screen.preset_full"),
 }
 ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
 LOSS_RECT = pygame.Rect(650, 172, 590, 264)
@@ -47,26 +51,18 @@ EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
-EPOCH_WORDS = (
-    "An epoch is one pass over all the training digits, in batches (one small correction of "
-    "the weights per batch); samples/s: digits learned from per second."
-)
-
-
-def format_duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+EPOCH_WORDS = phrase("train_screen.epoch_words")
 
 
 class TrainScene(Scene):
     """Charts, progress and the player's digit, refreshed as training messages arrive."""
 
-    TITLE: ClassVar[str] = "Training the network"
+    TITLE: ClassVar[str] = phrase("train_screen.title")
     PANELS: ClassVar[dict[str, str]] = {
-        "accuracy": "how many digits it reads right after each epoch (one pass over the data)",
-        "val_accuracy": "the same on digits it never learns from: its exam",
-        "loss": "how wrong it is on average; lower is better",
-        "the maps": "your digit read by the network as it is right now",
+        "accuracy": phrase("train_screen.panel_accuracy"),
+        "val_accuracy": phrase("train_screen.panel_val_accuracy"),
+        "loss": phrase("train_screen.panel_loss"),
+        "the maps": phrase("train_screen.panel_maps"),
     }
 
     def __init__(self, context: GameContext) -> None:
@@ -75,18 +71,18 @@ class TrainScene(Scene):
         self.accuracy_chart = LineChart(
             text,
             ACCURACY_RECT,
-            "Accuracy per epoch",
-            "accuracy",
+            phrase("train_screen.accuracy_chart"),
+            phrase("train_screen.accuracy_axis"),
             (0.0, 1.0),
             percent=True,
-            subtitle="digits read right: training digits, and val: digits it never learns from",
+            subtitle=phrase("train_screen.accuracy_subtitle"),
         )
         self.loss_chart = LineChart(
             text,
             LOSS_RECT,
-            "Loss per epoch",
-            "cross-entropy loss",
-            subtitle="how wrong it is on average (cross-entropy): lower is better",
+            phrase("train_screen.loss_chart"),
+            phrase("train_screen.loss_axis"),
+            subtitle=phrase("train_screen.loss_subtitle"),
         )
         self.mouse = (-1, -1)
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
@@ -101,27 +97,37 @@ class TrainScene(Scene):
             Binding(
                 (pygame.K_ESCAPE, pygame.K_t),
                 "Esc / T",
-                "stop, back to the board",
+                phrase("train_screen.key_stop"),
                 self._stop_and_leave,
             ),
             Binding(
                 (pygame.K_b,),
                 "B",
-                "back to the board, training goes on",
+                phrase("train_screen.key_back"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),
             Binding(
-                (pygame.K_1,), "1", "the seed run (the tutorial's)", lambda: self._choose("seed")
+                (pygame.K_1,),
+                "1",
+                phrase("train_screen.key_seed"),
+                lambda: self._choose(PresetName.SEED),
             ),
-            Binding((pygame.K_2,), "2", "the full run", lambda: self._choose("full")),
-            Binding((pygame.K_SPACE,), "Space", "train again", self._train_again),
+            Binding(
+                (pygame.K_2,),
+                "2",
+                phrase("train_screen.key_full"),
+                lambda: self._choose(PresetName.FULL),
+            ),
+            Binding(
+                (pygame.K_SPACE,), "Space", phrase("train_screen.key_again"), self._train_again
+            ),
             Binding(
                 (pygame.K_RETURN, pygame.K_KP_ENTER),
                 "Enter",
-                "use a kept-aside run (press twice)",
+                phrase("train_screen.key_use"),
                 self._use_kept_aside,
             ),
-            Binding((pygame.K_f,), "F", "fullscreen on or off", context.toggle_fullscreen),
+            Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
         ]
 
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -143,20 +149,20 @@ class TrainScene(Scene):
     def _train_again(self) -> None:
         context = self.context
         if context.training.active:
-            context.say("A run is still going: Esc stops it first.", WARN)
-        elif context.training.preset == FINETUNE:
+            context.say(phrase("train_screen.run_going"), WARN)
+        elif context.training.preset == PresetName.FINETUNE:
             context.start_finetune()
         else:
             self.next_preset = context.training.preset
 
     def _use_kept_aside(self) -> None:
-        if not self.context.use_kept_aside_run():
-            self.context.say("There is no kept-aside run to use. Space trains again.", MUTED)
+        if not self.context.switching.use_kept_aside_run():
+            self.context.say(phrase("train_screen.nothing_aside"), MUTED)
 
     def update(self, dt: float) -> None:
         context, training = self.context, self.context.training
         if self.next_preset is not None and not training.running:
-            context.start_training(self.next_preset)
+            context.news.start_training(self.next_preset)
             self.next_preset = None
         if training.data is not self._examples_for:
             self._examples_for = training.data
@@ -170,7 +176,7 @@ class TrainScene(Scene):
                 ]
             )
         # The run's own reading of the player's digit once it has one, else the model in use's.
-        shown = context.preview or context.prediction
+        shown = context.news.preview or context.readings.prediction
         if shown is not self._shown:
             self._shown = shown
             if shown is None:
@@ -183,7 +189,7 @@ class TrainScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         training, text = self.context.training, self.context.text
         surface.fill(BACKGROUND)
-        text.draw(surface, "Training the CNN", (40, 18), 44, TEXT)
+        text.draw(surface, phrase("train_screen.heading"), (40, 18), 44, TEXT)
         for row, (name, label) in enumerate(PRESET_LABELS.items()):
             chosen = name == training.preset
             text.draw(surface, label, (560, 16 + row * 24), 22, ACCENT if chosen else MUTED)
@@ -191,9 +197,8 @@ class TrainScene(Scene):
         if training.report is not None:
             text.draw(surface, report_line(training.report), (40, 92), 20, ACCENT)
         elif training.data is not None and training.data.notes:
-            text.draw(
-                surface, "not used: " + " | ".join(training.data.notes)[:150], (40, 92), 18, MUTED
-            )
+            notes = phrase("train_screen.not_used", notes=" | ".join(training.data.notes))
+            text.draw(surface, notes[:160], (40, 92), 18, MUTED)
         self._draw_progress(surface)
 
         epochs = max(training.total_epochs, 1)
@@ -217,8 +222,7 @@ class TrainScene(Scene):
         if self.network.prediction is None:
             text.draw(
                 surface,
-                "Draw a digit on the board (B) and press P: its feature maps will "
-                "change here after every epoch.",
+                phrase("train_screen.no_reading"),
                 MAPS_RECT.center,
                 22,
                 MUTED,
@@ -237,10 +241,11 @@ class TrainScene(Scene):
         if not self._example_tiles:
             return
         text = self.context.text
-        readings = self.context.example_readings
+        readings = self.context.news.example_readings
         left, top = EXAMPLES_TOPLEFT
-        text.draw(surface, f"{len(self._example_tiles)} test digits:", (left, top - 4), 20, MUTED)
-        text.draw(surface, "label / read now", (left, top + 14), 20, MUTED)
+        shown = phrase("train_screen.examples", count=len(self._example_tiles))
+        text.draw(surface, shown, (left, top - 4), 20, MUTED)
+        text.draw(surface, phrase("train_screen.examples_legend"), (left, top + 14), 20, MUTED)
         x = left + 140
         for index, (tile, label) in enumerate(self._example_tiles):
             surface.blit(tile, (x, top))
@@ -255,19 +260,19 @@ class TrainScene(Scene):
         training = self.context.training
         data = training.data
         if data is None and training.status is FAILED:
-            return "Data: none could be used (the reason is below). 1 or 2 tries again."
+            return phrase("train_screen.data_failed")
         if data is None and training.drawing is not None:  # found: drawings are made from it
-            return "Data: MNIST found; practice drawings are made from it before the first epoch"
+            return phrase("train_screen.data_drawing")
         if data is None:
-            return "Data: looking for MNIST..."
-        if self.context.training.preset == FINETUNE:
-            return (
-                f"Teaching your {len(self.context.book)} digits (each nudged a few ways), mixed "
-                f"with MNIST digits from {data.source} so it does not forget them"
-            )
-        return (
-            f"Data: {data.source}, {data.train_samples:,} training digits; "
-            f"{data.validation_samples:,} validation digits checked after each epoch"
+            return phrase("train_screen.data_looking")
+        if self.context.training.preset == PresetName.FINETUNE:
+            count = len(self.context.teaching.book)
+            return phrase("train_screen.data_teaching", count=count, source=data.source)
+        return phrase(
+            "train_screen.data",
+            source=data.source,
+            train=data.train_samples,
+            validation=data.validation_samples,
         )
 
     def _draw_progress(self, surface: pygame.Surface) -> None:
@@ -275,13 +280,15 @@ class TrainScene(Scene):
         status = training.status
         progress = training.progress
         if status == IDLE:
-            headline = "Press 1 or 2 to start training."
+            headline = phrase("train_screen.press_to_start")
         elif status == LOADING_DATA and training.drawing is not None:
-            headline = "Drawing..."
+            headline = phrase("train_screen.drawing")
         elif status == LOADING_DATA or progress is None:
-            headline = "Loading data..." if status != FAILED else "Training failed"
+            headline = phrase("train_screen.loading" if status != FAILED else "train_screen.failed")
         else:
-            headline = f"Epoch {progress.epoch} of {training.total_epochs}"
+            headline = phrase(
+                "train_screen.epoch", epoch=progress.epoch, epochs=training.total_epochs
+            )
         text.draw(surface, headline, (40, 132), 30, TEXT)
         pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
         filled = PROGRESS_BAR.copy()
@@ -292,9 +299,9 @@ class TrainScene(Scene):
         pygame.draw.rect(surface, ACCENT, filled)
         text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
         summary, color = self._summary()
-        notice = self.context.fresh_notice()
+        notice = self.context.notices.fresh()
         if notice:  # a key's answer outranks the run's summary for a few seconds
-            summary, color = notice, self.context.notice_color
+            summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
             text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
 
@@ -302,38 +309,41 @@ class TrainScene(Scene):
         training = self.context.training
         if training.progress is None and training.drawing is not None:
             drawing = training.drawing
-            return f"{drawing.done:,} of {drawing.total:,} practice digits, drawn like yours"
+            return phrase("train_screen.drawn_so_far", done=drawing.done, total=drawing.total)
         if training.progress is None:
             return ""
-        line = f"{training.progress.samples_per_second:,.0f} samples/s"
+        line = phrase("train_screen.speed", speed=training.progress.samples_per_second)
         eta = training.eta_seconds
         if eta is not None:
-            line += f"    ETA {format_duration(eta)}"
+            line += phrase("train_screen.eta", eta=duration(eta))
         return line
 
     def _summary(self) -> tuple[str, tuple[int, int, int]]:
         training = self.context.training
         if training.status == FAILED:
-            return training.error or "training failed", WARN
+            return training.error or phrase("train_screen.failed_reason"), WARN
         if training.status == STOPPING:
-            return "Stopping after this batch...", ACCENT
+            return phrase("train_screen.stopping"), ACCENT
         finished = training.finished
         if finished is None or training.status not in (FINISHED, STOPPED):
             return "", TEXT
-        verb = "Finished" if training.status == FINISHED else "Stopped"
-        done = f"{verb}: {finished.epochs_done} epochs in {format_duration(finished.seconds)}. "
+        key = "train_screen.finished" if training.status == FINISHED else "train_screen.stopped"
+        done = phrase(key, epochs=finished.epochs_done, time=duration(finished.seconds))
         sentence, color = verdict_line(
-            training.judged, training.offer_taken, taught=training.preset == FINETUNE
+            training.judged, training.offer_taken, taught=training.preset == PresetName.FINETUNE
         )
         return done + sentence, color
 
 
 def report_line(report: FinetuneReport) -> str:
     """Before and after teaching, side by side, in one sentence."""
-    return (
-        f"Your {report.book_digits} digits: {report.book_right_before} read right before, "
-        f"{report.book_right_after} after.    MNIST test: {report.test_accuracy_before:.1%} "
-        f"before, {report.test_accuracy_after:.1%} after."
+    return phrase(
+        "train_screen.report",
+        digits=report.book_digits,
+        before=report.book_right_before,
+        after=report.book_right_after,
+        test_before=report.test_accuracy_before,
+        test_after=report.test_accuracy_after,
     )
 
 
@@ -346,17 +356,19 @@ def verdict_line(
     digits (that is the price of a new style), so it waits for the player's Enter, said plainly.
     """
     if judged is None:
-        return "Nothing to keep: not one epoch was finished.", MUTED
+        return phrase("verdict.nothing"), MUTED
     in_use = judged.incumbent_accuracy
     candidate, before = percentages_that_differ(
         judged.candidate_accuracy, judged.candidate_accuracy if in_use is None else in_use
     )
-    measured = f"{candidate} of all {judged.validation_digits:,} validation digits right"
-    incumbent = "" if in_use is None else f" (the model in use: {before})"
+    measured = phrase("verdict.measured", accuracy=candidate, digits=judged.validation_digits)
+    incumbent = "" if in_use is None else phrase("verdict.beside", accuracy=before)
     if judged.adopted:
-        return f"Now in use: it reads {measured}{incumbent}.", GOOD
-    if offer_taken:
-        return f"You chose to use this run: it reads {measured}{incumbent}.", GOOD
-    if taught:
-        return f"MNIST validation: {measured}{incumbent}. Enter twice: use it.", ACCENT
-    return f"Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.", ACCENT
+        key, color = "verdict.in_use", GOOD
+    elif offer_taken:
+        key, color = "verdict.chosen", GOOD
+    elif taught:
+        key, color = "verdict.taught", ACCENT
+    else:
+        key, color = "verdict.kept_aside", ACCENT
+    return phrase(key, measured=measured, incumbent=incumbent), color

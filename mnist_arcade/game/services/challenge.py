@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import percent
+
 ROUNDS = 6
 ROUND_SECONDS = 20.0
 CONFIDENT = 0.9  # the network must be this sure for a round to be won (or fooled)
@@ -37,11 +40,6 @@ class RoundKind(enum.Enum):
 def with_article(digit: int) -> str:
     """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound)."""
     return f"an {digit}" if digit == 8 else f"a {digit}"
-
-
-def percent(share: float) -> str:
-    """A share as the whole percent a child reads: 0.9 -> "90%"."""
-    return f"{share:.0%}"
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ class Guesses:
         return cls(first, float(values[first]), second, float(values[second]))
 
 
-def reads_right(guesses: Guesses | None, asked: int) -> bool:
+def read_as_asked(guesses: Guesses | None, asked: int) -> bool:
     """A draw round is won: the network reads the asked digit and is CONFIDENT of it."""
     return guesses is not None and guesses.read == asked and guesses.confidence >= CONFIDENT
 
@@ -125,23 +123,22 @@ class Challenge:
         """What the player is asked to draw, in a child's words."""
         asked = with_article(self.asked)
         if self.kind is RoundKind.FOOL:
-            return f"Fool me: draw a real {self.asked} that I read as another digit!"
-        return f"Draw {asked}!"
+            return phrase("challenge.prompt_fool", digit=self.asked)
+        return phrase("challenge.prompt_draw", digit=asked)
 
     def requirement(self) -> str:
         """Exactly what wins this round, so the text on screen and the rule agree."""
+        confident = percent(CONFIDENT)
         if self.kind is RoundKind.FOOL:
-            return (
-                f"To win: I must be {percent(CONFIDENT)} sure it is another digit, with "
-                f"{self.asked} as my second guess ({percent(STILL_SEEN)} or more)."
-            )
-        return f"I need to be {percent(CONFIDENT)} sure it is {with_article(self.asked)}."
+            seen = percent(STILL_SEEN)
+            return phrase("challenge.rule_fool", confident=confident, digit=self.asked, seen=seen)
+        return phrase("challenge.rule_draw", confident=confident, digit=with_article(self.asked))
 
     def won_by(self, guesses: Guesses | None) -> bool:
         """Whether the network's guesses win the round in play."""
         if self.kind is RoundKind.FOOL:
             return fooled(guesses, self.asked)
-        return reads_right(guesses, self.asked)
+        return read_as_asked(guesses, self.asked)
 
     def update(
         self,

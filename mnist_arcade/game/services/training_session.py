@@ -29,6 +29,7 @@ from mnist_arcade.messages import (
     TrainingStarted,
     WeightsSnapshot,
 )
+from mnist_arcade.presets import PresetName
 
 
 class TrainingStatus(enum.Enum):
@@ -55,17 +56,14 @@ def _start_real_trainer(preset: str, messages: queue.Queue, stop: threading.Even
     return start_training(preset, messages, stop, **options)
 
 
-FINETUNE = "finetune"  # the preset that teaches the network the player's digits
-
-
 class TrainingSession:
     """One training run at a time; ``poll()`` returns the newest weights to preview."""
 
     def __init__(self, starter: Starter = _start_real_trainer, **trainer_options) -> None:
         self.starter = starter
         self.trainer_options = trainer_options  # data_path, save_path, epochs
-        self.preset = "seed"  # the last run's preset (the finetune preset after teaching)
-        self.mnist_preset = "seed"  # the last preset that trains on MNIST: what T starts
+        self.preset = PresetName.SEED  # the last run's preset (the finetune preset after teaching)
+        self.mnist_preset = PresetName.SEED  # the last preset that trains on MNIST: what T starts
         self.messages: queue.Queue = queue.Queue()
         self._stop = threading.Event()
         self._abandon = threading.Event()
@@ -121,7 +119,7 @@ class TrainingSession:
         if self.running:
             return False
         self.preset = preset or self.mnist_preset
-        if self.preset != FINETUNE:
+        if self.preset != PresetName.FINETUNE:
             self.mnist_preset = self.preset
         self._reset()
         self.messages = queue.Queue()

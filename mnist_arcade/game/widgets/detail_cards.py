@@ -15,15 +15,9 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.arithmetic import ConvStep, PoolStep, SoftmaxSteps
-from mnist_arcade.game.widgets.theme import (
-    ACCENT,
-    BACKGROUND,
-    MUTED,
-    PANEL_EDGE,
-    TEXT,
-    Text,
-    fit_lines,
-)
+from mnist_arcade.game.widgets.text import Text, fit_lines
+from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, PANEL_EDGE, TEXT
+from mnist_arcade.game.words.numbers import percent
 
 MARGIN = 20
 CELL = 38  # one number of a 5x5 grid: "-0.12" is 28 px wide at the smallest text size
@@ -92,10 +86,6 @@ def sum_number(value: float) -> str:
 def exp_number(value: float) -> str:
     """e^score: plain under 100,000 ("1,234.57"), else in powers of ten ("4.85e+08")."""
     return f"{value:,.2f}" if 0.01 <= value < 100_000 else f"{value:.3g}"
-
-
-def percent(value: float) -> str:
-    return f"{value * 100:.2f}%"
 
 
 def signed(value: float) -> str:
@@ -435,7 +425,7 @@ def dense_card(frame: Frame, steps: SoftmaxSteps, pool2_tiles: list[pygame.Surfa
             str(number),
             f"{steps.logits[number]:.2f}",
             exp_number(float(steps.exponentials[number])),
-            percent(float(steps.probabilities[number])),
+            percent(float(steps.probabilities[number]), 2),
         )
         for (_, right), words in zip(columns, values, strict=True):
             items.append(Label(words, (right, y), LINE_SIZE, color, "topright"))
@@ -443,7 +433,7 @@ def dense_card(frame: Frame, steps: SoftmaxSteps, pool2_tiles: list[pygame.Surfa
     items.append(Label(f"sum of the ten: {exp_number(steps.total)}", (left, below), LINE_SIZE))
     chance = (
         f"chance of {digit} = {exp_number(float(steps.exponentials[digit]))} / "
-        f"{exp_number(steps.total)} = {percent(float(steps.probabilities[digit]))}"
+        f"{exp_number(steps.total)} = {percent(float(steps.probabilities[digit]), 2)}"
     )
     items.append(Label(chance, (left, below + 24), LINE_SIZE, ACCENT))
     if steps.shift:

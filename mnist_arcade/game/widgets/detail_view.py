@@ -53,7 +53,8 @@ from mnist_arcade.game.widgets.detail_cards import (
     pool_card,
 )
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
-from mnist_arcade.game.widgets.theme import ACCENT, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import ACCENT
 from mnist_arcade.messages import Prediction
 
 STEP_SECONDS = 0.4  # the window moves on this often: slow enough to read the sum

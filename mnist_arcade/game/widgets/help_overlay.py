@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT, Text, wrap_words
+from mnist_arcade.game.widgets.text import Text, wrap_words
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
 
 HELP_KEYS_LABEL = "H / F1 / ?"
 GLOSSARY = {

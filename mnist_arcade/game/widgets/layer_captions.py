@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mnist_arcade.canvas.methods import Method
+
 
 @dataclass(frozen=True)
 class LayerCaption:
@@ -26,8 +28,8 @@ CAPTIONS = {
 
 
 INPUT_SENTENCES = {  # the input column says what was done to the drawing, by method (M)
-    "mnist": CAPTIONS["input"].sentence,
-    "plain": "the whole board, shrunk to 28x28",
+    Method.MNIST: CAPTIONS["input"].sentence,
+    Method.PLAIN: "the whole board, shrunk to 28x28",
 }
 
 

@@ -9,7 +9,8 @@ import math
 
 import pygame
 
-from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
 HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 import pygame
 
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
 from mnist_arcade.game.widgets.detail_cards import counted
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
-from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text, wrap_words
+from mnist_arcade.game.widgets.text import Text, wrap_words
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.messages import Prediction
 
 STAGE_SECONDS = 0.28  # time for one layer to scan in
@@ -63,7 +65,7 @@ class NetworkView:
         self.explain = explain  # a plain sentence under every title (where there is room)
         self.caption_height = EXPLAINED_CAPTION_HEIGHT if explain else CAPTION_HEIGHT
         self.prediction: Prediction | None = None
-        self.method = "mnist"  # how the drawing became the input: its column's sentence says
+        self.method = Method.MNIST  # how the drawing became the input: its column's sentence says
         self.columns: list[_Column] = []
         self.dense_bounds = pygame.Rect(0, 0, 0, 0)
         self.elapsed = 0.0

@@ -15,7 +15,8 @@ import numpy as np
 import pygame
 
 from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, slanted_like_board
-from mnist_arcade.game.widgets.theme import GOOD, MUTED, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import GOOD, MUTED
 
 FOR_WINNER = GOOD  # green: made the winning digit more likely
 FOR_RUNNER_UP = (255, 105, 190)  # pink: pulled toward the runner-up
@@ -57,11 +58,6 @@ def _blit_stretched(surface, small: pygame.Surface, rect, clip) -> None:
         surface.set_clip(pygame.Rect(clip).clip(before))
     surface.blit(scaled, rect)
     surface.set_clip(before)
-
-
-def overlay_on(surface: pygame.Surface, rect, balance: np.ndarray, clip=None) -> None:
-    """Stretch a signed evidence map over ``rect`` (any size), drawing only inside ``clip``."""
-    _blit_stretched(surface, evidence_surface(balance), rect, clip)
 
 
 def field_rect_on_screen(board_rect: pygame.Rect, box: FieldBox) -> pygame.Rect:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT, Text
+from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
 
 MIN_ROW = 15  # a row of horizontal bars needs this many pixels for its 12 px digit
 

@@ -28,8 +28,3 @@ def grey_to_surface(image: np.ndarray) -> pygame.Surface:
 def surface_to_rgb(surface: pygame.Surface) -> np.ndarray:
     """A Surface -> (H, W, 3) uint8, a copy."""
     return pygame.surfarray.array3d(surface).transpose(1, 0, 2).copy()
-
-
-def surface_to_grey(surface: pygame.Surface) -> np.ndarray:
-    """A Surface -> (H, W) uint8 of its red channel (the board is white on black)."""
-    return surface_to_rgb(surface)[:, :, 0]

@@ -1,0 +1,74 @@
+"""The notice line and its yes/no questions: what the game last said to the player.
+
+A question ("press R again to confirm") is a :class:`Question` naming a :class:`Confirmable`
+action; the next press of the same key confirms it, within ``CONFIRM_SECONDS``, and only while
+the question is still the notice on show.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from mnist_arcade.game.state.clock import GameClock
+from mnist_arcade.game.widgets.theme import MUTED, TEXT, WARN
+from mnist_arcade.game.words import phrase
+
+CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
+
+
+class Confirmable(enum.Enum):
+    """An action that asks first: a key pressed out of curiosity must not do it."""
+
+    RESTORE = "restore the shipped model"
+    NEXT_MODEL = "switch to the next kept model"
+    KEPT_ASIDE_RUN = "use the kept-aside run"
+    CLEAR_BOOK = "clear the digit book"
+
+
+@dataclass(frozen=True)
+class Question:
+    """An open question: ``action`` happens if confirmed before ``until`` (game clock)."""
+
+    action: Confirmable
+    until: float
+
+
+@dataclass
+class Notices:
+    """The notice on show (its words, colour and when it was set) and the open question."""
+
+    clock: GameClock
+    current: str = field(default_factory=lambda: phrase("notice.loading"))
+    color: tuple[int, int, int] = MUTED
+    said_at: float = 0.0  # clock time when the notice was last set
+    question: Question | None = field(default=None, repr=False)
+
+    def say(self, notice: str, color=TEXT) -> None:
+        """Show ``notice`` in place of the last one. A question it replaces is withdrawn: a
+        press that confirms must answer a question the player can see."""
+        self.current, self.color, self.said_at = notice, color, self.clock.now
+        self.question = None
+
+    def fresh(self, seconds: float = 5.0) -> str | None:
+        """The notice if it was set in the last ``seconds`` (for screens with no notice line)."""
+        if self.current and self.clock.now - self.said_at < seconds:
+            return self.current
+        return None
+
+    def asking(self, action: Confirmable) -> bool:
+        """True while the question about ``action`` is open."""
+        question = self.question
+        return (
+            question is not None and question.action is action and self.clock.now < question.until
+        )
+
+    def confirmed(self, action: Confirmable, question: str) -> bool:
+        """True when this press confirms ``action`` (its key pressed again within
+        CONFIRM_SECONDS of the question); otherwise asks ``question`` and returns False."""
+        if self.asking(action):
+            self.question = None
+            return True
+        self.say(question, WARN)
+        self.question = Question(action, self.clock.now + CONFIRM_SECONDS)
+        return False

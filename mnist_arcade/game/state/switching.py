@@ -1,0 +1,176 @@
+"""Switching the model in use: N (the next kept model), R (the shipped one), Enter (the
+kept-aside run), and the queue of switches sent to the engine and not yet answered.
+
+The engine answers switches in order, each with ``ModelInUse`` or a failure; the queue holds
+their files, oldest first (None: a model with no file), so N knows which model is in use.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mnist_arcade import paths
+from mnist_arcade.game.services.model_client import ModelClient, ModelState
+from mnist_arcade.game.services.training_session import TrainingSession
+from mnist_arcade.game.state.notices import Confirmable, Notices
+from mnist_arcade.game.state.readings import Readings
+from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
+from mnist_arcade.game.words import phrase
+from mnist_arcade.messages import ModelInUse, RunJudged, with_the
+from mnist_arcade.player_files.model_library import (
+    checked_library_models,
+    describe,
+    library_models,
+    recorded_accuracy,
+    set_aside_model,
+)
+from mnist_arcade.presets import PresetName
+
+
+def run_name(training: TrainingSession) -> str:
+    """How the model from the last run is named beside its accuracy."""
+    if training.preset == PresetName.FINETUNE and training.report is not None:
+        return phrase("run.taught", digits=training.report.book_digits)
+    return phrase("run.preset", preset=training.preset)
+
+
+def library_file(judged: RunJudged) -> Path | None:
+    """The run's copy in the model library, which N knows it by."""
+    return Path(judged.library_path) if judged.library_path else None
+
+
+@dataclass
+class ModelSwitching:
+    """The switches asked for and the file of the model in use."""
+
+    model: ModelClient
+    training: TrainingSession
+    notices: Notices
+    readings: Readings
+    _switches: deque = field(default_factory=deque)  # files of switches sent, oldest first
+    _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
+
+    @property
+    def confirming_restore(self) -> bool:
+        return self.notices.asking(Confirmable.RESTORE)
+
+    def expect(self, file: Path | None) -> None:
+        """A switch to ``file`` was sent to the engine; its answer comes in order."""
+        self._switches.append(file)
+
+    def use_kept_aside_run(self) -> bool:
+        """Enter: the player prefers the kept-aside run to the policy's verdict. The first press
+        asks, a second Enter confirms and puts it in use, as N and R do; False if no run is on
+        offer."""
+        offer = self.training.offer
+        if offer is None:
+            return False
+        name = run_name(self.training)
+        question = phrase("switch.kept_aside_question", name=name)
+        if self.notices.confirmed(Confirmable.KEPT_ASIDE_RUN, question):
+            kept = library_file(offer)
+            if kept is not None and kept.is_file():  # its file as saved, so the library
+                self.model.use_model_file(str(kept), name)  # knows it again
+            else:
+                self.model.use_weights(offer.weights, name)
+            self.expect(kept)
+            self.training.offer_taken = True
+            self.notices.say(phrase("switch.kept_aside_going"), MUTED)
+        return True
+
+    def next_model(self) -> None:
+        """N: put the next kept model in use (the shipped one, then the player's runs), once a
+        second N confirms it."""
+        say = self.notices.say
+        if self.training.active:
+            say(phrase("switch.stop_training_first"), WARN)
+            return
+        if not self.model.ready:
+            say(phrase("switch.still_loading"), MUTED)
+            return
+        kept, problems = checked_library_models()  # a damaged file is set aside, not offered
+        if not kept:
+            say(" ".join([*problems, phrase("switch.nothing_kept")]), MUTED)
+            return
+        files = [paths.shipped_model_path(), *kept]
+        index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
+        name = phrase("switch.shipped_name") if index == 0 else describe(kept[index - 1])
+        place = phrase("switch.place", index=index + 1, total=len(files))
+        reads = None if index == 0 else recorded_accuracy(kept[index - 1])
+        if reads is not None:  # as measured when it was kept: the player can compare
+            place = phrase("switch.place_with_accuracy", accuracy=reads, place=place)
+        question = phrase("switch.next_question", name=name, place=place)
+        if not self.notices.confirmed(Confirmable.NEXT_MODEL, " ".join([*problems[:1], question])):
+            return
+        self.expect(files[index])  # in use once loaded (see on_model_in_use); a library file
+        if index == 0:  # that will not load is set aside (on_failed): N offers the next
+            self.model.use_model_file(str(files[0]), "shipped model", True)
+        else:
+            self.model.use_model_file(str(files[index]), name)
+        say(phrase("switch.switching", name=name, place=place), MUTED)
+
+    def _position_in_use(self, files: list[Path]) -> int:
+        """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
+        it is none of them (the player's own model from an earlier launch)."""
+        in_use = self._switches[-1] if self._switches else self._in_use_file  # or soon will be
+        if in_use is None and self.model.label.startswith("shipped model"):
+            in_use = files[0]
+        return files.index(in_use) if in_use in files else -1
+
+    def restore_shipped_model(self) -> None:
+        """Ask first; a second R within a few seconds restores (the player's model is kept)."""
+        if self.training.active:
+            self.notices.say(phrase("switch.stop_training_before_restore"), WARN)
+            return
+        if self.model.state is ModelState.LOADING:
+            self.notices.say(phrase("switch.still_loading"), MUTED)
+            return
+        if not self.notices.confirmed(Confirmable.RESTORE, phrase("switch.restore_question")):
+            return
+        self.model.restore_shipped()
+        self.expect(paths.shipped_model_path())
+        self.notices.say(phrase("switch.restoring"), MUTED)
+
+    def on_failed(self, reason: str) -> None:
+        """The oldest switch sent failed: the model before it is still in use. Said first, so
+        a long reason cut short never hides it."""
+        failed = self._switches.popleft() if self._switches else None
+        in_use = self.model.in_use
+        name = with_the(in_use.name) if in_use is not None else phrase("switch.no_model")
+        if failed is not None and failed in library_models():  # it would block every next N
+            where = set_aside_model(failed)
+            self.notices.say(
+                phrase("switch.failed_set_aside", name=name, reason=reason, where=where), WARN
+            )
+            return
+        self.notices.say(phrase("switch.failed", name=name, reason=reason), WARN)
+
+    def on_model_in_use(self, event: ModelInUse, first: bool) -> None:
+        """A model is in use: the first one loaded, or the oldest switch sent."""
+        if not first:
+            self._switched()
+        accuracy = ""
+        if event.accuracy is not None:
+            accuracy = phrase(
+                "model.accuracy", accuracy=event.accuracy, measured_on=event.measured_on
+            )
+        say, name = self.notices.say, with_the(event.name)
+        if event.warning:
+            say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
+        elif first:
+            say(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
+        else:
+            note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
+            say(phrase("model.now_using", name=name, accuracy=accuracy, note=note), GOOD)
+        self.readings.read_again()  # read the player's digit again with the new model
+
+    def _switched(self) -> None:
+        """The engine has put the oldest switch sent in use: its file is the one in use."""
+        if not self._switches:
+            return
+        self._in_use_file = self._switches.popleft()
+        offer = self.training.offer
+        if offer is not None and library_file(offer) == self._in_use_file:
+            self.training.offer_taken = True  # the kept-aside run is in use now: not on offer

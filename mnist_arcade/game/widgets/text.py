@@ -1,0 +1,107 @@
+"""The text renderer every scene and widget draws with: pygame's bundled font, cached
+surfaces, word wrapping that never cuts silently."""
+
+from __future__ import annotations
+
+import pygame
+
+from mnist_arcade.game.widgets.theme import MIN_TEXT_SIZE, TEXT
+
+
+class Text:
+    """Renders text with pygame's bundled font and caches the surfaces it made."""
+
+    def __init__(self) -> None:
+        self.smallest_asked = 10_000  # the smallest size any caller asked for (tests read it)
+        self._fonts: dict[int, pygame.font.Font] = {}
+        self._cache: dict[tuple[str, int, tuple[int, int, int]], pygame.Surface] = {}
+
+    def font(self, size: int) -> pygame.font.Font:
+        """The font at ``size``, never smaller than MIN_TEXT_SIZE (12 px on screen)."""
+        self.smallest_asked = min(self.smallest_asked, size)
+        size = max(size, MIN_TEXT_SIZE)
+        if size not in self._fonts:
+            self._fonts[size] = pygame.font.Font(None, size)
+        return self._fonts[size]
+
+    def render(self, text: str, size: int = 22, color=TEXT) -> pygame.Surface:
+        key = (text, size, tuple(color))
+        surface = self._cache.get(key)
+        if surface is None:
+            if len(self._cache) > 600:  # plenty for every label on screen; drop old ones
+                self._cache.clear()
+            surface = self.font(size).render(text, True, color)
+            self._cache[key] = surface
+        return surface
+
+    def draw(
+        self,
+        target: pygame.Surface,
+        text: str,
+        position,
+        size: int = 22,
+        color=TEXT,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Blit ``text`` with its ``anchor`` (a pygame.Rect attribute name) at ``position``."""
+        surface = self.render(text, size, color)
+        rect = surface.get_rect(**{anchor: position})
+        target.blit(surface, rect)
+        return rect
+
+    def draw_wrapped(
+        self,
+        target: pygame.Surface,
+        text: str,
+        topleft,
+        width: int,
+        size: int = 22,
+        color=TEXT,
+        max_lines: int = 2,
+    ) -> None:
+        """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines; a text
+        longer than that ends its last line with an ellipsis, so a cut is never silent."""
+        left, top = topleft
+        font = self.font(size)
+        for row, line in enumerate(fit_lines(text, font, width, max_lines)):
+            self.draw(target, line, (left, top + row * font.get_linesize()), size, color)
+
+
+def fit_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:
+    """``text`` wrapped to ``width`` in at most ``max_lines`` lines; a text longer than that
+    ends its last line with "...", so a cut is never silent."""
+    lines = wrap_words(text, font, width)
+    max_lines = max(1, max_lines)
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _with_ellipsis(lines[max_lines - 1], font, width)]
+    return lines
+
+
+def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
+    """``line`` shortened word by word (a last long word letter by letter) until it fits
+    ``width`` with "..." after it."""
+    words = line.split()
+    while len(words) > 1 and font.size(" ".join(words) + "...")[0] > width:
+        words.pop()
+    text = " ".join(words)
+    while len(text) > 1 and font.size(text + "...")[0] > width:
+        text = text[:-1]
+    return text + "..."
+
+
+def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Split ``text`` into lines that each fit ``width`` pixels in ``font``; a word wider than
+    a whole line (a file's path) is broken where the line ends."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+            continue
+        while len(word) > 1 and font.size(word)[0] > width:
+            cut = 1
+            while cut + 1 < len(word) and font.size(word[: cut + 1])[0] <= width:
+                cut += 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines

@@ -1,0 +1,337 @@
+"""The English words of the game, keyed by name (see :mod:`mnist_arcade.game.words`).
+
+One section per part or screen. Values are ``str.format`` templates: ``{name}`` is put in as
+given, ``{accuracy:.1%}`` formats a share, ``{digits:,}`` a count. Keep a key's values when
+rewording it: the code fills them by name.
+"""
+
+from __future__ import annotations
+
+ENGLISH: dict[str, str] = {
+    # --- notice ----------------------------------------------------------------------------------
+    "notice.loading": "Loading the network... you can draw already.",
+    "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
+    # --- method ----------------------------------------------------------------------------------
+    "method.mnist": "MNIST-style centring",
+    "method.plain": "plain resize (tutorial)",
+    # --- reading ---------------------------------------------------------------------------------
+    "reading.board_empty": "The board is empty: draw a digit with the mouse, then press P.",
+    "reading.no_model": "No model to read with ({error}). Press T to train one.",
+    "reading.watch": "Watch your digit flow through the network, left to right.",
+    "reading.still_loading": "The network is still loading; it will read your digit in a moment.",
+    "reading.live_on": "Live reading on: the network reads while you draw.",
+    "reading.live_off": "Live reading off: press P to read your digit.",
+    "reading.cleared": "Board cleared. Draw a digit, then press P.",
+    "reading.method": "Preprocessing: {method}.",
+    # --- run -------------------------------------------------------------------------------------
+    "run.taught": "the model taught your {digits} digits",
+    "run.preset": "your {preset} run",
+    # --- switch ----------------------------------------------------------------------------------
+    "switch.kept_aside_question": "Use the kept-aside run ({name})? Press Enter again to switch.",
+    "switch.kept_aside_going": "Putting the run you chose in use...",
+    "switch.stop_training_first": "Stop training first (T), then switch models.",
+    "switch.still_loading": "The network is still loading; try again in a moment.",
+    "switch.nothing_kept": "No runs kept yet: train one (T) and it joins your models.",
+    "switch.shipped_name": "the shipped model",
+    "switch.place": "{index} of {total}",
+    "switch.place_with_accuracy": "reads {accuracy:.1%} of validation digits; {place}",
+    "switch.next_question": "Use {name} ({place})? Press N again to switch.",
+    "switch.switching": "Switching to {name} ({place})...",
+    "switch.stop_training_before_restore": (
+        "Stop training first (T), then restore the shipped model."
+    ),
+    "switch.restore_question": (
+        "Go back to the shipped model? Press R again to confirm (your own model is kept "
+        "aside, not deleted)."
+    ),
+    "switch.restoring": "Restoring the shipped model...",
+    "switch.no_model": "no model",
+    "switch.failed": "Still using {name}: could not switch ({reason}).",
+    "switch.failed_set_aside": (
+        "Still using {name}: could not switch ({reason}). It was {where}; N offers the next."
+    ),
+    # --- model -----------------------------------------------------------------------------------
+    "model.accuracy": " ({accuracy:.1%} of {measured_on} right)",
+    "model.warning": "{warning}. Now using {name}{accuracy}.",
+    "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
+    "model.now_using": "Now using {name}{accuracy}.{note}",
+    # --- book ------------------------------------------------------------------------------------
+    "book.save_failed": "Could not save your digit book: {reason}.",
+    "book.how_to_teach": (
+        "Digit keys teach the network: draw, let it read (P), then press the digit it should be."
+    ),
+    "book.read_right": "it read it right",
+    "book.read_other": "it read {digit}",
+    "book.saved": "Saved as {digit} ({verdict}). {count} in your digit book: K teaches them.",
+    "book.saved_instead": (
+        "Saved as {digit} instead ({verdict}). {count} in your digit book: K teaches them."
+    ),
+    # --- teach -----------------------------------------------------------------------------------
+    "teach.too_few": (
+        "Teach at least {needed} digits first ({count} so far): after a reading, press "
+        "the digit it should have been."
+    ),
+    "teach.still_loading": "The network is still loading; try again in a moment.",
+    "teach.run_going": "A run is still going: stop it first (T, then Esc).",
+    "teach.teaching": "Teaching the network your {count} digits...",
+    # --- training --------------------------------------------------------------------------------
+    "training.started": "Training the {preset} preset; the model in use stays.",
+    "training.failed": "Training failed: {error}",
+    "training.nothing_to_keep": "Training stopped before the first epoch ended: nothing to keep.",
+    "training.adopted": "Training {status}: {scores}. Now in use.",
+    "training.taught": (
+        "Taught: {before} of your {digits} digits read right before, {after} after. T, "
+        "then Enter twice: use it."
+    ),
+    "training.kept_aside": "Run kept aside: {scores}. T, then Enter twice: use it.",
+    "training.scores": "it reads {accuracy:.1%} of all {digits:,} validation digits",
+    "training.scores_beside": (
+        "it reads {accuracy:.1%} of all {digits:,} validation digits (in use: {in_use:.1%})"
+    ),
+    # --- why -------------------------------------------------------------------------------------
+    "why.read_first": "Read a digit first (P), then ask why (W).",
+    "why.covering": "Covering parts of your digit to see which ones matter...",
+    "why.answer": "Green: what made it a {digit}. Pink: what pulled toward {runner_up}.",
+    # --- engine ----------------------------------------------------------------------------------
+    "engine.could_not": "The network could not do that: {problem}",
+    "engine.no_model": "No model could be loaded: {error}. Press T to train one.",
+    # --- book_screen -----------------------------------------------------------------------------
+    "book_screen.title": "Your digit book",
+    "book_screen.panel_squares": (
+        "one of your drawings as the network sees it, the digit you said it is, and what "
+        "the network in use reads it as now; click one to pick it"
+    ),
+    "book_screen.key_delete": "remove the digit you clicked",
+    "book_screen.key_clear": "clear the whole book (asks first)",
+    "book_screen.key_teach": "teach the network these digits",
+    # --- keys ------------------------------------------------------------------------------------
+    "keys.back_to_board": "back to the board",
+    "keys.fullscreen": "fullscreen on or off",
+    # --- book_screen -----------------------------------------------------------------------------
+    "book_screen.pick_first": "Click a digit first, then Delete removes it.",
+    "book_screen.removed": "Removed a {digit}; {count} digits left.",
+    "book_screen.clear_question": "Clear all {count} digits? Press X again to confirm.",
+    "book_screen.emptied": "Your digit book is empty now.",
+    "book_screen.count_of_digit": "{digit}: {count}",
+    "book_screen.summary": "{count} digits    {counts}",
+    "book_screen.delete_picked": "Delete removes the digit outlined in yellow.",
+    "book_screen.how_to_pick": "Click a digit to pick it; Delete then removes it.",
+    "book_screen.empty": (
+        "Empty. On the board: draw, let the network read it, then press the digit it "
+        "should be (0-9)."
+    ),
+    "book_screen.label_is": "is {digit}",
+    "book_screen.label_read": "read {digit}",
+    # --- train_screen ----------------------------------------------------------------------------
+    "train_screen.preset_seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
+    "train_screen.preset_full": (
+        "2  full: every training digit + drawings like yours, augmented (about 99%)"
+    ),
+    "train_screen.epoch_words": (
+        "An epoch is one pass over all the training digits, in batches (one small "
+        "correction of the weights per batch); samples/s: digits learned from per second."
+    ),
+    "train_screen.title": "Training the network",
+    "train_screen.panel_accuracy": (
+        "how many digits it reads right after each epoch (one pass over the data)"
+    ),
+    "train_screen.panel_val_accuracy": "the same on digits it never learns from: its exam",
+    "train_screen.panel_loss": "how wrong it is on average; lower is better",
+    "train_screen.panel_maps": "your digit read by the network as it is right now",
+    "train_screen.accuracy_chart": "Accuracy per epoch",
+    "train_screen.accuracy_axis": "accuracy",
+    "train_screen.accuracy_subtitle": (
+        "digits read right: training digits, and val: digits it never learns from"
+    ),
+    "train_screen.loss_chart": "Loss per epoch",
+    "train_screen.loss_axis": "cross-entropy loss",
+    "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
+    "train_screen.key_stop": "stop, back to the board",
+    "train_screen.key_back": "back to the board, training goes on",
+    "train_screen.key_seed": "the seed run (the tutorial's)",
+    "train_screen.key_full": "the full run",
+    "train_screen.key_again": "train again",
+    "train_screen.key_use": "use a kept-aside run (press twice)",
+    "train_screen.run_going": "A run is still going: Esc stops it first.",
+    "train_screen.nothing_aside": "There is no kept-aside run to use. Space trains again.",
+    "train_screen.heading": "Training the CNN",
+    "train_screen.not_used": "not used: {notes}",
+    "train_screen.no_reading": (
+        "Draw a digit on the board (B) and press P: its feature maps will change here "
+        "after every epoch."
+    ),
+    "train_screen.examples": "{count} test digits:",
+    "train_screen.examples_legend": "label / read now",
+    "train_screen.data_failed": (
+        "Data: none could be used (the reason is below). 1 or 2 tries again."
+    ),
+    "train_screen.data_drawing": (
+        "Data: MNIST found; practice drawings are made from it before the first epoch"
+    ),
+    "train_screen.data_looking": "Data: looking for MNIST...",
+    "train_screen.data_teaching": (
+        "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
+        "from {source} so it does not forget them"
+    ),
+    "train_screen.data": (
+        "Data: {source}, {train:,} training digits; {validation:,} validation digits "
+        "checked after each epoch"
+    ),
+    "train_screen.press_to_start": "Press 1 or 2 to start training.",
+    "train_screen.drawing": "Drawing...",
+    "train_screen.loading": "Loading data...",
+    "train_screen.failed": "Training failed",
+    "train_screen.epoch": "Epoch {epoch} of {epochs}",
+    "train_screen.drawn_so_far": "{done:,} of {total:,} practice digits, drawn like yours",
+    "train_screen.speed": "{speed:,.0f} samples/s",
+    "train_screen.eta": "    ETA {eta}",
+    "train_screen.failed_reason": "training failed",
+    "train_screen.stopping": "Stopping after this batch...",
+    "train_screen.finished": "Finished: {epochs} epochs in {time}. ",
+    "train_screen.stopped": "Stopped: {epochs} epochs in {time}. ",
+    "train_screen.report": (
+        "Your {digits} digits: {before} read right before, {after} after.    MNIST test: "
+        "{test_before:.1%} before, {test_after:.1%} after."
+    ),
+    # --- verdict ---------------------------------------------------------------------------------
+    "verdict.nothing": "Nothing to keep: not one epoch was finished.",
+    "verdict.measured": "{accuracy} of all {digits:,} validation digits right",
+    "verdict.beside": " (the model in use: {accuracy})",
+    "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
+    "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
+    "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
+    "verdict.kept_aside": "Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.",
+    # --- board_screen ----------------------------------------------------------------------------
+    "board_screen.title": "The drawing board",
+    "board_screen.panel_board": (
+        "draw here with the mouse: a white square brush on black, like MNIST"
+    ),
+    "board_screen.panel_reads": "the digit the network picked, and its chance for every digit",
+    "board_screen.panel_network": "your digit flowing through each layer, left to right",
+    "board_screen.key_predict": "read the digit (predict)",
+    "board_screen.key_clear": "clear the board",
+    "board_screen.key_method": "switch how the drawing is shrunk",
+    "board_screen.key_train": "train the network",
+    "board_screen.key_evaluate": "how well it reads: every test digit",
+    "board_screen.key_challenge": "the challenge game: draw the digit asked, fast",
+    "board_screen.key_restore": "go back to the shipped model",
+    "board_screen.key_live": "live reading while you draw, on or off",
+    "board_screen.key_digits": "after a reading: 'this was a 7', kept in your digit book",
+    "board_screen.key_teach": "teach the network your digits",
+    "board_screen.key_next_model": "next model: the shipped one, then each run kept",
+    "board_screen.key_book": "your digit book",
+    "board_screen.key_why": "why this digit? (which parts of the drawing mattered)",
+    "board_screen.key_close": "close the card of a clicked map",
+    "board_screen.key_pause": "pause or go on with the card",
+    "board_screen.key_tab": "conv2 card: the next input map",
+    "board_screen.no_card_to_close": "Click a feature map to open its card; Esc closes it.",
+    "board_screen.no_card_to_pause": "Space pauses a map's card: click a map first.",
+    "board_screen.no_card_to_tab": "Tab shows another input map on a conv2 card: click one.",
+    "board_screen.other_model": "Another model is in use now: press P to read again first.",
+    "board_screen.heading": "MNIST Arcade",
+    "board_screen.changed_first": "You changed the drawing since the last reading.",
+    "board_screen.changed_second": "Press P to read it again.",
+    "board_screen.empty_first": "Draw a digit on the black board, then press P",
+    "board_screen.empty_second": "to watch the network read it, one layer after another.",
+    "board_screen.loading": "network: loading TensorFlow...",
+    "board_screen.no_model": "network: no model loaded",
+    "board_screen.run_kept_aside": "your last run is kept aside: T to see it",
+    "board_screen.result_changed": "drawing changed: press P",
+    "board_screen.chances": "chance of each digit, in %",
+    "board_screen.help_first": (
+        "Draw with the left mouse button    P  read it    C  clear    G  game    H  help"
+    ),
+    "board_screen.help_colours": "Colours: dark = the filter is quiet, yellow = it fires strongly.",
+    "board_screen.in_use": "in use: {label}",
+    "board_screen.training_status": "training ({preset}): {status}...",
+    "board_screen.training_epoch": "training ({preset}): epoch {epoch} of {epochs}, T to watch",
+    "board_screen.result_press_p": "press P to predict",
+    "board_screen.result_reading": "reading...",
+    "board_screen.reads_live": "as you draw, it reads...",
+    "board_screen.reads": "the network reads",
+    "board_screen.sure": "{confidence:.0%} sure",
+    "board_screen.best_guess": "best guess {digit}, {confidence:.0%}",
+    "board_screen.help_confirm": "R again  confirm",
+    "board_screen.help_restore": "R  shipped model",
+    "board_screen.help_second": "M  {method}    T  train    E  how well it reads    {restore}",
+    # --- challenge_screen ------------------------------------------------------------------------
+    "challenge_screen.title": "Challenge",
+    "challenge_screen.panel_prompt": "the digit to draw; the bar is the time left",
+    "challenge_screen.panel_guess": (
+        "what the network reads right now, how sure it is, and what wins the round"
+    ),
+    "challenge_screen.panel_summary": (
+        "each drawing, what the network read, and MNIST digits to compare"
+    ),
+    "challenge_screen.key_new_game": "a new game (after the last round)",
+    "challenge_screen.finish_first": "Finish the rounds first, or Esc to leave.",
+    "challenge_screen.finish_stroke": "Time's up: finish your stroke",
+    "challenge_screen.draw_now": "Draw on the board: I will tell you what I see.",
+    "challenge_screen.play_again": "Space: play again",
+    "challenge_screen.nothing_drawn": "Time's up: nothing drawn.",
+    "challenge_screen.save_failed": "Could not save the best scores: {reason}.",
+    "challenge_screen.score": "score {score}",
+    "challenge_screen.best": "best {best}",
+    "challenge_screen.no_best": "no best score yet",
+    "challenge_screen.streak": "streak {streak}    {best}",
+    "challenge_screen.round": "Round {round} of {rounds}",
+    "challenge_screen.time_left": "{seconds:.0f} s left",
+    "challenge_screen.guess": "I think it's {digit}... ({sure} sure)",
+    "challenge_screen.second_guess": "; my second guess: {digit} ({share})",
+    "challenge_screen.fooled": "Fooled me! I read {digit}. +{points}",
+    "challenge_screen.won": "Yes, {digit}! +{points} points",
+    "challenge_screen.new_best": "A new best score!",
+    "challenge_screen.game_over": "Game over.",
+    "challenge_screen.final": "{verdict} {score} points.",
+    "challenge_screen.task_fool": "fool me with {digit}",
+    "challenge_screen.task_draw": "draw {digit}",
+    "challenge_screen.read_nothing": "nothing",
+    "challenge_screen.read_as": "{digit} ({sure})",
+    "challenge_screen.row": "{task}: read {read}",
+    "challenge_screen.points": "+{points} points in {seconds:.1f} s",
+    "challenge_screen.mnist_digits": "MNIST's {digit}s:",
+    "challenge_screen.times_up": "Time's up: I read {digit} ({sure})",
+    "challenge_screen.missed_other": "{read}.",
+    "challenge_screen.missed_unsure": "{read}, not sure enough.",
+    "challenge_screen.missed_second": "{read}, but my second guess was {second}, not {asked}.",
+    "challenge_screen.missed_too_little": "{read}, but I saw too little of {digit} in it.",
+    # --- challenge -------------------------------------------------------------------------------
+    "challenge.prompt_fool": "Fool me: draw a real {digit} that I read as another digit!",
+    "challenge.prompt_draw": "Draw {digit}!",
+    "challenge.rule_fool": (
+        "To win: I must be {confident} sure it is another digit, with {digit} as my "
+        "second guess ({seen} or more)."
+    ),
+    "challenge.rule_draw": "I need to be {confident} sure it is {digit}.",
+    # --- evaluation_screen -----------------------------------------------------------------------
+    "evaluation_screen.title": "How well does it read?",
+    "evaluation_screen.panel_table": (
+        "a row for each true digit, a column for what the network read; the diagonal is "
+        "what it got right"
+    ),
+    "evaluation_screen.panel_per_digit": "the share of each digit read right",
+    "evaluation_screen.panel_digits": "click a square of the table to see those very digits",
+    "evaluation_screen.key_yours": "your digit book or the test digits",
+    "evaluation_screen.source_book": "your digit book",
+    "evaluation_screen.book_empty": (
+        "Your digit book is empty: on the board, after a reading, press the digit it should be."
+    ),
+    "evaluation_screen.reading": "Reading the test digits...",
+    "evaluation_screen.click_hint": "Click a square to see those digits.",
+    "evaluation_screen.read_as_axis": "read as",
+    "evaluation_screen.true_axis": "true digit",
+    "evaluation_screen.right_column": "right",
+    "evaluation_screen.no_digits": "no digits",
+    "evaluation_screen.pick_square": "Click a square of the table.",
+    "evaluation_screen.no_test_digits": "No test digits: {error}",
+    "evaluation_screen.kind_yours": "of your digits",
+    "evaluation_screen.kind_test": "test digits",
+    "evaluation_screen.summary": (
+        "{right:,} of {total:,} {kind} read right ({share:.1%}), from {source}"
+    ),
+    "evaluation_screen.cell_right": "read right",
+    "evaluation_screen.cell_read_as": "read as {digit}",
+    "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
+    "evaluation_screen.first_shown": "(the first {count})",
+    "evaluation_screen.tile_true": "true {digit}",
+}
