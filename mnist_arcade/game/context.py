@@ -536,6 +536,8 @@ class GameContext:
             self.say(f"Training failed: {self.training.error}", WARN)
         elif status in (FINISHED, STOPPED) and judged is None:
             self.say("Training stopped before the first epoch ended: nothing to keep.", MUTED)
+        elif status in (FINISHED, STOPPED) and judged.problem is not None:
+            self.say(f"{judged.problem[0].upper()}{judged.problem[1:]}.", WARN)
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, self._run_name(), save=False)
             self._switches.append(_library_file(judged))
