@@ -106,13 +106,6 @@ def start(kind: str, data: Path, home: Path, seed: int) -> subprocess.Popen:
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
 
 
-def cli_candidate(out: str) -> tuple[float | None, bool]:
-    """The run's validation accuracy and whether it was put in use, from train's output."""
-    adopted = "the game uses it from now on" in out
-    match = re.search(r"it reads ([\d.]+)% of all the held-out", out)
-    return (float(match[1]) / 100 if match else None), adopted
-
-
 def race(rounds: int, data: Path) -> None:
     from mnist_arcade.scoring.adoption import percentages_that_differ
 
@@ -129,25 +122,25 @@ def race(rounds: int, data: Path) -> None:
         for seed, (at, kind) in enumerate(order):
             time.sleep(max(0.0, at - (time.perf_counter() - began)))
             processes.append((kind, start(kind, data, home, rng.randrange(2**31) + seed)))
-        candidates = []
         for kind, process in processes:
             out, err = process.communicate()
             if process.returncode != 0 or "Traceback" in err:
                 crashes += 1
                 print(f"  round {number}: {kind} crashed ({process.returncode}): {err[-400:]}")
                 continue
-            if kind == "game":
-                line = next((ln for ln in out.splitlines() if ln.startswith("RESULT ")), None)
-                result = json.loads(line[7:]) if line else {}
-                candidates.append(result.get("candidate"))
-            else:
-                candidates.append(cli_candidate(out)[0])
+            if kind == "game" and '"candidate"' not in out:
+                crashes += 1  # the game's run ended without a verdict
+                print(f"  round {number}: game run gave no verdict: {out[-300:]}")
         final = validation_accuracy(home / "trained_model.keras", data)
-        best = max([first, *(c for c in candidates if c is not None)])
-        good = abs(final - best) < 1e-9
+        judged = [  # every judged run is in the library with the accuracy it was judged on
+            json.loads(note.read_text())["accuracy"] for note in (home / "models").glob("*.json")
+        ]
+        best = max([first, *judged])
+        good = abs(final - best) < 1e-9 and len(judged) == len(kinds)
         best_in_use += good
         shown, wanted = percentages_that_differ(final, best)
-        print(f"  round {number:2d}: runs read {', '.join(f'{c:.1%}' for c in candidates if c)}; "
+        print(f"  round {number:2d}: {len(judged)} runs judged, reading "
+              f"{', '.join(f'{c:.2%}' for c in sorted(judged))}; "
               f"in use {shown}, best {wanted} {'ok' if good else 'WRONG'}", flush=True)  # fmt: skip
     print(f"model in use is the best judged run: {best_in_use}/{rounds}")
     print(f"crashes: {crashes}")
