@@ -163,17 +163,23 @@ def disk(data: Path) -> None:
                 home.mkdir()
                 subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(home)],
                                check=True)  # fmt: skip
-                zeros_model(home / "trained_model.keras")
-                if case.startswith("read-only"):
-                    subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
+                try:
+                    zeros_model(home / "trained_model.keras")
+                    if case.startswith("read-only"):
+                        subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
+                except BaseException:
+                    subprocess.run(["umount", str(home)], check=True)
+                    raise
             else:
                 home.write_text("a file where the folder should be")
-            before = (home / "trained_model.keras").read_bytes() if mounted else None
-            process = start(kind, data, home, 0)
-            out, err = process.communicate()
-            after = (home / "trained_model.keras").read_bytes() if mounted else None
-            if mounted:
-                subprocess.run(["umount", str(home)], check=True)
+            try:
+                before = (home / "trained_model.keras").read_bytes() if mounted else None
+                process = start(kind, data, home, 0)
+                out, err = process.communicate()
+                after = (home / "trained_model.keras").read_bytes() if mounted else None
+            finally:  # never leave a tmpfs mounted behind, whatever failed
+                if mounted:
+                    subprocess.run(["umount", str(home)], check=True)
             said = " ".join((out + err).split())
             trained = "Trained 1 epochs" in out or ('"candidate"' in out and kind == "game")
             named = re.search(r"(/\S*mnist-arcade-run-[\w-]+\.keras)", said)
