@@ -262,29 +262,6 @@ def _check_train_arguments(args) -> Path | None:
     return Path(args.out).expanduser() if args.out else None
 
 
-def _validation_accuracy(predictor, inputs: np.ndarray, labels: np.ndarray) -> float:
-    """Share of ``inputs`` (MNIST digits already prepared by ``mnist_digits_as_input``) read
-    as ``labels``."""
-    read = predictor.probabilities(inputs).argmax(axis=1)
-    return float(np.mean(read == labels))
-
-
-def _incumbent_accuracy(inputs: np.ndarray, labels: np.ndarray) -> float | None:
-    """The model in use (the player's, else the shipped one) on the prepared validation
-    digits; None if there is no usable model at all."""
-    from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import load_live_model
-
-    try:
-        loaded = load_live_model()
-    except MnistArcadeError as error:
-        _say(f"{error}; no model is in use")
-        return None
-    if loaded.warning:
-        _say(loaded.warning)
-    return _validation_accuracy(Predictor(loaded.model), inputs, labels)
-
-
 class _StopOnCtrlC:
     """While active, the first Ctrl-C asks training to stop after the current batch (the run is
     kept); a second one interrupts at once, as Ctrl-C normally does."""
@@ -384,14 +361,13 @@ def _train(args) -> int:
 def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int:
     """Test accuracy once, then save by the policy (see :func:`_train`); the exit status."""
     from mnist_arcade import paths
-    from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import keep_run_in_library, save_with_fallback
+    from mnist_arcade.ml.judging import judge_and_save, keras_reader
+    from mnist_arcade.ml.model_files import save_with_fallback
     from mnist_arcade.ml.training import validation_pool
-    from mnist_arcade.scoring.adoption import judge_run
+    from mnist_arcade.scoring.accuracy import accuracy
 
-    predictor = Predictor(model)
-    accuracy = _validation_accuracy(predictor, mnist_digits_as_input(data.x_test), data.y_test)
-    print(f"Test accuracy on {len(data.x_test):,} {data.source} test digits: {accuracy:.4f}")
+    test_accuracy = accuracy(keras_reader(model), mnist_digits_as_input(data.x_test), data.y_test)
+    print(f"Test accuracy on {len(data.x_test):,} {data.source} test digits: {test_accuracy:.4f}")
     if out is not None:
         saved, failure = save_with_fallback(model, out)
         if failure is None:
@@ -401,22 +377,21 @@ def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int
         print("Stopped before the first epoch ended: nothing saved; the model in use is unchanged.")
         return 0
     x_val, y_val = validation_pool(data)
-    x_val = mnist_digits_as_input(x_val)  # once, for the run and the model in use
-    candidate = _validation_accuracy(predictor, x_val, y_val)
-    incumbent = _incumbent_accuracy(x_val, y_val)
-    verdict = judge_run(candidate, incumbent, completed=not finished.stopped_early)
-    target = paths.user_model_path() if verdict.adopt else paths.kept_aside_model_path()
-    saved, failure = save_with_fallback(model, target)
-    if failure is not None:
-        return _report_failure(target, saved, failure)
-    try:  # as in the game: N can switch to it later; the run itself is saved already
-        keep_run_in_library(saved, preset, candidate, len(x_val))
-    except OSError as error:
-        _say(f"could not add a copy to your model library ({error.strerror or error})")
-    if verdict.adopt:
-        print(f"Saved to {saved}: the game uses it from now on ({verdict.reason}).")
+    judged = judge_and_save(
+        model,
+        mnist_digits_as_input(x_val),
+        y_val,
+        completed=not finished.stopped_early,
+        preset=preset,
+    )
+    if judged.problem is not None:
+        _say(judged.problem)
+        return USER_ERROR
+    saved = judged.saved
+    if judged.adopted:
+        print(f"Saved to {saved}: the game uses it from now on ({judged.verdict.reason}).")
         return 0
-    print(f"NOT put in use: {verdict.reason}.")
+    print(f"NOT put in use: {judged.verdict.reason}.")
     print(f"Kept aside at {saved}; the model in use is unchanged.")
     print(
         f"To use it anyway: `mnist-arcade play --model {saved}` for one session, or copy it to "

@@ -139,6 +139,7 @@ class RunJudged:
     weights: list[np.ndarray]
     saved_path: str | None
     library_path: str | None = None
+    problem: str | None = None  # the run could not be saved in the player's folder: where it is
 
 
 # --- Game <-> engine (the one thread that owns the live model) ---------------------------------

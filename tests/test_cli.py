@@ -300,7 +300,7 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
     arguments = ["train", "--data", str(small_mnist_file), "--epochs", "1", "--seed", "0"]
     assert main(arguments) == 0
     out = capsys.readouterr().out
-    assert "NOT put in use" in out and f"not better than the model in use ({in_use:.1%})" in out
+    assert "NOT put in use" in out and f"not better than the shipped model ({in_use:.1%})" in out
     assert f"Kept aside at {paths.kept_aside_model_path()}" in out
     assert "Test accuracy on 200" in out and out.count("Test accuracy") == 1
     assert not paths.user_model_path().exists()  # the shipped model stays in use

@@ -47,7 +47,7 @@ def test_leftovers_of_a_crash_are_cleaned_when_the_game_starts():
     from mnist_arcade.game.services.model_client import ModelClient
 
     paths.user_dir().mkdir(parents=True)
-    leftover = paths.user_dir() / ".trained_model-k3j4.keras"
+    leftover = paths.user_dir() / f".trained_model-{dead_pid()}-k3j4abcd.keras"
     leftover.write_bytes(b"what a crash left")
     keep = paths.user_dir() / "notes.txt"
     keep.write_text("the player's own file")
@@ -56,3 +56,13 @@ def test_leftovers_of_a_crash_are_cleaned_when_the_game_starts():
     assert client.wait(120) and client.ready
     client.shutdown(5)
     assert not leftover.exists() and keep.read_text() == "the player's own file"
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (a writer killed mid-save)."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid

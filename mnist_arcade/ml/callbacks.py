@@ -18,6 +18,7 @@ import numpy as np
 
 from mnist_arcade.messages import BatchProgress, EpochResult, WeightsSnapshot
 from mnist_arcade.ml.backend import keras
+from mnist_arcade.scoring.accuracy import accuracy
 
 Post = Callable[[object], None]
 
@@ -50,6 +51,14 @@ class ProgressCallback(keras.callbacks.Callback):
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch_start = time.perf_counter()
 
+    def on_train_batch_begin(self, batch, logs=None):
+        if self.stop_event.is_set():
+            # Asked to stop (or the game is closing) before this batch: end now. Keras only
+            # looks at stop_training after a batch, and the first batch of a run builds the
+            # training step, seconds on a busy machine, so a close that came before it would
+            # leave this thread running long after the window had gone.
+            raise StopTraining
+
     def on_train_batch_end(self, batch, logs=None):
         elapsed = max(time.perf_counter() - self._epoch_start, 1e-9)
         self.post(
@@ -80,14 +89,8 @@ class ProgressCallback(keras.callbacks.Callback):
 
 
 def _accuracy(model: keras.Model, images: np.ndarray, targets: np.ndarray) -> float:
-    """Share of ``images`` whose most likely class is the target's, read in large batches."""
-    predicted = np.concatenate(
-        [
-            np.asarray(model(images[start : start + 2048], training=False)).argmax(axis=1)
-            for start in range(0, len(images), 2048)
-        ]
-    )
-    return float(np.mean(predicted == targets.argmax(axis=1)))
+    """Share of ``images`` whose most likely class is the target's (one-hot rows)."""
+    return accuracy(lambda batch: model(batch, training=False), images, targets)
 
 
 class BestWeights(keras.callbacks.Callback):

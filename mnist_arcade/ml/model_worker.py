@@ -37,17 +37,17 @@ from mnist_arcade.messages import (
     UseModelFile,
     UseWeights,
 )
+from mnist_arcade.ml.library_saves import (
+    clean_stale_temporaries,
+    copy_over_player_slot,
+    keep_aside_user_model,
+    save_over_player_slot,
+)
 from mnist_arcade.ml.model import build_model, check_weight_shapes
+from mnist_arcade.ml.model_files import load_live_model, load_model
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.spare_model import SpareModel
-from mnist_arcade.ml.store import (
-    clean_stale_temporaries,
-    copy_model_atomic,
-    keep_aside_user_model,
-    load_live_model,
-    load_model,
-    save_model_atomic,
-)
+from mnist_arcade.scoring.accuracy import accuracy
 
 STOP = None  # put on the request queue to end the engine
 SOURCE_NAMES = {
@@ -188,7 +188,7 @@ class Engine:
         check_weight_shapes(request.weights)
         model = self._spare.holding(request.weights)
         if request.save:  # saved first: if that fails, the model in use is unchanged
-            save_model_atomic(model, paths.user_model_path())
+            save_over_player_slot(model, paths.user_model_path())
         self._put_in_use(model, request.name)
 
     def _preview(self, weights: list[np.ndarray]) -> None:
@@ -201,7 +201,7 @@ class Engine:
         if request.shipped:
             self._restore_shipped()
             return
-        model = copy_model_atomic(request.path, paths.user_model_path())
+        model = copy_over_player_slot(request.path, paths.user_model_path())
         self._put_in_use(model, request.name)
 
     def _restore_shipped(self) -> None:
@@ -243,8 +243,7 @@ class Engine:
         except MnistArcadeError:
             return None, "no test digits found"
         images, labels, described = self._yardstick
-        accuracy = float(np.mean(predictor.probabilities(images).argmax(axis=1) == labels))
-        return accuracy, described
+        return accuracy(predictor.probabilities, images, labels), described
 
 
 def _newest_predictions_only(batch: list) -> list:

@@ -2,10 +2,11 @@
 
 ``start_training`` returns at once with the running thread. The thread finds MNIST, trains a
 fresh model with the chosen preset and posts :mod:`mnist_arcade.messages` to the queue as it
-goes. At the end it measures the run and the model in use on the same held-out validation
-digits and applies the adoption policy (:mod:`mnist_arcade.scoring.adoption`): a better finished
-run is
-saved as the player's model; a stopped or worse one is saved aside, never over it. Any failure
+goes. Before any data is read it checks that a run can be saved (as the CLI does). At the end the
+one judge-and-save (:mod:`mnist_arcade.ml.judging`) measures the run and the player's saved
+model, read again under the folder lock, on the same held-out validation digits: a better
+finished run is saved as the player's model; a stopped or worse one is saved aside, never over
+it; one that cannot be saved at all goes to the temporary folder, named in the message. Any failure
 becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 """
 
@@ -31,9 +32,10 @@ from mnist_arcade.messages import (
     TrainingFailed,
 )
 from mnist_arcade.ml.finetune import FINETUNE, finetune_data
+from mnist_arcade.ml.judging import judge_and_save, keras_reader
 from mnist_arcade.ml.keras_data import load_keras_mnist
+from mnist_arcade.ml.model_files import check_save_target, why
 from mnist_arcade.ml.spare_model import SpareModel
-from mnist_arcade.ml.store import keep_run_in_library, save_model_atomic
 from mnist_arcade.ml.training import (
     PRESETS,
     drawings_to_make,
@@ -41,7 +43,7 @@ from mnist_arcade.ml.training import (
     train,
     validation_pool,
 )
-from mnist_arcade.scoring.adoption import judge_run
+from mnist_arcade.scoring.accuracy import accuracy, reads_right
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
@@ -55,24 +57,6 @@ def _find_data_once(data_path: str | None) -> MnistData:
         return _data_cache[data_path]
 
 
-def reads_right(model, images: np.ndarray, labels: np.ndarray, chunk: int = 2048) -> int:
-    """How many of ``images`` ``model`` reads as ``labels``: N x 28 x 28, either MNIST digits
-    (uint8 0-255, stood upright first) or network inputs already prepared (floats in [0, 1])."""
-    if images.dtype == np.uint8:
-        images = mnist_digits_as_input(images)
-    right = 0
-    for start in range(0, len(images), chunk):
-        batch = images[start : start + chunk].astype(np.float32)[..., None]
-        read = np.argmax(model(batch, training=False), axis=1)
-        right += int(np.sum(read == labels[start : start + chunk]))
-    return right
-
-
-def accuracy_on(model, images: np.ndarray, labels: np.ndarray) -> float:
-    """Share of ``images`` that ``model`` reads as ``labels``."""
-    return reads_right(model, images, labels) / max(len(images), 1)
-
-
 _reference = SpareModel()  # one network, built once, that holds the model in use's weights
 
 
@@ -84,51 +68,49 @@ def model_with(weights: list) -> object:
 
 def finetune_report(model, incumbent_weights, data: MnistData, book) -> FinetuneReport:
     """The player's digits and the MNIST test digits, read before and after teaching."""
-    before = model_with(incumbent_weights)
+    before = keras_reader(model_with(incumbent_weights))
+    after = keras_reader(model)
     inputs, labels = book
     test_inputs = mnist_digits_as_input(data.x_test)  # once, for both models
     return FinetuneReport(
         len(labels),
         reads_right(before, inputs, labels),
-        reads_right(model, inputs, labels),
+        reads_right(after, inputs, labels),
         len(data.y_test),
-        accuracy_on(before, test_inputs, data.y_test),
-        accuracy_on(model, test_inputs, data.y_test),
+        accuracy(before, test_inputs, data.y_test),
+        accuracy(after, test_inputs, data.y_test),
     )
 
 
-def judge_and_save(
-    model,
-    incumbent_weights: list | None,
-    data: MnistData,
-    completed: bool,
-    save_path: Path,
-    aside_path: Path,
-    preset: str = "seed",
-) -> RunJudged:
-    """Measure the run and the model in use on the held-out digits; save by the policy.
-
-    Every judged run is also kept in the player's model library, whatever the verdict, so
-    the player can switch to it later (N on the board)."""
+def judged_message(model, data: MnistData, completed: bool, preset: str, **slots) -> RunJudged:
+    """Judge and save the run (:func:`mnist_arcade.ml.judging.judge_and_save`) on the held-out
+    validation digits; the verdict as the message the game shows."""
     x_val, y_val = validation_pool(data)
-    x_val = mnist_digits_as_input(x_val)  # once, for the run and the model in use
-    candidate = accuracy_on(model, x_val, y_val)
-    incumbent = None
-    if incumbent_weights is not None:
-        incumbent = accuracy_on(model_with(incumbent_weights), x_val, y_val)
-    verdict = judge_run(candidate, incumbent, completed=completed)
-    saved = save_model_atomic(model, save_path if verdict.adopt else aside_path)
-    kept = keep_run_in_library(saved, preset, candidate, len(x_val))
-    return RunJudged(
-        verdict.adopt,
-        verdict.reason,
-        candidate,
-        incumbent,
-        len(x_val),
-        model.get_weights(),
-        str(saved),
-        str(kept),
+    judged = judge_and_save(
+        model, mnist_digits_as_input(x_val), y_val, completed=completed, preset=preset, **slots
     )
+    return RunJudged(
+        judged.adopted,
+        judged.verdict.reason,
+        judged.candidate,
+        judged.incumbent,
+        judged.validation_digits,
+        model.get_weights(),
+        str(judged.saved),
+        None if judged.kept is None else str(judged.kept),
+        judged.problem,
+    )
+
+
+def cannot_save_runs(*targets: Path) -> str | None:
+    """Why a run could not be saved at ``targets``, checked before training (as the CLI does),
+    or None if it can: a long run must not end with nowhere to go."""
+    for target in targets:
+        try:
+            check_save_target(target)
+        except MnistArcadeError as error:
+            return str(error)
+    return None
 
 
 def release_memory() -> None:
@@ -184,11 +166,16 @@ def run_training(
     ``stop_event`` ends training after the current batch; the run is then judged (and kept
     aside, as the policy says for a stopped run). ``abandon`` as well means the game is closing:
     end at once and save nothing. ``incumbent_weights`` are the model in use's, None if there is
-    none. The "finetune" preset starts from them and learns ``book`` (the player's digits:
+    none; the run is judged against the *saved* model, not these (see ml.judging). The
+    "finetune" preset starts from them and learns ``book`` (the player's digits:
     inputs and labels), then reports both before and after.
     """
     post = messages.put
+    save_path = Path(save_path) if save_path is not None else paths.user_model_path()
+    aside_path = Path(aside_path) if aside_path is not None else paths.kept_aside_model_path()
     try:
+        if problem := cannot_save_runs(save_path, aside_path):
+            raise MnistArcadeError(f"no run can be saved now: {problem}")
         finetuning = preset_name == FINETUNE.name
         if finetuning and (book is None or incumbent_weights is None):
             raise MnistArcadeError("teaching needs your digits and a model in use")
@@ -221,16 +208,13 @@ def run_training(
         if finetuning:
             post(finetune_report(model, incumbent_weights, data, book))
         post(
-            judge_and_save(
+            judged_message(
                 model,
-                incumbent_weights,
                 data,
-                completed=not finished.stopped_early,
-                save_path=Path(save_path) if save_path is not None else paths.user_model_path(),
-                aside_path=(
-                    Path(aside_path) if aside_path is not None else paths.kept_aside_model_path()
-                ),
-                preset=preset.name,
+                not finished.stopped_early,
+                preset.name,
+                save_path=save_path,
+                aside_path=aside_path,
             )
         )
         release_memory()  # the run's arrays go now, not at some later run
@@ -239,7 +223,9 @@ def run_training(
     except MnistArcadeError as error:
         post(TrainingFailed(str(error)))
     except Exception as error:  # the game must keep running whatever happens in here
-        post(TrainingFailed(f"training failed: {type(error).__name__}: {error}"))
+        # The game already says "Training failed": the reason follows, once, in plain words.
+        reason = why(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
+        post(TrainingFailed(reason))
 
 
 def start_training(

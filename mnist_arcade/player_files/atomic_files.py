@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from mnist_arcade.player_files.unfinished_saves import temporary_prefix
+
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write`` on a temporary file beside ``path``, then rename it into place, so a
     crash or a full disk leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent
+        prefix=temporary_prefix(path), suffix=path.suffix, dir=path.parent
     )
     try:
         with os.fdopen(handle, "wb") as file:

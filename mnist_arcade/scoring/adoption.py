@@ -30,12 +30,14 @@ def judge_run(
     incumbent_accuracy: float | None,
     *,
     completed: bool,
+    against: str = "the model in use",
 ) -> Verdict:
     """Decide whether a run's model replaces the model in use.
 
     ``candidate_accuracy`` and ``incumbent_accuracy`` are measured on the same held-out
     validation digits; ``incumbent_accuracy`` is None when no model is in use at all (then any
-    completed run is better than nothing).
+    completed run is better than nothing). ``against`` names the model the run is measured
+    against in the reason ("your saved model"), so the player reads which one it was.
     """
     if candidate_accuracy is None or candidate_accuracy != candidate_accuracy:  # None or NaN
         return Verdict(False, "the run has no measured accuracy, so it is kept aside")
@@ -48,12 +50,12 @@ def judge_run(
         return Verdict(
             True,
             f"it reads {candidate} of all the held-out validation digits right, "
-            f"better than the model in use ({incumbent})",
+            f"better than {against} ({incumbent})",
         )
     return Verdict(
         False,
         f"it reads {candidate} of all the held-out validation digits right, not better "
-        f"than the model in use ({incumbent}), so it is kept aside",
+        f"than {against} ({incumbent}), so it is kept aside",
     )
 
 

@@ -25,6 +25,7 @@ from mnist_arcade.dataset import MnistData
 from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.practice.stroke_plans import hand_drawn_set
 from mnist_arcade.practice.styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
+from mnist_arcade.scoring.accuracy import share_right
 from mnist_arcade.scoring.confidence import CONFIDENT, DIGIT_THRESHOLD, expected_calibration_error
 
 STYLE_SET = "digits in styles MNIST lacks (held-out generator seeds)"
@@ -48,14 +49,11 @@ class Accuracy:
 
 def score(name: str, predicted: np.ndarray, labels: np.ndarray) -> Accuracy:
     """Overall and per-class accuracy of predicted digits against true labels."""
-    labels = np.asarray(labels)
-    correct = np.asarray(predicted) == labels
+    labels, predicted = np.asarray(labels), np.asarray(predicted)
     per_class = [
-        float(correct[labels == digit].mean()) if np.any(labels == digit) else float("nan")
-        for digit in range(10)
+        share_right(predicted[labels == digit], labels[labels == digit]) for digit in range(10)
     ]
-    overall = float(correct.mean()) if correct.size else float("nan")
-    return Accuracy(name, overall, int(correct.size), per_class)
+    return Accuracy(name, share_right(predicted, labels), int(labels.size), per_class)
 
 
 def board_probabilities(predictor, boards: np.ndarray, method: Method = Method.MNIST) -> np.ndarray:

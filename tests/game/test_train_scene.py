@@ -103,9 +103,15 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     from mnist_arcade.ml.predictor import Predictor
 
     app = make_app(model_path=None, epochs=3)
-    # Start from a model that reads every digit as 0 (all weights zero), so that a real
-    # three-epoch run reads better.
+    # Start from a saved model that reads every digit as 0 (all weights zero), so that a real
+    # three-epoch run reads better: a run is judged against the saved model.
+    from mnist_arcade.ml.model import build_model
+    from mnist_arcade.ml.model_files import save_model_atomic
+
     zeros = [np.zeros_like(w) for w in app.context.model.weights]
+    untrained = build_model()
+    untrained.set_weights(zeros)
+    save_model_atomic(untrained, tmp_path / "trained.keras")
     app.context.model.use_weights(zeros, "untrained", save=False)
     assert run_until(app, lambda: app.context.model.label.startswith("untrained"), 30)
     post_stroke([(190, 120), (190, 340)])

@@ -126,7 +126,9 @@ def test_finetuning_learns_the_players_style_and_keeps_mnist(mnist, shipped_mode
     from benchmarks._personal_style import taught_and_held_back
     from mnist_arcade.messages import FinetuneReport, RunJudged, TrainingFailed
     from mnist_arcade.ml.backend import keras
-    from mnist_arcade.ml.trainer import accuracy_on, model_with, run_training
+    from mnist_arcade.ml.judging import keras_reader
+    from mnist_arcade.ml.trainer import model_with, run_training
+    from mnist_arcade.scoring.accuracy import accuracy
 
     data_path = tmp_path / "mnist.npz"  # every training and test digit (issue 10's figure)
     test = slice(0, len(mnist.x_test))
@@ -138,7 +140,7 @@ def test_finetuning_learns_the_players_style_and_keeps_mnist(mnist, shipped_mode
         y_test=mnist.y_test[test],
     )
     (book_inputs, book_labels), (held_inputs, held_labels) = taught_and_held_back(30, 100)
-    assert accuracy_on(shipped_model, held_inputs, held_labels) < 0.5  # a style it misreads
+    assert accuracy(keras_reader(shipped_model), held_inputs, held_labels) < 0.5  # misread style
 
     keras.utils.set_random_seed(0)
     messages: queue.Queue = queue.Queue()
@@ -160,7 +162,7 @@ def test_finetuning_learns_the_players_style_and_keeps_mnist(mnist, shipped_mode
     judged = next(m for m in posted if isinstance(m, RunJudged))
 
     taught = model_with(judged.weights)
-    assert accuracy_on(taught, held_inputs, held_labels) >= 0.9
+    assert accuracy(keras_reader(taught), held_inputs, held_labels) >= 0.9
     assert report.book_digits == 30
     assert report.book_right_after > report.book_right_before
     assert report.test_digits == len(mnist.x_test)

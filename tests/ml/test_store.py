@@ -15,6 +15,7 @@ from mnist_arcade.ml.store import (
     load_live_model,
     load_model,
     save_model_atomic,
+    save_over_player_slot,
     save_with_fallback,
 )
 from tests.ml.impostor_models import same_names_other_sizes
@@ -177,14 +178,14 @@ def test_a_save_that_fails_goes_to_the_temporary_folder_instead(tmp_path, monkey
 
 
 def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
-    from mnist_arcade.ml.store import keep_aside_user_model
+    from mnist_arcade.ml.library_saves import keep_aside_user_model, save_over_player_slot
     from mnist_arcade.player_files.model_library import describe, library_models
 
     first, second, third = (build_model(seed=seed) for seed in (1, 2, 3))
-    aside = save_model_atomic(first, paths.kept_aside_model_path())  # a CLI run kept aside
+    aside = save_over_player_slot(first, paths.kept_aside_model_path())  # a CLI run kept aside
     first_bytes = aside.read_bytes()
-    save_model_atomic(second, paths.kept_aside_model_path())  # a newer run kept aside
-    save_model_atomic(third, paths.user_model_path())  # the player's model
+    save_over_player_slot(second, paths.kept_aside_model_path())  # a newer run kept aside
+    save_over_player_slot(third, paths.user_model_path())  # the player's model
     keep_aside_user_model()  # R: the player's model moves into the kept-aside slot
     kept = library_models()
     assert [p.read_bytes() for p in kept].count(first_bytes) == 1  # kept once, not lost
@@ -200,12 +201,12 @@ def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once():
     from mnist_arcade.player_files.model_library import library_models
 
     model, other = build_model(seed=1), build_model(seed=2)
-    save_model_atomic(model, paths.user_model_path())
-    save_model_atomic(other, paths.user_model_path())  # the first goes to the library
+    save_over_player_slot(model, paths.user_model_path())
+    save_over_player_slot(other, paths.user_model_path())  # the first goes to the library
     assert len(library_models()) == 1
     time.sleep(1.1)  # a .keras file records the second it was saved: its bytes differ now
-    save_model_atomic(model, paths.user_model_path())  # as N switching back to it does
-    save_model_atomic(other, paths.user_model_path())
+    save_over_player_slot(model, paths.user_model_path())  # as N switching back to it does
+    save_over_player_slot(other, paths.user_model_path())
     assert len(library_models()) == 2  # the first model, and the second: each once
 
 
@@ -214,8 +215,8 @@ def test_an_unreadable_file_in_the_library_never_stops_a_save():
 
     library_dir().mkdir(parents=True)
     (library_dir() / "2026-01-01_000000_seed.keras").symlink_to(library_dir() / "gone.keras")
-    save_model_atomic(build_model(seed=1), paths.user_model_path())
-    save_model_atomic(build_model(seed=2), paths.user_model_path())  # scans the library
+    save_over_player_slot(build_model(seed=1), paths.user_model_path())
+    save_over_player_slot(build_model(seed=2), paths.user_model_path())  # scans the library
     assert _same_weights(paths.user_model_path(), build_model(seed=2))
 
 

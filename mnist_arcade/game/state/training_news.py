@@ -83,6 +83,9 @@ class TrainingNews:
             say(phrase("training.failed", error=self.training.error), WARN)
         elif status in (FINISHED, STOPPED) and judged is None:
             say(phrase("training.nothing_to_keep"), MUTED)
+        elif status in (FINISHED, STOPPED) and judged.problem is not None:
+            problem = judged.problem[0].upper() + judged.problem[1:]
+            say(phrase("training.not_saved", problem=problem), WARN)
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, run_name(self.training), save=False)
             self.switching.expect(library_file(judged))

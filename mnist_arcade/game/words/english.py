@@ -77,6 +77,7 @@ ENGLISH: dict[str, str] = {
     # --- training --------------------------------------------------------------------------------
     "training.started": "Training the {preset} preset; the model in use stays.",
     "training.failed": "Training failed: {error}",
+    "training.not_saved": "{problem}.",  # the trainer's plain sentence: the file it used
     "training.nothing_to_keep": "Training stopped before the first epoch ended: nothing to keep.",
     "training.adopted": "Training {status}: {scores}. Now in use.",
     "training.taught": (
