@@ -61,8 +61,8 @@ def main() -> None:
 
     # The occlusion map's parts, in this thread, with a predictor of its own on the same model.
     from mnist_arcade import paths
+    from mnist_arcade.ml.model_files import load_model
     from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import load_model
 
     local = Predictor(load_model(paths.shipped_model_path()))
     batch, boxes = arithmetic.occlusion_inputs(net_input)

@@ -40,7 +40,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml import finetune
 from mnist_arcade.ml.backend import keras
-from mnist_arcade.ml.store import load_model
+from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.ml.trainer import model_with, run_training
 
 TAUGHT = 30  # drawings in the player's digit book

@@ -79,7 +79,7 @@ def check_note(home: Path, content: bytes) -> str | None:
 
 def check_model(home: Path, content: bytes) -> str | None:
     from mnist_arcade import paths
-    from mnist_arcade.ml.store import load_live_model
+    from mnist_arcade.ml.model_files import load_live_model
 
     paths.user_model_path().write_bytes(content)
     loaded = load_live_model()
@@ -90,7 +90,7 @@ def check_model(home: Path, content: bytes) -> str | None:
 def check_library(home: Path, content: bytes) -> str | None:
     from mnist_arcade import paths
     from mnist_arcade.errors import ModelLoadError
-    from mnist_arcade.ml.store import copy_model_atomic, load_model
+    from mnist_arcade.ml.model_files import copy_model_atomic, load_model
     from mnist_arcade.player_files.model_library import (
         checked_library_models,
         library_dir,

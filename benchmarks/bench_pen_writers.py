@@ -44,8 +44,8 @@ def main() -> None:
     parser.add_argument("--model", help="a .keras model (default: the shipped one)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    from mnist_arcade.ml.model_files import load_model
     from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import load_model
 
     model_path = args.model or paths.shipped_model_path()
     predictor = Predictor(load_model(model_path))

@@ -17,8 +17,8 @@ from mnist_arcade import paths
 from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import SHOWN_LAYERS
+from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.ml.predictor import Predictor
-from mnist_arcade.ml.store import load_model
 
 ROUNDS = 200
 

@@ -20,8 +20,8 @@ from _common import mnist_path
 
 from mnist_arcade import paths
 from mnist_arcade.dataset import load_npz
+from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.ml.predictor import Predictor
-from mnist_arcade.ml.store import load_model
 from mnist_arcade.scoring.evaluation import DRAWN, NON_DIGITS, SMALL, STYLE_SET, evaluate_model
 
 

@@ -174,7 +174,7 @@ def compare(paths: list[str]) -> None:
     import numpy as np
 
     from mnist_arcade.dataset import load_npz
-    from mnist_arcade.ml.store import load_model
+    from mnist_arcade.ml.model_files import load_model
     from mnist_arcade.ml.training import to_float_images, validation_pool
     from mnist_arcade.scoring.confidence import CONFIDENT
     from mnist_arcade.scoring.evaluation import score

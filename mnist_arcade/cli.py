@@ -173,9 +173,9 @@ def _load_predictor(model_path: str | None):
     """The model to read with (``--model``, else the player's, else the shipped one) and which
     one it is, said in words with its file, so a figure is never shown without its model."""
     from mnist_arcade.messages import with_the
+    from mnist_arcade.ml.model_files import load_live_model
     from mnist_arcade.ml.model_worker import SOURCE_NAMES
     from mnist_arcade.ml.predictor import Predictor
-    from mnist_arcade.ml.store import load_live_model
 
     loaded = load_live_model(model_path)
     if loaded.warning:
@@ -313,7 +313,7 @@ def _train(args) -> int:
     from mnist_arcade.dataset import find_mnist
     from mnist_arcade.ml.backend import keras
     from mnist_arcade.ml.keras_data import load_keras_mnist
-    from mnist_arcade.ml.store import check_save_target
+    from mnist_arcade.ml.model_files import check_save_target
     from mnist_arcade.ml.training import PRESETS, select_training_data, train
 
     targets = [out] if out else [paths.user_model_path(), paths.kept_aside_model_path()]

@@ -58,7 +58,7 @@ def small_mnist_file(tmp_path_factory, mnist) -> Path:
 
 @pytest.fixture(scope="session")
 def shipped_model():
-    from mnist_arcade.ml.store import load_model
+    from mnist_arcade.ml.model_files import load_model
 
     return load_model(paths.shipped_model_path())
 

@@ -304,7 +304,7 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
     assert f"Kept aside at {paths.kept_aside_model_path()}" in out
     assert "Test accuracy on 200" in out and out.count("Test accuracy") == 1
     assert not paths.user_model_path().exists()  # the shipped model stays in use
-    from mnist_arcade.ml.store import load_model
+    from mnist_arcade.ml.model_files import load_model
     from mnist_arcade.player_files.model_library import library_models, recorded_accuracy
 
     load_model(paths.kept_aside_model_path())
@@ -315,7 +315,7 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
 
 def test_a_better_finished_run_replaces_the_model_in_use(small_mnist_file, capsys):
     from mnist_arcade.ml.model import build_model
-    from mnist_arcade.ml.store import save_model_atomic
+    from mnist_arcade.ml.model_files import save_model_atomic
 
     blank = build_model(seed=0)
     blank.set_weights([np.zeros_like(w) for w in blank.get_weights()])  # always answers 0
@@ -405,7 +405,7 @@ def start_training(arguments: list[str], **environment) -> subprocess.Popen:
 @pytest.mark.slow
 def test_ctrl_c_keeps_the_run_aside_and_the_model_in_use(small_mnist_file):
     from mnist_arcade.ml.model import build_model
-    from mnist_arcade.ml.store import load_model, save_model_atomic
+    from mnist_arcade.ml.model_files import load_model, save_model_atomic
 
     blank = build_model(seed=0)
     blank.set_weights([np.zeros_like(w) for w in blank.get_weights()])  # any run beats it
@@ -424,7 +424,7 @@ def test_ctrl_c_keeps_the_run_aside_and_the_model_in_use(small_mnist_file):
 def test_a_save_that_fails_after_training_keeps_the_run_in_the_temp_folder(
     small_mnist_file, tmp_path
 ):
-    from mnist_arcade.ml.store import load_model
+    from mnist_arcade.ml.model_files import load_model
 
     (tmp_path / "tmp").mkdir()
     out = tmp_path / "runs" / "model.keras"

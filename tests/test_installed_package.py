@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 PROBE = """
 import json, mnist_arcade
 from mnist_arcade import paths
-from mnist_arcade.ml.store import load_live_model
+from mnist_arcade.ml.model_files import load_live_model
 print(json.dumps({"package": mnist_arcade.__file__, "model": str(paths.shipped_model_path()),
                   "subset": str(paths.shipped_subset_path()),
                   "loaded": load_live_model().source}))

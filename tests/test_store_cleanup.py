@@ -20,7 +20,7 @@ def test_a_registered_temporary_file_is_removed_at_a_fast_exit(tmp_path):
 
 
 def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, shipped_model):
-    from mnist_arcade.ml.store import load_model, save_model_atomic
+    from mnist_arcade.ml.model_files import load_model, save_model_atomic
 
     seen = []
     original = shipped_model.save

@@ -20,8 +20,8 @@ from pathlib import Path
 from mnist_arcade.dataset import load_path
 from mnist_arcade.ml.calibration import bake_temperature, fit_temperature, logits
 from mnist_arcade.ml.drawn_inputs import validation_drawings
+from mnist_arcade.ml.model_files import load_model, save_model_atomic
 from mnist_arcade.ml.presets import PRESETS
-from mnist_arcade.ml.store import load_model, save_model_atomic
 from mnist_arcade.presets import PresetName
 
 

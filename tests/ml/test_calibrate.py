@@ -5,7 +5,7 @@ import numpy as np
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import load_npz
 from mnist_arcade.ml.calibrate import calibrate, main
-from mnist_arcade.ml.store import load_model
+from mnist_arcade.ml.model_files import load_model
 
 
 def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, small_mnist_file):

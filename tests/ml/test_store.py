@@ -8,16 +8,16 @@ import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.errors import ModelLoadError, ModelSaveError
+from mnist_arcade.ml.library_saves import save_over_player_slot
 from mnist_arcade.ml.model import build_model
-from mnist_arcade.ml.predictor import Predictor
-from mnist_arcade.ml.store import (
+from mnist_arcade.ml.model_files import (
     check_save_target,
     load_live_model,
     load_model,
     save_model_atomic,
-    save_over_player_slot,
     save_with_fallback,
 )
+from mnist_arcade.ml.predictor import Predictor
 from tests.ml.impostor_models import same_names_other_sizes
 
 

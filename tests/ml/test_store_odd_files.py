@@ -10,8 +10,9 @@ import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.errors import ModelLoadError
+from mnist_arcade.ml.library_saves import save_over_player_slot
 from mnist_arcade.ml.model import build_model
-from mnist_arcade.ml.store import load_model, save_model_atomic
+from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.player_files.model_archives import MAX_UNPACKED_BYTES, whole_sentences
 from mnist_arcade.player_files.model_library import library_dir, library_models
 
@@ -43,8 +44,8 @@ def test_a_damaged_deflated_model_in_the_library_never_stops_a_save():
     damaged = damage_the_weights(
         deflated_copy_of_the_shipped_model(library_dir() / "2026-01-01_000000_seed.keras")
     )
-    save_model_atomic(build_model(seed=1), paths.user_model_path())
-    save_model_atomic(build_model(seed=2), paths.user_model_path())  # scans the library: the
+    save_over_player_slot(build_model(seed=1), paths.user_model_path())
+    save_over_player_slot(build_model(seed=2), paths.user_model_path())  # scans the library: the
     assert not damaged.exists()  # old code raised zlib.error here, and every save failed
     assert len(library_models()) == 1  # the first model, kept; the damaged file set aside
     assert any(".unreadable-" in p.name for p in library_dir().iterdir())
@@ -56,7 +57,7 @@ def test_a_damaged_player_slot_is_set_aside_not_copied_into_the_library(slot):
     target.parent.mkdir(parents=True)
     shutil.copyfile(paths.shipped_model_path(), target)
     damage_the_weights(target)  # stored entries: a CRC failure only
-    save_model_atomic(build_model(seed=1), target)
+    save_over_player_slot(build_model(seed=1), target)
     assert library_models() == []  # the old code copied the damaged file into the library
     aside = [p for p in paths.user_dir().iterdir() if ".unreadable-" in p.name]
     assert len(aside) == 1 and aside[0].name.startswith(target.stem)
@@ -66,7 +67,7 @@ def test_a_damaged_player_slot_is_set_aside_not_copied_into_the_library(slot):
 def test_junk_in_the_kept_aside_slot_is_not_copied_into_the_library():
     paths.kept_aside_model_path().parent.mkdir(parents=True)
     paths.kept_aside_model_path().write_bytes(b"junk, not a model")
-    save_model_atomic(build_model(seed=1), paths.kept_aside_model_path())
+    save_over_player_slot(build_model(seed=1), paths.kept_aside_model_path())
     assert library_models() == []
 
 
