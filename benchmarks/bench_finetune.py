@@ -28,7 +28,6 @@ from pathlib import Path
 import _common  # noqa: F401  (sets the environment first)
 import numpy as np
 from _common import mnist_path
-from _personal_style import DIGITS, MIN_INK_HEIGHT, taught_and_held_back
 
 from mnist_arcade import paths
 from mnist_arcade.messages import (
@@ -42,6 +41,7 @@ from mnist_arcade.ml import finetune
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.store import load_model
 from mnist_arcade.ml.trainer import model_with, run_training
+from testing_support.personal_style import DIGITS, MIN_INK_HEIGHT, taught_and_held_back
 
 TAUGHT = 30  # drawings in the player's digit book
 HELD_BACK = 150  # further drawings of the same styles, never taught
