@@ -2,7 +2,7 @@
 
     python benchmarks/bench_finetune.py [--seed N]
 
-The player (``benchmarks/_personal_style.py``) draws a 4 like an h, a 7 with a big curl and a 1
+The player (``testing_support/personal_style.py``) draws a 4 like an h, a 7 with a big curl and a 1
 as a long diagonal with a long flag; the shipped model misreads most of them. Thirty of their
 drawings go in the digit book; 150 more, from an independent random stream, are held back. The
 book is taught exactly as the game's "learn my digits" does it: ``run_training("finetune", ...)``

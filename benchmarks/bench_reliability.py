@@ -6,7 +6,7 @@
 Prints, from one run (each part in a fresh process, so one part's threads and memory cannot
 skew another's figures; every part uses a temporary user folder and MNIST_ARCADE_OFFLINE=1):
 
-  a. A seeded random event stream (``tests/game/random_events.py``, the CI test's stream, here
+  a. A seeded random event stream (``testing_support/random_events.py``, the CI test's stream, here
      longer and with the keys that put a kept model in use on purpose) through the real loop,
      launch after launch: every key the scenes answer and others, strokes anywhere (board,
      canvas, bars, outside the window), resizes, fullscreen, training started and stopped at

@@ -3,7 +3,7 @@
 The fast tests check the recipe on digits whose origin is written into their pixels: every
 training image is either a nudged copy of a book digit or a replayed MNIST *training* digit,
 never one of the held-out validation digits the run is judged on. The slow test teaches the
-shipped model 30 drawings in a style it misreads (``benchmarks/_personal_style.py``) through the
+shipped model 30 drawings in a style it misreads (``testing_support/personal_style.py``) through the
 game's own trainer, and measures it on held-back drawings of the same style and on MNIST test
 digits, as ``benchmarks/bench_finetune.py`` does on the whole test set.
 """
