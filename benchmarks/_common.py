@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,10 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 REPO = Path(__file__).resolve().parents[1]
+# The helpers the benchmarks share with the tests (testing_support/) live at the top of the
+# repository: a script run as ``python benchmarks/bench_x.py`` sees only benchmarks/ otherwise.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 FULL_MNIST = REPO.parent / "shared" / "data" / "mnist" / "mnist.npz"
 
 

@@ -2,7 +2,7 @@
 
     python benchmarks/bench_finetune.py [--seed N]
 
-The player (``benchmarks/_personal_style.py``) draws a 4 like an h, a 7 with a big curl and a 1
+The player (``testing_support/personal_style.py``) draws a 4 like an h, a 7 with a big curl and a 1
 as a long diagonal with a long flag; the shipped model misreads most of them. Thirty of their
 drawings go in the digit book; 150 more, from an independent random stream, are held back. The
 book is taught exactly as the game's "learn my digits" does it: ``run_training("finetune", ...)``
@@ -28,7 +28,6 @@ from pathlib import Path
 import _common  # noqa: F401  (sets the environment first)
 import numpy as np
 from _common import mnist_path
-from _personal_style import DIGITS, MIN_INK_HEIGHT, taught_and_held_back
 
 from mnist_arcade import paths
 from mnist_arcade.messages import (
@@ -42,6 +41,7 @@ from mnist_arcade.ml import finetune
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.ml.trainer import model_with, run_training
+from testing_support.personal_style import DIGITS, MIN_INK_HEIGHT, taught_and_held_back
 
 TAUGHT = 30  # drawings in the player's digit book
 HELD_BACK = 150  # further drawings of the same styles, never taught

@@ -6,7 +6,7 @@
 Prints, from one run (each part in a fresh process, so one part's threads and memory cannot
 skew another's figures; every part uses a temporary user folder and MNIST_ARCADE_OFFLINE=1):
 
-  a. A seeded random event stream (``tests/game/random_events.py``, the CI test's stream, here
+  a. A seeded random event stream (``testing_support/random_events.py``, the CI test's stream, here
      longer and with the keys that put a kept model in use on purpose) through the real loop,
      launch after launch: every key the scenes answer and others, strokes anywhere (board,
      canvas, bars, outside the window), resizes, fullscreen, training started and stopped at
@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 import _common  # noqa: F401  (sets the environment first)
-from _common import REPO, mnist_path
+from _common import mnist_path
 
 SLOW_FRAME_MS = 50.0
 CLOSE_TARGET_S = 0.5
@@ -93,9 +93,8 @@ def key(code: int):
 def part_stream(args) -> None:
     import pygame
 
-    sys.path.insert(0, str(REPO))  # the stream lives with the tests that share it
     from mnist_arcade import paths
-    from tests.game.random_events import (
+    from testing_support.random_events import (
         RandomPlayer,
         Tally,
         close,
@@ -380,7 +379,7 @@ def part_memory(args) -> None:
             time.sleep(0.001)  # as the paced loop does, leave the other threads the CPU
 
     def engine_idle() -> bool:
-        return context.model._requests.empty() and not context.readings.awaiting
+        return context.model.requests_waiting == 0 and not context.readings.awaiting
 
     frames_until(lambda: context.model.ready)
     board, _ = board_with_digit(0)

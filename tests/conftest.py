@@ -2,6 +2,11 @@
 
 SDL's dummy drivers are set before pygame is imported anywhere, so every test runs without a
 display or a sound card.
+
+Which MNIST the tests read is explicit: ``MNIST_ARCADE_TEST_DATA=subset`` uses only the shipped
+subset (what a fresh clone has), ``full`` insists on ``../shared/data/mnist/mnist.npz``, and
+``auto`` (the default) takes the full set when it is there, for the slow tests' sake. Every
+test passes with the subset: none assumes which labels come first.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from mnist_arcade.dataset import MnistData, load_npz
 
 REPO = Path(__file__).resolve().parents[1]
 FULL_MNIST = REPO.parent / "shared" / "data" / "mnist" / "mnist.npz"
+TEST_DATA_ENV = "MNIST_ARCADE_TEST_DATA"  # subset | full | auto (the default)
 
 
 @pytest.fixture(autouse=True)
@@ -36,8 +42,14 @@ def isolated_user_folder(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def mnist() -> MnistData:
-    """The full MNIST set from ../shared when it is there, else the shipped real subset."""
-    if FULL_MNIST.is_file():
+    """Real MNIST digits: the shipped subset, or the full set as ``MNIST_ARCADE_TEST_DATA``
+    says (``auto``: the full set from ../shared when it is there)."""
+    choice = os.environ.get(TEST_DATA_ENV, "auto").strip().lower() or "auto"
+    if choice not in ("subset", "full", "auto"):
+        raise pytest.UsageError(f"{TEST_DATA_ENV} must be subset, full or auto, not {choice!r}")
+    if choice == "full" and not FULL_MNIST.is_file():
+        raise pytest.UsageError(f"{TEST_DATA_ENV}=full, but there is no {FULL_MNIST}")
+    if choice != "subset" and FULL_MNIST.is_file():
         return load_npz(FULL_MNIST)
     return load_npz(paths.shipped_subset_path())
 

@@ -159,9 +159,10 @@ def damaged_files(folder: Path, png: bytes) -> dict[str, Path]:
 
 @pytest.fixture
 def seven_png(tmp_path, mnist) -> tuple[Path, bytes]:
-    assert mnist.y_test[0] == 7
+    """A real MNIST 7 (the first one in the test digits, whichever set they come from)."""
+    first_seven = int(np.flatnonzero(mnist.y_test == 7)[0])
     path = tmp_path / "seven.png"
-    Image.fromarray(scale_onto_board(mnist.x_test[0], 300)).save(path)
+    Image.fromarray(scale_onto_board(mnist.x_test[first_seven], 300)).save(path)
     return path, path.read_bytes()
 
 
@@ -289,6 +290,7 @@ def test_train_refuses_bad_arguments_before_training(tmp_path, arguments, messag
     assert not paths.user_model_path().exists()
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predictor, capsys):
     from mnist_arcade.canvas.preprocess import mnist_digits_as_input
     from mnist_arcade.dataset import load_npz
@@ -313,6 +315,7 @@ def test_a_run_worse_than_the_model_in_use_is_kept_aside(small_mnist_file, predi
     assert abs(100 * recorded_accuracy(kept) - float(reported)) <= 0.05  # as printed, rounded
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_a_better_finished_run_replaces_the_model_in_use(small_mnist_file, capsys):
     from mnist_arcade.ml.model import build_model
     from mnist_arcade.ml.model_files import save_model_atomic

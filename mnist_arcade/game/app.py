@@ -116,11 +116,17 @@ def _is_help_key(event: pygame.event.Event) -> bool:
 
 
 def make_app(
-    model_path: str | None = None, data_path: str | None = None, **training_options
+    model_path: str | None = None,
+    data_path: str | None = None,
+    model: ModelClient | None = None,
+    **training_options,
 ) -> App:
-    """Open the window and build the game around it; the engine starts loading at once."""
+    """Open the window and build the game around it; the engine starts loading at once.
+
+    ``model``: a model client not yet started (one with a fake engine, say); by default one
+    that starts the real engine on ``model_path``."""
     window = Window()
-    model = ModelClient(model_path)
+    model = model or ModelClient(model_path)
     model.start()
     training = TrainingSession(data_path=data_path, **training_options)
     return App(window, GameContext(model, training))

@@ -1,6 +1,10 @@
-"""A real pygame window on SDL's dummy driver, with the real engine and the shipped model."""
+"""A real pygame window on SDL's dummy driver, with a fake engine or the real shipped model.
 
-import time
+``make_app()`` answers readings with :class:`testing_support.fake_engine.FakeEngine` (the
+game's network in numpy with made-up weights: real shapes, no TensorFlow, milliseconds).
+``make_app(real=True)`` starts the real engine on the shipped model, for the end-to-end tests
+whose outcome depends on what the real network reads or on the model files it writes.
+"""
 
 import pygame
 import pytest
@@ -10,6 +14,7 @@ from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.window import Window
+from testing_support.fake_engine import FakeEngine
 
 
 @pytest.fixture
@@ -21,16 +26,22 @@ def window():
 
 @pytest.fixture
 def make_app(window, small_mnist_file, tmp_path):
-    """Build an App; ``load=True`` waits for the real model, as a player would after launch."""
+    """Build an App; ``load=True`` waits for the model, as a player would after launch;
+    ``real=True`` reads with the real engine and the shipped model (else a fake engine)."""
     apps = []
 
     def make(
         load: bool = True,
         model_path=None,
         training: TrainingSession | None = None,
+        real: bool = False,
+        engine: FakeEngine | None = None,
         **training_options,
     ) -> App:
-        model = ModelClient(model_path)
+        if real or model_path is not None:
+            model = ModelClient(model_path)
+        else:
+            model = ModelClient(starter=(engine or FakeEngine()).start)
         model.start()
         if load:
             assert model.wait(120), "the model did not load"
@@ -50,44 +61,3 @@ def make_app(window, small_mnist_file, tmp_path):
     for app in apps:  # let every thread leave TensorFlow before the interpreter exits
         app.context.training.shutdown(60)
         app.context.model.shutdown(60)
-
-
-def run_until(app, condition, seconds: float = 120.0) -> bool:
-    """Run paced frames (the game's own 60 FPS clock, which sleeps between frames as the real
-    loop does, leaving the trainer thread its share of the CPU) until ``condition()`` holds."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        app.frame()
-    return True
-
-
-def settle(app, seconds: float = 10.0) -> bool:
-    """Run frames until the engine has answered everything asked so far."""
-    context = app.context
-    return run_until(
-        app, lambda: context.model._requests.empty() and not context.readings.awaiting, seconds
-    )
-
-
-def post_key(key):
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0))
-
-
-def post_stroke(points, button=1):
-    """A real mouse stroke: button down at the first point, motion through the rest, up."""
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=points[0], button=button))
-    for point in points[1:]:
-        pygame.event.post(
-            pygame.event.Event(pygame.MOUSEMOTION, pos=point, rel=(0, 0), buttons=(1, 0, 0))
-        )
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=points[-1], button=button))
-
-
-def read_board(app):
-    """Press P and run frames until the engine's answer is on screen."""
-    post_key(pygame.K_p)
-    app.frame(1 / 60)
-    assert settle(app)
-    app.frame(1 / 60)

@@ -1,13 +1,18 @@
-"""The board scene driven by real pygame events on the dummy video driver, real engine."""
+"""The board scene driven by real pygame events on the dummy video driver.
 
-import time
+Most tests read with the fake engine (real shapes, made-up weights); the ones whose outcome
+depends on what the network reads use the real engine and the shipped model (``real=True``).
+"""
 
 import numpy as np
 import pygame
 
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT, RESULT_RECT
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
+from testing_support.fake_engine import FakeEngine
+from testing_support.fake_trainers import ScriptedTrainer
+from testing_support.game_input import post_key, post_stroke, read_board, run_until, settle
+from testing_support.text_recorder import TextRecorder, drawn_in_frames
 
 LEFT, TOP = BOARD_TOPLEFT
 
@@ -36,7 +41,7 @@ def test_a_mouse_stroke_paints_the_board_and_the_screen(make_app):
 
 
 def test_p_predicts_with_the_live_model_and_shows_the_maps(make_app):
-    app = make_app()
+    app = make_app(real=True)
     draw_a_one(app)
     before = surface_to_rgb(app.screen)[
         NETWORK_RECT.top : NETWORK_RECT.bottom, NETWORK_RECT.left : NETWORK_RECT.right
@@ -110,7 +115,7 @@ def test_m_switches_to_the_plain_resize_and_predicts_again(make_app):
 
 
 def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
-    app = make_app(load=False)
+    app = make_app(real=True, load=False)
     draw_a_one(app)
     post_key(pygame.K_p)
     app.frame(1 / 60)
@@ -122,7 +127,7 @@ def test_p_while_the_model_loads_predicts_once_it_is_ready(make_app):
 
 
 def test_more_strokes_after_a_reading_make_it_stale_not_current(make_app):
-    app = make_app()
+    app = make_app(real=True)
     app.context.readings.live = False
     draw_a_one(app)
     read_board(app)
@@ -211,12 +216,12 @@ def test_an_unknown_key_says_which_keys_work(make_app):
 
 
 def test_the_model_in_use_is_named_with_its_measured_accuracy(make_app):
-    app = make_app()
+    app = make_app(real=True)
     label = app.context.model.label
     assert label.startswith("shipped model")
     accuracy = app.context.model.in_use.accuracy
     assert accuracy is not None and accuracy > 0.97
-    assert f"{accuracy:.1%}" in app.scene._model_status()
+    assert any(f"{accuracy:.1%}" in line for line in drawn_strings(app))  # on screen
 
 
 def test_long_notices_wrap_beside_the_board_not_under_the_network(make_app):
@@ -232,16 +237,9 @@ def test_long_notices_wrap_beside_the_board_not_under_the_network(make_app):
 
 def _idle_training():
     """A session whose runs never start a trainer (for tests about the board alone)."""
-    import threading
-
     from mnist_arcade.game.services.training_session import TrainingSession
 
-    def start(preset, messages, stop, **options):
-        thread = threading.Thread(target=lambda: None)
-        thread.start()
-        return thread
-
-    return TrainingSession(start)
+    return TrainingSession(ScriptedTrainer())
 
 
 def test_a_corrupt_model_file_is_named_and_the_shipped_model_used(make_app, tmp_path):
@@ -283,21 +281,7 @@ def test_a_model_with_the_games_names_but_other_sizes_is_refused(make_app, tmp_p
 
 def drawn_strings(app, frames=1):
     """Every string the scene draws in the next frames (recorded at the one text renderer)."""
-    text = app.context.text
-    seen = []
-    original = text.draw
-
-    def record(target, string, *args, **kwargs):
-        seen.append(string)
-        return original(target, string, *args, **kwargs)
-
-    text.draw = record
-    try:
-        for _ in range(frames):
-            app.frame(1 / 60)
-    finally:
-        del text.draw
-    return seen
+    return drawn_in_frames(app, frames).strings
 
 
 def test_every_layer_says_in_plain_words_what_it_shows(make_app):
@@ -324,35 +308,48 @@ def test_no_text_on_either_screen_is_smaller_than_12_pixels(make_app):
     from mnist_arcade.game.scene_id import SceneId
 
     app = make_app()
-    draw_a_one(app)
-    read_board(app)
-    app.frame(3.0)
-    app.switch_to(SceneId.TRAINING)
-    app.frame(1 / 60)
-    post_key(pygame.K_q)  # an unknown key: the longest notice
-    app.frame(1 / 60)
-    assert app.context.text.smallest_asked >= 18  # pygame's default font: 12 px high at 18
+    with TextRecorder(app.context.text) as seen:
+        draw_a_one(app)
+        read_board(app)
+        app.frame(3.0)
+        app.switch_to(SceneId.TRAINING)
+        app.frame(1 / 60)
+        post_key(pygame.K_q)  # an unknown key: the longest notice
+        app.frame(1 / 60)
+    assert seen.smallest_size >= 18  # pygame's default font: 12 px high at 18
     assert app.context.text.font(18).get_height() >= 12
 
 
 def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_app):
     from mnist_arcade.game.scene_id import SceneId
 
-    app = make_app()
+    app = make_app(training=_idle_training())  # keys that start a run start nothing here
     for scene_id in (SceneId.BOARD, SceneId.TRAINING):
         app.switch_to(scene_id)
         post_key(pygame.K_h)
         app.frame(1 / 60)
         assert app.help_open
         shown = drawn_strings(app)
-        for binding in app.scene.bindings():
+        bindings = app.scene.bindings()
+        for binding in bindings:
             assert binding.label in shown and binding.what in shown, binding.label
-            for key in binding.keys:  # each listed key really is handled by the scene
-                assert any(key in b.keys for b in app.scene.bindings())
-        assert "validation digits" in shown and "feature map" in shown
         post_key(pygame.K_ESCAPE)  # closes the help, and does not stop or leave the scene
         app.frame(1 / 60)
         assert not app.help_open and app.scene is app.scenes[scene_id]
+        assert "validation digits" in shown and "feature map" in shown
+        for key in [key for binding in bindings for key in binding.keys]:
+            app.switch_to(scene_id)  # each listed key really is answered by the scene
+            app.context.say("")
+            post_key(key)
+            app.frame(1 / 60)
+            assert "does nothing" not in app.context.notices.current, (
+                scene_id,
+                pygame.key.name(key),
+            )
+        app.switch_to(scene_id)
+        post_key(pygame.K_q)  # and a key the help does not list is not answered
+        app.frame(1 / 60)
+        assert "does nothing" in app.context.notices.current, scene_id
     post_key(pygame.K_F1)
     app.frame(1 / 60)
     assert app.help_open
@@ -360,20 +357,8 @@ def test_the_help_lists_every_key_the_scene_answers_and_any_key_closes_it(make_a
 
 def drawn_strings_and_rects(app):
     """Every string the next frame draws, and the rectangle each landed in."""
-    text, strings, rects = app.context.text, [], []
-    original = text.draw
-
-    def record(target, string, *args, **kwargs):
-        strings.append(string)
-        rects.append(original(target, string, *args, **kwargs))
-        return rects[-1]
-
-    text.draw = record
-    try:
-        app.frame(1 / 60)
-    finally:
-        del text.draw
-    return strings, rects
+    seen = drawn_in_frames(app)
+    return seen.strings, [item.rect for item in seen.drawn]
 
 
 def test_the_help_card_holds_all_its_text_in_every_scene(make_app):
@@ -416,7 +401,7 @@ def test_every_bound_key_does_what_the_help_says_without_the_unknown_key_hint(ma
 
 
 def test_live_reading_reads_while_drawing_without_p(make_app):
-    app = make_app()
+    app = make_app(real=True)
     assert app.context.readings.live
     draw_a_one(app)
     assert settle(app)
@@ -428,10 +413,11 @@ def test_live_reading_reads_while_drawing_without_p(make_app):
 
 
 def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
-    app = make_app()
+    engine = FakeEngine()
+    app = make_app(engine=engine)
     assert app.context.model.wait(120)  # live readings are asked of a loaded model only
     app.frame(1 / 60)
-    asked = app.context.model._next_id
+    asked = engine.readings_asked()
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 40, TOP + 40), button=1)
     )
@@ -445,24 +431,25 @@ def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
             )
         )
         app.frame(1 / 60)
-        deadline = time.monotonic() + 10  # the engine answers within the frame, as it does
-        while app.context.readings.awaiting and time.monotonic() < deadline:  # on an idle
-            app.context.poll()  # machine: the count below depends on the game's clock only,
-            time.sleep(0.002)  # not on how busy this machine is
-    requests = app.context.model._next_id - asked
+        assert engine.answered_all()  # answered within the frame, as on an idle machine: the
+        app.context.poll()  # count below depends on the game's clock only, not on this machine
+    requests = engine.readings_asked() - asked
     assert 1 / 0.12 - 2 <= requests <= 1 / 0.12 + 2  # a reading every LIVE_INTERVAL
 
 
 def test_l_turns_live_reading_off(make_app):
-    app = make_app()
+    engine = FakeEngine()
+    app = make_app(engine=engine)
     post_key(pygame.K_l)
     app.frame(1 / 60)
     assert not app.context.readings.live and "off" in app.context.notices.current
-    asked = app.context.model._next_id
+    assert engine.answered_all()
+    asked = engine.readings_asked()
     draw_a_one(app)
     for _ in range(30):
         app.frame(1 / 60)
-    assert app.context.model._next_id == asked and app.context.readings.prediction is None
+    assert engine.answered_all()
+    assert engine.readings_asked() == asked and app.context.readings.prediction is None
 
 
 def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
@@ -509,7 +496,7 @@ def test_clicking_a_conv_map_opens_its_card_with_the_layers_own_numbers(make_app
 
 
 def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
-    app = make_app()
+    app = make_app(real=True)
     draw_a_one(app)
     read_board(app)
     post_key(pygame.K_w)
@@ -526,32 +513,39 @@ def test_w_shows_why_with_the_evidence_on_the_strokes(make_app):
     assert app.context.why.on_show is None
 
 
-def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
-    from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
+SCRIBBLE = [(LEFT + 20, TOP + 20), (LEFT + 280, TOP + 60), (LEFT + 20, TOP + 120),
+            (LEFT + 280, TOP + 180), (LEFT + 20, TOP + 240), (LEFT + 280, TOP + 280)]  # fmt: skip
 
-    app = make_app()
-    # A zig-zag scribble over the whole board; whatever the model makes of it, the screen must
-    # name a digit exactly when the model's own top probability says it reads as one.
-    post_stroke(
-        [
-            (LEFT + 20, TOP + 20),
-            (LEFT + 280, TOP + 60),
-            (LEFT + 20, TOP + 120),
-            (LEFT + 280, TOP + 180),
-            (LEFT + 20, TOP + 240),
-            (LEFT + 280, TOP + 280),
-        ]
-    )
+
+def shown_after_reading(make_app, probabilities):
+    """Every string on screen once a zig-zag scribble is read as ``probabilities``."""
+    engine = FakeEngine()
+    engine.reads = np.asarray(probabilities, np.float32)
+    app = make_app(engine=engine)
+    post_stroke(SCRIBBLE)
     app.frame(1 / 60)
     read_board(app)
     app.frame(3.0)
-    prediction = app.context.readings.prediction
-    shown = drawn_strings(app)
-    named = str(prediction.digit) in shown
-    if reads_as_digit(prediction.probabilities):
-        assert named and NOT_A_DIGIT not in " ".join(shown)
-    else:
-        assert "?" in shown and any(NOT_A_DIGIT.startswith(line) for line in shown)
+    np.testing.assert_array_equal(app.context.readings.prediction.probabilities, engine.reads)
+    return drawn_strings(app)
+
+
+def test_a_scribble_the_network_is_unsure_of_is_not_named_as_a_digit(make_app):
+    from mnist_arcade.scoring.confidence import DIGIT_THRESHOLD, NOT_A_DIGIT
+
+    unsure = np.full(10, (1 - (DIGIT_THRESHOLD - 0.05)) / 9)
+    unsure[4] = DIGIT_THRESHOLD - 0.05  # a 4 comes first, but below the threshold
+    shown = shown_after_reading(make_app, unsure)
+    assert "?" in shown and any(NOT_A_DIGIT.startswith(line) for line in shown)
+
+
+def test_a_drawing_the_network_is_sure_of_is_named_as_its_digit(make_app):
+    from mnist_arcade.scoring.confidence import DIGIT_THRESHOLD, NOT_A_DIGIT
+
+    sure = np.full(10, (1 - (DIGIT_THRESHOLD + 0.05)) / 9)
+    sure[4] = DIGIT_THRESHOLD + 0.05
+    shown = shown_after_reading(make_app, sure)
+    assert "4" in shown and NOT_A_DIGIT not in " ".join(shown)
 
 
 def test_p_right_after_drawing_is_not_cut_short_by_a_live_reading(make_app):
@@ -570,16 +564,15 @@ def test_p_right_after_drawing_is_not_cut_short_by_a_live_reading(make_app):
 
 
 def test_a_reading_the_engine_could_not_make_is_not_awaited_for_ever(make_app):
-    app = make_app()
-    draw_a_one(app)
+    engine = FakeEngine()
+    app = make_app(engine=engine)
     assert settle(app)
-    app.context.readings._pending = {
-        10**6: (app.context.board.version, app.context.readings.method, False)
-    }
-    assert app.context.readings.awaiting  # as if the engine had failed on this request
-    asked = app.context.model._next_id
-    app.context.model.problems.append("a TensorFlow error")  # what it says when it does
-    app.frame(1 / 60)
+    engine.fail_next_reading = "a TensorFlow error"  # what the engine says when it fails
+    draw_a_one(app)  # the live reading of this drawing is asked, and never answered
+    assert engine.answered_all()
+    asked = engine.readings_asked()
+    assert app.context.readings.awaiting
+    app.frame(1 / 60)  # the problem arrives
     assert "could not do that" in app.context.notices.current
-    assert run_until(app, lambda: app.context.model._next_id > asked, 5)  # it asks again
+    assert run_until(app, lambda: engine.readings_asked() > asked, 5)  # it asks again
     assert settle(app) and app.context.readings.live_prediction is not None

@@ -1,6 +1,7 @@
 """The challenge: its rules on their own, and a scripted game through the real loop and model."""
 
 import json
+import re
 
 import numpy as np
 import pygame
@@ -20,7 +21,8 @@ from mnist_arcade.game.services.challenge import (
     RoundResult,
     with_article,
 )
-from tests.game.conftest import post_key, post_stroke, run_until
+from testing_support.game_input import post_key, post_stroke, run_until
+from testing_support.text_recorder import drawn_in_frames
 
 DRAW, FOOL = RoundKind.DRAW, RoundKind.FOOL
 
@@ -158,7 +160,7 @@ def draw_digit(app, digit):
 
 def start_challenge(make_app, digits, kinds):
     """The real game on the challenge screen (G), with the rounds fixed."""
-    app = make_app()
+    app = make_app(real=True)  # who wins a round depends on what the real network reads
     post_key(pygame.K_g)
     app.frame(1 / 60)
     scene = app.scene
@@ -190,7 +192,7 @@ def test_a_round_waits_for_the_mouse_button_to_go_up(make_app):
     for _ in range(int(ROUND_SECONDS * 10) + 10):  # past the whole round, in game time
         app.frame(0.1)
     assert scene.canvas.drawing and not game.results and game.time_left == 0.0
-    assert scene._time_line() == "Time's up: finish your stroke"
+    assert "Time's up: finish your stroke" in drawn_in_frames(app).strings
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=SEVEN[-1], button=1))
     assert run_until_result(app, game, 0)
     result = game.results[0]
@@ -242,7 +244,8 @@ def test_a_scripted_challenge_game_scores_as_specified(make_app):
     assert load_scores()[0] == [expected_score]
     for _ in range(3):
         app.frame(1 / 60)
-    assert len(scene._summary_tiles) == 6
+    summary_rows = [s for s in drawn_in_frames(app).strings if re.match(r"\+\d+ points in ", s)]
+    assert len(summary_rows) == 6  # one row per round
     assert run_until(app, lambda: scene.fool_why is not None, 30)  # why it was fooled
     assert scene.fool_why.evidence.digit == 7
     post_key(pygame.K_SPACE)  # a new game
@@ -257,5 +260,5 @@ def run_until_result(app, game, round_index):
             return True
         app.frame(0.1)
         if game.results and len(game.results) <= round_index:
-            run_until(app, lambda: app.context.model._requests.empty(), 1)
+            run_until(app, lambda: app.context.model.requests_waiting == 0, 1)
     return len(game.results) > round_index

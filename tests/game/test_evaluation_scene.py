@@ -1,5 +1,7 @@
 """The evaluation screen: the live model's confusion matrix on real test digits, and clicks."""
 
+import re
+
 import numpy as np
 import pygame
 
@@ -7,7 +9,8 @@ from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
-from tests.game.conftest import post_key, run_until
+from testing_support.game_input import post_key, run_until
+from testing_support.text_recorder import drawn_in_frames
 
 
 def open_evaluation(app):
@@ -23,7 +26,7 @@ def test_the_matrix_counts_every_test_digit_with_the_model_in_use(make_app, smal
     from mnist_arcade.ml.model import build_model
     from mnist_arcade.ml.predictor import Predictor
 
-    app = make_app()
+    app = make_app(real=True)
     scene = open_evaluation(app)
     data = load_npz(small_mnist_file)
     assert scene.matrix.sum() == len(data.y_test) == 200
@@ -39,15 +42,18 @@ def test_the_matrix_counts_every_test_digit_with_the_model_in_use(make_app, smal
 
 
 def test_clicking_a_cell_shows_those_digits_with_true_and_read_labels(make_app):
-    app = make_app()
+    app = make_app(real=True)
     scene = open_evaluation(app)
     x = MATRIX_TOPLEFT[0] + 7 * CELL + CELL // 2
     y = MATRIX_TOPLEFT[1] + 7 * CELL + CELL // 2
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1))
     app.frame(1 / 60)
     assert scene.selected == (7, 7)
-    assert len(scene._tiles) == min(int(scene.matrix[7, 7]), 24) > 0
-    assert all(true == 7 and read == 7 for _, true, read in scene._tiles)
+    shown = drawn_in_frames(app).strings
+    true_labels = [s for s in shown if re.fullmatch(r"true \d", s)]  # under each tile
+    read_labels = [s for s in shown if re.fullmatch(r"read \d", s)]
+    assert len(true_labels) == len(read_labels) == min(int(scene.matrix[7, 7]), 24) > 0
+    assert set(true_labels) == {"true 7"} and set(read_labels) == {"read 7"}
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert app.scene is app.scenes[SceneId.BOARD]
@@ -64,7 +70,7 @@ def test_y_scores_the_players_own_digits_when_there_are_some(make_app):
     from mnist_arcade.canvas.board import Board
     from mnist_arcade.canvas.preprocess import to_network_input
 
-    app = make_app()
+    app = make_app(real=True)
     book = app.context.teaching.book
     for x in (100, 150, 200):
         board = Board()

@@ -6,7 +6,7 @@ import pygame
 
 from mnist_arcade.canvas.board import Board
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
-from tests.game.conftest import post_key
+from testing_support.game_input import post_key
 
 
 def test_a_stroke_to_two_to_the_31_draws_to_the_board_edge_and_the_frame_ends(make_app):

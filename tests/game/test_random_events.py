@@ -1,6 +1,6 @@
 """A seeded random player through the real loop: nothing raises, and a good model stays good.
 
-The stream (``tests/game/random_events.py``, shared with ``benchmarks/bench_reliability.py``,
+The stream (``testing_support/random_events.py``, shared with ``benchmarks/bench_reliability.py``,
 which runs a longer one) presses every key the scenes answer, draws anywhere, resizes and goes
 fullscreen, starts and stops training at random moments, and launches the game with broken
 ``--model`` files. The keys that put a kept model in use on purpose (Enter on the training
@@ -16,8 +16,8 @@ import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.ml import training
-from tests.game.conftest import post_key, run_until
-from tests.game.random_events import (
+from testing_support.game_input import post_key, run_until
+from testing_support.random_events import (
     RandomPlayer,
     Tally,
     close,
@@ -123,7 +123,7 @@ def test_closing_the_game_as_a_run_starts_saves_nothing_and_leaves_no_thread(mak
 
     from mnist_arcade import paths
 
-    app = make_app(save_path=None, aside_path=None)
+    app = make_app(real=True, save_path=None, aside_path=None)
     post_key(pygame.K_t)
     assert run_until(app, lambda: app.context.training.started is not None, 60)
     app.shutdown()

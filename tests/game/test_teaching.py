@@ -2,11 +2,13 @@
 
 import numpy as np
 import pygame
+import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.player_files.digit_book import load_book
-from tests.game.conftest import post_key, post_stroke, read_board, run_until
+from testing_support.game_input import post_key, post_stroke, read_board, run_until
+from testing_support.text_recorder import drawn_in_frames
 
 LEFT, TOP = 40, 84
 
@@ -45,7 +47,7 @@ def test_a_digit_key_after_a_reading_keeps_the_drawing_in_the_book(make_app):
 
 
 def test_the_book_screen_reads_deletes_and_clears_with_confirmation(make_app):
-    app = make_app()
+    app = make_app(real=True)
     for digit, x in ((1, 150), (1, 100), (1, 200)):
         draw_and_teach(app, [(LEFT + x, TOP + 40), (LEFT + x, TOP + 260)], digit)
     post_key(pygame.K_d)
@@ -75,8 +77,9 @@ def test_k_with_too_few_digits_says_how_many_are_needed(make_app):
     assert "at least 5" in app.context.notices.current and not app.context.training.active
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_k_teaches_the_book_on_the_training_screen_and_reports_before_and_after(make_app):
-    app = make_app()
+    app = make_app(real=True)
     for x in (90, 120, 150, 180, 210, 240):
         draw_and_teach(app, [(LEFT + x, TOP + 40), (LEFT + x - 20, TOP + 260)], 1)
     post_key(pygame.K_k)
@@ -89,13 +92,7 @@ def test_k_teaches_the_book_on_the_training_screen_and_reports_before_and_after(
     assert report.book_right_after == 6 and report.test_digits == 200
     assert 0.9 < report.test_accuracy_after <= 1.0
     assert training.judged is not None  # judged by the same adoption policy as any run
-    shown = []
-    original = app.context.text.draw
-    app.context.text.draw = lambda target, string, *a, **k: (
-        shown.append(string) or original(target, string, *a, **k)
-    )
-    app.frame(1 / 60)
-    del app.context.text.draw
+    shown = drawn_in_frames(app).strings
     assert any(line.startswith("Your 6 digits: ") for line in shown)
 
 

@@ -3,19 +3,15 @@
 import pygame
 
 from mnist_arcade.game.widgets.text import Text
+from testing_support.text_recorder import TextRecorder
 
 
 def _drawn_lines(text, sentence, width, max_lines):
-    lines = []
-    original = text.draw
-    text.draw = lambda target, line, *a, **k: lines.append(line) or original(target, line, *a, **k)
-    try:
+    with TextRecorder(text) as seen:
         text.draw_wrapped(
             pygame.Surface((400, 200)), sentence, (0, 0), width, 20, max_lines=max_lines
         )
-    finally:
-        del text.draw
-    return lines
+    return seen.strings
 
 
 def test_a_sentence_too_long_for_its_lines_ends_with_an_ellipsis_that_fits(window):

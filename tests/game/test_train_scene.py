@@ -1,11 +1,10 @@
 """The training scene: charts from posted messages, the adoption policy, stopping and closing."""
 
-import queue
 import threading
-import time
 
 import numpy as np
 import pygame
+import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
@@ -18,23 +17,29 @@ from mnist_arcade.game.services.training_session import (
 )
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import GOOD, SERIES
-from mnist_arcade.messages import EpochResult, RunJudged, TrainingFinished, TrainingStarted
-from tests.game.conftest import post_key, post_stroke, read_board, run_until, settle
+from mnist_arcade.messages import (
+    BatchProgress,
+    EpochResult,
+    RestoreShipped,
+    RunJudged,
+    TrainingFinished,
+    TrainingStarted,
+    UseModelFile,
+)
+from testing_support.fake_engine import FakeEngine
+from testing_support.fake_trainers import ScriptedTrainer
+from testing_support.game_input import post_key, post_stroke, read_board, run_until, settle
+from testing_support.text_recorder import drawn_in_frames
 
 
-def scripted_trainer(messages_to_post):
-    """A trainer thread that posts the given messages (for testing the drawing side)."""
-
-    def start(preset, messages: queue.Queue, stop: threading.Event, **options):
-        def run():
-            for message in messages_to_post:
-                messages.put(message)
-
-        thread = threading.Thread(target=run, daemon=True)
-        thread.start()
-        return thread
-
-    return start
+def last_point_drawn(app, chart, color) -> tuple[int, int]:
+    """The screen position of the rightmost point a chart drew in ``color``: the centre of the
+    last dot of that series (found in the pixels, inside the plot area, below the legend)."""
+    area = chart.plot_area.move(chart.rect.topleft)
+    pixels = surface_to_rgb(app.screen)[area.top : area.bottom, area.left : area.right + 4]
+    rows, columns = np.nonzero(np.all(pixels == np.array(color), axis=-1))
+    last = columns >= columns.max() - 6  # the last dot is 7 pixels wide
+    return area.left + round(columns[last].mean()), area.top + round(rows[last].mean())
 
 
 def count_pixels(app, rect, color):
@@ -62,16 +67,15 @@ def mnist_test_accuracy(weights, mnist, count=2000):
 def training_screen_after(make_app, logs, epochs):
     """The training screen once a scripted run of ``epochs`` has posted one result per log,
     drawn once; returns (app, session)."""
-    session = TrainingSession(
-        scripted_trainer(
-            [TrainingStarted("seed", epochs, 2, 500)]
-            + [EpochResult(i + 1, epochs, log, 0.5) for i, log in enumerate(logs)]
-        )
+    trainer = ScriptedTrainer(
+        [TrainingStarted("seed", epochs, 2, 500)]
+        + [EpochResult(i + 1, epochs, log, 0.5) for i, log in enumerate(logs)]
     )
+    session = TrainingSession(trainer)
     app = make_app(load=False, training=session)
     app.switch_to(SceneId.TRAINING)
     session.start()
-    session._thread.join()
+    assert trainer.finished()
     app.frame(1 / 30)
     return app, session
 
@@ -92,17 +96,18 @@ def test_the_chart_draws_each_posted_epoch(make_app):
     yellow = count_pixels(app, ACCURACY_RECT, SERIES["val_accuracy"])
     assert blue > 100 and yellow > 100  # both lines (and legend swatches) are drawn
 
-    session.starter = scripted_trainer([TrainingStarted("seed", 10, 2, 500)])
+    trainer = session.starter = ScriptedTrainer([TrainingStarted("seed", 10, 2, 500)])
     session.start()
-    session._thread.join()
+    assert trainer.finished()
     app.frame(1 / 30)
     assert count_pixels(app, ACCURACY_RECT, SERIES["accuracy"]) < blue  # only the legend now
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mnist):
     from mnist_arcade.ml.predictor import Predictor
 
-    app = make_app(model_path=None, epochs=3)
+    app = make_app(real=True, epochs=3)
     # Start from a saved model that reads every digit as 0 (all weights zero), so that a real
     # three-epoch run reads better: a run is judged against the saved model.
     from mnist_arcade.ml.model import build_model
@@ -135,7 +140,12 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     for mine, trained in zip(app.context.model.weights, judged.weights, strict=True):
         np.testing.assert_array_equal(mine, trained)
     assert not np.allclose(app.context.readings.prediction.layers[0].values, before)  # read again
-    shown = [label for _, label in app.scene._example_tiles]
+    left, top = EXAMPLES_TOPLEFT  # each example's label is drawn beside it, at its height
+    shown = [
+        int(item.string)
+        for item in drawn_in_frames(app).drawn
+        if item.rect.left >= left + 140 and item.rect.centery == top + 8
+    ]
     assert shown == mnist.y_test[:20].tolist()  # the tutorial's 20 labelled test digits
     # Under each example: what the run read it as after its last epoch, computed here anew.
     assert run_until(app, lambda: app.context.news.example_readings is not None, 30)
@@ -151,14 +161,15 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     assert app.scene is app.scenes[SceneId.BOARD]
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
-    app = make_app(epochs=50, save_path=None, aside_path=None)
+    app = make_app(real=True, epochs=50, save_path=None, aside_path=None)
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_t)
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: training.progress is not None or not training.running)
-    time.sleep(0.5)
+    assert run_until(app, lambda: training.progress.batch >= 2)  # well inside the run
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert run_until(app, lambda: not training.running, 30)
@@ -171,8 +182,9 @@ def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
     assert not paths.user_model_path().exists()  # nothing saved over the player's model
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app, tmp_path):
-    app = make_app(epochs=50)
+    app = make_app(real=True, epochs=50)
     post_key(pygame.K_t)
     app.frame(1 / 60)
     training = app.context.training
@@ -208,17 +220,23 @@ def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app,
     assert "Use the shipped model (1 of 2)?" in app.context.notices.current
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
-    app = make_app(epochs=50)
+    app = make_app(real=True, epochs=50)
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_t)
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: len(training.epochs) >= 1)
-    first_run = training._thread
+    first_run = training.started
     post_key(pygame.K_1)  # stops this run and starts the seed preset afresh
     app.frame(1 / 60)
-    assert run_until(app, lambda: training._thread is not first_run and training.active, 30)
+    assert run_until(
+        app,
+        lambda: (
+            training.started is not None and training.started is not first_run and training.active
+        ),
+    )
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert run_until(app, lambda: not training.active, 60)
@@ -228,44 +246,42 @@ def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
 
 
 def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
-    app = make_app(epochs=50)
+    # A run that trains until told to stop, and the fake engine: closing must tell both at once
+    # and find both ended within its own SHUTDOWN_SECONDS. (A real run inside a TensorFlow
+    # batch that cannot be interrupted is the slow random-player test's closing case.)
+    script = [TrainingStarted("seed", 50, 2, 500), BatchProgress(1, 1, 2, 1e3)]
+    trainer = ScriptedTrainer(script, hold=True)
+    app = make_app(training=TrainingSession(trainer))
     post_key(pygame.K_t)
     app.frame(1 / 60)
     training = app.context.training
-    assert run_until(app, lambda: training.progress is not None or not training.running)
+    assert trainer.posted() and run_until(app, lambda: training.progress is not None)
     assert training.running
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     app.frame(1 / 60)
     assert not app.running
-    started = time.perf_counter()
-    assert app.shutdown()
-    assert time.perf_counter() - started < 0.5
-    alive = [t.name for t in threading.enumerate() if t.name.startswith(("trainer", "model-"))]
+    assert app.shutdown()  # both threads ended within its own SHUTDOWN_SECONDS
+    threads = ("trainer", "model-", "scripted-trainer", "fake-engine")
+    alive = [t.name for t in threading.enumerate() if t.name.startswith(threads)]
     assert not alive
 
 
 def test_keys_choose_a_preset(make_app):
-    started = []
-
-    def record(preset, messages, stop, **options):
-        started.append(preset)
-        thread = threading.Thread(target=lambda: None)
-        thread.start()
-        return thread
-
-    app = make_app(load=False, training=TrainingSession(record))
+    trainer = ScriptedTrainer()
+    app = make_app(load=False, training=TrainingSession(trainer))
     app.switch_to(SceneId.TRAINING)
     post_key(pygame.K_2)
     app.frame(1 / 60)
     post_key(pygame.K_1)
     app.frame(1 / 60)
-    assert started == ["full", "seed"]
+    assert trainer.presets == ["full", "seed"]
     assert app.context.training.preset == "seed"
 
 
 def test_the_verdict_is_shown_with_both_accuracies(make_app):
     script = []  # filled once the model's weights are known; posted when the run starts
-    session = TrainingSession(scripted_trainer(script))
+    trainer = ScriptedTrainer(script)
+    session = TrainingSession(trainer)
     app = make_app(training=session)
     weights = app.context.model.weights
     script += [
@@ -278,10 +294,10 @@ def test_the_verdict_is_shown_with_both_accuracies(make_app):
     ]
     app.switch_to(SceneId.TRAINING)
     session.start()
-    session._thread.join()
+    assert trainer.finished()
     app.frame(1 / 60)
-    app.frame(1 / 60)
-    summary, _ = app.scene._summary()
+    app.frame(10.0)  # ten seconds on: the verdict's notice has given way to the run's summary
+    (summary,) = [line for line in drawn_in_frames(app).strings if line.startswith("Finished")]
     assert "0:12" in summary and "81.0%" in summary and "99.0%" in summary
     assert "Enter" in summary
 
@@ -302,7 +318,7 @@ def test_r_asks_first_then_restores_the_shipped_model_keeping_the_players(make_a
     import shutil
 
     shutil.copy(paths.shipped_model_path(), paths.user_model_path())
-    app = make_app()
+    app = make_app(real=True)
     assert app.context.model.label.startswith("your trained model")
     post_key(pygame.K_r)
     app.frame(1 / 60)
@@ -329,7 +345,7 @@ def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
     blocker = paths.kept_aside_model_path()
     blocker.mkdir()
     (blocker / "something").write_text("not a model")
-    app = make_app()
+    app = make_app(real=True)
     post_key(pygame.K_r)
     app.frame(1 / 60)
     post_key(pygame.K_r)
@@ -339,10 +355,11 @@ def test_r_when_the_saved_model_cannot_be_moved_aside_does_not_crash(make_app):
     assert paths.user_model_path().is_file()  # the player's file is untouched
 
 
+@pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
 def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_app, mnist):
     from mnist_arcade.player_files.model_library import library_models
 
-    app = make_app(epochs=2, save_path=None, aside_path=None)
+    app = make_app(real=True, epochs=2, save_path=None, aside_path=None)
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_n)  # nothing kept yet: said so
     app.frame(1 / 60)
@@ -398,25 +415,11 @@ def test_the_training_screen_explains_its_words_and_hovering_a_point_shows_its_v
     ]
     app, _ = training_screen_after(make_app, logs, epochs=4)
     chart = app.scene.accuracy_chart
-    *_, (x, y) = next(p for p in chart._points if p[0] == "val_accuracy" and p[1] == 2)
+    x, y = last_point_drawn(app, chart, SERIES["val_accuracy"])  # epoch 2, as drawn
     pygame.event.post(
-        pygame.event.Event(
-            pygame.MOUSEMOTION,
-            pos=(chart.rect.left + x + 3, chart.rect.top + y - 2),
-            rel=(0, 0),
-            buttons=(0, 0, 0),
-        )
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(x + 3, y - 2), rel=(0, 0), buttons=(0, 0, 0))
     )
-    shown = []
-    original = app.context.text.render
-
-    def record(string, *args, **kwargs):
-        shown.append(string)
-        return original(string, *args, **kwargs)
-
-    app.context.text.render = record
-    app.frame(1 / 60)
-    del app.context.text.render
+    shown = drawn_in_frames(app).rendered
     assert "val_accuracy, epoch 2: 62.5%" in shown
     words = " ".join(shown)
     assert "An epoch is one pass" in words and "samples/s" in words
@@ -433,9 +436,7 @@ def test_data_that_cannot_be_read_is_said_once_and_the_screen_does_not_keep_look
     training = app.context.training
     assert run_until(app, lambda: not training.active, 60)
     app.frame(10.0)  # the key's notice has faded: the screen shows the run's own lines
-    from tests.game.test_board_scene import drawn_strings
-
-    shown = drawn_strings(app)
+    shown = drawn_in_frames(app).strings
     assert any("not a NumPy .npz archive" in line for line in shown), shown
     assert not any("allow_pickle" in line for line in shown)
     assert "Data: none could be used (the reason is below). 1 or 2 tries again." in shown
@@ -448,9 +449,7 @@ def test_while_practice_digits_are_drawn_the_screen_says_the_data_was_found(make
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: training.drawing is not None, 120)
-    from tests.game.test_board_scene import drawn_strings
-
-    shown = drawn_strings(app)
+    shown = drawn_in_frames(app).strings
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert run_until(app, lambda: not training.running, 60)
@@ -477,7 +476,7 @@ def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it
         weights = archive.getinfo("model.weights.h5")
     data[weights.header_offset + 30 + len(weights.filename) + 5000] ^= 0xFF
     crc.write_bytes(bytes(data))
-    app = make_app()
+    app = make_app(real=True)
     post_key(pygame.K_n)
     app.frame(1 / 60)
     notice = app.context.notices.current
@@ -502,7 +501,7 @@ def test_a_kept_model_keras_refuses_is_set_aside_when_the_switch_fails(make_app)
     with zipfile.ZipFile(odd, "w") as archive:  # a whole zip, but no Keras model inside
         archive.writestr("config.json", "{}")
         archive.writestr("metadata.json", "{}")
-    app = make_app()
+    app = make_app(real=True)
     for _ in range(2):  # ask, then confirm
         post_key(pygame.K_n)
         app.frame(1 / 60)
@@ -549,27 +548,35 @@ def test_n_then_r_before_the_engine_answers_leaves_the_right_model_on_record(mak
 
 def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
     _keep_copies_of_the_shipped_model(2)
-    app = make_app()
+    engine = FakeEngine()
+    app = make_app(engine=engine)
+    engine.hold()  # N asks, N confirms; then again, before the engine has answered
     offers = []
-    for _ in range(2):  # N asks, N confirms; then again, before the engine has answered
+    for _ in range(2):
         post_key(pygame.K_n)
         app.frame(1 / 60)
         offers.append(app.context.notices.current)
         post_key(pygame.K_n)
         app.frame(1 / 60)
+    engine.release()
     assert "(2 of 3)" in offers[0] and "(3 of 3)" in offers[1], offers
+    assert settle(app)
+    asked = [r.path for r in engine.seen if isinstance(r, UseModelFile)]
+    assert len(asked) == 2 and asked[0] != asked[1]  # two switches, each to another model
 
 
 def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(make_app):
     _keep_copies_of_the_shipped_model(2)
-    app = make_app()
+    engine = FakeEngine()
+    app = make_app(engine=engine)
     context = app.context
     context.switching.next_model()  # asks
     assert "N again" in context.notices.current
     context.say("Now using something else (news from the engine).")  # covers the question
     context.switching.next_model()  # must ask again, not switch on a question no longer on screen
     assert "N again" in context.notices.current
-    assert not context.switching._switches
+    assert engine.answered_all()
+    assert not [r for r in engine.seen if isinstance(r, UseModelFile | RestoreShipped)]
 
 
 def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):
@@ -585,7 +592,7 @@ def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):
         model.set_weights(weights)
         model.save(library_dir() / f"2026-01-0{day}_120000_seed.keras")
     kept = library_models()
-    app = make_app()
+    app = make_app(real=True)
     for _ in range(2 * (len(kept) + 1)):  # twice round: each run, then the shipped model
         version = app.context.model.version
         for _ in range(2):  # ask, confirm

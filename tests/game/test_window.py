@@ -4,7 +4,7 @@ import pygame
 
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT
 from mnist_arcade.game.widgets.theme import BACKGROUND, WINDOW_SIZE
-from tests.game.conftest import post_key, post_stroke
+from testing_support.game_input import post_key, post_stroke
 
 LEFT, TOP = BOARD_TOPLEFT
 

@@ -1,6 +1,6 @@
 """Models that look like the game's on the outside but are not: what a model check must refuse.
 
-Plain functions, no pytest: the random player (``tests/game/random_events.py``) and the
+Plain functions, no pytest: the random player (``testing_support/random_events.py``) and the
 reliability benchmark use them too.
 """
 

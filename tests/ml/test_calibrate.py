@@ -1,6 +1,7 @@
 """Temperature scaling of a trained model: the answers stay, the confidence changes."""
 
 import numpy as np
+import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import load_npz
@@ -23,6 +24,7 @@ def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, smal
     assert not np.allclose(before, after)
 
 
+@pytest.mark.slow  # makes the full preset's validation drawings: many seconds, by design
 def test_the_command_writes_a_calibrated_model(shipped_model, small_mnist_file, tmp_path, capsys):
     from mnist_arcade import paths
 

@@ -3,7 +3,7 @@
 The fast tests check the recipe on digits whose origin is written into their pixels: every
 training image is either a nudged copy of a book digit or a replayed MNIST *training* digit,
 never one of the held-out validation digits the run is judged on. The slow test teaches the
-shipped model 30 drawings in a style it misreads (``benchmarks/_personal_style.py``) through the
+shipped model 30 drawings in a style it misreads (``testing_support/personal_style.py``) through the
 game's own trainer, and measures it on held-back drawings of the same style and on MNIST test
 digits, as ``benchmarks/bench_finetune.py`` does on the whole test set.
 """
@@ -123,12 +123,12 @@ def test_finetune_data_is_the_same_for_the_same_seed():
 
 @pytest.mark.slow
 def test_finetuning_learns_the_players_style_and_keeps_mnist(mnist, shipped_model, tmp_path):
-    from benchmarks._personal_style import taught_and_held_back
     from mnist_arcade.messages import FinetuneReport, RunJudged, TrainingFailed
     from mnist_arcade.ml.backend import keras
     from mnist_arcade.ml.judging import keras_reader
     from mnist_arcade.ml.trainer import model_with, run_training
     from mnist_arcade.scoring.accuracy import accuracy
+    from testing_support.personal_style import taught_and_held_back
 
     data_path = tmp_path / "mnist.npz"  # every training and test digit (issue 10's figure)
     test = slice(0, len(mnist.x_test))

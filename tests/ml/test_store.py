@@ -102,7 +102,13 @@ def test_a_model_with_the_games_names_but_other_sizes_fails_at_load(tmp_path):
 def test_a_model_loaded_after_the_check_takes_trained_weights(tmp_path):
     target = save_model_atomic(build_model(seed=6), tmp_path / "model.keras")
     predictor = Predictor(load_model(target))
-    predictor.set_weights(build_model(seed=7).get_weights())  # what the game does after training
+    trained = build_model(seed=7)
+    predictor.set_weights(trained.get_weights())  # what the game does after training
+    for mine, theirs in zip(predictor.get_weights(), trained.get_weights(), strict=True):
+        np.testing.assert_array_equal(mine, theirs)
+    digit = np.random.default_rng(0).random((28, 28), dtype=np.float32)
+    expected = trained(digit.reshape(1, 28, 28, 1), training=False).numpy()[0]
+    np.testing.assert_allclose(predictor.predict(digit).probabilities, expected, atol=1e-6)
 
 
 def nan_model(path):
@@ -195,17 +201,20 @@ def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     assert not paths.user_model_path().exists()
 
 
-def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once():
+def test_the_same_model_saved_at_another_time_is_kept_in_the_library_once(monkeypatch):
     import time
 
     from mnist_arcade.player_files.model_library import library_models
 
     model, other = build_model(seed=1), build_model(seed=2)
     save_over_player_slot(model, paths.user_model_path())
+    first_bytes = paths.user_model_path().read_bytes()
     save_over_player_slot(other, paths.user_model_path())  # the first goes to the library
     assert len(library_models()) == 1
-    time.sleep(1.1)  # a .keras file records the second it was saved: its bytes differ now
+    real_time = time.time  # a .keras archive records when it was saved: a clock ten seconds on
+    monkeypatch.setattr(time, "time", lambda: real_time() + 10)  # (no waiting for it)
     save_over_player_slot(model, paths.user_model_path())  # as N switching back to it does
+    assert paths.user_model_path().read_bytes() != first_bytes  # the same model, other bytes
     save_over_player_slot(other, paths.user_model_path())
     assert len(library_models()) == 2  # the first model, and the second: each once
 

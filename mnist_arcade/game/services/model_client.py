@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,6 +59,9 @@ class OcclusionAnswer:
     evidence: Evidence
 
 
+EngineStarter = Callable[[queue.Queue, queue.Queue], threading.Thread]
+
+
 def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
     """Body of the engine thread: import TensorFlow here, never on the game's thread."""
     try:
@@ -70,11 +74,28 @@ def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
     engine.run()
 
 
-class ModelClient:
-    """What the game knows about the model in use, kept up to date from the engine's answers."""
+def start_real_engine(requests: queue.Queue, replies: queue.Queue) -> threading.Thread:
+    """Start the engine thread (:mod:`mnist_arcade.ml.model_worker`) on these two queues."""
+    thread = threading.Thread(
+        target=_run_engine, args=(requests, replies), name="model-engine", daemon=True
+    )
+    thread.start()
+    return thread
 
-    def __init__(self, model_path: str | None = None) -> None:
+
+class ModelClient:
+    """What the game knows about the model in use, kept up to date from the engine's answers.
+
+    ``starter`` starts whatever answers the requests, as ``TrainingSession(starter=...)`` does
+    for the trainer: the real engine by default; a test hands in a small fake that answers
+    with arrays of the real shapes, so a scene can be tested without TensorFlow.
+    """
+
+    def __init__(
+        self, model_path: str | None = None, starter: EngineStarter = start_real_engine
+    ) -> None:
         self.model_path = model_path
+        self.starter = starter
         self.state = ModelState.LOADING
         self.in_use: ModelInUse | None = None
         self.warning: str | None = None
@@ -124,13 +145,7 @@ class ModelClient:
     def start(self) -> None:
         """Start the engine thread and ask it for the model the game starts with."""
         self._requests.put(LoadModel(self.model_path))
-        self._thread = threading.Thread(
-            target=_run_engine,
-            args=(self._requests, self._replies),
-            name="model-engine",
-            daemon=True,
-        )
-        self._thread.start()
+        self._thread = self.starter(self._requests, self._replies)
 
     def request_prediction(self, net_input: np.ndarray, preview: bool = False) -> int:
         """Ask for a reading of ``net_input``; returns the id the answer will carry."""
@@ -220,6 +235,11 @@ class ModelClient:
             self._held = self.poll()
             time.sleep(0.01)
         return self.state is not ModelState.LOADING
+
+    @property
+    def requests_waiting(self) -> int:
+        """How many requests the engine has not picked up yet (tools and tests: "settled")."""
+        return self._requests.qsize()
 
     def request_stop(self) -> None:
         """Ask the engine to end after its current request (once; ``shutdown`` waits)."""

@@ -12,13 +12,11 @@ class Text:
     """Renders text with pygame's bundled font and caches the surfaces it made."""
 
     def __init__(self) -> None:
-        self.smallest_asked = 10_000  # the smallest size any caller asked for (tests read it)
         self._fonts: dict[int, pygame.font.Font] = {}
         self._cache: dict[tuple[str, int, tuple[int, int, int]], pygame.Surface] = {}
 
     def font(self, size: int) -> pygame.font.Font:
         """The font at ``size``, never smaller than MIN_TEXT_SIZE (12 px on screen)."""
-        self.smallest_asked = min(self.smallest_asked, size)
         size = max(size, MIN_TEXT_SIZE)
         if size not in self._fonts:
             self._fonts[size] = pygame.font.Font(None, size)

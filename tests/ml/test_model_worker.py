@@ -4,35 +4,42 @@ The game's ModelClient starts the engine with the shipped model; the answer must
 occlusion map computed directly from the same model, and stale answers must never come back.
 """
 
-import time
-
 import numpy as np
 import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
+from testing_support.engine_relay import RelayedEngine
 
 
 @pytest.fixture
 def client():
-    client = ModelClient()
+    engine = RelayedEngine()
+    client = ModelClient(starter=engine.start)
+    client.engine = engine  # the test waits on it
     client.start()
     assert client.wait(120) and client.ready
     yield client
     client.shutdown(30)
 
 
-def answers_until(client, request_id, seconds=60.0) -> list[OcclusionAnswer]:
-    """Poll as the game loop does until the answer to ``request_id`` arrives."""
-    answers = []
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        answers += [event for event in client.poll() if isinstance(event, OcclusionAnswer)]
-        if any(answer.request_id == request_id for answer in answers):
-            return answers
-        time.sleep(0.005)
-    raise AssertionError(f"no answer to occlusion request {request_id}")
+def events_until(client, done) -> list:
+    """Poll as the game loop does, after each of the engine's answers, until ``done(events)``."""
+    events = []
+    while not done(events):
+        assert client.engine.wait_for_answer(60), "the engine stopped answering"
+        events += client.poll()
+    return events
+
+
+def answers_until(client, request_id) -> list[OcclusionAnswer]:
+    """Every occlusion answer the client passes on, up to the one to ``request_id``."""
+    events = events_until(
+        client,
+        lambda events: any(getattr(e, "request_id", None) == request_id for e in events),
+    )
+    return [event for event in events if isinstance(event, OcclusionAnswer)]
 
 
 def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client, predictor, mnist):
@@ -60,9 +67,7 @@ def test_only_the_newest_occlusion_answer_is_shown(client, mnist):
     forgotten = client.request_occlusion(mnist_digits_as_input(mnist.x_test[2]))
     client.forget_requests()  # the drawing changed: the answer on its way is no longer wanted
     marker = client.request_prediction(mnist_digits_as_input(mnist.x_test[3]))
-    deadline, events = time.monotonic() + 60, []
-    while not any(getattr(event, "request_id", None) == marker for event in events):
-        assert time.monotonic() < deadline
-        events += client.poll()
-        time.sleep(0.005)
+    events = events_until(
+        client, lambda events: any(getattr(e, "request_id", None) == marker for e in events)
+    )
     assert not [e for e in events if isinstance(e, OcclusionAnswer) and e.request_id == forgotten]

@@ -482,7 +482,7 @@ def wind_down(
         idle = (
             context.training.status not in ACTIVE
             and not context.training.running
-            and context.model._requests.empty()
+            and context.model.requests_waiting == 0
             and not context.readings.awaiting
         )
         if idle:

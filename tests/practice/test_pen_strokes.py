@@ -22,7 +22,7 @@ from mnist_arcade.practice.pen_strokes import (
     split_by_writer,
 )
 
-FULL_PEN_STROKES = Path(__file__).resolve().parents[1].parent / "shared/data/pendigits"
+FULL_PEN_STROKES = Path(__file__).resolve().parents[2].parent / "shared/data/pendigits"
 
 TWO_DIGITS = """.LEXICON "0" "1" "2" "3" "4" "5" "6" "7" "8" "9"
 
