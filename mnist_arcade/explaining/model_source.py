@@ -36,6 +36,11 @@ class LayerLine:
     kernel_size: int | None = None  # Conv2D: side of its square kernel; pooling: its window
 
 
+def shown_path(path: Path) -> str:
+    """How the lesson names a source file: ``mnist_arcade/ml/model.py``."""
+    return path.relative_to(PACKAGE.parent).as_posix()
+
+
 def _module(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 

@@ -79,10 +79,20 @@ class LessonScene(Scene):
         self.canvas = BoardCanvas(context.board, BOARD_TOPLEFT)
         self.progress = context.lesson
         self.view = PanelView(layers=model_source.model_layers())
-        self.view.code_file = "mnist_arcade/ml/model.py"
+        self.view.code_file = model_source.shown_path(model_source.MODEL_SOURCE)
         self.view.train_code = [
-            *model_source.call_lines(model_source.MODEL_SOURCE, "compile_model", "compile"),
-            *model_source.call_lines(model_source.TRAINING_SOURCE, "train", "fit"),
+            (
+                phrase("lesson.code_from", file=self.view.code_file, function="compile_model"),
+                model_source.call_lines(model_source.MODEL_SOURCE, "compile_model", "compile"),
+            ),
+            (
+                phrase(
+                    "lesson.code_from",
+                    file=model_source.shown_path(model_source.TRAINING_SOURCE),
+                    function="train",
+                ),
+                model_source.call_lines(model_source.TRAINING_SOURCE, "train", "fit"),
+            ),
         ]
         recipe = model_source.preset_arguments()
         self.view.recipe = phrase(
@@ -93,7 +103,7 @@ class LessonScene(Scene):
         )
         self.view.stage_code = dict(zip(STAGE_CODE, found, strict=True))
         plain = model_source.lines_calling(
-            model_source.PREPROCESS_SOURCE, "plain_resize", ["_resize(pixels"]
+            model_source.PREPROCESS_SOURCE, "plain_resize", ["_resize(pixels, MNIST_SIDE"]
         )
         self.view.stage_code[Stage.PLAIN] = plain[0]
         self._digits: TestDigits | None = None

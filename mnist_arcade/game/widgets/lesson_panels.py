@@ -39,7 +39,7 @@ class PanelView:
     layers: list[LayerLine] = field(default_factory=list)
     lit: int = 1  # the code line lit on step 6
     code_file: str = ""
-    train_code: list[str] = field(default_factory=list)
+    train_code: list[tuple[str, list[str]]] = field(default_factory=list)  # (from where, lines)
     recipe: str = ""
     stages: list[StagePicture] = field(default_factory=list)
     stage_code: dict[Stage, str] = field(default_factory=dict)
@@ -159,13 +159,16 @@ def draw_code(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
 
 def draw_training(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
     """Step 7: the compile and fit calls as the game writes them, and the tutorial's recipe."""
-    left, top = rect.left + 20, rect.top + 16
-    _say(text, surface, phrase("lesson.code_file", file=view.code_file), (left, top), MUTED)
-    for row, line in enumerate(view.train_code):
-        y = top + 30 + row * LINE
-        _say(text, surface, line, (left, y), TEXT, width=rect.width - 40)
-    y = top + 40 + len(view.train_code) * LINE
-    _say(text, surface, view.recipe, (left, y), ACCENT, width=rect.width - 40)
+    left, y = rect.left + 20, rect.top + 12
+    for source, lines in view.train_code:
+        _say(text, surface, source, (left, y), MUTED, width=rect.width - 40)
+        y += LINE + 4
+        for line in lines:
+            indent = 8 * (len(line) - len(line.lstrip()))  # fit_lines drops leading spaces
+            _say(text, surface, line, (left + indent, y), TEXT, width=rect.width - 40 - indent)
+            y += LINE
+        y += 8
+    text.draw_wrapped(surface, view.recipe, (left, y), rect.width - 40, LESSON_SIZE, ACCENT, 2)
 
 
 def draw_stages(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:

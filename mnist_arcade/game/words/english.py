@@ -369,7 +369,7 @@ ENGLISH: dict[str, str] = {
     "lesson.code_trimmed": "from {file}, trimmed: the weight initializers are left out",
     "lesson.code_layer": "{name}: output {shape}, {weights:,} weights",
     "lesson.code_total": "{weights:,} weights in all",
-    "lesson.code_file": "from {file}",
+    "lesson.code_from": "from {file}, in {function}():",
     "lesson.recipe": "the tutorial's run: {recipe}",
     "lesson.stage_crop": "crop to the ink",
     "lesson.stage_fit": "fit in 20x20",
@@ -427,7 +427,7 @@ ENGLISH: dict[str, str] = {
     "lesson.train_text": (
         "The tutorial's run learns from 1,000 digits, keeps 200 to check itself, looks at 500 "
         "at a time and goes through them 50 times (epochs), drawing the loss and accuracy "
-        "after each. It reached about 70% in the tutorial and about 94% here: one difference "
+        "after each. It reached about 70% in the tutorial and 90-94% here: one difference "
         "is that here every digit is stood upright before the network reads it."
     ),
     "lesson.train_do": "press T for the training screen, then 1 for the tutorial's run.",
