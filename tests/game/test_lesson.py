@@ -110,9 +110,7 @@ def test_the_step_is_remembered_by_the_next_launch(make_app, window):
 
 
 @pytest.mark.parametrize("content", [b"{not json", b'{"step": 40}', b'{"step": true}', b"[]"])
-def test_an_odd_progress_file_is_set_aside_and_the_lesson_starts_at_step_1(
-    make_app, content
-):
+def test_an_odd_progress_file_is_set_aside_and_the_lesson_starts_at_step_1(make_app, content):
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
@@ -213,3 +211,37 @@ def test_step_8_reads_each_stage_with_the_live_model(make_app, predictor):
     expected = predictor.probabilities(images)
     assert np.allclose(scene.view.stage_readings, expected, atol=1e-5)
     assert int(np.argmax(scene.view.stage_readings[-2])) == 7  # the game's input reads a 7
+
+
+def test_t_in_the_lesson_opens_the_training_screen_without_starting_a_run(make_app):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    press(app, pygame.K_t)
+    assert app.scene is app.scenes[SceneId.TRAINING]
+    assert not app.context.training.active  # the player picks the run there: 1 for the seed
+
+
+def test_random_keys_clicks_and_strokes_on_every_step_raise_nothing(make_app):
+    import random
+
+    app = make_app()
+    press(app, pygame.K_l)
+    chooser = random.Random(21)
+    keys = [key for binding in app.scene.bindings() for key in binding.keys if key != 27]
+    keys += [pygame.K_1, pygame.K_2, pygame.K_9, pygame.K_a, pygame.K_RETURN]
+    for _ in range(400):
+        if app.scene is not app.scenes[SceneId.LESSON]:
+            app.switch_to(SceneId.LESSON)
+        roll = chooser.random()
+        point = (chooser.randrange(-50, 1330), chooser.randrange(-50, 770))
+        if roll < 0.5:
+            post_key(chooser.choice(keys))
+        elif roll < 0.8:
+            post_stroke([point, (point[0] + chooser.randrange(-90, 90), point[1] + 60)])
+        else:
+            button = chooser.choice((1, 3, 4, 5))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=point, button=button))
+        app.frame(1 / 60)
+    assert settle(app)
+    app.frame(1 / 60)
+    assert app.context.board.version > 0 and app.context.lesson.started

@@ -17,6 +17,7 @@ from typing import ClassVar
 import numpy as np
 import pygame
 
+from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.explaining import model_source
 from mnist_arcade.explaining.preprocess_stages import Stage, stages
 from mnist_arcade.game.context import GameContext
@@ -258,8 +259,13 @@ class LessonScene(Scene):
         if board.is_empty:
             self.view.stages, self.view.stage_readings = [], None
             return
-        self.view.stages = stages(board.pixels)
+        try:
+            self.view.stages = stages(board.pixels)
+        except EmptyBoardError:  # ink too faint to count: nothing to show yet
+            self.view.stages = []
         self.view.stage_readings = None
+        if not self.view.stages:
+            return
         if self.context.model.ready:
             version = board.version
             images = np.stack([picture.image for picture in self.view.stages])
