@@ -2,9 +2,10 @@
 
 Scenes get this context, not the window, and use the parts they need: ``notices`` (the notice
 line and its questions), ``readings`` (the board's readings and live reading), ``why`` (the
-evidence for a reading), ``switching`` (the model in use), ``teaching`` (the digit book) and
-``news`` (what the running training shows). :meth:`GameContext.poll` routes the engine's and the
-trainer's messages to those parts, once per frame. No TensorFlow here, and no drawing.
+evidence for a reading), ``switching`` (the model in use), ``teaching`` (the digit book),
+``news`` (what the running training shows) and ``lesson`` (the lesson's step).
+:meth:`GameContext.poll` routes the engine's and the trainer's messages to those parts, once per
+frame. No TensorFlow here, and no drawing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.services.model_client import ModelClient, ModelState, OcclusionAnswer
 from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.clock import GameClock
+from mnist_arcade.game.state.lesson_progress import LessonProgress
+from mnist_arcade.game.state.lesson_steps import STEPS
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.state.switching import ModelSwitching
@@ -49,6 +52,7 @@ class GameContext:
         self.switching = ModelSwitching(model, training, self.notices, self.readings)
         self.news = TrainingNews(training, model, self.notices, self.readings, self.switching)
         self.teaching = Teaching(self.readings, model, training, self.notices, self.news)
+        self.lesson = LessonProgress.load(len(STEPS))  # where the player is in the lesson
 
     def say(self, notice: str, color=TEXT) -> None:
         """Show ``notice`` on the notice line (every scene says something)."""

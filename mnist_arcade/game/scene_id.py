@@ -12,3 +12,4 @@ class SceneId(enum.Enum):
     EVALUATION = "evaluation"
     CHALLENGE = "challenge"
     BOOK = "book"
+    LESSON = "lesson"

@@ -437,10 +437,10 @@ def test_live_reading_is_throttled_while_the_mouse_moves(make_app):
     assert 1 / 0.12 - 2 <= requests <= 1 / 0.12 + 2  # a reading every LIVE_INTERVAL
 
 
-def test_l_turns_live_reading_off(make_app):
+def test_v_turns_live_reading_off(make_app):
     engine = FakeEngine()
     app = make_app(engine=engine)
-    post_key(pygame.K_l)
+    post_key(pygame.K_v)
     app.frame(1 / 60)
     assert not app.context.readings.live and "off" in app.context.notices.current
     assert engine.answered_all()

@@ -7,6 +7,7 @@ from mnist_arcade.game.scenes.board_scene import BoardScene
 from mnist_arcade.game.scenes.book_scene import BookScene
 from mnist_arcade.game.scenes.challenge_scene import ChallengeScene
 from mnist_arcade.game.scenes.evaluation_scene import EvaluationScene
+from mnist_arcade.game.scenes.lesson_scene import LessonScene
 from mnist_arcade.game.scenes.train_scene import TrainScene
 
 SCENES = {
@@ -15,4 +16,5 @@ SCENES = {
     SceneId.EVALUATION: EvaluationScene,
     SceneId.CHALLENGE: ChallengeScene,
     SceneId.BOOK: BookScene,
+    SceneId.LESSON: LessonScene,
 }

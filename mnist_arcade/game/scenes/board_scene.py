@@ -98,6 +98,12 @@ class BoardScene(Scene):
             Binding(
                 (pygame.K_l,),
                 "L",
+                phrase("board_screen.key_lesson"),
+                lambda: context.switch_to(SceneId.LESSON),
+            ),
+            Binding(
+                (pygame.K_v,),
+                "V",
                 phrase("board_screen.key_live"),
                 context.readings.toggle_live,
             ),
@@ -240,6 +246,10 @@ class BoardScene(Scene):
                 MUTED,
                 "midtop",
             )
+            if not self.context.lesson.started:  # the first screen a new player sees
+                offer = phrase("lesson.offer", steps=self.context.lesson.steps)
+                where = (NETWORK_RECT.centerx, NETWORK_RECT.centery + 90)
+                text.draw(surface, offer, where, 30, ACCENT, "midtop")
         else:
             self.network.draw(surface)
         self._draw_help(surface)

@@ -217,6 +217,7 @@ ENGLISH: dict[str, str] = {
     "board_screen.key_challenge": "the challenge game: draw the digit asked, fast",
     "board_screen.key_restore": "go back to the shipped model",
     "board_screen.key_live": "live reading while you draw, on or off",
+    "board_screen.key_lesson": "the lesson: the network, step by step",
     "board_screen.key_digits": "after a reading: 'this was a 7', kept in your digit book",
     "board_screen.key_teach": "teach the network your digits",
     "board_screen.key_next_model": "next model: the shipped one, then each run kept",
@@ -335,4 +336,113 @@ ENGLISH: dict[str, str] = {
     "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
     "evaluation_screen.first_shown": "(the first {count})",
     "evaluation_screen.tile_true": "true {digit}",
+    # ----- lesson -----
+    "lesson.title": "The lesson, step by step",
+    "lesson.panel_text": "what this step is about, and one thing to do",
+    "lesson.panel_live": "the step's live panel, made from your own drawing where it can be",
+    "lesson.key_next": "next step",
+    "lesson.key_back": "step back",
+    "lesson.key_leave": "leave the lesson (it remembers the step)",
+    "lesson.key_clear": "clear the board",
+    "lesson.key_line": "light the next or the last line of code",
+    "lesson.key_train": "the training screen (1 there: the tutorial's run)",
+    "lesson.offer": "New here? Press L for a {steps}-step lesson.",
+    "lesson.step_of": "step {step} of {steps}",
+    "lesson.do": "Do this: {what}",
+    "lesson.footer": "Right or Space  next     Left  back     Esc  leave     H  help",
+    "lesson.progress_odd": "The lesson starts again at step 1: {name} ({reason}) was {where}.",
+    "lesson.progress_unread": (
+        "The lesson starts again at step 1: {name} could not be read ({reason})."
+    ),
+    "lesson.progress_unsaved": "The lesson could not remember this step: {reason}.",
+    "lesson.draw_first": "Draw a digit on the board to fill this panel.",
+    "lesson.loading_digits": "Loading the MNIST digits...",
+    "lesson.no_digits": "No MNIST digits: {error}",
+    "lesson.label": "label {digit}",
+    "lesson.kernel_loading": "kernel lab loading",
+    "lesson.kernel_loading_why": "The kernel lab is not in this copy of the game yet.",
+    "lesson.numbers_photo": "a 200x200 colour photo: {count:,} numbers",
+    "lesson.numbers_digit": "your digit, 28x28 grey: {count:,} numbers",
+    "lesson.map_conv": "conv1 map {channel}: {side}x{side}",
+    "lesson.map_pool": "pool1: {side}x{side}",
+    "lesson.reads": "reads {digit}, {confidence:.0%} sure",
+    "lesson.code_trimmed": "from {file}, trimmed: the weight initializers are left out",
+    "lesson.code_layer": "{name}: output {shape}, {weights:,} weights",
+    "lesson.code_total": "{weights:,} weights in all",
+    "lesson.code_from": "from {file}, in {function}():",
+    "lesson.recipe": "the tutorial's run: {recipe}",
+    "lesson.stage_crop": "crop to the ink",
+    "lesson.stage_fit": "fit in 20x20",
+    "lesson.stage_centre": "centre by mass",
+    "lesson.stage_upright": "stand upright",
+    "lesson.stage_divide": "divide by 255",
+    "lesson.stage_plain": "plain resize",
+    "lesson.stage_reads": "{digit}, {confidence:.0%}",
+    "lesson.stage_brightest": "max {value:g}",
+    "lesson.data_title": "1. The data: digits and their labels",
+    "lesson.data_text": (
+        "MNIST is 70,000 handwritten digits, each 28x28 grey pixels, each with the digit it "
+        "shows: its label. Here are 20 of them. The network learns only from examples like "
+        "these; nobody tells it what a 7 looks like."
+    ),
+    "lesson.data_do": "find two digits that look alike but have different labels.",
+    "lesson.cnn_title": "2. Why a convolutional network?",
+    "lesson.cnn_text": (
+        "A 200x200 colour photo is {photo:,} numbers, and even your small digit is {digit:,}. "
+        "Giving every number its own weights would take far too many, and a stroke would be "
+        "learned again at every place. A convolutional network slides small detectors over the "
+        "picture, as our eyes find edges and corners first, and builds shapes from them."
+    ),
+    "lesson.cnn_do": "draw a digit on the board and see the numbers the network gets.",
+    "lesson.conv_title": "3. Convolution: kernels slid over the picture",
+    "lesson.conv_text": (
+        "A kernel is a small grid of weights. At each place it multiplies the pixels under it "
+        "by its weights and adds them up, so one kernel blurs, another finds edges. A conv "
+        "layer's weights are its kernels: the network learns them."
+    ),
+    "lesson.conv_do": "press 2 for the outline kernel, then switch a learned filter off.",
+    "lesson.pool_title": "4. Pooling: the strongest of each 2x2",
+    "lesson.pool_text": (
+        "A pooling layer keeps the strongest number of each 2x2 square of a map. The map gets "
+        "four times smaller, so the next layer sees a wider part of the digit for less work. "
+        "Pooling has no weights: it learns nothing."
+    ),
+    "lesson.pool_do": "draw a digit and compare each conv1 map with its pooled map.",
+    "lesson.dense_title": "5. The dense layer: the classifier",
+    "lesson.dense_text": (
+        "After the second conv and pool layers your digit is {inputs:,} numbers. The dense "
+        "layer scores each of the ten digits: every number times a weight, added up, plus a "
+        "bias; {weights:,} weights in all. Softmax turns the ten scores into chances that add "
+        "up to 100%."
+    ),
+    "lesson.dense_do": "draw a 4, then turn it into a 9 and watch the chances move.",
+    "lesson.code_title": "6. The model's code",
+    "lesson.code_text": (
+        "This is the code the game runs to build its network, read from its own file. Each line "
+        "is one layer; beside it, the shape of what it gives out and how many weights it "
+        "learns."
+    ),
+    "lesson.code_do": "press Up and Down to light each layer; which has the most weights?",
+    "lesson.train_title": "7. Training",
+    "lesson.train_text": (
+        "The tutorial's run learns from 1,000 digits, keeps 200 to check itself, looks at 500 "
+        "at a time and goes through them 50 times (epochs), drawing the loss and accuracy "
+        "after each. It reached about 70% in the tutorial and 90-94% here: one difference "
+        "is that here every digit is stood upright before the network reads it."
+    ),
+    "lesson.train_do": "press T for the training screen, then 1 for the tutorial's run.",
+    "lesson.input_title": "8. From the board to 28x28",
+    "lesson.input_text": (
+        "Your drawing is 300x300 pixels; the network reads 28x28. The game does what the makers "
+        "of MNIST did, stage by stage, with the reading after each. The tutorial just shrank "
+        "the whole board: its plain resize is in the last row."
+    ),
+    "lesson.input_do": "draw a small digit in a corner and compare the last two readings.",
+    "lesson.predict_title": "9. Predicting your drawing",
+    "lesson.predict_text": (
+        "Now the whole path: your drawing becomes 28x28, passes conv1, pool1, conv2, pool2 and "
+        "dense, and softmax gives ten chances. On the board, P shows it layer by layer and W "
+        "shows which parts of your drawing mattered."
+    ),
+    "lesson.predict_do": "draw a digit the network reads wrong, then say why it might.",
 }

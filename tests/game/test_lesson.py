@@ -1,0 +1,247 @@
+"""The lesson (L on the board): its keys, its remembered step, its text on a projector, and the
+code it shows against the real model."""
+
+import json
+
+import numpy as np
+import pygame
+import pytest
+
+from mnist_arcade.canvas.board import Board
+from mnist_arcade.canvas.preprocess import fit_and_center, plain_resize
+from mnist_arcade.explaining.model_source import model_layers
+from mnist_arcade.explaining.preprocess_stages import Stage, stages
+from mnist_arcade.game.app import App
+from mnist_arcade.game.context import GameContext
+from mnist_arcade.game.scene_id import SceneId
+from mnist_arcade.game.scenes.lesson_scene import LessonScene
+from mnist_arcade.game.state.lesson_progress import progress_path
+from mnist_arcade.game.state.lesson_steps import STEPS, LessonStep
+from testing_support.game_input import post_key, post_stroke, run_until, settle
+
+STEP_COUNT = len(STEPS)
+
+
+def drawn(app):
+    """Every string the next frame draws, with the rectangle it landed in."""
+    text, seen = app.context.text, []
+    original = text.draw
+
+    def record(target, string, *args, **kwargs):
+        rect = original(target, string, *args, **kwargs)
+        seen.append((string, rect))
+        return rect
+
+    text.draw = record
+    try:
+        app.frame(1 / 60)
+    finally:
+        del text.draw
+    return seen
+
+
+def shown(app) -> str:
+    return " | ".join(string for string, _ in drawn(app))
+
+
+def press(app, key):
+    post_key(key)
+    app.frame(1 / 60)
+
+
+def draw_a_seven(app, topleft):
+    left, top = topleft
+    post_stroke([(left + 60, top + 50), (left + 240, top + 50), (left + 130, top + 260)])
+    app.frame(1 / 60)
+
+
+def test_l_opens_the_lesson_and_esc_goes_back_to_the_board(make_app):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    assert isinstance(app.scene, LessonScene)
+    assert f"step 1 of {STEP_COUNT}" in shown(app)
+    press(app, pygame.K_ESCAPE)
+    assert app.scene is app.scenes[SceneId.BOARD]
+
+
+def test_v_now_switches_live_reading_and_the_help_says_so(make_app):
+    app = make_app(load=False)
+    keys = {binding.label: binding.what for binding in app.scene.bindings()}
+    assert "lesson" in keys["L"] and "live reading" in keys["V"]
+    press(app, pygame.K_v)
+    assert not app.context.readings.live and app.scene is app.scenes[SceneId.BOARD]
+
+
+def test_right_space_and_left_move_through_the_steps(make_app):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    press(app, pygame.K_RIGHT)
+    press(app, pygame.K_SPACE)
+    assert app.scene.step is LessonStep.CONVOLUTION
+    assert f"step 3 of {STEP_COUNT}" in shown(app)
+    press(app, pygame.K_LEFT)
+    assert f"step 2 of {STEP_COUNT}" in shown(app)
+    for _ in range(STEP_COUNT + 2):  # past the end it stays on the last step
+        press(app, pygame.K_RIGHT)
+    assert app.scene.step is LessonStep.PREDICT
+    assert f"step {STEP_COUNT} of {STEP_COUNT}" in shown(app)
+
+
+def test_a_new_player_is_offered_the_lesson_until_it_is_opened(make_app):
+    app = make_app(load=False)
+    assert "Press L for a 9-step lesson" in shown(app)
+    press(app, pygame.K_l)
+    press(app, pygame.K_ESCAPE)
+    assert "Press L for a 9-step lesson" not in shown(app)
+
+
+def test_the_step_is_remembered_by_the_next_launch(make_app, window):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    for _ in range(3):
+        press(app, pygame.K_RIGHT)
+    press(app, pygame.K_ESCAPE)
+    assert json.loads(progress_path().read_text()) == {"step": 4}
+    again = App(window, GameContext(app.context.model, app.context.training))
+    again.frame(1 / 60)
+    assert "Press L" not in shown(again)  # not new any more
+    post_key(pygame.K_l)
+    assert f"step 4 of {STEP_COUNT}" in shown(again)
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"step": 40}', b'{"step": true}', b"[]"])
+def test_an_odd_progress_file_is_set_aside_and_the_lesson_starts_at_step_1(make_app, content):
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    assert app.scene.step is LessonStep.DATA
+    notice = app.context.notices.current
+    assert "starts again at step 1" in notice and "lesson.json" in notice
+    aside = [p for p in path.parent.iterdir() if p.name.startswith("lesson.unreadable-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == content  # kept, not deleted
+    press(app, pygame.K_RIGHT)
+    assert json.loads(path.read_text()) == {"step": 2}
+
+
+def _text_boxes_problems(seen):
+    canvas = pygame.Rect(0, 0, 1280, 720)
+    problems = [f"{s!r} is {r.height} px high" for s, r in seen if r.height < 16]
+    problems += [f"{s!r} leaves the canvas: {r}" for s, r in seen if not canvas.contains(r)]
+    for index, (first, rect) in enumerate(seen):
+        for second, other in seen[index + 1 :]:
+            if rect.colliderect(other):
+                problems.append(f"{first!r} overlaps {second!r}")
+    return problems
+
+
+def test_every_step_draws_its_text_16_px_or_more_inside_the_canvas_and_unoverlapped(make_app):
+    app = make_app(real=True)
+    press(app, pygame.K_l)
+    scene = app.scene
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    assert settle(app)
+    problems = {}
+    for step in STEPS:
+        assert scene.step is step
+        if step is LessonStep.BOARD_TO_INPUT:
+            app.frame(1 / 60)
+            assert run_until(app, lambda: scene.view.stage_readings is not None, 30)
+        if step is LessonStep.DATA:
+            assert run_until(app, lambda: scene.view.examples is not None, 30)
+        seen = drawn(app)
+        assert seen, step
+        problems[step] = _text_boxes_problems(seen)
+        press(app, pygame.K_RIGHT)
+    assert all(not found for found in problems.values()), problems
+
+
+def test_the_code_on_screen_matches_the_live_model(make_app, shipped_model):
+    layers = {layer.name: layer for layer in model_layers()}
+    keras_layers = [layer for layer in shipped_model.layers]
+    assert [layer.name for layer in keras_layers] == [n for n in layers if n != "digit"]
+    for keras_layer in keras_layers:
+        layer = layers[keras_layer.name]
+        assert layer.weights == keras_layer.count_params()
+        assert layer.output_shape == tuple(keras_layer.output.shape[1:])
+        if hasattr(keras_layer, "filters"):
+            assert layer.filters == keras_layer.filters
+            assert (layer.kernel_size,) * 2 == tuple(keras_layer.kernel_size)
+        if hasattr(keras_layer, "units"):
+            assert layer.filters == keras_layer.units
+    total = sum(layer.weights for layer in layers.values())
+    assert total == shipped_model.count_params() == 5994
+    app = make_app(load=False, real=True)
+    press(app, pygame.K_l)
+    while app.scene.step is not LessonStep.CODE:
+        press(app, pygame.K_RIGHT)
+    on_screen = shown(app)
+    for layer in layers.values():
+        assert layer.code in on_screen and f"{layer.weights:,}" in on_screen
+    assert "5,994 weights in all" in on_screen
+    press(app, pygame.K_DOWN)
+    assert "pool1: output 12x12x8, 0 weights" in shown(app)
+
+
+def test_the_stages_end_in_exactly_the_input_the_game_reads():
+    board = Board()
+    board.begin_stroke(60, 40)
+    for point in ((200, 60), (120, 250)):
+        board.continue_stroke(*point)
+    board.end_stroke()
+    pictures = {picture.stage: picture for picture in stages(board.pixels)}
+    assert list(pictures) == list(Stage)
+    assert np.array_equal(pictures[Stage.UPRIGHT].image, fit_and_center(board.pixels))
+    assert np.array_equal(pictures[Stage.DIVIDE].image, fit_and_center(board.pixels))
+    assert np.array_equal(pictures[Stage.PLAIN].image, plain_resize(board.pixels))
+    assert pictures[Stage.CENTRE].image.shape == (28, 28)
+    assert pictures[Stage.DIVIDE].brightest <= 1.0 < pictures[Stage.CENTRE].brightest
+
+
+def test_step_8_reads_each_stage_with_the_live_model(make_app, predictor):
+    app = make_app(real=True)
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.BOARD_TO_INPUT:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    assert run_until(app, lambda: scene.view.stage_readings is not None, 30)
+    images = np.stack([picture.image for picture in scene.view.stages])
+    expected = predictor.probabilities(images)
+    assert np.allclose(scene.view.stage_readings, expected, atol=1e-5)
+    assert int(np.argmax(scene.view.stage_readings[-2])) == 7  # the game's input reads a 7
+
+
+def test_t_in_the_lesson_opens_the_training_screen_without_starting_a_run(make_app):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    press(app, pygame.K_t)
+    assert app.scene is app.scenes[SceneId.TRAINING]
+    assert not app.context.training.active  # the player picks the run there: 1 for the seed
+
+
+def test_random_keys_clicks_and_strokes_on_every_step_raise_nothing(make_app):
+    import random
+
+    app = make_app()
+    press(app, pygame.K_l)
+    chooser = random.Random(21)
+    keys = [key for binding in app.scene.bindings() for key in binding.keys if key != 27]
+    keys += [pygame.K_1, pygame.K_2, pygame.K_9, pygame.K_a, pygame.K_RETURN]
+    for _ in range(400):
+        if app.scene is not app.scenes[SceneId.LESSON]:
+            app.switch_to(SceneId.LESSON)
+        roll = chooser.random()
+        point = (chooser.randrange(-50, 1330), chooser.randrange(-50, 770))
+        if roll < 0.5:
+            post_key(chooser.choice(keys))
+        elif roll < 0.8:
+            post_stroke([point, (point[0] + chooser.randrange(-90, 90), point[1] + 60)])
+        else:
+            button = chooser.choice((1, 3, 4, 5))
+            pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=point, button=button))
+        app.frame(1 / 60)
+    assert settle(app)
+    app.frame(1 / 60)
+    assert app.context.board.version > 0 and app.context.lesson.started
