@@ -94,8 +94,9 @@ def _validation_sets(data, sizes: dict) -> dict:
     import numpy as np
 
     from mnist_arcade.ml.training import boards_to_inputs, validation_pool
+    from mnist_arcade.practice.non_digits import non_digit_set
     from mnist_arcade.practice.redrawn_mnist import DRAWN_HEIGHTS, SMALL_HEIGHTS, drawn_test_set
-    from mnist_arcade.practice.styles import Purpose, non_digit_set, purpose_rng, style_set
+    from mnist_arcade.practice.styles import Purpose, purpose_rng, style_set
 
     images, labels = validation_pool(data)
     sets = {}

@@ -28,7 +28,8 @@ from __future__ import annotations
 import numpy as np
 
 from mnist_arcade.canvas.preprocess import to_network_input
-from mnist_arcade.practice.styles import Purpose, Style, arc, join, line, purpose_rng, render
+from mnist_arcade.practice.style_plans import Style, arc, join, line
+from mnist_arcade.practice.styles import Purpose, purpose_rng, render
 
 MIN_INK_HEIGHT = 100  # pixels of the 300 px board: this player never draws tinier digits
 

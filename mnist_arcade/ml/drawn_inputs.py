@@ -17,8 +17,9 @@ from mnist_arcade.ml.labels import empty_images, empty_labels, one_hot
 from mnist_arcade.ml.model import NUM_CLASSES
 from mnist_arcade.ml.presets import Preset
 from mnist_arcade.ml.validation import validation_pool
+from mnist_arcade.practice.non_digits import non_digit_drawings
 from mnist_arcade.practice.redrawn_mnist import draw_with_brush
-from mnist_arcade.practice.styles import Purpose, non_digit_drawings, purpose_rng, style_drawings
+from mnist_arcade.practice.styles import Purpose, purpose_rng, style_drawings
 
 Progress = Callable[[int], None]  # told of every board drawn; may raise to cancel the run
 

@@ -22,9 +22,10 @@ import numpy as np
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.dataset import MnistData
+from mnist_arcade.practice.non_digits import NonDigit, non_digit_set
 from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.practice.stroke_plans import hand_drawn_set
-from mnist_arcade.practice.styles import NonDigit, Purpose, non_digit_set, purpose_rng, style_set
+from mnist_arcade.practice.styles import Purpose, purpose_rng, style_set
 from mnist_arcade.scoring.accuracy import share_right
 from mnist_arcade.scoring.confidence import CONFIDENT, DIGIT_THRESHOLD, expected_calibration_error
 

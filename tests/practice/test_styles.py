@@ -5,18 +5,9 @@ import pytest
 
 from mnist_arcade.canvas.board import BOARD_SIZE, BRUSH_SIZE
 from mnist_arcade.canvas.preprocess import ink_bounding_box, stroke_width, to_network_input
-from mnist_arcade.practice.styles import (
-    INK_HEIGHTS,
-    STYLES,
-    NonDigit,
-    Purpose,
-    draw_non_digit,
-    non_digit_set,
-    purpose_rng,
-    render,
-    style_set,
-    styles_of,
-)
+from mnist_arcade.practice.non_digits import NonDigit, draw_non_digit, non_digit_set
+from mnist_arcade.practice.style_plans import STYLES, styles_of
+from mnist_arcade.practice.styles import INK_HEIGHTS, Purpose, purpose_rng, render, style_set
 
 
 @pytest.mark.parametrize("style", STYLES, ids=lambda style: f"{style.digit}-{style.name}")

@@ -86,7 +86,8 @@ def test_shipped_model_reads_small_brush_drawn_digits(predictor, mnist):
 
 
 def test_shipped_model_is_rarely_sure_of_a_scribble(predictor):
-    from mnist_arcade.practice.styles import Purpose, non_digit_set, purpose_rng
+    from mnist_arcade.practice.non_digits import non_digit_set
+    from mnist_arcade.practice.styles import Purpose, purpose_rng
     from mnist_arcade.scoring.confidence import CONFIDENT, DIGIT_THRESHOLD
     from mnist_arcade.scoring.evaluation import board_probabilities
 
