@@ -161,7 +161,7 @@ class KernelLab:
         if image.shape != (28, 28):
             raise ValueError(f"the kernel lab reads a 28x28 picture, got shape {image.shape}")
         self.image, self.has_image = np.clip(image, 0.0, 1.0), True
-        self._refresh()
+        self._refresh(new_image=True)
         self._refresh_learned()
 
     def set_weights(self, weights: list[np.ndarray] | None) -> None:
@@ -253,10 +253,13 @@ class KernelLab:
 
     # --- pictures, made when something changed -------------------------------------------------
 
-    def _refresh(self) -> None:
+    def _refresh(self, new_image: bool = False) -> None:
+        """The result again (and the picture, when it is ``new_image``)."""
         self.output = apply_kernel(self.image, self.kernel)
         side = self.input_rect.width
-        self._input_surface = pygame.transform.scale(grey_to_surface(self.image), (side, side))
+        if new_image or not hasattr(self, "_input_surface"):
+            picture = grey_to_surface(self.image)
+            self._input_surface = pygame.transform.scale(picture, (side, side))
         shown = np.clip(self.output, 0.0, 1.0)
         self._output_surface = pygame.transform.scale(grey_to_surface(shown), (side, side))
         if self.hovered is not None:
