@@ -106,3 +106,16 @@ def test_the_accuracy_is_measured_on_500_test_digits_with_and_without_the_filter
     assert everything_off.accuracy_all_on > 0.9
     # No first-layer map at all: every digit reads the same, so one digit in ten is right.
     assert everything_off.accuracy == pytest.approx(0.1)
+
+
+def test_only_the_newest_knock_out_request_in_a_burst_is_answered():
+    from mnist_arcade.messages import KnockOutRequest, PredictRequest
+    from mnist_arcade.ml.model_worker import _newest_predictions_only
+
+    digit = np.zeros((28, 28), np.float32)
+    burst = [
+        KnockOutRequest(1, "conv1", (0,)),
+        PredictRequest(2, digit),
+        KnockOutRequest(3, "conv1", (0, 1)),
+    ]
+    assert [r.request_id for r in _newest_predictions_only(burst)] == [2, 3]
