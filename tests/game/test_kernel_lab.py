@@ -124,3 +124,17 @@ def test_keys_the_lab_does_not_use_are_left_to_the_lesson(lab):
     assert not key(lab, pygame.K_RIGHT)
     with pytest.raises(ValueError, match="28x28"):
         lab.set_image(np.zeros((20, 20)))
+
+
+@pytest.mark.parametrize("width", [1000, 1200])
+def test_every_preset_label_fits_its_button(mnist, width):
+    pygame.init()
+    lab = KernelLab(pygame.Rect(40, 200, width, 420))
+    font = lab.text.font(24)
+    from mnist_arcade.game.widgets.kernel_lab import _button_label
+
+    for index, (preset, button) in enumerate(lab.preset_buttons.items()):
+        assert font.size(_button_label(index, preset))[0] < button.width, preset
+        assert lab.rect.contains(button)
+    assert lab.products_rect.right <= lab.rect.right and lab.output_rect.bottom < lab.hint_top
+    pygame.quit()

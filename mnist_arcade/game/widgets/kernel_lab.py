@@ -83,6 +83,16 @@ def weight_colour(value: float, scale: float) -> tuple[int, int, int]:
     return tuple(round(b + (t - b) * share) for b, t in zip(BACKGROUND, target, strict=True))
 
 
+def _numbered() -> list[tuple[int, Preset]]:
+    return list(enumerate(Preset))
+
+
+def _button_label(index: int, preset: Preset) -> str:
+    """ "2 sharpen": the key and the name."""
+    name = phrase(f"kernel_lab.preset_{preset.value}")
+    return phrase("kernel_lab.button", number=index + 1, name=name)
+
+
 class KernelLab:
     """The lab in ``rect``; ``set_image`` gives it the picture (28x28 floats in [0, 1])."""
 
@@ -116,14 +126,22 @@ class KernelLab:
     def _layout(self) -> None:
         """Where every part goes: buttons on top; picture, kernel, result and sum below."""
         r = self.rect
+        font = self.text.font(TEXT_SIZE)
+        widest = max(font.size(_button_label(index, preset))[0] for index, preset in _numbered())
         count = len(Preset)
-        width = (r.width - 2 * PAD - (count - 1) * 6) // count
-        self.preset_buttons = {
-            preset: pygame.Rect(r.left + PAD + i * (width + 6), r.top + PAD, width, BUTTON_HEIGHT)
-            for i, preset in enumerate(Preset)
-        }
-        line = self.text.font(TEXT_SIZE).get_linesize()
-        body_top = r.top + PAD + BUTTON_HEIGHT + PAD + line
+        per_row = count  # one row of eight buttons, or two of four where they would not fit
+        if (r.width - 2 * PAD - (count - 1) * 6) // count < widest + PAD:
+            per_row = count // 2
+        width = (r.width - 2 * PAD - (per_row - 1) * 6) // per_row
+        self.preset_buttons = {}
+        for index, preset in _numbered():
+            row, column = divmod(index, per_row)
+            left = r.left + PAD + column * (width + 6)
+            top = r.top + PAD + row * (BUTTON_HEIGHT + 6)
+            self.preset_buttons[preset] = pygame.Rect(left, top, width, BUTTON_HEIGHT)
+        line = font.get_linesize()
+        buttons_bottom = max(button.bottom for button in self.preset_buttons.values())
+        body_top = buttons_bottom + PAD + line
         body_bottom = r.bottom - PAD - 2 * line - PAD
         kernel_width, products_width = 3 * CELL, 3 * PRODUCT_CELL + 2 * PAD
         free = r.width - 2 * PAD - kernel_width - products_width - 4 * PAD
@@ -133,6 +151,7 @@ class KernelLab:
         kernel_left = self.input_rect.right + 2 * PAD
         self.kernel_rect = pygame.Rect(kernel_left, body_top, kernel_width, kernel_width)
         self.output_rect = pygame.Rect(self.kernel_rect.right + 2 * PAD, body_top, side, side)
+        products_width = max(products_width, r.right - PAD - self.output_rect.right - PAD)
         self.products_rect = pygame.Rect(
             self.output_rect.right + PAD, body_top, products_width, max(side, 5 * line)
         )
@@ -321,11 +340,7 @@ class KernelLab:
         for index, (preset, rect) in enumerate(self.preset_buttons.items()):
             chosen = preset is self.preset and not self.edited
             pygame.draw.rect(surface, ACCENT if chosen else PANEL_EDGE, rect, border_radius=6)
-            label = phrase(
-                "kernel_lab.button",
-                number=index + 1,
-                name=phrase(f"kernel_lab.preset_{preset.value}"),
-            )
+            label = _button_label(index, preset)
             color = BACKGROUND if chosen else TEXT
             text.draw(surface, label, rect.center, TEXT_SIZE, color, "center")
         caption_y = self.input_rect.top - 4
@@ -391,9 +406,9 @@ class KernelLab:
         pixel = pygame.Rect(0, 0, max(4, round(scale)), max(4, round(scale)))
         pixel.center = (x, y)
         pygame.draw.rect(surface, ACCENT, pixel, width=2)
-        label = phrase("kernel_lab.products", row=step.row, col=step.col)
+        label = phrase("kernel_lab.products")
         text.draw_wrapped(surface, label, area.topleft, area.width, TEXT_SIZE, MUTED)
-        top = area.top + 2 * line
+        top = area.top + line + PAD
         for row in range(3):
             for col in range(3):
                 cell = pygame.Rect(

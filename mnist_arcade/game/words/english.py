@@ -350,9 +350,9 @@ ENGLISH: dict[str, str] = {
     "kernel_lab.kernel_preset": "{name} kernel",
     "kernel_lab.kernel_edited": "your kernel",
     "kernel_lab.point_at_output": "Point at a pixel of the result to see its sum.",
-    "kernel_lab.products": "pixel x weight, for ({row}, {col}):",
+    "kernel_lab.products": "each pixel x its weight:",
     "kernel_lab.sum": "adds up to {total}",
-    "kernel_lab.shown_as": "shown as {shown}: the screen goes from 0 to 1",
+    "kernel_lab.shown_as": "the screen shows it as {shown}",
     "kernel_lab.hint": (
         "Click a weight to raise it, right-click to lower it, or drag it up and down. "
         "Tab: the network's own kernels."
