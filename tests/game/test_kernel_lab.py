@@ -10,6 +10,7 @@ from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining.kernels import Preset, preset_kernel
 from mnist_arcade.game.widgets.kernel_lab import DRAG_STEP, KernelLab, LabView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
+from mnist_arcade.game.widgets.theme import WARN
 from tests.explaining.test_kernels import reference_convolution
 
 RECT = pygame.Rect(40, 180, 1200, 480)
@@ -116,6 +117,11 @@ def test_tab_turns_to_the_networks_own_kernels_and_their_maps_of_the_picture(
     x = map_rect.left + int((col + 0.5) * map_rect.width / 24)
     y = map_rect.top + int((row + 0.5) * map_rect.height / 24)
     assert tuple(pixels[y, x]) == tuple(np.array([253, 231, 37]))  # viridis' top: the peak
+    lab.show_switched_off({1})  # the filter switches knocked filter 2 out: it is crossed out
+    lab.draw(screen)
+    kernel_rect, map_rect = lab.learned_tile(1)
+    centre = kernel_rect.union(map_rect).center
+    assert tuple(surface_to_rgb(screen)[centre[1], centre[0]]) == WARN
     assert key(lab, pygame.K_TAB) and lab.view is LabView.LAB
 
 

@@ -30,7 +30,15 @@ from mnist_arcade.explaining.kernels import (
 )
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text
-from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, PANEL_EDGE, TEXT, panel
+from mnist_arcade.game.widgets.theme import (
+    ACCENT,
+    BACKGROUND,
+    MUTED,
+    PANEL_EDGE,
+    TEXT,
+    WARN,
+    panel,
+)
 from mnist_arcade.game.words import phrase
 
 TEXT_SIZE = 24  # pygame's default font at 24 is 16 px high: it reads on a projector
@@ -114,6 +122,7 @@ class KernelLab:
         self._weights: list[np.ndarray] | None = None
         self._learned_kernels: np.ndarray | None = None  # (5, 5, 1, 8)
         self._learned_surfaces: list[tuple[pygame.Surface, pygame.Surface]] = []
+        self.switched_off: frozenset[int] = frozenset()  # filters the switches knocked out
         self._layout()
         self._refresh()
 
@@ -188,6 +197,10 @@ class KernelLab:
         self._weights = weights
         self._learned_kernels = None if weights is None else np.asarray(weights[0])
         self._refresh_learned()
+
+    def show_switched_off(self, off) -> None:
+        """Cross out the learned kernels the filter switches knocked out (indices from 0)."""
+        self.switched_off = frozenset(off)
 
     def choose(self, preset: Preset) -> None:
         self.preset, self.edited = preset, False
@@ -451,6 +464,9 @@ class KernelLab:
             text.draw(surface, caption, kernel_rect.topleft, TEXT_SIZE, MUTED, "bottomleft")
             surface.blit(kernel_surface, kernel_rect)
             surface.blit(map_surface, map_rect)
+            if index in self.switched_off:
+                both = kernel_rect.union(map_rect)
+                pygame.draw.line(surface, WARN, both.bottomleft, both.topright, 4)
         if not self.has_image:
             text.draw(
                 surface,
