@@ -11,6 +11,7 @@ import pytest
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.widgets.filter_switches import FilterSwitches
+from testing_support.text_recorder import TextRecorder
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +64,10 @@ def test_a_number_key_and_a_click_switch_filters_off_and_back_on(switches):
     back = settle(switches)
     for restored, original in zip(back.prediction.layers, all_on.prediction.layers, strict=True):
         np.testing.assert_array_equal(restored.values, original.values)
-    switches.draw(pygame.Surface((1280, 720)))
-    assert switches.text.smallest_asked >= 24
+    with TextRecorder(switches.text) as seen:
+        switches.draw(pygame.Surface((1280, 720)))
+    assert min(seen.sizes) >= 24  # 16 px text: it reads on a projector
+    assert all(switches.rect.contains(drawn.rect) for drawn in seen.drawn)
 
 
 def test_keys_beyond_the_layers_filters_are_not_used(switches):
@@ -72,3 +75,24 @@ def test_keys_beyond_the_layers_filters_are_not_used(switches):
     assert not switches.handle_event(nine)  # conv1 has eight filters
     with pytest.raises(ValueError, match="filters 1 to 8"):
         switches.toggle(8)
+
+
+def test_with_the_fake_engine_the_switches_say_there_are_no_test_digits(mnist):
+    from testing_support.fake_engine import FakeEngine
+
+    engine = FakeEngine()
+    client = ModelClient(starter=engine.start)
+    client.start()
+    assert client.wait(10)
+    pygame.init()
+    switches = FilterSwitches(pygame.Rect(40, 400, 1200, 220), client)
+    switches.set_input(mnist_digits_as_input(mnist.x_test[0]))
+    switches.toggle(0)
+    assert engine.answered_all()
+    client.poll()
+    switches.update(1 / 60)
+    assert switches.answer.off == (0,)
+    assert not switches.answer.prediction.layers[0].values[:, :, 0].any()
+    assert switches.lines[0] == "off: 1" and switches.lines[2] == "no test digits to measure on"
+    client.shutdown(5)
+    pygame.quit()

@@ -8,9 +8,10 @@ import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining.kernels import Preset, preset_kernel
-from mnist_arcade.game.widgets.kernel_lab import DRAG_STEP, KernelLab, LabView
+from mnist_arcade.game.widgets.kernel_lab import DRAG_STEP, KernelLab, LabView, product_text
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import WARN
+from testing_support.text_recorder import TextRecorder
 from tests.explaining.test_kernels import reference_convolution
 
 RECT = pygame.Rect(40, 180, 1200, 480)
@@ -90,8 +91,11 @@ def test_hovering_an_output_pixel_adds_up_its_nine_products(lab):
     np.testing.assert_allclose(
         step.products, lab.image[row - 1 : row + 2, col - 1 : col + 2] * lab.kernel
     )
-    lab.draw(pygame.Surface((1280, 720)))
-    assert lab.text.smallest_asked >= 24  # 16 px text: it reads on a projector
+    with TextRecorder(lab.text) as seen:
+        lab.draw(pygame.Surface((1280, 720)))
+    assert min(seen.sizes) >= 24  # 16 px text: it reads on a projector
+    assert all(lab.rect.contains(drawn.rect) for drawn in seen.drawn)
+    assert "adds up to " + product_text(lab.output[row, col]) in [d.string for d in seen.drawn]
 
 
 def test_tab_turns_to_the_networks_own_kernels_and_their_maps_of_the_picture(
