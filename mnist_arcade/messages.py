@@ -297,3 +297,29 @@ class DataProgress:
 
     done: int
     total: int
+
+
+@dataclass(frozen=True)
+class KnockOutRequest:
+    """Read ``net_input`` (if any) and the test digits with ``layer``'s filters ``off`` switched
+    off, in a copy of the model in use (never the model in use itself)."""
+
+    request_id: int
+    layer: str  # "conv1" or "conv2"
+    off: tuple[int, ...]  # filter indices, from 0
+    net_input: np.ndarray | None = None  # (28, 28) float32 in [0, 1]
+
+
+@dataclass(frozen=True)
+class KnockOutReady:
+    """The answer to a KnockOutRequest. ``accuracy`` is on ``test_digits`` MNIST test digits
+    with the filters off, ``accuracy_all_on`` on the same digits with every filter on."""
+
+    version: int
+    request_id: int
+    layer: str
+    off: tuple[int, ...]
+    prediction: Prediction | None  # the reading of ``net_input``, with every layer's maps
+    accuracy: float | None
+    accuracy_all_on: float | None
+    test_digits: int

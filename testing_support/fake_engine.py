@@ -22,10 +22,13 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
+from mnist_arcade.explaining.kernels import knocked_out
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
     EngineProblem,
+    KnockOutReady,
+    KnockOutRequest,
     LayerActivation,
     LoadModel,
     ModelInUse,
@@ -163,6 +166,8 @@ class FakeEngine:
                 )
         elif isinstance(request, OcclusionRequest):
             self._occlude(request)
+        elif isinstance(request, KnockOutRequest):
+            self._knock_out(request)
         elif isinstance(request, UseWeights):
             self._put_in_use([np.array(w) for w in request.weights], request.name)
         elif isinstance(request, PreviewWeights):
@@ -199,6 +204,25 @@ class FakeEngine:
                 runner_up,
                 evidence.for_digit,
                 evidence.for_runner_up,
+            )
+        )
+
+    def _knock_out(self, request: KnockOutRequest) -> None:
+        """The reading with the filters zeroed in a copy; no test digits, so no accuracy."""
+        weights = knocked_out(self.live, request.layer, tuple(request.off))
+        prediction = None
+        if request.net_input is not None:
+            prediction = self.predict(weights, request.net_input)
+        self.replies.put(
+            KnockOutReady(
+                self.version,
+                request.request_id,
+                request.layer,
+                tuple(request.off),
+                prediction,
+                None,
+                None,
+                0,
             )
         )
 

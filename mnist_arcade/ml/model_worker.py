@@ -26,6 +26,8 @@ from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
     EngineProblem,
+    KnockOutReady,
+    KnockOutRequest,
     LoadModel,
     ModelInUse,
     OcclusionReady,
@@ -36,6 +38,11 @@ from mnist_arcade.messages import (
     RestoreShipped,
     UseModelFile,
     UseWeights,
+)
+from mnist_arcade.ml.knockout import (
+    KNOCKOUT_TEST_DIGITS,
+    KnockOutReader,
+    balanced_sample,
 )
 from mnist_arcade.ml.library_saves import (
     clean_stale_temporaries,
@@ -75,6 +82,7 @@ class Engine:
         self.preview: Predictor | None = None
         self._spare = SpareModel()  # weights pass through it on their way in (and saves)
         self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
+        self._knockout = KnockOutReader()  # its own spare: filters are zeroed there, never here
 
     def __repr__(self) -> str:
         return f"Engine(version={self.version}, live={self.live!r})"
@@ -112,6 +120,8 @@ class Engine:
                 self._occlude(request)
             elif isinstance(request, ClassifyRequest):
                 self._classify(request)
+            elif isinstance(request, KnockOutRequest):
+                self._knock_out(request)
         except MnistArcadeError as error:
             self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
@@ -184,6 +194,41 @@ class Engine:
             )
         )
 
+    def _knock_out(self, request: KnockOutRequest) -> None:
+        """Read the input and 500 test digits (50 of each) with some filters off, in a copy."""
+        if self.live is None:
+            self.replies.put(EngineProblem("there is no model to read with yet"))
+            return
+        predictor = self._knockout.predictor(self.live, request.layer, tuple(request.off))
+        prediction = None
+        if request.net_input is not None:
+            prediction = predictor.predict(request.net_input)
+        accuracy_off = accuracy_all_on = None
+        digits = 0
+        try:
+            if self._yardstick is None:
+                self._yardstick = _yardstick()
+            images, labels, _ = self._yardstick
+            chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
+            images, labels = images[chosen], labels[chosen]
+            digits = len(images)
+            accuracy_off = accuracy(predictor.probabilities, images, labels)
+            accuracy_all_on = accuracy(self.live.probabilities, images, labels)
+        except MnistArcadeError:
+            pass  # no test digits: the reading alone is still worth showing
+        self.replies.put(
+            KnockOutReady(
+                self.version,
+                request.request_id,
+                request.layer,
+                tuple(request.off),
+                prediction,
+                accuracy_off,
+                accuracy_all_on,
+                digits,
+            )
+        )
+
     def _use_weights(self, request: UseWeights) -> None:
         check_weight_shapes(request.weights)
         model = self._spare.holding(request.weights)
@@ -246,16 +291,26 @@ class Engine:
         return accuracy(predictor.probabilities, images, labels), described
 
 
+def _kind(request) -> tuple | None:
+    """Requests of one kind answer the same question: only the newest is worth answering."""
+    if isinstance(request, PredictRequest):
+        return (PredictRequest, request.preview)
+    if isinstance(request, KnockOutRequest):
+        return (KnockOutRequest,)
+    return None
+
+
 def _newest_predictions_only(batch: list) -> list:
-    """Drop every PredictRequest that a later one of the same kind makes pointless."""
+    """Drop every PredictRequest (or KnockOutRequest) that a later one of the same kind makes
+    pointless."""
     last = {}
     for index, request in enumerate(batch):
-        if isinstance(request, PredictRequest):
-            last[request.preview] = index
+        if _kind(request) is not None:
+            last[_kind(request)] = index
     return [
         request
         for index, request in enumerate(batch)
-        if not isinstance(request, PredictRequest) or last[request.preview] == index
+        if _kind(request) is None or last[_kind(request)] == index
     ]
 
 

@@ -22,6 +22,8 @@ from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
     EngineProblem,
+    KnockOutReady,
+    KnockOutRequest,
     LoadModel,
     ModelInUse,
     OcclusionReady,
@@ -108,6 +110,8 @@ class ModelClient:
         self._next_id = 0
         self._wanted = {False: -1, True: -1}  # newest request id, per kind (live, preview)
         self._wanted_occlusion = -1  # newest "why this digit?" request id
+        self._wanted_knockout = -1  # newest "knock filters out" request id
+        self.knockout: KnockOutReady | None = None  # its newest answer, for the model in use
         self._held: list[Answer | ModelInUse] = []  # drained by ``wait``, returned by ``poll``
 
     def __repr__(self) -> str:
@@ -179,6 +183,20 @@ class ModelClient:
         self._requests.put(OcclusionRequest(self._next_id, net_input))
         return self._next_id
 
+    def request_knockout(
+        self, layer: str, off: tuple[int, ...], net_input: np.ndarray | None = None
+    ) -> int:
+        """Ask for ``net_input``'s reading and the test digits' accuracy with ``layer``'s
+        filters ``off`` zeroed in a copy of the model in use; returns the answer's id.
+
+        The answer is not one of ``poll``'s events: ``poll`` keeps the newest one, computed by
+        the model still in use, in ``knockout`` (the filter switches read it each frame).
+        """
+        self._next_id += 1
+        self._wanted_knockout = self._next_id
+        self._requests.put(KnockOutRequest(self._next_id, layer, tuple(off), net_input))
+        return self._next_id
+
     def use_weights(self, weights: list[np.ndarray], name: str, save: bool = True) -> None:
         self._requests.put(UseWeights(weights, name, save))
 
@@ -218,6 +236,9 @@ class ModelClient:
                         reply.digit, reply.runner_up, reply.for_digit, reply.for_runner_up
                     )
                     events.append(OcclusionAnswer(reply.request_id, evidence))
+            elif isinstance(reply, KnockOutReady):
+                if reply.version == self.version and reply.request_id == self._wanted_knockout:
+                    self.knockout = reply
             elif isinstance(reply, EngineProblem):
                 if reply.fatal:
                     self.state, self.error = ModelState.FAILED, reply.message

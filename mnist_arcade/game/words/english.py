@@ -336,6 +336,49 @@ ENGLISH: dict[str, str] = {
     "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
     "evaluation_screen.first_shown": "(the first {count})",
     "evaluation_screen.tile_true": "true {digit}",
+    # ----- kernel lab -----
+    "kernel_lab.preset_blur": "blur",
+    "kernel_lab.preset_sharpen": "sharpen",
+    "kernel_lab.preset_outline": "outline",
+    "kernel_lab.preset_emboss": "emboss",
+    "kernel_lab.preset_left_edges": "left edges",
+    "kernel_lab.preset_right_edges": "right edges",
+    "kernel_lab.preset_top_edges": "top edges",
+    "kernel_lab.preset_bottom_edges": "bottom edges",
+    "kernel_lab.button": "{number} {name}",
+    "kernel_lab.input": "picture",
+    "kernel_lab.output": "through the kernel",
+    "kernel_lab.kernel_preset": "{name} kernel",
+    "kernel_lab.kernel_edited": "your kernel",
+    "kernel_lab.point_at_output": "Point at a pixel of the result to see its sum.",
+    "kernel_lab.products": "each pixel x its weight:",
+    "kernel_lab.sum": "adds up to {total}",
+    "kernel_lab.shown_as": "the screen shows it as {shown}",
+    "kernel_lab.hint": (
+        "Click a weight to raise it, right-click to lower it, or drag it up and down. "
+        "Tab: the network's own kernels."
+    ),
+    "kernel_lab.to_learned": "Tab: the network's own kernels",
+    "kernel_lab.to_lab": "Tab: back to the kernel lab",
+    "kernel_lab.learned_title": (
+        "The network's first layer is 8 kernels like these, but 5x5 and learned from the "
+        "digits, not chosen by anyone. Each one is beside its map of your drawing."
+    ),
+    "kernel_lab.learned_filter": "filter {number}",
+    "kernel_lab.no_weights": "The network is still loading...",
+    "kernel_lab.no_image": "Draw a digit on the board first.",
+    # ----- filter switches -----
+    "filter_switches.title": "{layer}'s filters: click one, or press its number, to switch it off",
+    "filter_switches.filter": "{number}",
+    "filter_switches.all_on": "every filter on",
+    "filter_switches.off": "off: {filters}",
+    "filter_switches.reading": "it reads your drawing as {digit} ({confidence:.0%} sure)",
+    "filter_switches.no_drawing": "draw a digit to see how it is read",
+    "filter_switches.accuracy": (
+        "{accuracy:.1%} of {digits} test digits read right (every filter on: {all_on:.1%})"
+    ),
+    "filter_switches.no_accuracy": "no test digits to measure on",
+    "filter_switches.waiting": "asking the network...",
     # ----- lesson -----
     "lesson.title": "The lesson, step by step",
     "lesson.panel_text": "what this step is about, and one thing to do",
