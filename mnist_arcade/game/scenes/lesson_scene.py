@@ -11,7 +11,6 @@ first shown; a copy of the game without them shows a plain "kernel lab loading" 
 
 from __future__ import annotations
 
-import importlib
 from typing import ClassVar
 
 import numpy as np
@@ -27,12 +26,15 @@ from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.state.lesson_steps import STEP_WORDS, STEPS, LessonStep
 from mnist_arcade.game.widgets import lesson_panels
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.filter_switches import FilterSwitches
+from mnist_arcade.game.widgets.kernel_lab import KernelLab
 from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE, PanelView
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import phrase
 
 BOARD_TOPLEFT = (40, 226)
 PANEL_RECT = pygame.Rect(372, 216, 868, 440)
+SWITCHES_HEIGHT = 128  # step 3: the filter switches, in a strip under the kernel lab
 TEXT_TOPLEFT, TEXT_WIDTH, TEXT_LINES = (40, 70), 1200, 5
 PANELS = {
     LessonStep.DATA: lesson_panels.draw_data,
@@ -108,8 +110,7 @@ class LessonScene(Scene):
         )
         self.view.stage_code[Stage.PLAIN] = plain[0]
         self._digits: TestDigits | None = None
-        self._kernel_widgets: list | None = None  # step 3's widgets, once imported
-        self._kernel_missing = False
+        self._kernel_widgets: tuple[KernelLab, FilterSwitches] | None = None  # made on first use
         self._lab_prediction = None  # the reading the kernel lab was last given
         self._staged_version = -1  # the board version step 8's stages were made for
 
@@ -177,26 +178,21 @@ class LessonScene(Scene):
         self.canvas.end_stroke()
         self.progress.save()
 
-    # --- step 3: the kernel lab, another engineer's widgets ------------------------------------
+    # --- step 3: the kernel lab and the filter switches -----------------------------------------
 
-    def _kernel_lab(self) -> list | None:
-        """The kernel lab and the filter switches, imported on first use; None if this copy of
-        the game has no kernel lab yet."""
-        if self._kernel_widgets is None and not self._kernel_missing:
-            try:
-                lab = importlib.import_module("mnist_arcade.game.widgets.kernel_lab")
-                switches = importlib.import_module("mnist_arcade.game.widgets.filter_switches")
-            except ImportError:
-                self._kernel_missing = True
-                return None
-            left = PANEL_RECT.copy()
-            left.width = PANEL_RECT.width // 2
-            right = left.copy()
-            right.left = left.right
-            self._kernel_widgets = [
-                lab.KernelLab(left.inflate(-16, -16)),
-                switches.FilterSwitches(right.inflate(-16, -16), self.context.model, "conv1"),
-            ]
+    def _kernel_lab(self) -> tuple[KernelLab, FilterSwitches]:
+        """Step 3's two widgets, made the first time the step is shown: the lab on the left,
+        the switches that knock the network's own conv1 filters out on the right."""
+        if self._kernel_widgets is None:
+            lab_area = PANEL_RECT.copy()  # the lab needs the panel's width for its four parts
+            lab_area.height = PANEL_RECT.height - SWITCHES_HEIGHT
+            switches_area = PANEL_RECT.copy()
+            switches_area.top, switches_area.height = lab_area.bottom, SWITCHES_HEIGHT
+            text, model = self.context.text, self.context.model
+            self._kernel_widgets = (
+                KernelLab(lab_area.inflate(-16, -8), text, model_client=model),
+                FilterSwitches(switches_area.inflate(-16, -8), model, "conv1", text),
+            )
         return self._kernel_widgets
 
     # --- events and updates --------------------------------------------------------------------
@@ -209,8 +205,7 @@ class LessonScene(Scene):
             self.handle_key(event.key)
             return
         if self.step is LessonStep.CONVOLUTION:
-            widgets = self._kernel_lab() or []
-            if any(widget.handle_event(event) for widget in widgets):
+            if any(widget.handle_event(event) for widget in self._kernel_lab()):
                 return
         if event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
@@ -239,16 +234,14 @@ class LessonScene(Scene):
             self._update_stages()
 
     def _update_kernel_lab(self, dt: float, prediction) -> None:
-        widgets = self._kernel_lab()
-        if widgets is None:
-            return
-        lab, switches = widgets
+        lab, switches = self._kernel_lab()
         if prediction is not None and prediction is not self._lab_prediction:
             self._lab_prediction = prediction  # a new reading: the lab shows the new drawing
             lab.set_image(prediction.net_input)
             switches.set_input(prediction.net_input)
         lab.update(dt)
         switches.update(dt)
+        lab.show_switched_off(switches.off)  # the learned view crosses out what is switched off
 
     def _update_stages(self) -> None:
         """Step 8: the drawing's stages, read in one batched call when the drawing changed."""
@@ -310,13 +303,5 @@ class LessonScene(Scene):
             text.draw_wrapped(surface, notice, (left, top + 34), 300, LESSON_SIZE, color, 4)
 
     def _draw_kernel_lab(self, surface: pygame.Surface) -> None:
-        widgets = self._kernel_lab()
-        if widgets is None:
-            text = self.context.text
-            left, top = PANEL_RECT.left + 24, PANEL_RECT.top + 24
-            text.draw(surface, phrase("lesson.kernel_loading"), (left, top), 36, MUTED)
-            why = phrase("lesson.kernel_loading_why")
-            text.draw(surface, why, (left, top + 44), LESSON_SIZE, MUTED)
-            return
-        for widget in widgets:
+        for widget in self._kernel_lab():
             widget.draw(surface)

@@ -20,6 +20,7 @@ from mnist_arcade.messages import KnockOutReady
 
 TEXT_SIZE = 24  # 16 px on the 1280x720 canvas, as all lesson text
 PAD = 12
+WIDE_STRIP = 700  # from this width, the sentences go beside the switches
 SWITCH_HEIGHT = 40
 FILTERS = {"conv1": 8, "conv2": 16}  # filters per conv layer (model.build_model)
 NUMBER_KEYS = [pygame.K_1 + index for index in range(9)] + [pygame.K_0]  # filters 1 to 10
@@ -48,10 +49,17 @@ class FilterSwitches:
     def count(self) -> int:
         return FILTERS[self.layer]
 
+    @property
+    def wide(self) -> bool:
+        """A wide, short strip (the lesson's step 3): the switches take the left part and what
+        they say goes to the right of them, not under them."""
+        return self.rect.width >= WIDE_STRIP
+
     def switch(self, index: int) -> pygame.Rect:
         """Where filter ``index``'s switch is drawn (one row, or two for conv2's sixteen)."""
         per_row = min(self.count, 8)
-        width = (self.rect.width - 2 * PAD - (per_row - 1) * 6) // per_row
+        room = self.rect.width * 2 // 5 if self.wide else self.rect.width
+        width = (room - 2 * PAD - (per_row - 1) * 6) // per_row
         line = self.text.font(TEXT_SIZE).get_linesize()
         row, column = divmod(index, per_row)
         top = self.rect.top + PAD + line + PAD + row * (SWITCH_HEIGHT + 6)
@@ -158,12 +166,16 @@ class FilterSwitches:
             text.draw(surface, label, rect.center, TEXT_SIZE, color, "center")
         line = text.font(TEXT_SIZE).get_linesize()
         y = self.switch(self.count - 1).bottom + PAD
+        width = self.rect.width - 2 * PAD
+        if self.wide:  # beside the switches, from the title's line down
+            left = self.switch(min(self.count, 8) - 1).right + 2 * PAD
+            y, width = self.rect.top + PAD + line, self.rect.right - PAD - left
         for row, sentence in enumerate(self.lines):
             text.draw_wrapped(
                 surface,
                 sentence,
                 (left, y + row * line),
-                self.rect.width - 2 * PAD,
+                width,
                 TEXT_SIZE,
                 TEXT if row else MUTED,
                 max_lines=1,

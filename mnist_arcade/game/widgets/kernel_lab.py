@@ -44,7 +44,8 @@ from mnist_arcade.game.words import phrase
 TEXT_SIZE = 24  # pygame's default font at 24 is 16 px high: it reads on a projector
 PAD = 12  # pixels between the parts of the lab
 BUTTON_HEIGHT = 34
-CELL = 60  # side of one weight's square
+CELL = 60  # side of one weight's square, where there is room (never under MIN_CELL)
+MIN_CELL = 44  # a weight's two decimals at 16 px still fit
 PRODUCT_CELL = 52  # side of one product's square in the hover panel
 DRAG_STEP = 0.05  # weight change per pixel of vertical drag
 DRAG_THRESHOLD = 3  # pixels a press must move before it is a drag, not a click
@@ -152,7 +153,8 @@ class KernelLab:
         buttons_bottom = max(button.bottom for button in self.preset_buttons.values())
         body_top = buttons_bottom + PAD + line
         body_bottom = r.bottom - PAD - 2 * line - PAD
-        kernel_width, products_width = 3 * CELL, 3 * PRODUCT_CELL + 2 * PAD
+        self.cell = max(MIN_CELL, min(CELL, (body_bottom - body_top) // 3))  # a short panel
+        kernel_width, products_width = 3 * self.cell, 3 * PRODUCT_CELL + 2 * PAD
         free = r.width - 2 * PAD - kernel_width - products_width - 4 * PAD
         side = max(28, min(free // 2, body_bottom - body_top) // 28 * 28)
         left = r.left + PAD
@@ -171,7 +173,8 @@ class KernelLab:
     def weight_cell(self, row: int, col: int) -> pygame.Rect:
         """The square of weight (``row``, ``col``) on screen."""
         k = self.kernel_rect
-        return pygame.Rect(k.left + col * CELL, k.top + row * CELL, CELL, CELL)
+        cell = self.cell
+        return pygame.Rect(k.left + col * cell, k.top + row * cell, cell, cell)
 
     def output_pixel(self, row: int, col: int) -> tuple[int, int]:
         """The screen position of the middle of output pixel (``row``, ``col``)."""

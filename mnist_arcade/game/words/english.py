@@ -355,8 +355,7 @@ ENGLISH: dict[str, str] = {
     "kernel_lab.sum": "adds up to {total}",
     "kernel_lab.shown_as": "the screen shows it as {shown}",
     "kernel_lab.hint": (
-        "Click a weight to raise it, right-click to lower it, or drag it up and down. "
-        "Tab: the network's own kernels."
+        "Click a weight to raise it, right-click to lower it, or drag it up and down."
     ),
     "kernel_lab.to_learned": "Tab: the network's own kernels",
     "kernel_lab.to_lab": "Tab: back to the kernel lab",
@@ -402,8 +401,6 @@ ENGLISH: dict[str, str] = {
     "lesson.loading_digits": "Loading the MNIST digits...",
     "lesson.no_digits": "No MNIST digits: {error}",
     "lesson.label": "label {digit}",
-    "lesson.kernel_loading": "kernel lab loading",
-    "lesson.kernel_loading_why": "The kernel lab is not in this copy of the game yet.",
     "lesson.numbers_photo": "a 200x200 colour photo: {count:,} numbers",
     "lesson.numbers_digit": "your digit, 28x28 grey: {count:,} numbers",
     "lesson.map_conv": "conv1 map {channel}: {side}x{side}",
