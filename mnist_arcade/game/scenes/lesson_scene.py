@@ -204,9 +204,9 @@ class LessonScene(Scene):
         if event.type == pygame.KEYDOWN and event.key in navigation:
             self.handle_key(event.key)
             return
-        if self.step is LessonStep.CONVOLUTION:
-            if any(widget.handle_event(event) for widget in self._kernel_lab()):
-                return
+        on_lab = self.step is LessonStep.CONVOLUTION
+        if on_lab and any(widget.handle_event(event) for widget in self._kernel_lab()):
+            return
         if event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
 
