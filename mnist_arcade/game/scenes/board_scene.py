@@ -192,10 +192,9 @@ class BoardScene(Scene):
             self.handle_key(event.key)
 
     def _open_training(self) -> None:
-        context = self.context
-        if not context.training.active and context.training.offer is None:
-            context.news.start_training()
-        context.switch_to(SceneId.TRAINING)
+        """T opens the training screen; a run starts there (1, 2 or Space), so a teacher can
+        show the screen without training anything."""
+        self.context.switch_to(SceneId.TRAINING)
 
     def update(self, dt: float) -> None:
         context = self.context

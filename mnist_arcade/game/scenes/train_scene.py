@@ -7,6 +7,7 @@ after every epoch, so its feature maps change as the filters form.
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 import pygame
@@ -37,6 +38,7 @@ from mnist_arcade.game.widgets.theme import (
 )
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.numbers import duration
+from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
 from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
@@ -52,6 +54,7 @@ EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
 EPOCH_WORDS = phrase("train_screen.epoch_words")
+LOG = logging.getLogger(__name__)
 
 
 class TrainScene(Scene):
@@ -167,6 +170,8 @@ class TrainScene(Scene):
         if training.data is not self._examples_for:
             self._examples_for = training.data
             data = training.data
+            if data is not None and data.notes:  # for --verbose and the log, not the player
+                LOG.info("training data from %s; not used: %s", data.source, data.notes)
             self._example_tiles = (
                 []
                 if data is None
@@ -196,9 +201,6 @@ class TrainScene(Scene):
         text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
         if training.report is not None:
             text.draw(surface, report_line(training.report), (40, 92), 20, ACCENT)
-        elif training.data is not None and training.data.notes:
-            notes = phrase("train_screen.not_used", notes=" | ".join(training.data.notes))
-            text.draw(surface, notes[:160], (40, 92), 18, MUTED)
         self._draw_progress(surface)
 
         epochs = max(training.total_epochs, 1)
@@ -267,10 +269,11 @@ class TrainScene(Scene):
             return phrase("train_screen.data_looking")
         if self.context.training.preset == PresetName.FINETUNE:
             count = len(self.context.teaching.book)
-            return phrase("train_screen.data_teaching", count=count, source=data.source)
+            source = plain_source(data.source)
+            return phrase("train_screen.data_teaching", count=count, source=source)
         return phrase(
             "train_screen.data",
-            source=data.source,
+            source=plain_source(data.source),
             train=data.train_samples,
             validation=data.validation_samples,
         )

@@ -23,6 +23,10 @@ ENGLISH: dict[str, str] = {
     "reading.live_off": "Live reading off: press P to read your digit.",
     "reading.cleared": "Board cleared. Draw a digit, then press P.",
     "reading.method": "Preprocessing: {method}.",
+    # --- source --------------------------------------------------------------------------------
+    "source.shipped": "the small set of real MNIST digits that comes with the game",
+    "source.keras": "the whole MNIST set of handwritten digits",
+    "source.named": "the MNIST digits you named (--data)",
     # --- run -------------------------------------------------------------------------------------
     "run.taught": "the model taught your {digits} digits",
     "run.preset": "your {preset} run",
@@ -33,8 +37,9 @@ ENGLISH: dict[str, str] = {
     "switch.still_loading": "The network is still loading; try again in a moment.",
     "switch.nothing_kept": "No runs kept yet: train one (T) and it joins your models.",
     "switch.shipped_name": "the shipped model",
-    "switch.place": "{index} of {total}",
-    "switch.place_with_accuracy": "reads {accuracy:.1%} of validation digits; {place}",
+    "switch.place": "run {index} of {total} kept, best first",
+    "switch.place_shipped": "the one the game came with",
+    "switch.place_with_accuracy": "practice exam {accuracy:.1%}; {place}",
     "switch.next_question": "Use {name} ({place})? Press N again to switch.",
     "switch.switching": "Switching to {name} ({place})...",
     "switch.stop_training_before_restore": (
@@ -51,7 +56,7 @@ ENGLISH: dict[str, str] = {
         "Still using {name}: could not switch ({reason}). It was {where}; N offers the next."
     ),
     # --- model -----------------------------------------------------------------------------------
-    "model.accuracy": " ({accuracy:.1%} of {measured_on} right)",
+    "model.accuracy": " (final exam: {accuracy:.1%} of {measured_on} right)",
     "model.warning": "{warning}. Now using {name}{accuracy}.",
     "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
     "model.now_using": "Now using {name}{accuracy}.{note}",
@@ -78,16 +83,17 @@ ENGLISH: dict[str, str] = {
     "training.started": "Training the {preset} preset; the model in use stays.",
     "training.failed": "Training failed: {error}",
     "training.not_saved": "{problem}.",  # the trainer's plain sentence: the file it used
-    "training.nothing_to_keep": "Training stopped before the first epoch ended: nothing to keep.",
+    "training.nothing_to_keep": "Stopped before it had learned much: nothing kept.",
     "training.adopted": "Training {status}: {scores}. Now in use.",
     "training.taught": (
-        "Taught: {before} of your {digits} digits read right before, {after} after. T, "
-        "then Enter twice: use it."
+        "Taught: {before} of your {digits} digits read right before, {after} after. On "
+        "the training screen, Enter twice uses it."
     ),
-    "training.kept_aside": "Run kept aside: {scores}. T, then Enter twice: use it.",
-    "training.scores": "it reads {accuracy:.1%} of all {digits:,} validation digits",
+    "training.kept_aside": "Run kept aside: {scores}. On the training screen, Enter twice uses it.",
+    "training.scores": "practice exam: {accuracy:.1%} of {digits:,} unseen digits",
     "training.scores_beside": (
-        "it reads {accuracy:.1%} of all {digits:,} validation digits (in use: {in_use:.1%})"
+        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (the model in use: "
+        "{in_use:.1%})"
     ),
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "Read a digit first (P), then ask why (W).",
@@ -147,16 +153,15 @@ ENGLISH: dict[str, str] = {
     "train_screen.loss_chart": "Loss per epoch",
     "train_screen.loss_axis": "cross-entropy loss",
     "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
-    "train_screen.key_stop": "stop, back to the board",
+    "train_screen.key_stop": "stop the run, back to the board",
     "train_screen.key_back": "back to the board, training goes on",
     "train_screen.key_seed": "the seed run (the tutorial's)",
     "train_screen.key_full": "the full run",
-    "train_screen.key_again": "train again",
+    "train_screen.key_again": "start a run (the last preset again)",
     "train_screen.key_use": "use a kept-aside run (press twice)",
     "train_screen.run_going": "A run is still going: Esc stops it first.",
     "train_screen.nothing_aside": "There is no kept-aside run to use. Space trains again.",
     "train_screen.heading": "Training the CNN",
-    "train_screen.not_used": "not used: {notes}",
     "train_screen.no_reading": (
         "Draw a digit on the board (B) and press P: its feature maps will change here "
         "after every epoch."
@@ -175,10 +180,10 @@ ENGLISH: dict[str, str] = {
         "from {source} so it does not forget them"
     ),
     "train_screen.data": (
-        "Data: {source}, {train:,} training digits; {validation:,} validation digits "
-        "checked after each epoch"
+        "Data: {train:,} digits to learn from, out of {source}. After each epoch, "
+        "{validation:,} others it never learns from are checked (val)."
     ),
-    "train_screen.press_to_start": "Press 1 or 2 to start training.",
+    "train_screen.press_to_start": "Press 1, 2 or Space to start a run.",
     "train_screen.drawing": "Drawing...",
     "train_screen.loading": "Loading data...",
     "train_screen.failed": "Training failed",
@@ -195,9 +200,11 @@ ENGLISH: dict[str, str] = {
         "{test_before:.1%} before, {test_after:.1%} after."
     ),
     # --- verdict ---------------------------------------------------------------------------------
-    "verdict.nothing": "Nothing to keep: not one epoch was finished.",
-    "verdict.measured": "{accuracy} of all {digits:,} validation digits right",
-    "verdict.beside": " (the model in use: {accuracy})",
+    "verdict.nothing": "Stopped before it had learned much: nothing kept.",
+    "verdict.measured": (
+        "{accuracy} on the practice exam ({digits:,} digits it never learned from)"
+    ),
+    "verdict.beside": " (the model in use: {accuracy} on the same exam)",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
