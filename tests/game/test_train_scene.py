@@ -666,3 +666,25 @@ def test_the_data_line_names_the_digits_in_plain_words_and_keeps_the_reason_for_
     assert "1,000 digits to learn from, out of the small set of real MNIST digits" in words
     assert "Errno" not in words and ".npz" not in words and "Keras" not in words
     assert "Errno -2" in caplog.text  # the reason is not lost: it is in the log
+
+
+def test_the_earlier_runs_label_stays_off_the_plot_where_lines_near_100_percent_run(window):
+    from mnist_arcade.game.widgets.line_chart import LineChart
+    from mnist_arcade.game.widgets.text import Text
+
+    text = Text()
+    chart = LineChart(text, ACCURACY_RECT, "Accuracy per epoch", "accuracy", (0.0, 1.0), True)
+    drawn = {}
+    original = text.draw
+
+    def record(target, string, *args, **kwargs):
+        drawn[string] = original(target, string, *args, **kwargs)
+        return drawn[string]
+
+    text.draw = record
+    near_full = {"accuracy": [0.97, 0.99, 1.0], "val_accuracy": [0.96, 0.99, 0.995]}
+    chart.draw(pygame.Surface((1280, 720)), near_full, 3, [near_full])
+    area = chart.plot_area
+    label = drawn.pop("faded: earlier runs")
+    assert not label.colliderect(area) and label.top > area.bottom  # below the axis
+    assert not any(label.colliderect(rect) for rect in drawn.values())
