@@ -84,7 +84,7 @@ class App:
                 return
         self.context.tick(dt)
         self.context.poll()
-        self.scene.update(dt)
+        self.scene.update(0.0 if self.help_open else dt)  # help pauses a round's clock
         self.scene.draw(self.window.canvas)
         if self.help_open:
             keys = [(binding.label, binding.what) for binding in self.scene.bindings()]

@@ -274,6 +274,8 @@ ENGLISH: dict[str, str] = {
     ),
     "challenge_screen.key_new_game": "a new game (after the last round)",
     "challenge_screen.finish_first": "Finish the rounds first, or Esc to leave.",
+    "challenge_screen.cleared": "Board cleared: draw the digit again, the clock goes on.",
+    "challenge_screen.get_ready": "Get ready...",
     "challenge_screen.finish_stroke": "Time's up: finish your stroke",
     "challenge_screen.draw_now": "Draw on the board: I will tell you what I see.",
     "challenge_screen.play_again": "Space: play again",
@@ -312,6 +314,12 @@ ENGLISH: dict[str, str] = {
         "second guess ({seen} or more)."
     ),
     "challenge.rule_draw": "I need to be {confident} sure it is {digit}.",
+    "challenge.points_rule": (
+        "Points: how sure I am (up to 100), plus 10 for every second left; a streak adds more."
+    ),
+    "challenge.points_none": "No points this round.",
+    "challenge.points_sum": "{sure} for being {percent}% sure + {left} for the seconds left",
+    "challenge.points_streak": ", then +{more}% for {streak} won in a row",
     # --- evaluation_screen -----------------------------------------------------------------------
     "evaluation_screen.title": "How well does it read?",
     "evaluation_screen.panel_table": (
