@@ -12,6 +12,7 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+from mnist_arcade.game.words import phrase
 
 HELP_KEYS_LABEL = "H / F1 / ?"
 GLOSSARY = {
@@ -69,7 +70,12 @@ class _Block:
 
 
 def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
-    every_key = [*keys, (HELP_KEYS_LABEL, "this help"), ("F11", "fullscreen")]
+    every_key = [
+        *keys,
+        (HELP_KEYS_LABEL, "this help"),
+        ("F11", "fullscreen"),
+        ("F2", phrase("keys.larger_text")),
+    ]
     return [
         _Block("header", "Keys"),
         *(_Block("key", label, what) for label, what in every_key),

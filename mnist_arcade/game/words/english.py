@@ -11,6 +11,8 @@ ENGLISH: dict[str, str] = {
     # --- notice ----------------------------------------------------------------------------------
     "notice.loading": "Loading the network... you can draw already.",
     "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
+    "notice.larger_text_on": "Larger text on (F2 again: back to normal).",
+    "notice.larger_text_off": "Larger text off.",
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST-style centring",
     "method.plain": "plain resize (tutorial)",
@@ -114,6 +116,7 @@ ENGLISH: dict[str, str] = {
     # --- keys ------------------------------------------------------------------------------------
     "keys.back_to_board": "back to the board",
     "keys.fullscreen": "fullscreen on or off",
+    "keys.larger_text": "larger text on or off (for a projector)",
     # --- book_screen -----------------------------------------------------------------------------
     "book_screen.pick_first": "Click a digit first, then Delete removes it.",
     "book_screen.removed": "Removed a {digit}; {count} digits left.",
