@@ -15,7 +15,7 @@ ENGLISH: dict[str, str] = {
     "notice.larger_text_off": "Larger text off.",
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST-style centring",
-    "method.plain": "plain resize (tutorial)",
+    "method.plain": "the tutorial's plain resize",
     # --- reading ---------------------------------------------------------------------------------
     "reading.board_empty": "The board is empty: draw a digit with the mouse, then press P.",
     "reading.no_model": "No model to read with ({error}). Press T to train one.",
@@ -23,7 +23,9 @@ ENGLISH: dict[str, str] = {
     "reading.still_loading": "The network is still loading; it will read your digit in a moment.",
     "reading.live_on": "Live reading on: the network reads while you draw.",
     "reading.live_off": "Live reading off: press P to read your digit.",
-    "reading.cleared": "Board cleared. Draw a digit, then press P.",
+    "reading.cleared": "Board cleared (Ctrl+Z brings it back). Draw a digit, then press P.",
+    "reading.undone": "Took back the last stroke; Ctrl+Z again takes back the one before.",
+    "reading.nothing_to_undo": "Nothing to take back: the board is as it was at the start.",
     "reading.method": "Preprocessing: {method}.",
     # --- source --------------------------------------------------------------------------------
     "source.shipped": "the small set of real MNIST digits that comes with the game",
@@ -221,6 +223,7 @@ ENGLISH: dict[str, str] = {
     "board_screen.panel_network": "your digit flowing through each layer, left to right",
     "board_screen.key_predict": "read the digit (predict)",
     "board_screen.key_clear": "clear the board",
+    "board_screen.key_undo": "take back the last stroke (the right mouse button rubs out)",
     "board_screen.key_method": "switch how the drawing is shrunk",
     "board_screen.key_train": "train the network",
     "board_screen.key_evaluate": "how well it reads: every test digit",
@@ -251,7 +254,8 @@ ENGLISH: dict[str, str] = {
     "board_screen.result_changed": "drawing changed: press P",
     "board_screen.chances": "chance of each digit, in %",
     "board_screen.help_first": (
-        "Draw with the left mouse button    P  read it    C  clear    G  game    H  help"
+        "Left mouse: draw    right mouse: erase    Ctrl+Z  undo    P  read it    C  clear    "
+        "H  help"
     ),
     "board_screen.help_colours": "Colours: dark = the filter is quiet, yellow = it fires strongly.",
     "board_screen.in_use": "in use: {label}",
@@ -265,7 +269,13 @@ ENGLISH: dict[str, str] = {
     "board_screen.best_guess": "best guess {digit}, {confidence:.0%}",
     "board_screen.help_confirm": "R again  confirm",
     "board_screen.help_restore": "R  shipped model",
-    "board_screen.help_second": "M  {method}    T  train    E  how well it reads    {restore}",
+    "board_screen.help_second": (
+        "M  switch to {other}    T  training    E  how well it reads    G  game    {restore}"
+    ),
+    "board_screen.help_third": (
+        "0-9  'this was a 7'    K  teach those    D  digit book    W  why?    N  next model    "
+        "L  live reading    F2  larger text"
+    ),
     # --- challenge_screen ------------------------------------------------------------------------
     "challenge_screen.title": "Challenge",
     "challenge_screen.panel_prompt": "the digit to draw; the bar is the time left",
