@@ -688,3 +688,24 @@ def test_the_earlier_runs_label_stays_off_the_plot_where_lines_near_100_percent_
     label = drawn.pop("faded: earlier runs")
     assert not label.colliderect(area) and label.top > area.bottom  # below the axis
     assert not any(label.colliderect(rect) for rect in drawn.values())
+
+
+def test_after_r_r_the_notice_about_the_players_own_model_fits_uncut(make_app):
+    import shutil
+
+    from mnist_arcade.game.scenes.board_scene import NOTICE_LINES
+    from mnist_arcade.game.widgets.text import fit_lines
+
+    paths.user_dir().mkdir(parents=True)
+    shutil.copy(paths.shipped_model_path(), paths.user_model_path())
+    app = make_app()
+    post_key(pygame.K_r)
+    post_key(pygame.K_r)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("shipped model"), 30)
+    app.frame(1 / 60)
+    notice = app.context.notices.current
+    assert "N switches back to it" in notice
+    board = app.scene.canvas.rect.width
+    lines = fit_lines(notice, app.context.text.font(20), board, NOTICE_LINES)
+    assert not lines[-1].endswith("..."), lines

@@ -168,6 +168,7 @@ class ModelSwitching:
             say(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
         else:
             note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
+            accuracy = "" if note else accuracy  # the header shows it; the note must fit
             say(phrase("model.now_using", name=name, accuracy=accuracy, note=note), GOOD)
         self.readings.read_again()  # read the player's digit again with the new model
 
