@@ -22,7 +22,8 @@ GLOSSARY = {
     "pooling": "keep the strongest number of each 2x2 square, so maps get smaller",
     "softmax": "turns ten scores into chances that add up to 100%",
     "epoch": "one pass over all the training digits",
-    "validation digits": "digits the network never learns from: its exam",
+    "validation digits": "digits it never learns from: its practice exam (the test digits, "
+    "kept apart to the end, are its final exam)",
     "accuracy": "the share of digits read right",
     "loss": "how wrong the network is on average (cross-entropy); lower is better",
     "batch": "how many digits it looks at before each small correction of its weights",

@@ -147,7 +147,9 @@ ENGLISH: dict[str, str] = {
     "train_screen.panel_accuracy": (
         "how many digits it reads right after each epoch (one pass over the data)"
     ),
-    "train_screen.panel_val_accuracy": "the same on digits it never learns from: its exam",
+    "train_screen.panel_val_accuracy": (
+        "the same on digits it never learns from: a quick check after each epoch"
+    ),
     "train_screen.panel_loss": "how wrong it is on average; lower is better",
     "train_screen.panel_maps": "your digit read by the network as it is right now",
     "train_screen.accuracy_chart": "Accuracy per epoch",
@@ -185,8 +187,8 @@ ENGLISH: dict[str, str] = {
         "from {source} so it does not forget them"
     ),
     "train_screen.data": (
-        "Data: {train:,} digits to learn from, out of {source}. After each epoch, "
-        "{validation:,} others it never learns from are checked (val)."
+        "Data: {train:,} digits to learn from, out of {source}. After each epoch, a quick "
+        "check on {validation:,} it never learns from (val); at the end, a longer practice exam."
     ),
     "train_screen.press_to_start": "Press 1, 2 or Space to start a run.",
     "train_screen.drawing": "Drawing...",
