@@ -293,20 +293,27 @@ class TrainScene(Scene):
                 "train_screen.epoch", epoch=progress.epoch, epochs=training.total_epochs
             )
         text.draw(surface, headline, (40, 132), 30, TEXT)
-        pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
-        filled = PROGRESS_BAR.copy()
-        share = training.run_fraction
-        if status == LOADING_DATA and training.drawing is not None:
-            share = training.drawing.done / max(training.drawing.total, 1)
-        filled.width = round(PROGRESS_BAR.width * share)
-        pygame.draw.rect(surface, ACCENT, filled)
-        text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
+        if status != IDLE:  # no run yet: no bar (the headline says how to start one)
+            self._draw_bar(surface)
         summary, color = self._summary()
         notice = self.context.notices.fresh()
         if notice:  # a key's answer outranks the run's summary for a few seconds
             summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
             text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
+
+    def _draw_bar(self, surface: pygame.Surface) -> None:
+        """How far through the run (or through making its practice drawings), and how fast."""
+        training = self.context.training
+        pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
+        filled = PROGRESS_BAR.copy()
+        share = training.run_fraction
+        if training.status == LOADING_DATA and training.drawing is not None:
+            share = training.drawing.done / max(training.drawing.total, 1)
+        filled.width = round(PROGRESS_BAR.width * share)
+        pygame.draw.rect(surface, ACCENT, filled)
+        speed = self._speed_line()
+        self.context.text.draw(surface, speed, (PROGRESS_BAR.right + 16, 136), 22, TEXT)
 
     def _speed_line(self) -> str:
         training = self.context.training
