@@ -287,7 +287,9 @@ def test_t_opens_the_training_screen_without_starting_a_run_and_space_starts_one
     assert app.scene is app.scenes[SceneId.TRAINING] and started == []
     from tests.game.test_board_scene import drawn_strings
 
-    assert "Press 1, 2 or Space to start a run." in drawn_strings(app)
+    shown = drawn_strings(app)
+    assert "Press 1, 2 or Space to start a run." in shown
+    assert "Data: looking for MNIST..." not in shown  # nothing is looking yet
     post_key(pygame.K_SPACE)
     app.frame(1 / 60)
     assert started == ["seed"]

@@ -263,6 +263,8 @@ class TrainScene(Scene):
         data = training.data
         if data is None and training.status is FAILED:
             return phrase("train_screen.data_failed")
+        if data is None and training.status is IDLE:
+            return phrase("train_screen.data_idle")
         if data is None and training.drawing is not None:  # found: drawings are made from it
             return phrase("train_screen.data_drawing")
         if data is None:

@@ -182,6 +182,7 @@ ENGLISH: dict[str, str] = {
         "Data: MNIST found; practice drawings are made from it before the first epoch"
     ),
     "train_screen.data_looking": "Data: looking for MNIST...",
+    "train_screen.data_idle": "Data: real MNIST digits, found when a run starts.",
     "train_screen.data_teaching": (
         "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
         "from {source} so it does not forget them"
