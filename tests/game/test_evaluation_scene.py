@@ -167,7 +167,7 @@ def test_the_summary_names_the_digits_in_plain_words_not_a_file_path(make_app):
 
 
 def test_after_a_model_switch_the_old_square_is_not_shown_as_empty(make_app):
-    app = make_app()
+    app = make_app(real=True)  # the real reading of real digits, by two real models
     scene = open_evaluation(app)
     x = MATRIX_TOPLEFT[0] + 1 * CELL + CELL // 2
     y = MATRIX_TOPLEFT[1] + 1 * CELL + CELL // 2

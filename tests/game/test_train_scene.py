@@ -656,7 +656,7 @@ def test_the_data_line_names_the_digits_in_plain_words_and_keeps_the_reason_for_
 
     failed = "Keras: mnist.npz is not cached and the download failed ([Errno -2] Name unknown)"
     ready = DataReady("shipped subset (data/mnist_subset.npz)", 1000, 200, (failed,))
-    session = TrainingSession(scripted_trainer([ready, TrainingStarted("seed", 50, 2, 500)]))
+    session = TrainingSession(ScriptedTrainer([ready, TrainingStarted("seed", 50, 2, 500)]))
     app = make_app(load=False, training=session)
     app.switch_to(SceneId.TRAINING)
     session.start()
@@ -700,7 +700,7 @@ def test_after_r_r_the_notice_about_the_players_own_model_fits_uncut(make_app):
 
     paths.user_dir().mkdir(parents=True)
     shutil.copy(paths.shipped_model_path(), paths.user_model_path())
-    app = make_app()
+    app = make_app(real=True)  # the engine's own note on the player's model
     post_key(pygame.K_r)
     post_key(pygame.K_r)
     app.frame(1 / 60)

@@ -209,10 +209,8 @@ ENGLISH: dict[str, str] = {
     ),
     # --- verdict ---------------------------------------------------------------------------------
     "verdict.nothing": "Stopped before it had learned much: nothing kept.",
-    "verdict.measured": (
-        "{accuracy} on the practice exam ({digits:,} digits it never learned from)"
-    ),
-    "verdict.beside": " (the model in use: {accuracy} on the same exam)",
+    "verdict.measured": "{accuracy} of {digits:,} practice-exam digits",
+    "verdict.beside": " (the model in use: {accuracy})",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
