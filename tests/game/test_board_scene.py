@@ -619,9 +619,14 @@ def test_the_right_button_erases_ctrl_z_undoes_and_a_clear_says_how_to_get_it_ba
 def test_the_board_names_every_key_and_m_names_what_it_will_switch_to(make_app):
     app = make_app(load=False, training=_idle_training())
     lines = drawn_strings(app)
-    keys = " ".join(line for line in lines if "    " in line)
-    for key in ("W  ", "K  ", "D  ", "N  ", "L  ", "0-9  ", "Ctrl+Z", "right mouse: erase"):
+    keys = " ".join(line for line in lines if "  " in line)
+    card_keys = ("Esc", "Space", "Tab", "F")  # for a map's card, and fullscreen: in the help
+    every_key = [b.label for b in app.scene.bindings() if b.label not in card_keys]
+    for key in every_key:
+        assert f"{key}  " in keys, key
+    for key in ("W  ", "K  ", "D  ", "N  ", "L  ", "V  ", "0-9  ", "Ctrl+Z  "):
         assert key in keys, key
+    assert "right mouse: erase" in keys
     assert "M  switch to the tutorial's plain resize" in keys  # the action, not the mode now
     post_key(pygame.K_m)
     keys = " ".join(drawn_strings(app))

@@ -274,8 +274,8 @@ ENGLISH: dict[str, str] = {
         "M  switch to {other}    T  training    E  how well it reads    G  game    {restore}"
     ),
     "board_screen.help_third": (
-        "0-9  'this was a 7'    K  teach those    D  digit book    W  why?    N  next model    "
-        "L  live reading    F2  larger text"
+        "0-9  'this was a 7'   K  teach those   D  digit book   W  why?   N  next model   "
+        "L  lesson   V  live reading   F2  bigger text"
     ),
     # --- challenge_screen ------------------------------------------------------------------------
     "challenge_screen.title": "Challenge",
