@@ -11,6 +11,7 @@ BOARD_SIZE = 300  # pixels per side, as in the tutorial
 BRUSH_SIZE = 25  # the white square brush's side, in pixels
 INK = 255
 PAPER = 0
+UNDO_STEPS = 30  # strokes (and clears) that Ctrl+Z can take back, newest first
 
 
 class Board:
@@ -24,6 +25,8 @@ class Board:
         self.pixels = np.full((size, size), PAPER, dtype=np.uint8)  # rows = y, columns = x
         self.version = 0  # bumped on every change, so views redraw only when needed
         self._last_point: tuple[int, int] | None = None
+        self._paint = INK  # INK for the pen, PAPER for the eraser (the right mouse button)
+        self._before: list[np.ndarray] = []  # the board before each stroke or clear, newest last
 
     def __repr__(self) -> str:
         return f"Board({self.size}x{self.size}, brush={self.brush}, empty={self.is_empty})"
@@ -39,18 +42,37 @@ class Board:
         right = min(self.size, x - half + self.brush)
         bottom = min(self.size, y - half + self.brush)
         if left < right and top < bottom:
-            self.pixels[top:bottom, left:right] = INK
+            self.pixels[top:bottom, left:right] = self._paint
             self.version += 1
 
-    def begin_stroke(self, x: int, y: int) -> None:
-        """Mouse button pressed: paint where it is."""
+    def begin_stroke(self, x: int, y: int, erase: bool = False) -> None:
+        """Mouse button pressed: paint (or, with ``erase``, rub out) where it is. The board as
+        it was is kept, so :meth:`undo` takes the whole stroke back."""
+        self._remember()
+        self._paint = PAPER if erase else INK
         self._last_point = (x, y)
         self.stamp(x, y)
+
+    def _remember(self) -> None:
+        self._before = [*self._before, self.pixels.copy()][-UNDO_STEPS:]
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._before)
+
+    def undo(self) -> bool:
+        """Take back the last stroke (or clear); False if there is nothing to take back."""
+        if not self._before:
+            return False
+        self.pixels = self._before.pop()
+        self._last_point = None
+        self.version += 1
+        return True
 
     def continue_stroke(self, x: int, y: int) -> None:
         """Mouse moved with the button down: paint every pixel step from the last point."""
         if self._last_point is None:
-            self.begin_stroke(x, y)
+            self.begin_stroke(x, y, erase=self._paint == PAPER)
             return
         x0, y0 = self._last_point
         self._last_point = (x, y)
@@ -73,6 +95,10 @@ class Board:
         self._last_point = None
 
     def clear(self) -> None:
+        """A black board again; Ctrl+Z brings the drawing back (a drawing cleared by mistake
+        is not lost)."""
+        if not self.is_empty:
+            self._remember()
         self.pixels.fill(PAPER)
         self._last_point = None
         self.version += 1

@@ -22,10 +22,12 @@ from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.widgets.help_overlay import draw_help
 from mnist_arcade.game.widgets.theme import FPS
 from mnist_arcade.game.window import Window
+from mnist_arcade.game.words import phrase
 
 SHUTDOWN_SECONDS = 0.3  # how long closing the window waits for the trainer and the engine
 FULLSCREEN_KEYS = (pygame.K_F11,)  # F11 everywhere; F on each scene too (see its bindings)
 HELP_KEYS = (pygame.K_h, pygame.K_F1, pygame.K_QUESTION)  # and shift+/ (the ? key)
+LARGER_TEXT_KEYS = (pygame.K_F2,)  # every screen: small text larger, for a projector
 
 
 class App:
@@ -67,6 +69,9 @@ class App:
             self.window.resize(event.size)
         elif event.type == pygame.KEYDOWN and event.key in FULLSCREEN_KEYS:
             self.window.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and event.key in LARGER_TEXT_KEYS and not self.help_open:
+            large = self.context.text.toggle_large()
+            self.context.say(phrase("notice.larger_text_on" if large else "notice.larger_text_off"))
         elif event.type == pygame.KEYDOWN and (self.help_open or _is_help_key(event)):
             self.help_open = not self.help_open  # any key closes the help; H, F1, ? open it
         elif self.help_open and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
@@ -84,7 +89,7 @@ class App:
                 return
         self.context.tick(dt)
         self.context.poll()
-        self.scene.update(dt)
+        self.scene.update(0.0 if self.help_open else dt)  # help pauses a round's clock
         self.scene.draw(self.window.canvas)
         if self.help_open:
             keys = [(binding.label, binding.what) for binding in self.scene.bindings()]

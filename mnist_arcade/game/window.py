@@ -1,14 +1,21 @@
 """The window: a fixed 1280x720 canvas, shown at any window size without distortion.
 
-Scenes always draw on the same canvas, so layouts never change. The window can be resized or
-made fullscreen (small laptops, classroom projectors); the canvas is then scaled by one factor
-for both axes and centred, with dark bars filling the rest, and mouse positions are mapped back
-to canvas coordinates before any scene sees them.
+Scenes always draw on the same canvas, so layouts never change. The window can be resized down
+to 640x360 or made fullscreen (small laptops, a 1024x768 classroom projector); the canvas is
+then scaled by one factor for both axes and centred, with dark bars filling the rest, and mouse
+positions are mapped back to canvas coordinates before any scene sees them. (Text too small
+when scaled down: F2 makes it larger.)
+
+Fullscreen puts the window at the screen's corner and covers the screen; leaving it brings
+back the window's own size and place. Without a window manager (Xvfb, a kiosk) SDL only
+resizes the window, so the place is set here, and the resize event that arrives late for the
+fullscreen size is not taken for the player's.
 """
 
 from __future__ import annotations
 
 import os
+import warnings
 
 import pygame
 
@@ -16,6 +23,7 @@ from mnist_arcade.game.widgets.theme import CAPTION, WINDOW_SIZE
 
 LETTERBOX = (8, 9, 14)  # the bars beside a scaled canvas
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
+SMALLEST_WINDOW = (640, 360)  # half the canvas: still readable, with larger text (F2)
 
 
 class Window:
@@ -29,7 +37,12 @@ class Window:
         self.canvas = pygame.Surface(WINDOW_SIZE)
         self.fullscreen = False
         self._windowed_size = size
+        self._windowed_position: tuple[int, int] | None = None
+        self._late_resize: tuple[int, int] | None = None  # the fullscreen size, once left
         self.display = pygame.display.set_mode(size, pygame.RESIZABLE)
+        window = _sdl_window()
+        if window is not None:
+            window.minimum_size = SMALLEST_WINDOW
         self._fit()
 
     def __repr__(self) -> str:
@@ -46,21 +59,30 @@ class Window:
         )
 
     def resize(self, size: tuple[int, int]) -> None:
-        """The player resized the window (or a test asks for another size). It never gets
-        smaller than the canvas unless the screen is: shrunk further, the smallest text would
-        fall under 12 px."""
-        smallest = smallest_window()
-        size = (max(smallest[0], size[0]), max(smallest[1], size[1]))
+        """The player resized the window (or a test asks for another size): any size down to
+        SMALLEST_WINDOW, the canvas scaled to fit."""
+        if self._late_resize is not None and tuple(size) == self._late_resize:
+            self._late_resize = None  # the fullscreen size, reported after F left it
+            size = self._windowed_size
+        size = (max(SMALLEST_WINDOW[0], size[0]), max(SMALLEST_WINDOW[1], size[1]))
         self._windowed_size = size
         self.display = pygame.display.set_mode(size, pygame.RESIZABLE)
         self._fit()
 
     def toggle_fullscreen(self) -> None:
+        """F or F11: the whole screen from its corner, or back to the window as it was."""
         self.fullscreen = not self.fullscreen
         if self.fullscreen:
-            self.display = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            window = _sdl_window()
+            self._windowed_position = None if window is None else window.position
+            self.display = pygame.display.set_mode(screen_size(), pygame.FULLSCREEN)
+            _place_window((0, 0))
+            self._late_resize = None
         else:
+            self._late_resize = self.display.get_size()
             self.display = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+            if self._windowed_position is not None:
+                _place_window(self._windowed_position)
         self._fit()
 
     @property
@@ -93,9 +115,24 @@ class Window:
         pygame.display.flip()
 
 
-def smallest_window() -> tuple[int, int]:
-    """The smallest window the game allows: the canvas, or the whole screen if that is
-    smaller (a 1024x768 laptop still gets the game, scaled to fit)."""
+def screen_size() -> tuple[int, int]:
+    """The size of the screen the window is on (the canvas's if SDL reports none usable)."""
     desktops = pygame.display.get_desktop_sizes() or [WINDOW_SIZE]
     width, height = desktops[0]
-    return max(320, min(WINDOW_SIZE[0], width)), max(180, min(WINDOW_SIZE[1], height))
+    return (width, height) if width > 0 and height > 0 else WINDOW_SIZE
+
+
+def _sdl_window():
+    """The display module's SDL window (pygame-ce's ``Window``), or None without one."""
+    window_type = getattr(pygame, "Window", None)
+    if window_type is None or pygame.display.get_surface() is None:
+        return None
+    with warnings.catch_warnings():  # only its surface methods are deprecated, not used here
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return window_type.from_display_module()
+
+
+def _place_window(position: tuple[int, int]) -> None:
+    window = _sdl_window()
+    if window is not None:
+        window.position = position

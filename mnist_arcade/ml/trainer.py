@@ -13,6 +13,7 @@ becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import queue
 import threading
@@ -46,6 +47,7 @@ from mnist_arcade.ml.training import (
 from mnist_arcade.scoring.accuracy import accuracy, reads_right
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
+KEEP_SHARE = 0.1  # a stopped run is kept once it finished this share of its epochs (at least 1)
 _data_cache: dict[str | None, MnistData] = {}  # found once per path, reused by later runs
 _data_lock = threading.Lock()
 
@@ -129,6 +131,15 @@ def release_memory() -> None:
         pass  # not glibc (macOS, Windows, musl): the allocator manages on its own
 
 
+def worth_keeping(finished, planned_epochs: int) -> bool:
+    """A finished run always is; a stopped one once it did a tenth of its epochs (at least
+    one): a seed run stopped a second in has learned nothing to switch back to, so it leaves
+    no kept-aside file and no library file behind."""
+    if not finished.stopped_early:
+        return finished.epochs_done > 0
+    return finished.epochs_done >= max(1, math.ceil(planned_epochs * KEEP_SHARE))
+
+
 class RunCancelled(Exception):
     """The player stopped the run (or closed the game) while its data was being prepared."""
 
@@ -203,8 +214,10 @@ def run_training(
             preset, chosen, post, stop_event, epochs=epochs, initial_weights=start_from
         )
         del chosen
-        if (abandon is not None and abandon.is_set()) or finished.epochs_done == 0:
-            return  # closing, or stopped before one epoch: nothing worth keeping
+        if (abandon is not None and abandon.is_set()) or not worth_keeping(
+            finished, epochs or preset.epochs
+        ):
+            return  # closing, or stopped in its first seconds: nothing worth keeping
         if finetuning:
             post(finetune_report(model, incumbent_weights, data, book))
         post(

@@ -85,3 +85,33 @@ def test_a_motion_to_2_to_the_31_ends_and_paints_the_crossing():
     board.continue_stroke(-(2**30), 2**31)  # wholly off the board: nothing painted
     np.testing.assert_array_equal(board.pixels, before[0])
     assert board.version == before[1]
+
+
+def test_undo_takes_back_one_stroke_at_a_time_and_a_clear_too():
+    board = Board()
+    board.begin_stroke(50, 50)
+    board.continue_stroke(50, 200)
+    board.end_stroke()
+    one_stroke = board.pixels.copy()
+    board.begin_stroke(200, 50)
+    board.continue_stroke(200, 200)
+    board.end_stroke()
+    board.clear()
+    assert board.is_empty and board.undo()
+    assert board.pixels[120, 200] == 255 and board.undo()  # the clear, then the second stroke
+    np.testing.assert_array_equal(board.pixels, one_stroke)
+    assert board.undo() and board.is_empty and not board.undo()
+
+
+def test_the_eraser_rubs_out_with_the_brush_and_undo_brings_the_ink_back():
+    board = Board()
+    board.begin_stroke(150, 40)
+    board.continue_stroke(150, 260)
+    board.end_stroke()
+    drawn = board.pixels.copy()
+    board.begin_stroke(100, 150, erase=True)
+    board.continue_stroke(200, 150)
+    board.end_stroke()
+    assert board.pixels[150, 150] == 0 and board.pixels[60, 150] == 255
+    board.undo()
+    np.testing.assert_array_equal(board.pixels, drawn)

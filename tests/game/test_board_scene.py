@@ -576,3 +576,58 @@ def test_a_reading_the_engine_could_not_make_is_not_awaited_for_ever(make_app):
     assert "could not do that" in app.context.notices.current
     assert run_until(app, lambda: engine.readings_asked() > asked, 5)  # it asks again
     assert settle(app) and app.context.readings.live_prediction is not None
+
+
+def test_the_right_button_erases_ctrl_z_undoes_and_a_clear_says_how_to_get_it_back(make_app):
+    app = make_app(load=False, training=_idle_training())
+    post_stroke([(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)])
+    app.frame(1 / 60)
+    drawn = app.context.board.pixels.copy()
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(LEFT + 100, TOP + 150), button=3)
+    )
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(LEFT + 200, TOP + 150), rel=(0, 0), buttons=(0, 0, 1)
+        )
+    )
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(LEFT + 200, TOP + 150), button=3)
+    )
+    app.frame(1 / 60)
+    assert app.context.board.pixels[150, 150] == 0  # rubbed out across the stroke
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.K_z, mod=pygame.KMOD_LCTRL, unicode="", scancode=0
+        )
+    )
+    app.frame(1 / 60)
+    np.testing.assert_array_equal(app.context.board.pixels, drawn)
+    assert "Took back the last stroke" in app.context.notices.current
+    post_key(pygame.K_c)
+    app.frame(1 / 60)
+    assert app.context.board.is_empty and "Ctrl+Z brings it back" in app.context.notices.current
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.KEYDOWN, key=pygame.K_z, mod=pygame.KMOD_LCTRL, unicode="", scancode=0
+        )
+    )
+    app.frame(1 / 60)
+    np.testing.assert_array_equal(app.context.board.pixels, drawn)
+
+
+def test_the_board_names_every_key_and_m_names_what_it_will_switch_to(make_app):
+    app = make_app(load=False, training=_idle_training())
+    lines = drawn_strings(app)
+    keys = " ".join(line for line in lines if "  " in line)
+    card_keys = ("Esc", "Space", "Tab", "F")  # for a map's card, and fullscreen: in the help
+    every_key = [b.label for b in app.scene.bindings() if b.label not in card_keys]
+    for key in every_key:
+        assert f"{key}  " in keys, key
+    for key in ("W  ", "K  ", "D  ", "N  ", "L  ", "V  ", "0-9  ", "Ctrl+Z  "):
+        assert key in keys, key
+    assert "right mouse: erase" in keys
+    assert "M  switch to the tutorial's plain resize" in keys  # the action, not the mode now
+    post_key(pygame.K_m)
+    keys = " ".join(drawn_strings(app))
+    assert "M  switch to MNIST-style centring" in keys

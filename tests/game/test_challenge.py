@@ -166,7 +166,14 @@ def start_challenge(make_app, digits, kinds):
     scene = app.scene
     assert scene is app.scenes[SceneId.CHALLENGE]
     scene.challenge = Challenge(digits, kinds)
+    through_countdown(app, scene)
     return app, scene, scene.challenge
+
+
+def through_countdown(app, scene):
+    """The 3-2-1 before a round, in game time: the board takes strokes once it is over."""
+    while scene.countdown > 0:
+        app.frame(0.5)
 
 
 def read_fresh(app, digit):
@@ -240,6 +247,7 @@ def test_a_scripted_challenge_game_scores_as_specified(make_app):
             if scene.pause <= 0:
                 break
         assert app.context.board.is_empty
+        through_countdown(app, scene)
     assert game.over and game.results[-1].kind is FOOL and game.results[-1].read == 7
     assert load_scores()[0] == [expected_score]
     for _ in range(3):
@@ -262,3 +270,68 @@ def run_until_result(app, game, round_index):
         if game.results and len(game.results) <= round_index:
             run_until(app, lambda: app.context.model.requests_waiting == 0, 1)
     return len(game.results) > round_index
+
+
+def test_points_are_explained_in_words_that_add_up_to_them():
+    game = Challenge([1, 7], [DRAW, DRAW])
+    judge(game, 8.0, reading(1, 0.95))
+    judge(game, 5.0, reading(7, 0.93))
+    first, second = game.results
+    assert first.points == 95 + 120 and first.points_explained() == (
+        "95 for being 95% sure + 120 for the seconds left"
+    )
+    assert second.points == round((93 + 150) * 1.25)
+    assert second.points_explained() == (
+        "93 for being 93% sure + 150 for the seconds left, then +25% for 2 won in a row"
+    )
+
+
+def test_each_round_starts_with_3_2_1_and_help_pauses_its_clock(make_app):
+    from tests.game.test_board_scene import drawn_strings
+
+    app = make_app(load=False)
+    post_key(pygame.K_g)
+    app.frame(1 / 60)
+    scene, game = app.scene, app.scene.challenge
+    shown = drawn_strings(app)
+    assert "3" in shown and "Get ready..." in shown
+    assert any("plus 10 for every second left" in line for line in shown)
+    app.frame(1.0)
+    assert "2" in drawn_strings(app) and game.time_left == ROUND_SECONDS  # the clock waits
+    for _ in range(3):
+        app.frame(1.0)
+    assert scene.countdown == 0 and game.time_left < ROUND_SECONDS
+    running = game.time_left
+    post_key(pygame.K_h)  # the help card covers the round: its clock stops
+    for _ in range(5):
+        app.frame(1.0)
+    assert app.help_open and game.time_left == running
+    post_key(pygame.K_h)  # closed as this frame begins: its second counts again
+    app.frame(1.0)
+    assert not app.help_open and game.time_left == running - 1.0
+
+
+def test_c_in_a_round_clears_and_says_nothing_about_p(make_app):
+    app = make_app(load=False)
+    post_key(pygame.K_g)
+    post_key(pygame.K_c)
+    app.frame(1 / 60)
+    notice = app.context.notices.current
+    assert "Board cleared" in notice and "P" not in notice.replace("Board", "")
+
+
+def test_a_round_read_right_but_unsure_shows_mnists_digits_of_that_kind_once(make_app):
+    from tests.game.test_board_scene import drawn_strings
+
+    app = make_app(load=False)
+    post_key(pygame.K_g)
+    app.frame(1 / 60)
+    scene = app.scene
+    assert run_until(app, lambda: scene.mnist.data is not None, 30)
+    scene.challenge = Challenge([0], [DRAW])
+    scene.countdown = 0.0
+    judge(scene.challenge, ROUND_SECONDS, reading(0, 0.6))  # a 0, but only 60% sure
+    scene._finish()
+    row = scene._summary_tiles[0]
+    assert len(row["asked"]) == 3 and row["read"] == []
+    assert drawn_strings(app).count("MNIST's 0s:") == 1

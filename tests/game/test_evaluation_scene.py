@@ -154,3 +154,44 @@ def test_a_digit_taught_after_leaving_your_table_is_counted_and_its_squares_clic
     click_cell(app, 1, int(scene.read[-1]))
     app.frame(1 / 60)
     assert run_until(app, lambda: scene.matrix is not None and scene.matrix.sum() == 4, 30)
+
+
+def test_the_summary_names_the_digits_in_plain_words_not_a_file_path(make_app):
+    from tests.game.test_board_scene import drawn_strings
+
+    app = make_app(data_path=None)  # no --data: the shipped subset, as in a fresh clone
+    open_evaluation(app)
+    summary = next(line for line in drawn_strings(app) if "read right" in line)
+    assert summary.endswith("from the small set of real MNIST digits that comes with the game")
+    assert ".npz" not in summary and "subset" not in summary
+
+
+def test_after_a_model_switch_the_old_square_is_not_shown_as_empty(make_app):
+    app = make_app(real=True)  # the real reading of real digits, by two real models
+    scene = open_evaluation(app)
+    x = MATRIX_TOPLEFT[0] + 1 * CELL + CELL // 2
+    y = MATRIX_TOPLEFT[1] + 1 * CELL + CELL // 2
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x, y), button=1))
+    app.frame(1 / 60)
+    assert scene.selected == (1, 1) and scene._tiles
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    zeros = [np.zeros_like(w) for w in app.context.model.weights]  # reads every digit as 0
+    app.context.model.use_weights(zeros, "untrained", save=False)
+    assert run_until(app, lambda: app.context.model.label.startswith("untrained"), 30)
+    post_key(pygame.K_e)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: scene.scored_version == app.context.model.version, 60)
+    assert scene.matrix[1, 1] == 0 and scene.selected is None and scene._tiles == []
+
+
+def test_what_the_evaluation_screen_said_is_not_left_on_the_board(make_app):
+    app = make_app(load=False)
+    post_key(pygame.K_e)
+    post_key(pygame.K_y)  # an empty book: the screen says so
+    app.frame(1 / 60)
+    said = app.context.notices.current
+    assert "digit book is empty" in said
+    post_key(pygame.K_ESCAPE)
+    app.frame(1 / 60)
+    assert app.scene is app.scenes[SceneId.BOARD] and app.context.notices.current != said

@@ -125,6 +125,7 @@ def test_closing_the_game_as_a_run_starts_saves_nothing_and_leaves_no_thread(mak
 
     app = make_app(real=True, save_path=None, aside_path=None)
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     assert run_until(app, lambda: app.context.training.started is not None, 60)
     app.shutdown()
     training, model = app.context.training, app.context.model

@@ -47,3 +47,37 @@ def test_a_word_wider_than_the_line_is_broken_and_never_drawn_past_it(window):
     assert "".join(_drawn_lines(text, sentence, 200, 5)).replace(" ", "") == sentence.replace(
         " ", ""
     )
+
+
+def test_small_text_keeps_the_fonts_own_letter_spacing(window):
+    """At 12 px the hinted font spread "lights appears" into "ligh ts ap pears" (issue 22):
+    drawn, a line is as wide as the font's outline says, not as the rounded advances say."""
+    text = Text()
+    line = "lights appears what the net sees: the filter lights up where its pattern appears"
+    designed = text.font(36).size(line)[0] / 2  # the same outline, twice as large, halved
+    assert abs(text.render(line, 18).get_width() - designed) <= 2  # 18: 12 px on screen
+    assert text.render(line, 18).get_height() <= text.font(18).get_linesize() + 1
+
+
+def test_larger_text_lifts_every_small_size_and_leaves_large_ones(window):
+    text = Text()
+    small, heading = text.render("the filter", 12).get_height(), text.render("MNIST", 44)
+    assert text.toggle_large()
+    assert text.render("the filter", 12).get_height() > small
+    assert text.render("MNIST", 44).get_size() == heading.get_size()
+
+
+def test_f2_turns_larger_text_on_and_the_help_names_it(make_app):
+    from testing_support.game_input import post_key
+
+    app = make_app(load=False)
+    post_key(pygame.K_F2)
+    app.frame(1 / 60)
+    assert app.context.text.large and "Larger text on" in app.context.notices.current
+    shown = []
+    original = app.context.text.draw
+    app.context.text.draw = lambda t, s, *a, **k: shown.append(s) or original(t, s, *a, **k)
+    post_key(pygame.K_h)
+    app.frame(1 / 60)
+    del app.context.text.draw
+    assert "larger text on or off (for a projector)" in shown

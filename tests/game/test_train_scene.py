@@ -124,6 +124,7 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     read_board(app)
     before = app.context.readings.prediction.layers[0].values.copy()
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     assert app.scene is app.scenes[SceneId.TRAINING]
     training = app.context.training
@@ -166,6 +167,7 @@ def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
     app = make_app(real=True, epochs=50, save_path=None, aside_path=None)
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: training.progress is not None or not training.running)
@@ -186,9 +188,10 @@ def test_t_then_esc_keeps_the_model_in_use_and_its_file(make_app, mnist):
 def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app, tmp_path):
     app = make_app(real=True, epochs=50)
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
-    assert run_until(app, lambda: len(training.epochs) >= 1)
+    assert run_until(app, lambda: len(training.epochs) >= 5)  # a tenth: worth keeping
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert run_until(app, lambda: not training.active, 60)
@@ -217,7 +220,7 @@ def test_a_stopped_run_is_kept_aside_and_a_second_enter_puts_it_in_use(make_app,
     app.frame(1 / 60)
     post_key(pygame.K_n)  # N offers another model, never the run now in use
     app.frame(1 / 60)
-    assert "Use the shipped model (1 of 2)?" in app.context.notices.current
+    assert "Use the shipped model (the one the game came with)?" in app.context.notices.current
 
 
 @pytest.mark.slow  # trains a real network end to end: the full suite (and CI) runs it
@@ -225,6 +228,7 @@ def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
     app = make_app(real=True, epochs=50)
     shipped = [w.copy() for w in app.context.model.weights]
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: len(training.epochs) >= 1)
@@ -253,6 +257,7 @@ def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
     trainer = ScriptedTrainer(script, hold=True)
     app = make_app(training=TrainingSession(trainer))
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
     assert trainer.posted() and run_until(app, lambda: training.progress is not None)
@@ -264,6 +269,30 @@ def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
     threads = ("trainer", "model-", "scripted-trainer", "fake-engine")
     alive = [t.name for t in threading.enumerate() if t.name.startswith(threads)]
     assert not alive
+
+
+def test_t_opens_the_training_screen_without_starting_a_run_and_space_starts_one(make_app):
+    started = []
+
+    def record(preset, messages, stop, **options):
+        started.append(preset)
+        thread = threading.Thread(target=lambda: None)
+        thread.start()
+        return thread
+
+    app = make_app(load=False, training=TrainingSession(record))
+    post_key(pygame.K_t)
+    app.frame(1 / 60)
+    app.frame(1 / 60)
+    assert app.scene is app.scenes[SceneId.TRAINING] and started == []
+    from tests.game.test_board_scene import drawn_strings
+
+    shown = drawn_strings(app)
+    assert "Press 1, 2 or Space to start a run." in shown
+    assert "Data: looking for MNIST..." not in shown  # nothing is looking yet
+    post_key(pygame.K_SPACE)
+    app.frame(1 / 60)
+    assert started == ["seed"]
 
 
 def test_keys_choose_a_preset(make_app):
@@ -305,6 +334,7 @@ def test_the_verdict_is_shown_with_both_accuracies(make_app):
 def test_a_missing_data_file_is_an_error_not_a_silent_fallback(make_app, tmp_path):
     app = make_app(data_path=str(tmp_path / "typo.npz"), epochs=1)
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame()
     training = app.context.training
     assert run_until(app, lambda: not training.running)
@@ -365,6 +395,7 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     app.frame(1 / 60)
     assert "No runs kept yet" in app.context.notices.current
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: not training.active)
@@ -383,7 +414,7 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
         "Use your seed run of" in app.context.notices.current
         and "N again" in app.context.notices.current
     )
-    judged = f"reads {training.judged.candidate_accuracy:.1%} of validation digits; 2 of 2"
+    judged = f"practice exam {training.judged.candidate_accuracy:.1%}; run 1 of 1 kept"
     assert (
         judged in app.context.notices.current
     )  # how well it read when it was kept: before switching
@@ -432,6 +463,7 @@ def test_data_that_cannot_be_read_is_said_once_and_the_screen_does_not_keep_look
     junk.write_bytes(bytes(range(256)) * 8)
     app = make_app(data_path=str(junk))
     post_key(pygame.K_t)
+    post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     app.frame(1 / 60)
     training = app.context.training
     assert run_until(app, lambda: not training.active, 60)
@@ -481,7 +513,7 @@ def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it
     app.frame(1 / 60)
     notice = app.context.notices.current
     assert junk.name in notice and "set aside" in notice
-    assert "your seed run of 01 Jan" in notice and "(2 of 2)" in notice
+    assert "your seed run of 01 Jan" in notice and "(run 1 of 1 kept, best first)" in notice
     assert library_models() == [older]
     aside = " ".join(p.name for p in library_dir().iterdir() if ".unreadable-" in p.name)
     assert f"{junk.stem}.unreadable-" in aside and f"{crc.stem}.unreadable-" in aside
@@ -543,7 +575,7 @@ def test_n_then_r_before_the_engine_answers_leaves_the_right_model_on_record(mak
     assert settle(app) and context.model.label.startswith("shipped model")
     post_key(pygame.K_n)  # the shipped model is in use (R came last): N offers the kept one
     app.frame(1 / 60)
-    assert "(2 of 2)" in context.notices.current, context.notices.current
+    assert "(run 1 of 1 kept, best first)" in context.notices.current, context.notices.current
 
 
 def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
@@ -559,10 +591,23 @@ def test_two_quick_switches_go_to_the_next_model_each_time(make_app):
         post_key(pygame.K_n)
         app.frame(1 / 60)
     engine.release()
-    assert "(2 of 3)" in offers[0] and "(3 of 3)" in offers[1], offers
+    assert "(run 1 of 2 kept" in offers[0] and "(run 2 of 2 kept" in offers[1], offers
     assert settle(app)
     asked = [r.path for r in engine.seen if isinstance(r, UseModelFile)]
     assert len(asked) == 2 and asked[0] != asked[1]  # two switches, each to another model
+
+
+def test_n_offers_the_best_read_kept_run_first_and_says_what_its_place_means(make_app):
+    from mnist_arcade.player_files.model_library import record_accuracy
+
+    worse, better = _keep_copies_of_the_shipped_model(2)
+    record_accuracy(worse, 0.90, 1000)
+    record_accuracy(better, 0.97, 1000)
+    app = make_app()
+    post_key(pygame.K_n)
+    app.frame(1 / 60)
+    notice = app.context.notices.current
+    assert "of 02 Jan" in notice and "practice exam 97.0%; run 1 of 2 kept, best first" in notice
 
 
 def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(make_app):
@@ -600,3 +645,69 @@ def test_switching_round_and_round_keeps_no_second_copy_of_any_model(make_app):
             app.frame(1 / 60)
         assert run_until(app, lambda v=version: app.context.model.version > v, 30)
     assert library_models() == kept  # every replaced file was found in the library already
+
+
+def test_the_data_line_names_the_digits_in_plain_words_and_keeps_the_reason_for_the_log(
+    make_app, caplog
+):
+    import logging
+
+    from mnist_arcade.messages import DataReady
+
+    failed = "Keras: mnist.npz is not cached and the download failed ([Errno -2] Name unknown)"
+    ready = DataReady("shipped subset (data/mnist_subset.npz)", 1000, 200, (failed,))
+    session = TrainingSession(ScriptedTrainer([ready, TrainingStarted("seed", 50, 2, 500)]))
+    app = make_app(load=False, training=session)
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    from tests.game.test_board_scene import drawn_strings
+
+    with caplog.at_level(logging.INFO):
+        words = " ".join(drawn_strings(app, frames=2))
+    assert "1,000 digits to learn from, out of the small set of real MNIST digits" in words
+    assert "Errno" not in words and ".npz" not in words and "Keras" not in words
+    assert "Errno -2" in caplog.text  # the reason is not lost: it is in the log
+
+
+def test_the_earlier_runs_label_stays_off_the_plot_where_lines_near_100_percent_run(window):
+    from mnist_arcade.game.widgets.line_chart import LineChart
+    from mnist_arcade.game.widgets.text import Text
+
+    text = Text()
+    chart = LineChart(text, ACCURACY_RECT, "Accuracy per epoch", "accuracy", (0.0, 1.0), True)
+    drawn = {}
+    original = text.draw
+
+    def record(target, string, *args, **kwargs):
+        drawn[string] = original(target, string, *args, **kwargs)
+        return drawn[string]
+
+    text.draw = record
+    near_full = {"accuracy": [0.97, 0.99, 1.0], "val_accuracy": [0.96, 0.99, 0.995]}
+    chart.draw(pygame.Surface((1280, 720)), near_full, 3, [near_full])
+    area = chart.plot_area
+    label = drawn.pop("faded: earlier runs")
+    assert not label.colliderect(area) and label.top > area.bottom  # below the axis
+    assert not any(label.colliderect(rect) for rect in drawn.values())
+
+
+def test_after_r_r_the_notice_about_the_players_own_model_fits_uncut(make_app):
+    import shutil
+
+    from mnist_arcade.game.scenes.board_scene import NOTICE_LINES
+    from mnist_arcade.game.widgets.text import fit_lines
+
+    paths.user_dir().mkdir(parents=True)
+    shutil.copy(paths.shipped_model_path(), paths.user_model_path())
+    app = make_app(real=True)  # the engine's own note on the player's model
+    post_key(pygame.K_r)
+    post_key(pygame.K_r)
+    app.frame(1 / 60)
+    assert run_until(app, lambda: app.context.model.label.startswith("shipped model"), 30)
+    app.frame(1 / 60)
+    notice = app.context.notices.current
+    assert "N switches back to it" in notice
+    board = app.scene.canvas.rect.width
+    lines = fit_lines(notice, app.context.text.font(20), board, NOTICE_LINES)
+    assert not lines[-1].endswith("..."), lines

@@ -9,13 +9,17 @@ from testing_support.game_input import post_key, post_stroke
 LEFT, TOP = BOARD_TOPLEFT
 
 
-def test_a_window_is_never_made_smaller_than_the_canvas_where_the_screen_has_room(
-    make_app, monkeypatch
-):
+def test_an_800x450_window_stays_800x450_with_the_canvas_scaled_into_it(make_app, monkeypatch):
+    """A 1024x768 projector needs the game smaller than the canvas (issue 22): it used to snap
+    back to 1280x720."""
     app = make_app(load=False)
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
-    app.window.resize((800, 600))  # its smallest text would be 7.5 px high
-    assert app.window.display.get_size() == WINDOW_SIZE and app.window.scale == 1.0
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(800, 450), w=800, h=450))
+    app.frame(1 / 60)
+    assert app.window.display.get_size() == (800, 450) and app.window.scale == 0.625
+    assert app.window.target == pygame.Rect(0, 0, 800, 450)
+    app.window.resize((300, 200))  # smaller than anything readable: held at 640x360
+    assert app.window.display.get_size() == (640, 360)
 
 
 def test_a_half_size_window_keeps_the_aspect_and_maps_the_mouse(make_app, monkeypatch):
@@ -54,10 +58,28 @@ def test_f_toggles_fullscreen_and_back(make_app):
     assert not app.window.fullscreen and app.window.display.get_size() == WINDOW_SIZE
 
 
-def test_a_screen_reported_as_0x0_still_leaves_a_usable_window(make_app, monkeypatch):
-    from mnist_arcade.game.window import smallest_window
+def test_a_screen_reported_as_0x0_still_gives_fullscreen_a_usable_size(monkeypatch):
+    from mnist_arcade.game.window import screen_size
 
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(0, 0)])
-    assert smallest_window() == (320, 180)
+    assert screen_size() == WINDOW_SIZE
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [])
-    assert smallest_window() == WINDOW_SIZE
+    assert screen_size() == WINDOW_SIZE
+
+
+def test_f_covers_the_screen_from_its_corner_and_f_again_restores_size_and_place(make_app):
+    from mnist_arcade.game.window import _sdl_window
+
+    app = make_app(load=False)
+    app.window.resize((1000, 600))
+    _sdl_window().position = (120, 80)
+    post_key(pygame.K_f)
+    app.frame(1 / 60)
+    screen = pygame.display.get_desktop_sizes()[0]
+    assert app.window.display.get_size() == screen and _sdl_window().position == (0, 0)
+    post_key(pygame.K_f)
+    # The resize X reports for the fullscreen size can arrive after F has left it.
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=screen, w=screen[0], h=screen[1]))
+    app.frame(1 / 60)
+    assert not app.window.fullscreen and app.window.display.get_size() == (1000, 600)
+    assert _sdl_window().position == (120, 80)

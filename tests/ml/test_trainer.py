@@ -179,3 +179,34 @@ def test_a_stop_while_drawings_are_made_ends_the_run_at_once(
     assert progress and progress[0].total == 3000 and progress[-1].done < 3000
     assert not any(isinstance(m, (RunJudged, TrainingFinished)) for m in posted)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_stopped_in_its_first_epochs_leaves_no_file_behind(
+    small_mnist_file, tmp_path, isolated_user_folder
+):
+    """T, then 2 a second later, used to leave a one-second run in the library (issue 22)."""
+    stop = threading.Event()
+    real = queue.Queue()
+
+    class Spy(queue.Queue):
+        def put(self, item, block=True, timeout=None):
+            real.put(item)
+            if isinstance(item, BatchProgress) and item.epoch == 2:
+                stop.set()  # one epoch of thirty done: a tenth would be three
+
+    run_training(
+        "seed",
+        Spy(),
+        stop,
+        data_path=small_mnist_file,
+        epochs=30,
+        save_path=tmp_path / "in_use.keras",
+        aside_path=tmp_path / "aside.keras",
+    )
+    posted = drain(real)
+    finished = next(m for m in posted if isinstance(m, TrainingFinished))
+    assert finished.stopped_early and finished.epochs_done == 1
+    assert not any(isinstance(m, RunJudged) for m in posted)
+    assert not (tmp_path / "aside.keras").exists() and not (tmp_path / "in_use.keras").exists()
+    kept = [p for p in isolated_user_folder.rglob("*") if p.is_file()]
+    assert kept == []  # no library file either

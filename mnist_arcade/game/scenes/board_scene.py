@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import pygame
 
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
@@ -69,6 +70,9 @@ class BoardScene(Scene):
             ),
             Binding(
                 (pygame.K_c,), "C", phrase("board_screen.key_clear"), context.readings.clear_board
+            ),
+            Binding(
+                (pygame.K_z,), "Ctrl+Z", phrase("board_screen.key_undo"), context.readings.undo
             ),
             Binding(
                 (pygame.K_m,),
@@ -192,10 +196,9 @@ class BoardScene(Scene):
             self.handle_key(event.key)
 
     def _open_training(self) -> None:
-        context = self.context
-        if not context.training.active and context.training.offer is None:
-            context.news.start_training()
-        context.switch_to(SceneId.TRAINING)
+        """T opens the training screen; a run starts there (1, 2 or Space), so a teacher can
+        show the screen without training anything."""
+        self.context.switch_to(SceneId.TRAINING)
 
     def update(self, dt: float) -> None:
         context = self.context
@@ -368,36 +371,24 @@ class BoardScene(Scene):
         text.draw(surface, best, (left + 110, top + 84), 18, MUTED)
 
     def _draw_help(self, surface: pygame.Surface) -> None:
+        """Every key of the board in three lines, each named for what it does (M names the
+        method it switches to, not the one in use), and what the colours mean."""
         text = self.context.text
         panel(surface, HELP_RECT)
-        left, top = HELP_RECT.left + 16, HELP_RECT.top + 12
-        text.draw(
-            surface,
-            phrase("board_screen.help_first"),
-            (left, top),
-            24,
-            TEXT,
-        )
+        left, top = HELP_RECT.left + 16, HELP_RECT.top + 6
+        text.draw(surface, phrase("board_screen.help_first"), (left, top), 21, TEXT)
         restore = (
             phrase("board_screen.help_confirm")
             if self.context.switching.confirming_restore
             else phrase("board_screen.help_restore")
         )
+        other = Method.PLAIN if self.context.readings.method is Method.MNIST else Method.MNIST
         text.draw(
             surface,
-            phrase(
-                "board_screen.help_second",
-                method=method_name(self.context.readings.method),
-                restore=restore,
-            ),
-            (left, top + 30),
-            22,
+            phrase("board_screen.help_second", other=method_name(other), restore=restore),
+            (left, top + 23),
+            21,
             WARN if self.context.switching.confirming_restore else TEXT,
         )
-        text.draw(
-            surface,
-            phrase("board_screen.help_colours"),
-            (left, top + 58),
-            20,
-            MUTED,
-        )
+        text.draw(surface, phrase("board_screen.help_third"), (left, top + 46), 21, TEXT)
+        text.draw(surface, phrase("board_screen.help_colours"), (left, top + 70), 19, MUTED)

@@ -11,6 +11,7 @@ of both kinds, so the player sees why ("MNIST's 7s rarely have a bar").
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 import numpy as np
@@ -52,6 +53,7 @@ from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)
 PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long
+COUNTDOWN_SECONDS = 3.0  # "3, 2, 1" before each round; the board and the clock wait for it
 EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
 
 
@@ -71,6 +73,7 @@ class ChallengeScene(Scene):
         self.challenge = Challenge.new()
         self.seed: int | None = None  # tests fix the rounds
         self.pause = 0.0  # seconds left showing the last round's result
+        self.countdown = COUNTDOWN_SECONDS  # seconds left of the 3-2-1 before the round
         self.last: RoundResult | None = None
         self.fool_why: OcclusionOverlay | None = None
         self.best: list[int] = []
@@ -82,9 +85,7 @@ class ChallengeScene(Scene):
     def bindings(self) -> list[Binding]:
         context = self.context
         return [
-            Binding(
-                (pygame.K_c,), "C", phrase("board_screen.key_clear"), context.readings.clear_board
-            ),
+            Binding((pygame.K_c,), "C", phrase("board_screen.key_clear"), self._clear),
             Binding(
                 (pygame.K_SPACE, pygame.K_RETURN),
                 "Space",
@@ -113,12 +114,18 @@ class ChallengeScene(Scene):
     def start_game(self) -> None:
         self.challenge = Challenge.new(self.seed)
         self.pause, self.last, self.new_best = 0.0, None, False
+        self.countdown = COUNTDOWN_SECONDS
         self.fool_why: OcclusionOverlay | None = None  # why the fooling drawing fooled it
         self._summary_tiles = []
         self.best, problem = load_scores()
         if problem:
             self.context.say(problem, WARN)
         self.context.readings.clear_board(quiet=True)
+
+    def _clear(self) -> None:
+        """C: a clean board for the same round; P plays no part here, so it is not named."""
+        self.context.readings.clear_board(quiet=True)
+        self.context.say(phrase("challenge_screen.cleared"), MUTED)
 
     def _again(self) -> None:
         if self.challenge.over:
@@ -127,7 +134,7 @@ class ChallengeScene(Scene):
             self.context.say(phrase("challenge_screen.finish_first"), MUTED)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.pause > 0 or self.challenge.over:
+        if self.pause > 0 or self.countdown > 0 or self.challenge.over:
             self.canvas.end_stroke()
         elif self.canvas.handle_event(event):
             return
@@ -145,6 +152,10 @@ class ChallengeScene(Scene):
             self.pause -= dt
             if self.pause <= 0:
                 self.context.readings.clear_board(quiet=True)
+                self.countdown = COUNTDOWN_SECONDS
+            return
+        if self.countdown > 0:
+            self.countdown = max(0.0, self.countdown - dt)
             return
         reading = self.context.readings.live_prediction
         result = challenge.update(
@@ -190,7 +201,10 @@ class ChallengeScene(Scene):
             row["drawing"] = grey_to_surface(enlarge(result.drawing, 2))
         data = self.mnist.data
         if data is not None and not result.won and result.read is not None:
-            for key, digit in (("asked", result.asked), ("read", result.read)):
+            kinds = [("asked", result.asked)]
+            if result.read != result.asked:  # read right but unsure: one row of MNIST's, not two
+                kinds.append(("read", result.read))
+            for key, digit in kinds:
                 chosen = np.flatnonzero(data.y_test == digit)[:EXAMPLES_PER_MISS]
                 row[key] = [grey_to_surface(data.x_test[i]) for i in chosen]
         return row
@@ -261,10 +275,17 @@ class ChallengeScene(Scene):
         panel(surface, pygame.Rect(left, 270, 820, 120))
         if self.pause > 0 and self.last is not None:
             self._draw_result_line(surface, left + 20, 300)
+            text.draw(surface, self.last.points_explained(), (left + 20, 346), 22, MUTED)
+        elif self.countdown > 0:
+            count = str(math.ceil(self.countdown))
+            text.draw(surface, phrase("challenge_screen.get_ready"), (left + 20, 300), 36, MUTED)
+            text.draw(surface, count, self.canvas.rect.center, 160, ACCENT, "center")
+            text.draw(surface, phrase("challenge.points_rule"), (left + 20, 346), 22, MUTED)
         else:
             reading = self.context.readings.live_prediction
             text.draw(surface, self._guess_line(), (left + 20, 300), 36, TEXT if reading else MUTED)
             text.draw(surface, challenge.requirement(), (left + 20, 346), 22, MUTED)
+            text.draw(surface, phrase("challenge.points_rule"), (left + 20, 368), 18, MUTED)
         self._draw_round_dots(surface, left, 430)
 
     def _time_line(self) -> str:
@@ -367,6 +388,7 @@ class ChallengeScene(Scene):
             if row["asked"]:
                 asked_title = phrase("challenge_screen.mnist_digits", digit=result.asked)
                 self._draw_examples(surface, 560, top, asked_title, row["asked"])
+            if row["read"]:
                 read_title = phrase("challenge_screen.mnist_digits", digit=result.read)
                 self._draw_examples(surface, 900, top, read_title, row["read"])
 

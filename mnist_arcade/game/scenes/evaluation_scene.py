@@ -30,6 +30,7 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 
 MATRIX_TOPLEFT = (110, 170)  # the top-left cell
@@ -62,6 +63,7 @@ class EvaluationScene(Scene):
         self.selected: tuple[int, int] | None = None  # (true, read)
         self._tiles: list[tuple[pygame.Surface, int, int]] = []
         self._asked = False
+        self._entered_at = 0.0  # game-clock time this screen was last opened
 
     def bindings(self) -> list[Binding]:
         back = lambda: self.context.switch_to(SceneId.BOARD)  # noqa: E731
@@ -78,8 +80,14 @@ class EvaluationScene(Scene):
 
     def on_enter(self) -> None:
         self.digits.start()
+        self._entered_at = self.context.clock.now
         if self.scored_version != self.context.model.version:
             self._asked = False  # another model is in use since: score it again
+            self.selected, self._tiles = None, []  # its square was the older model's
+
+    def on_exit(self) -> None:
+        """What this screen said is about this screen: the board does not keep showing it."""
+        self.context.notices.forget_since(self._entered_at)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -105,7 +113,7 @@ class EvaluationScene(Scene):
         data = self.digits.data
         if data is None:
             return None
-        return self.digits.inputs, data.y_test, data.source
+        return self.digits.inputs, data.y_test, plain_source(data.source)
 
     def _toggle_yours(self) -> None:
         if not self.yours and not len(self.context.teaching.book):
@@ -167,6 +175,8 @@ class EvaluationScene(Scene):
         self.read = probabilities.argmax(axis=1)
         self.matrix = confusion_matrix(labels, self.read)
         self.scored = (images, labels)
+        if version != self.scored_version:  # another model's reading: its square is not
+            self.selected, self._tiles = None, []  # the one clicked, so none is shown
         self.scored_version = version
         if self.selected is not None:
             self.select(*self.selected)

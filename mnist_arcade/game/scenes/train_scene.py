@@ -7,6 +7,7 @@ after every epoch, so its feature maps change as the filters form.
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 import pygame
@@ -37,6 +38,7 @@ from mnist_arcade.game.widgets.theme import (
 )
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.numbers import duration
+from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
 from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
@@ -52,6 +54,7 @@ EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
 EPOCH_WORDS = phrase("train_screen.epoch_words")
+LOG = logging.getLogger(__name__)
 
 
 class TrainScene(Scene):
@@ -167,6 +170,8 @@ class TrainScene(Scene):
         if training.data is not self._examples_for:
             self._examples_for = training.data
             data = training.data
+            if data is not None and data.notes:  # for --verbose and the log, not the player
+                LOG.info("training data from %s; not used: %s", data.source, data.notes)
             self._example_tiles = (
                 []
                 if data is None
@@ -196,9 +201,6 @@ class TrainScene(Scene):
         text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
         if training.report is not None:
             text.draw(surface, report_line(training.report), (40, 92), 20, ACCENT)
-        elif training.data is not None and training.data.notes:
-            notes = phrase("train_screen.not_used", notes=" | ".join(training.data.notes))
-            text.draw(surface, notes[:160], (40, 92), 18, MUTED)
         self._draw_progress(surface)
 
         epochs = max(training.total_epochs, 1)
@@ -261,16 +263,19 @@ class TrainScene(Scene):
         data = training.data
         if data is None and training.status is FAILED:
             return phrase("train_screen.data_failed")
+        if data is None and training.status is IDLE:
+            return phrase("train_screen.data_idle")
         if data is None and training.drawing is not None:  # found: drawings are made from it
             return phrase("train_screen.data_drawing")
         if data is None:
             return phrase("train_screen.data_looking")
         if self.context.training.preset == PresetName.FINETUNE:
             count = len(self.context.teaching.book)
-            return phrase("train_screen.data_teaching", count=count, source=data.source)
+            source = plain_source(data.source)
+            return phrase("train_screen.data_teaching", count=count, source=source)
         return phrase(
             "train_screen.data",
-            source=data.source,
+            source=plain_source(data.source),
             train=data.train_samples,
             validation=data.validation_samples,
         )
@@ -290,20 +295,27 @@ class TrainScene(Scene):
                 "train_screen.epoch", epoch=progress.epoch, epochs=training.total_epochs
             )
         text.draw(surface, headline, (40, 132), 30, TEXT)
-        pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
-        filled = PROGRESS_BAR.copy()
-        share = training.run_fraction
-        if status == LOADING_DATA and training.drawing is not None:
-            share = training.drawing.done / max(training.drawing.total, 1)
-        filled.width = round(PROGRESS_BAR.width * share)
-        pygame.draw.rect(surface, ACCENT, filled)
-        text.draw(surface, self._speed_line(), (PROGRESS_BAR.right + 16, 136), 22, TEXT)
+        if status != IDLE:  # no run yet: no bar (the headline says how to start one)
+            self._draw_bar(surface)
         summary, color = self._summary()
         notice = self.context.notices.fresh()
         if notice:  # a key's answer outranks the run's summary for a few seconds
             summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
             text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
+
+    def _draw_bar(self, surface: pygame.Surface) -> None:
+        """How far through the run (or through making its practice drawings), and how fast."""
+        training = self.context.training
+        pygame.draw.rect(surface, PANEL_EDGE, PROGRESS_BAR, width=1)
+        filled = PROGRESS_BAR.copy()
+        share = training.run_fraction
+        if training.status == LOADING_DATA and training.drawing is not None:
+            share = training.drawing.done / max(training.drawing.total, 1)
+        filled.width = round(PROGRESS_BAR.width * share)
+        pygame.draw.rect(surface, ACCENT, filled)
+        speed = self._speed_line()
+        self.context.text.draw(surface, speed, (PROGRESS_BAR.right + 16, 136), 22, TEXT)
 
     def _speed_line(self) -> str:
         training = self.context.training

@@ -86,6 +86,18 @@ class RoundResult:
     points: int
     drawing: np.ndarray | None = None  # the 28x28 input the network read last
     second: int | None = None  # the network's second guess for that input
+    streak: int = 0  # rounds won in a row, this one included (0 for a miss)
+
+    def points_explained(self) -> str:
+        """How ``points`` were made, in plain words: sureness, seconds left, the streak."""
+        if not self.won:
+            return phrase("challenge.points_none")
+        sure, left = round(100 * self.confidence), round(10 * (ROUND_SECONDS - self.seconds))
+        line = phrase("challenge.points_sum", sure=sure, percent=sure, left=left)
+        if self.streak > 1:
+            more = round(100 * STREAK_BONUS * (self.streak - 1))
+            line += phrase("challenge.points_streak", streak=self.streak, more=more)
+        return line
 
 
 @dataclass
@@ -187,6 +199,7 @@ class Challenge:
             points,
             drawing,
             None if guesses is None else guesses.second,
+            self.streak if won else 0,
         )
         self.results.append(result)
         self.round_index += 1

@@ -50,6 +50,12 @@ class Notices:
         self.current, self.color, self.said_at = notice, color, self.clock.now
         self.question = None
 
+    def forget_since(self, moment: float) -> None:
+        """Withdraw the notice if it was said at ``moment`` (game clock) or later: a screen
+        being left takes back what it said, so another screen does not keep showing it."""
+        if self.current and self.said_at >= moment:
+            self.current, self.question = "", None
+
     def fresh(self, seconds: float = 5.0) -> str | None:
         """The notice if it was set in the last ``seconds`` (for screens with no notice line)."""
         if self.current and self.clock.now - self.said_at < seconds:

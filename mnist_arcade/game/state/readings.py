@@ -145,6 +145,16 @@ class Readings:
         if not quiet:
             self.notices.say(phrase("reading.cleared"), MUTED)
 
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last stroke (or a clear); the drawing is read again as it
+        is now, live or on P."""
+        if not self.board.undo():
+            self.notices.say(phrase("reading.nothing_to_undo"), MUTED)
+            return
+        self.model.forget_requests()
+        self._pending = {}
+        self.notices.say(phrase("reading.undone"), MUTED)
+
     def toggle_method(self) -> None:
         self.method = Method.PLAIN if self.method is Method.MNIST else Method.MNIST
         self.notices.say(phrase("reading.method", method=method_name(self.method)), TEXT)

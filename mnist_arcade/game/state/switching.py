@@ -94,10 +94,15 @@ class ModelSwitching:
         if not kept:
             say(" ".join([*problems, phrase("switch.nothing_kept")]), MUTED)
             return
+        kept = best_read_first(kept)
         files = [paths.shipped_model_path(), *kept]
         index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
         name = phrase("switch.shipped_name") if index == 0 else describe(kept[index - 1])
-        place = phrase("switch.place", index=index + 1, total=len(files))
+        place = (
+            phrase("switch.place_shipped")
+            if index == 0
+            else phrase("switch.place", index=index, total=len(kept))
+        )
         reads = None if index == 0 else recorded_accuracy(kept[index - 1])
         if reads is not None:  # as measured when it was kept: the player can compare
             place = phrase("switch.place_with_accuracy", accuracy=reads, place=place)
@@ -163,6 +168,7 @@ class ModelSwitching:
             say(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
         else:
             note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
+            accuracy = "" if note else accuracy  # the header shows it; the note must fit
             say(phrase("model.now_using", name=name, accuracy=accuracy, note=note), GOOD)
         self.readings.read_again()  # read the player's digit again with the new model
 
@@ -174,3 +180,9 @@ class ModelSwitching:
         offer = self.training.offer
         if offer is not None and library_file(offer) == self._in_use_file:
             self.training.offer_taken = True  # the kept-aside run is in use now: not on offer
+
+
+def best_read_first(kept: list[Path]) -> list[Path]:
+    """The kept runs, the one that read most practice-exam digits right first (runs with no
+    recorded figure last, in the library's order among equals): N offers the best first."""
+    return sorted(kept, key=lambda path: -(recorded_accuracy(path) or -1.0))

@@ -12,6 +12,7 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
+from mnist_arcade.game.words import phrase
 
 HELP_KEYS_LABEL = "H / F1 / ?"
 GLOSSARY = {
@@ -21,7 +22,8 @@ GLOSSARY = {
     "pooling": "keep the strongest number of each 2x2 square, so maps get smaller",
     "softmax": "turns ten scores into chances that add up to 100%",
     "epoch": "one pass over all the training digits",
-    "validation digits": "digits the network never learns from: its exam",
+    "validation digits": "digits it never learns from: its practice exam (the test digits, "
+    "kept apart to the end, are its final exam)",
     "accuracy": "the share of digits read right",
     "loss": "how wrong the network is on average (cross-entropy); lower is better",
     "batch": "how many digits it looks at before each small correction of its weights",
@@ -69,7 +71,12 @@ class _Block:
 
 
 def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
-    every_key = [*keys, (HELP_KEYS_LABEL, "this help"), ("F11", "fullscreen")]
+    every_key = [
+        *keys,
+        (HELP_KEYS_LABEL, "this help"),
+        ("F11", "fullscreen"),
+        ("F2", phrase("keys.larger_text")),
+    ]
     return [
         _Block("header", "Keys"),
         *(_Block("key", label, what) for label, what in every_key),

@@ -139,8 +139,11 @@ class LineChart:
             )
             legend_x = label.left - 34
 
-        if earlier:
-            self.text.draw(surface, "faded: earlier runs", (area.left + 8, area.top + 4), 18, MUTED)
+        if earlier:  # under the axis, right: never over a line near 100%
+            where = (area.right, self.rect.height - 4)
+            label = self.text.draw(surface, "faded: earlier runs", where, 18, MUTED, "bottomright")
+            swatch = (label.left - 22, label.centery), (label.left - 6, label.centery)
+            pygame.draw.line(surface, _faded(TEXT), *swatch, 1)
         for run in earlier:  # faded lines first, so this run's are drawn over them
             for name, values in run.items():
                 points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]

@@ -11,9 +11,11 @@ ENGLISH: dict[str, str] = {
     # --- notice ----------------------------------------------------------------------------------
     "notice.loading": "Loading the network... you can draw already.",
     "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
+    "notice.larger_text_on": "Larger text on (F2 again: back to normal).",
+    "notice.larger_text_off": "Larger text off.",
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST-style centring",
-    "method.plain": "plain resize (tutorial)",
+    "method.plain": "the tutorial's plain resize",
     # --- reading ---------------------------------------------------------------------------------
     "reading.board_empty": "The board is empty: draw a digit with the mouse, then press P.",
     "reading.no_model": "No model to read with ({error}). Press T to train one.",
@@ -21,8 +23,14 @@ ENGLISH: dict[str, str] = {
     "reading.still_loading": "The network is still loading; it will read your digit in a moment.",
     "reading.live_on": "Live reading on: the network reads while you draw.",
     "reading.live_off": "Live reading off: press P to read your digit.",
-    "reading.cleared": "Board cleared. Draw a digit, then press P.",
+    "reading.cleared": "Board cleared (Ctrl+Z brings it back). Draw a digit, then press P.",
+    "reading.undone": "Took back the last stroke; Ctrl+Z again takes back the one before.",
+    "reading.nothing_to_undo": "Nothing to take back: the board is as it was at the start.",
     "reading.method": "Preprocessing: {method}.",
+    # --- source --------------------------------------------------------------------------------
+    "source.shipped": "the small set of real MNIST digits that comes with the game",
+    "source.keras": "the whole MNIST set of handwritten digits",
+    "source.named": "the MNIST digits you named (--data)",
     # --- run -------------------------------------------------------------------------------------
     "run.taught": "the model taught your {digits} digits",
     "run.preset": "your {preset} run",
@@ -33,8 +41,9 @@ ENGLISH: dict[str, str] = {
     "switch.still_loading": "The network is still loading; try again in a moment.",
     "switch.nothing_kept": "No runs kept yet: train one (T) and it joins your models.",
     "switch.shipped_name": "the shipped model",
-    "switch.place": "{index} of {total}",
-    "switch.place_with_accuracy": "reads {accuracy:.1%} of validation digits; {place}",
+    "switch.place": "run {index} of {total} kept, best first",
+    "switch.place_shipped": "the one the game came with",
+    "switch.place_with_accuracy": "practice exam {accuracy:.1%}; {place}",
     "switch.next_question": "Use {name} ({place})? Press N again to switch.",
     "switch.switching": "Switching to {name} ({place})...",
     "switch.stop_training_before_restore": (
@@ -51,7 +60,7 @@ ENGLISH: dict[str, str] = {
         "Still using {name}: could not switch ({reason}). It was {where}; N offers the next."
     ),
     # --- model -----------------------------------------------------------------------------------
-    "model.accuracy": " ({accuracy:.1%} of {measured_on} right)",
+    "model.accuracy": " (final exam: {accuracy:.1%} of {measured_on} right)",
     "model.warning": "{warning}. Now using {name}{accuracy}.",
     "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
     "model.now_using": "Now using {name}{accuracy}.{note}",
@@ -78,16 +87,17 @@ ENGLISH: dict[str, str] = {
     "training.started": "Training the {preset} preset; the model in use stays.",
     "training.failed": "Training failed: {error}",
     "training.not_saved": "{problem}.",  # the trainer's plain sentence: the file it used
-    "training.nothing_to_keep": "Training stopped before the first epoch ended: nothing to keep.",
+    "training.nothing_to_keep": "Stopped before it had learned much: nothing kept.",
     "training.adopted": "Training {status}: {scores}. Now in use.",
     "training.taught": (
-        "Taught: {before} of your {digits} digits read right before, {after} after. T, "
-        "then Enter twice: use it."
+        "Taught: {before} of your {digits} digits read right before, {after} after. On "
+        "the training screen, Enter twice uses it."
     ),
-    "training.kept_aside": "Run kept aside: {scores}. T, then Enter twice: use it.",
-    "training.scores": "it reads {accuracy:.1%} of all {digits:,} validation digits",
+    "training.kept_aside": "Run kept aside: {scores}. On the training screen, Enter twice uses it.",
+    "training.scores": "practice exam: {accuracy:.1%} of {digits:,} unseen digits",
     "training.scores_beside": (
-        "it reads {accuracy:.1%} of all {digits:,} validation digits (in use: {in_use:.1%})"
+        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (the model in use: "
+        "{in_use:.1%})"
     ),
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "Read a digit first (P), then ask why (W).",
@@ -108,6 +118,7 @@ ENGLISH: dict[str, str] = {
     # --- keys ------------------------------------------------------------------------------------
     "keys.back_to_board": "back to the board",
     "keys.fullscreen": "fullscreen on or off",
+    "keys.larger_text": "larger text on or off (for a projector)",
     # --- book_screen -----------------------------------------------------------------------------
     "book_screen.pick_first": "Click a digit first, then Delete removes it.",
     "book_screen.removed": "Removed a {digit}; {count} digits left.",
@@ -136,7 +147,9 @@ ENGLISH: dict[str, str] = {
     "train_screen.panel_accuracy": (
         "how many digits it reads right after each epoch (one pass over the data)"
     ),
-    "train_screen.panel_val_accuracy": "the same on digits it never learns from: its exam",
+    "train_screen.panel_val_accuracy": (
+        "the same on digits it never learns from: a quick check after each epoch"
+    ),
     "train_screen.panel_loss": "how wrong it is on average; lower is better",
     "train_screen.panel_maps": "your digit read by the network as it is right now",
     "train_screen.accuracy_chart": "Accuracy per epoch",
@@ -147,16 +160,15 @@ ENGLISH: dict[str, str] = {
     "train_screen.loss_chart": "Loss per epoch",
     "train_screen.loss_axis": "cross-entropy loss",
     "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
-    "train_screen.key_stop": "stop, back to the board",
+    "train_screen.key_stop": "stop the run, back to the board",
     "train_screen.key_back": "back to the board, training goes on",
     "train_screen.key_seed": "the seed run (the tutorial's)",
     "train_screen.key_full": "the full run",
-    "train_screen.key_again": "train again",
+    "train_screen.key_again": "start a run (the last preset again)",
     "train_screen.key_use": "use a kept-aside run (press twice)",
     "train_screen.run_going": "A run is still going: Esc stops it first.",
     "train_screen.nothing_aside": "There is no kept-aside run to use. Space trains again.",
     "train_screen.heading": "Training the CNN",
-    "train_screen.not_used": "not used: {notes}",
     "train_screen.no_reading": (
         "Draw a digit on the board (B) and press P: its feature maps will change here "
         "after every epoch."
@@ -170,15 +182,16 @@ ENGLISH: dict[str, str] = {
         "Data: MNIST found; practice drawings are made from it before the first epoch"
     ),
     "train_screen.data_looking": "Data: looking for MNIST...",
+    "train_screen.data_idle": "Data: real MNIST digits, found when a run starts.",
     "train_screen.data_teaching": (
         "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
         "from {source} so it does not forget them"
     ),
     "train_screen.data": (
-        "Data: {source}, {train:,} training digits; {validation:,} validation digits "
-        "checked after each epoch"
+        "Data: {train:,} digits to learn from, out of {source}. After each epoch, a quick "
+        "check on {validation:,} it never learns from (val); at the end, a longer practice exam."
     ),
-    "train_screen.press_to_start": "Press 1 or 2 to start training.",
+    "train_screen.press_to_start": "Press 1, 2 or Space to start a run.",
     "train_screen.drawing": "Drawing...",
     "train_screen.loading": "Loading data...",
     "train_screen.failed": "Training failed",
@@ -195,8 +208,8 @@ ENGLISH: dict[str, str] = {
         "{test_before:.1%} before, {test_after:.1%} after."
     ),
     # --- verdict ---------------------------------------------------------------------------------
-    "verdict.nothing": "Nothing to keep: not one epoch was finished.",
-    "verdict.measured": "{accuracy} of all {digits:,} validation digits right",
+    "verdict.nothing": "Stopped before it had learned much: nothing kept.",
+    "verdict.measured": "{accuracy} of {digits:,} practice-exam digits",
     "verdict.beside": " (the model in use: {accuracy})",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
@@ -211,6 +224,7 @@ ENGLISH: dict[str, str] = {
     "board_screen.panel_network": "your digit flowing through each layer, left to right",
     "board_screen.key_predict": "read the digit (predict)",
     "board_screen.key_clear": "clear the board",
+    "board_screen.key_undo": "take back the last stroke (the right mouse button rubs out)",
     "board_screen.key_method": "switch how the drawing is shrunk",
     "board_screen.key_train": "train the network",
     "board_screen.key_evaluate": "how well it reads: every test digit",
@@ -241,7 +255,8 @@ ENGLISH: dict[str, str] = {
     "board_screen.result_changed": "drawing changed: press P",
     "board_screen.chances": "chance of each digit, in %",
     "board_screen.help_first": (
-        "Draw with the left mouse button    P  read it    C  clear    G  game    H  help"
+        "Left mouse: draw    right mouse: erase    Ctrl+Z  undo    P  read it    C  clear    "
+        "H  help"
     ),
     "board_screen.help_colours": "Colours: dark = the filter is quiet, yellow = it fires strongly.",
     "board_screen.in_use": "in use: {label}",
@@ -255,7 +270,13 @@ ENGLISH: dict[str, str] = {
     "board_screen.best_guess": "best guess {digit}, {confidence:.0%}",
     "board_screen.help_confirm": "R again  confirm",
     "board_screen.help_restore": "R  shipped model",
-    "board_screen.help_second": "M  {method}    T  train    E  how well it reads    {restore}",
+    "board_screen.help_second": (
+        "M  switch to {other}    T  training    E  how well it reads    G  game    {restore}"
+    ),
+    "board_screen.help_third": (
+        "0-9  'this was a 7'   K  teach those   D  digit book   W  why?   N  next model   "
+        "L  lesson   V  live reading   F2  bigger text"
+    ),
     # --- challenge_screen ------------------------------------------------------------------------
     "challenge_screen.title": "Challenge",
     "challenge_screen.panel_prompt": "the digit to draw; the bar is the time left",
@@ -267,6 +288,8 @@ ENGLISH: dict[str, str] = {
     ),
     "challenge_screen.key_new_game": "a new game (after the last round)",
     "challenge_screen.finish_first": "Finish the rounds first, or Esc to leave.",
+    "challenge_screen.cleared": "Board cleared: draw the digit again, the clock goes on.",
+    "challenge_screen.get_ready": "Get ready...",
     "challenge_screen.finish_stroke": "Time's up: finish your stroke",
     "challenge_screen.draw_now": "Draw on the board: I will tell you what I see.",
     "challenge_screen.play_again": "Space: play again",
@@ -305,6 +328,12 @@ ENGLISH: dict[str, str] = {
         "second guess ({seen} or more)."
     ),
     "challenge.rule_draw": "I need to be {confident} sure it is {digit}.",
+    "challenge.points_rule": (
+        "Points: how sure I am (up to 100), plus 10 for every second left; a streak adds more."
+    ),
+    "challenge.points_none": "No points this round.",
+    "challenge.points_sum": "{sure} for being {percent}% sure + {left} for the seconds left",
+    "challenge.points_streak": ", then +{more}% for {streak} won in a row",
     # --- evaluation_screen -----------------------------------------------------------------------
     "evaluation_screen.title": "How well does it read?",
     "evaluation_screen.panel_table": (
