@@ -70,7 +70,9 @@ sleep 0.5
 shot 09-evaluation
 key Escape
 
-key t  # the seed preset, the tutorial's run
+key t  # the training screen opens; 1 starts the seed preset, the tutorial's run
+sleep 1
+key 1
 sleep 16
 shot 04-training
 sleep 12
@@ -79,6 +81,7 @@ key b
 key g  # a challenge game: draw a 7 every round (right once in a while), let the clock run
 sleep 1
 for round in 1 2 3 4 5 6; do
+  sleep 3.5  # the 3-2-1 before the round
   stroke 100 160  280 160  160 380
   [ "$round" = 1 ] && { sleep 1; shot 10-challenge; }
   sleep 22.5  # to the end of the round (20 s), past the result shown between rounds
