@@ -12,6 +12,14 @@ import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining import arithmetic
+from mnist_arcade.game.widgets.card_numbers import (
+    Figures,
+    amount,
+    cell_number,
+    exp_number,
+    sum_number,
+)
+from mnist_arcade.game.widgets.conv_card import input_map_sentence
 from mnist_arcade.game.widgets.detail_cards import (
     BODY_TOP,
     MARGIN,
@@ -21,12 +29,7 @@ from mnist_arcade.game.widgets.detail_cards import (
     Frame,
     Image,
     Label,
-    amount,
-    cell_number,
-    exp_number,
     header,
-    input_map_sentence,
-    sum_number,
 )
 from mnist_arcade.game.widgets.detail_view import HOLD_SECONDS, STEP_SECONDS, DetailView
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
@@ -77,7 +80,7 @@ def assert_everything_inside_the_card(view: DetailView, text: Text):
 
 def test_a_conv1_card_works_out_the_strongest_pixel_with_the_real_numbers(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_conv("conv1", 3, prediction, weights)
     conv1 = maps(prediction)["conv1"][:, :, 3]
     assert view.is_open and view.title == "How conv1 filter 4 computes one pixel"
@@ -110,7 +113,7 @@ def test_a_conv1_card_works_out_the_strongest_pixel_with_the_real_numbers(text, 
 
 def test_the_window_slides_and_every_stop_equals_the_models_activation(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_conv("conv1", 5, prediction, weights)
     conv1 = maps(prediction)["conv1"][:, :, 5]
     start = view.position
@@ -134,7 +137,7 @@ def test_the_window_slides_and_every_stop_equals_the_models_activation(text, rea
 
 def test_a_conv2_card_shows_the_input_map_that_feeds_the_filter_most(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_conv("conv2", 7, prediction, weights)
     layers = maps(prediction)
     expected = arithmetic.strongest_input_channel(layers["pool1"], weights[2], weights[3], 7)
@@ -154,7 +157,7 @@ def test_a_conv2_card_shows_the_input_map_that_feeds_the_filter_most(text, readi
 
 def test_a_pool_card_keeps_the_biggest_of_the_square(text, reading):
     prediction, _ = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_tile("pool1", 2, prediction, None)
     layers = maps(prediction)
     for _ in range(5):
@@ -170,7 +173,7 @@ def test_a_pool_card_keeps_the_biggest_of_the_square(text, reading):
 
 def test_the_dense_card_shows_the_softmax_with_the_models_numbers(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_tile("dense", 0, prediction, weights)
     steps = arithmetic.softmax_steps(maps(prediction)["pool2"], weights[4], weights[5])
     np.testing.assert_allclose(view.softmax.probabilities, prediction.probabilities, atol=1e-6)
@@ -189,7 +192,7 @@ def test_the_dense_card_shows_the_softmax_with_the_models_numbers(text, reading)
 
 def test_closing_the_card_draws_nothing(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_conv("conv1", 0, prediction, weights)
     view.close()
     assert not view.is_open
@@ -204,7 +207,7 @@ def test_a_click_on_any_map_of_the_network_view_opens_its_card(text, reading):
     prediction, weights = reading
     network = NetworkView(text, CARD_RECT, FULL_LAYOUT, explain=True)
     network.show(prediction, animate=False)
-    card = DetailView(text, CARD_RECT)
+    card = DetailView(text, CARD_RECT, exact=True)
     for column in network.columns[1:]:
         x, y = column.positions[-1]
         layer, channel = network.tile_at((x + 1, y + 1))
@@ -261,7 +264,7 @@ def test_the_hover_popup_and_the_card_name_the_same_map_counting_from_1(reading)
         prediction, weights = reading
         network = NetworkView(text, CARD_RECT, FULL_LAYOUT, explain=True)
         network.show(prediction, animate=False)
-        card = DetailView(text, CARD_RECT)
+        card = DetailView(text, CARD_RECT, exact=True)
         screen = pygame.Surface((1280, 720))
         for column in network.columns[1:]:
             for index in (0, len(column.tiles) - 1):
@@ -290,7 +293,7 @@ def test_the_hover_popup_and_the_card_name_the_same_map_counting_from_1(reading)
 
 def test_the_dense_card_numbers_the_pool2_maps_from_1(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     view.open_dense(prediction, weights)
     steps = view.softmax
     shown = view.shown_text()
@@ -301,7 +304,7 @@ def test_the_dense_card_numbers_the_pool2_maps_from_1(text, reading):
 
 def test_after_tab_the_conv2_sentence_is_true_for_the_map_shown(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     seen = set()
     for channel in range(16):
         view.open_conv("conv2", channel, prediction, weights)
@@ -310,7 +313,8 @@ def test_after_tab_the_conv2_sentence_is_true_for_the_map_shown(text, reading):
             view.next_input_channel()  # Tab
             shown, parts = view.input_channel, view.conv_step.parts
             sentence = sentence_of(view)
-            assert sentence == input_map_sentence("conv2", "pool1", shown, parts, strongest)
+            exact = Figures(exact=True)
+            assert sentence == input_map_sentence("conv2", "pool1", shown, parts, strongest, exact)
             assert f"Shown: pool1 map {shown + 1}" in sentence
             assert f"pool1 map {shown + 1}" in view.shown_text()  # the map drawn
             assert f"Tab: pool1 map {(shown + 1) % 8 + 1}" in view.items[1].text
@@ -324,7 +328,7 @@ def test_after_tab_the_conv2_sentence_is_true_for_the_map_shown(text, reading):
             else:  # another map does more: named, with what each adds
                 assert round(parts[shown], 2) < round(parts[best], 2)
                 assert f"while map {best + 1} does the most: it adds {parts[best]:.2f}" in here
-                assert amount(parts[shown]) in here
+                assert amount(parts[shown], exact) in here
                 seen.add("other")
             whole_digit = "does most to make this filter fire over the whole digit"
             assert (whole_digit in sentence) == (shown == strongest)
@@ -336,7 +340,7 @@ def test_after_tab_the_conv2_sentence_is_true_for_the_map_shown(text, reading):
 def test_the_walkthrough_card_no_longer_claims_a_map_that_takes_away_does_most(text, reading):
     """The map shown takes away from the sum while another adds: the card says just that."""
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     for channel in range(16):
         view.open_conv("conv2", channel, prediction, weights)
         for _ in range(8):
@@ -379,7 +383,7 @@ def assert_text_is_readable(view: DetailView, text: Text, ending: str):
 
 def test_the_text_of_every_card_is_readable_and_whole(text, reading):
     prediction, weights = reading
-    view = DetailView(text, CARD_RECT)
+    view = DetailView(text, CARD_RECT, exact=True)
     positive = "relu keeps the result only if it is positive."
     for channel in range(6):
         view.open_conv("conv1", channel, prediction, weights)

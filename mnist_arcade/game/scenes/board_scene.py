@@ -141,6 +141,7 @@ class BoardScene(Scene):
             Binding((pygame.K_ESCAPE,), "Esc", phrase("board_screen.key_close"), self._close),
             Binding((pygame.K_SPACE,), "Space", phrase("board_screen.key_pause"), self._pause),
             Binding((pygame.K_TAB,), "Tab", phrase("board_screen.key_tab"), self._next_input),
+            Binding((pygame.K_x,), "X", phrase("board_screen.key_exact"), self._toggle_exact),
         ]
 
     def _close(self) -> None:
@@ -154,6 +155,12 @@ class BoardScene(Scene):
             self.detail.toggle_pause()
         else:
             self.context.say(phrase("board_screen.no_card_to_pause"), MUTED)
+
+    def _toggle_exact(self) -> None:
+        if self.detail.is_open:
+            self.detail.toggle_exact()
+        else:
+            self.context.say(phrase("board_screen.no_card_for_exact"), MUTED)
 
     def _next_input(self) -> None:
         if self.detail.is_open and self.detail.layer == "conv2":

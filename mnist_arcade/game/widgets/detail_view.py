@@ -41,26 +41,19 @@ from mnist_arcade.explaining.arithmetic import (
     softmax_steps,
     strongest_input_channel,
 )
-from mnist_arcade.game.widgets.detail_cards import (
-    CARD,
-    Frame,
-    Image,
-    Item,
-    Label,
-    conv_card,
-    counted,
-    dense_card,
-    pool_card,
-)
+from mnist_arcade.game.widgets.card_numbers import Figures, counted
+from mnist_arcade.game.widgets.conv_card import ConvInputs, conv_card
+from mnist_arcade.game.widgets.dense_card import dense_card
+from mnist_arcade.game.widgets.detail_cards import CARD, Frame, Image, Item, Label
+from mnist_arcade.game.widgets.pool_card import pool_card
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import ACCENT
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import Prediction
 
 STEP_SECONDS = 0.4  # the window moves on this often: slow enough to read the sum
 HOLD_SECONDS = 2.0  # the first position (where the map is strongest) stays a little longer
-CLOSE_HINT = "Esc: close    Space: pause"  # the keys the board scene is asked to bind
-TAB_HINT = "Tab: {source} map {number}    "  # before it on a conv2 card: the map Tab shows
 INPUT_SIDE = 140  # about how wide the map a conv filter slides over is drawn, in pixels
 SMALL_SIDE = 96  # ... a conv card's output map
 BIG_SIDE = 192  # ... both maps of a pool card
@@ -102,10 +95,10 @@ def _check_weights(weights) -> None:
 class DetailView:
     """The card; closed until one of the ``open_*`` methods is called."""
 
-    def __init__(self, text: Text, rect: pygame.Rect, hint: str = CLOSE_HINT) -> None:
+    def __init__(self, text: Text, rect: pygame.Rect, exact: bool = False) -> None:
         self.text = text
         self.rect = pygame.Rect(rect)
-        self.hint = hint  # top right: how to close and pause, as the scene binds it
+        self.exact = exact  # X: the exact figures instead of the readable ones
         self.kind: DetailKind | None = None
         self.title = ""
         self.paused = False
@@ -178,7 +171,7 @@ class DetailView:
         self._begin(DetailKind.CONV, layer, channel, prediction, weights, output[:, :, channel])
         self.input_channel = int(input_channel) % inputs.shape[2]
         self.strongest_input_channel = strongest
-        self.title = f"How {layer} filter {counted(channel)} computes one pixel"
+        self.title = phrase("card.conv_title", layer=layer, number=counted(channel))
         factor = max(1, INPUT_SIDE // inputs.shape[0])
         if CONV_READS[layer] == "input":
             self._input_tiles = [grey_to_surface(enlarge(prediction.net_input, factor))]
@@ -196,7 +189,7 @@ class DetailView:
         if not 0 <= channel < output.shape[2]:
             raise ValueError(f"{layer} has {output.shape[2]} maps, not map {channel}")
         self._begin(DetailKind.POOL, layer, channel, prediction, None, output[:, :, channel])
-        self.title = f"How {layer} map {counted(channel)} shrinks its input"
+        self.title = phrase("card.pool_title", layer=layer, number=counted(channel))
         self._input_tiles = [self._tile(inputs, channel, big=True)]
         self._output_tile = self._tile(output, channel, big=True)
         self._show(0)
@@ -208,7 +201,7 @@ class DetailView:
         self.softmax = softmax_steps(
             _layer(prediction, "pool2"), weights[DENSE_WEIGHTS], weights[DENSE_WEIGHTS + 1]
         )
-        self.title = f"How ten scores become chances: why a {self.softmax.digit}?"
+        self.title = phrase("card.dense_title", digit=self.softmax.digit)
         pool2 = _layer(prediction, "pool2")
         self._input_tiles = [rgb_to_surface(t) for t in feature_map_tiles(pool2, POOL2_TILE)]
         self._show(0)
@@ -221,6 +214,12 @@ class DetailView:
 
     def toggle_pause(self) -> None:
         self.paused = not self.paused
+
+    def toggle_exact(self) -> None:
+        """X: show the exact figures, or the readable ones again (the same step either way)."""
+        self.exact = not self.exact
+        if self.kind is not None:
+            self._show(max(self._index, 0), force=True)
 
     def next_input_channel(self, step: int = 1) -> None:
         """conv2 only: show the weights for another of the eight pool1 maps it reads."""
@@ -273,12 +272,13 @@ class DetailView:
 
     def _frame(self) -> Frame:
         """The title and the keys at the top right; a conv2 card also names the map Tab shows."""
-        hint = self.hint
+        figures = phrase("card.x_shows_rounded" if self.exact else "card.x_shows_exact")
+        hint = phrase("card.close_hint", figures=figures)
         if self.kind is DetailKind.CONV and self.layer == "conv2":
             count = len(self._input_tiles)
             number = counted((self.input_channel + 1) % count)
-            hint = TAB_HINT.format(source=CONV_READS[self.layer], number=number) + hint
-        return Frame(self.text, self.rect, self.title, hint)
+            hint = phrase("card.tab_hint", source=CONV_READS[self.layer], number=number) + hint
+        return Frame(self.text, self.rect, self.title, hint, Figures(self.exact))
 
     def _build_conv(self) -> None:
         layer, channel, prediction = self.layer, self.channel, self._prediction
@@ -289,11 +289,9 @@ class DetailView:
         self.conv_step = conv_pixel(inputs, kernel, bias, channel, row, col)
         tile = self._input_tiles[self.input_channel]
         actual = float(_layer(prediction, layer)[row, col, channel])
-        self.items = conv_card(
-            self._frame(),
+        shown = ConvInputs(
             layer,
             CONV_READS[layer],
-            self.conv_step,
             self.input_channel,
             inputs,
             kernel,
@@ -302,6 +300,7 @@ class DetailView:
             actual,
             self.strongest_input_channel,
         )
+        self.items = conv_card(self._frame(), self.conv_step, shown)
 
     def _build_pool(self) -> None:
         source = POOL_READS[self.layer]

@@ -16,7 +16,7 @@ import pygame
 
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
-from mnist_arcade.game.widgets.detail_cards import counted
+from mnist_arcade.game.widgets.card_numbers import counted
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface

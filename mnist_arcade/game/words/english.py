@@ -242,6 +242,8 @@ ENGLISH: dict[str, str] = {
     "board_screen.key_tab": "conv2 card: the next input map",
     "board_screen.no_card_to_close": "Click a feature map to open its card; Esc closes it.",
     "board_screen.no_card_to_pause": "Space pauses a map's card: click a map first.",
+    "board_screen.key_exact": "a card's exact numbers, or rounded ones again",
+    "board_screen.no_card_for_exact": "X shows a card's exact numbers: click a map first.",
     "board_screen.no_card_to_tab": "Tab shows another input map on a conv2 card: click one.",
     "board_screen.other_model": "Another model is in use now: press P to read again first.",
     "board_screen.heading": "MNIST Arcade",
@@ -365,6 +367,87 @@ ENGLISH: dict[str, str] = {
     "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
     "evaluation_screen.first_shown": "(the first {count})",
     "evaluation_screen.tile_true": "true {digit}",
+    # --- numbers ---------------------------------------------------------------------------------
+    "numbers.tiny": "less than 0.001",
+    "numbers.almost_zero": "almost 0",
+    "numbers.tiny_percent": "less than 0.1%",
+    "numbers.huge": "a huge number",
+    "numbers.huge_negative": "a huge negative number",
+    "numbers.not_a_number": "?",
+    # --- card (the pieces every detail card shares) ----------------------------------------------
+    "card.map": "{layer} map {number}",
+    "card.adds": "adds {value}",
+    "card.takes_away": "takes away {value}",
+    "card.adds_nothing": "adds nothing",
+    "card.close_hint": "Esc: close  Space: pause  X: {figures}",
+    "card.x_shows_exact": "exact",
+    "card.x_shows_rounded": "rounded",
+    "card.tab_hint": "Tab: {source} map {number}  ",
+    "card.conv_title": "How {layer} filter {number} computes one pixel",
+    "card.pool_title": "How {layer} map {number} shrinks its input",
+    "card.dense_title": "How ten scores become chances: why a {digit}?",
+    # --- conv_card -------------------------------------------------------------------------------
+    "conv_card.sentence_reads_input": (
+        "The filter's 25 weights slide over the input. At each stop, every pixel under "
+        "the window is multiplied by its weight, the 25 products are added up, the bias "
+        "is added, and relu keeps the result only if it is positive. Orange weights like "
+        "ink in their square, blue ones dislike it."
+    ),
+    "conv_card.sentence_reads_maps": (
+        "{layer} filters read all {count} {source} maps at once, with a 5x5 slice of "
+        "weights for each. {name}. {spot}. The products of all {count} maps are added up, "
+        "then the bias, and relu keeps the result only if it is positive."
+    ),
+    "conv_card.shown": "Shown: {source} map {number}",
+    "conv_card.shown_strongest": ", which does most to make this filter fire over the whole digit",
+    "conv_card.spot_none": "At this spot no map helps the filter fire; this one {amount}",
+    "conv_card.spot_most": "At this spot it does the most of the {count} maps: it {amount}",
+    "conv_card.spot_other": (
+        "At this spot it {amount}, while map {best} does the most: it {best_amount}"
+    ),
+    "conv_card.the_input": "the input",
+    "conv_card.window": "the 5x5 window",
+    "conv_card.filter_weights": "filter {number}'s weights",
+    "conv_card.map_weights": "weights for map {number}",
+    "conv_card.products": "window x weights",
+    "conv_card.add_up": "add up the 25 products:  {total}",
+    "conv_card.add_up_map": (
+        "map {number}'s 25 products add up to {part}; the other {others} maps add {rest}"
+    ),
+    "conv_card.plus_bias": "{total} + bias {bias} = {result}",
+    "conv_card.relu": "relu (a negative sum becomes 0):  {output}",
+    "conv_card.own_value": "the network's own value at row {row}, column {col}: {value}",
+    "conv_card.from_each": "from each {source} map:",
+    "conv_card.part": "{number}: {part}",
+    # --- pool_card -------------------------------------------------------------------------------
+    "pool_card.sentence": (
+        "Pooling keeps the biggest of each 2x2 square of {source} map {number}: the map gets "
+        "half as wide and half as tall, but still says where its pattern was found, and a "
+        "small shift of the drawing changes less."
+    ),
+    "pool_card.window": "the 2x2 window",
+    "pool_card.keep_biggest": "keep the biggest",
+    "pool_card.biggest": "row {row}, column {col}: the biggest of {four} is {biggest}",
+    "pool_card.own_value": "the network's own value there: {value}",
+    # --- dense_card ------------------------------------------------------------------------------
+    "dense_card.sentence": (
+        "Each score is pool2's 256 numbers times their weights, plus a bias. e to the power "
+        "of a score makes it positive, and a bigger score much bigger; dividing each by "
+        "the sum of all ten turns them into chances that add up to 100%."
+    ),
+    "dense_card.digit": "digit",
+    "dense_card.score": "score",
+    "dense_card.exponential": "e^score",
+    "dense_card.chance": "chance",
+    "dense_card.sum": "sum of the ten: {total}",
+    "dense_card.division": "chance of {digit} = {exponential} / {total} = {chance}",
+    "dense_card.shift": "(each score less {shift} first; the chances are the same)",
+    "dense_card.pushed_up": "pool2 maps that pushed {digit} up most",
+    "dense_card.pushed_against": "... and pushed against {digit} most",
+    "dense_card.map_part": "map {number}: {part}",
+    "dense_card.score_sum": (
+        "score of {digit} = {maps} maps' parts ({parts}) + bias {bias} = {score}"
+    ),
     # ----- kernel lab -----
     "kernel_lab.preset_blur": "blur",
     "kernel_lab.preset_sharpen": "sharpen",

@@ -3,6 +3,10 @@ formatted here, so the same figure never reads two ways on two screens."""
 
 from __future__ import annotations
 
+import math
+
+from mnist_arcade.game.words import phrase
+
 
 def percent(share: float, places: int = 0) -> str:
     """A share as a percent: 0.9 -> "90%" (the whole percent a child reads); with ``places``,
@@ -19,3 +23,56 @@ def duration(seconds: float) -> str:
     """Seconds as minutes and seconds: 75 -> "1:15" (a run's time, its ETA)."""
     seconds = max(0, round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+SMALLEST_READABLE = 0.001  # below this a child reads "less than 0.001", never 6.4e-07
+READABLE_DIGITS = 3  # significant digits a child reads at a glance
+READABLE_PLACES = 3  # ... and never more decimals than this: 0.00168 -> "0.002"
+
+
+def readable(value: float) -> str:
+    """A number a child can read: at most 3 significant digits and 3 decimals, thousands
+    separated, never in powers of ten: 987,000 -> "987,000", 987,654 -> "988,000",
+    0.00168 -> "0.002", 2.3712 -> "2.37", -0.7374 -> "-0.737", 6.4e-07 -> "less than 0.001".
+
+    The exact figure is one key away on the cards (:func:`exact`); this is what they show first.
+    """
+    value = float(value)
+    if value == 0 or math.isnan(value):
+        return "0" if value == 0 else phrase("numbers.not_a_number")
+    if math.isinf(value):
+        return phrase("numbers.huge" if value > 0 else "numbers.huge_negative")
+    if abs(value) < SMALLEST_READABLE / 2:
+        return phrase("numbers.tiny" if value > 0 else "numbers.almost_zero")
+    magnitude = math.floor(math.log10(abs(value)))
+    rounded = round(value, READABLE_DIGITS - 1 - magnitude)
+    places = max(0, min(READABLE_PLACES, READABLE_DIGITS - 1 - magnitude))
+    words = f"{rounded:,.{places}f}"
+    if places:
+        words = words.rstrip("0").rstrip(".")
+    return "0" if words in ("-0", "0") else words
+
+
+def readable_percent(share: float) -> str:
+    """A chance a child can read: 0.9987 -> "99.9%", 0.1235 -> "12.3%", 6e-09 ->
+    "less than 0.1%"; at most 3 significant digits and one decimal, like :func:`readable`."""
+    points = float(share) * 100
+    if 0 < points < 0.05:
+        return phrase("numbers.tiny_percent")
+    if points == 0:
+        return "0%"
+    magnitude = math.floor(math.log10(abs(points)))
+    places = max(0, min(1, READABLE_DIGITS - 1 - magnitude))
+    words = f"{round(points, places):.{places}f}"
+    if places:
+        words = words.rstrip("0").rstrip(".")
+    return f"{words}%"
+
+
+def exact(value: float) -> str:
+    """The exact figure behind a readable one (the cards' X key): 4 significant digits more
+    than a child needs, still without powers of ten under a trillion."""
+    value = float(value)
+    if value != 0 and (abs(value) >= 1e12 or abs(value) < 1e-6):
+        return f"{value:.4g}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
