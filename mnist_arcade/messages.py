@@ -268,7 +268,9 @@ class OcclusionReady:
     """The engine's answer to an OcclusionRequest: the evidence maps (see ``explain.Evidence``).
 
     ``for_digit`` and ``for_runner_up`` are (28, 28): how much covering each pixel lowers the
-    log-probability of ``digit`` (the winner) and of ``runner_up``.
+    log-probability of ``digit`` (the winner) and of ``runner_up``; ``runner_up_chance`` is the
+    runner-up's probability on the uncovered input (a runner-up without a real chance is not
+    named on screen).
     """
 
     version: int
@@ -277,6 +279,8 @@ class OcclusionReady:
     runner_up: int
     for_digit: np.ndarray
     for_runner_up: np.ndarray
+    runner_up_chance: float | None = None
+    for_lead: np.ndarray | None = None  # the winner's log-odds map, when the runner-up is not real
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ PATCH = 6  # side of the blank patch, in input pixels: about a third of a stroke
 STRIDE = 2  # patch step: 12 x 12 = 144 covered copies, one cheap batched call
 EXP_LIMIT = 700.0  # exp() of a score above this overflows float64: shift the scores first
 TINY_PROBABILITY = 1e-30  # floor under a probability before its log is taken
+REAL_CHANCE = 0.05  # a runner-up read at less than this is not named: it had no real chance
 
 
 def _ints(text: str, *values: int) -> None:
@@ -333,16 +334,37 @@ class Evidence:
     Log-probabilities, not probabilities: a digit read at 99.99% barely moves in probability
     when a patch is covered, but its log-probability (and its lead over the runner-up) still
     shows clearly which parts mattered.
+
+    ``runner_up_chance`` is the runner-up's own probability on the uncovered input: under
+    :data:`REAL_CHANCE` it had no real chance, so it is not named, and :attr:`shown` is
+    ``for_lead``: how much covering each pixel lowers the winner's log-odds against all nine
+    other digits together (pink then marks parts that argued *against* the winner). The winner's
+    own log-probability would not do: at 100% in float32 it does not move at all.
     """
 
     digit: int
     runner_up: int
     for_digit: np.ndarray
     for_runner_up: np.ndarray
+    runner_up_chance: float | None = None  # None: not known, named as before
+    for_lead: np.ndarray | None = None
 
     @property
     def balance(self) -> np.ndarray:
         return self.for_digit - self.for_runner_up
+
+    @property
+    def names_runner_up(self) -> bool:
+        """Whether the runner-up had a real chance (at least :data:`REAL_CHANCE`)."""
+        return self.runner_up_chance is None or self.runner_up_chance >= REAL_CHANCE
+
+    @property
+    def shown(self) -> np.ndarray:
+        """What the overlay draws: the balance against a real runner-up, else the winner's lead
+        over all the other digits together."""
+        if self.names_runner_up or self.for_lead is None:
+            return self.balance
+        return self.for_lead
 
     def __repr__(self) -> str:
         strongest = float(np.abs(self.balance).max())
@@ -382,7 +404,15 @@ def occlusion_map(
         )
     _ints("the digit and the runner-up", digit, runner_up)
     maps = [_patch_average(base[k] - batch[:, k], boxes, shape) for k in (digit, runner_up)]
-    return Evidence(int(digit), int(runner_up), maps[0], maps[1])
+    lead = _patch_average(_lead(base[None], digit) - _lead(batch, digit), boxes, shape)
+    chance = float(np.asarray(base_probabilities, np.float64)[runner_up])
+    return Evidence(int(digit), int(runner_up), maps[0], maps[1], chance, lead)
+
+
+def _lead(log_probabilities: np.ndarray, digit: int) -> np.ndarray:
+    """log p(digit) - log p(any other digit), per row: the winner's log-odds."""
+    others = np.delete(np.exp(log_probabilities), digit, axis=1).sum(axis=1)
+    return log_probabilities[:, digit] - np.log(np.maximum(others, TINY_PROBABILITY))
 
 
 def top_two(probabilities: np.ndarray) -> tuple[int, int]:

@@ -191,6 +191,8 @@ class Engine:
                 runner_up,
                 evidence.for_digit,
                 evidence.for_runner_up,
+                evidence.runner_up_chance,
+                evidence.for_lead,
             )
         )
 

@@ -50,12 +50,17 @@ def test_the_overlay_colours_the_strokes_and_leaves_far_background_clear(screen,
     coloured = pixels.any(axis=2)
     assert hue(pixels, FOR_WINNER).any() and hue(pixels, FOR_RUNNER_UP).any()
     np.testing.assert_array_equal(
-        coloured, np.abs(evidence.balance) >= 0.06 * np.abs(evidence.balance).max()
+        coloured, np.abs(evidence.shown) >= 0.06 * np.abs(evidence.shown).max()
     )
     assert not surface_to_rgb(screen)[310:, :].any()  # nothing drawn outside the rect
+    pink = (
+        f"a pink one made {evidence.runner_up} less likely"
+        if evidence.names_runner_up  # a runner-up with a real chance is named, no other
+        else "a pink one, more likely"
+    )
     assert overlay.title == (
-        f"Why a {evidence.digit}? Green: made {evidence.digit} more likely; "
-        f"pink: pulled toward {evidence.runner_up}"
+        f"Why a {evidence.digit}? Covering a green square made {evidence.digit} less likely; "
+        + pink
     )
     overlay.draw_legend(screen, Text(), (20, 320))
 
@@ -74,7 +79,7 @@ def test_on_the_board_the_overlay_lands_on_the_drawing_and_stays_inside_it(
     outside = pixels.copy()
     outside[40:340, 40:340] = 0
     assert not outside.any()  # the field reaches past the board, the colours do not
-    expected = arithmetic.map_to_board(np.abs(evidence.balance), box, board.shape)
+    expected = arithmetic.map_to_board(np.abs(evidence.shown), box, board.shape)
     strong = expected >= 0.5 * expected.max()
     assert on_board[strong].mean() > 0.99
     ink = board > 128

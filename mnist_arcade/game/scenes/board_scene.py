@@ -135,7 +135,7 @@ class BoardScene(Scene):
                 (pygame.K_w,),
                 "W",
                 phrase("board_screen.key_why"),
-                context.why.explain_reading,
+                context.why.toggle,
             ),
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
             Binding((pygame.K_ESCAPE,), "Esc", phrase("board_screen.key_close"), self._close),
@@ -147,6 +147,8 @@ class BoardScene(Scene):
     def _close(self) -> None:
         if self.detail.is_open:
             self.detail.close()
+        elif self.context.why.hide():
+            self._why = None
         else:
             self.context.say(phrase("board_screen.no_card_to_close"), MUTED)
 

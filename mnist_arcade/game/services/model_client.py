@@ -234,7 +234,12 @@ class ModelClient:
             elif isinstance(reply, OcclusionReady):
                 if reply.version == self.version and reply.request_id == self._wanted_occlusion:
                     evidence = Evidence(
-                        reply.digit, reply.runner_up, reply.for_digit, reply.for_runner_up
+                        reply.digit,
+                        reply.runner_up,
+                        reply.for_digit,
+                        reply.for_runner_up,
+                        reply.runner_up_chance,
+                        reply.for_lead,
                     )
                     events.append(OcclusionAnswer(reply.request_id, evidence))
             elif isinstance(reply, KnockOutReady):

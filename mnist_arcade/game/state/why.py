@@ -67,5 +67,21 @@ class WhyEvidence:
         self.evidence, self.serial = answer.evidence, readings.serial
         self.box = field_box_on_board(readings.board.pixels, readings.method)
         evidence = answer.evidence
-        answer = phrase("why.answer", digit=evidence.digit, runner_up=evidence.runner_up)
-        self.notices.say(answer, GOOD)
+        if evidence.names_runner_up:
+            words = phrase("why.answer", digit=evidence.digit, runner_up=evidence.runner_up)
+        else:
+            words = phrase("why.answer_alone", digit=evidence.digit)
+        self.notices.say(words, GOOD)
+
+    def hide(self) -> bool:
+        """Take the overlay off (W again, or Esc); False when none was on show."""
+        shown = self.on_show is not None
+        self.evidence = None
+        self._request = -1  # an answer still on its way is not shown either
+        return shown
+
+    def toggle(self) -> bool:
+        """W: ask why, or take the overlay off when it is on show."""
+        if self.hide():
+            return False
+        return self.explain_reading()

@@ -17,6 +17,7 @@ import pygame
 from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, slanted_like_board
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import GOOD, MUTED
+from mnist_arcade.game.words import phrase
 
 FOR_WINNER = GOOD  # green: made the winning digit more likely
 FOR_RUNNER_UP = (255, 105, 190)  # pink: pulled toward the runner-up
@@ -25,9 +26,12 @@ FAINTEST = 0.06  # evidence under this share of the strongest is not drawn at al
 
 
 def title_for(evidence: Evidence) -> str:
-    """The plain-words title: "Why a 3? Green: made 3 more likely; pink: pulled toward 8"."""
-    digit, runner_up = evidence.digit, evidence.runner_up
-    return f"Why a {digit}? Green: made {digit} more likely; pink: pulled toward {runner_up}"
+    """How the map was made and what its colours mean, in one line: "We covered each square in
+    turn: green means covering it made 3 less likely...". A runner-up is named only when it had
+    a real chance (:attr:`Evidence.names_runner_up`)."""
+    if evidence.names_runner_up:
+        return phrase("why.how_made", digit=evidence.digit, runner_up=evidence.runner_up)
+    return phrase("why.how_made_alone", digit=evidence.digit)
 
 
 def evidence_surface(balance: np.ndarray) -> pygame.Surface:
@@ -76,7 +80,7 @@ class OcclusionOverlay:
     def __init__(self, evidence: Evidence) -> None:
         self.evidence = evidence
         self.title = title_for(evidence)
-        self._small = evidence_surface(evidence.balance)  # scaled at each draw: ~0.1 ms
+        self._small = evidence_surface(evidence.shown)  # scaled at each draw: ~0.1 ms
         self._on_board: tuple[FieldBox, pygame.Surface] | None = None  # leaned as drawn
 
     def __repr__(self) -> str:
@@ -90,7 +94,7 @@ class OcclusionOverlay:
         """Over the player's board: the field placed where preprocessing took the digit from,
         leaned back as the drawing leans (the net read it stood upright)."""
         if self._on_board is None or self._on_board[0] != box:
-            leaned = slanted_like_board(self.evidence.balance, box)
+            leaned = slanted_like_board(self.evidence.shown, box)
             self._on_board = (box, evidence_surface(leaned))
         rect = field_rect_on_screen(board_rect, box)
         _blit_stretched(surface, self._on_board[1], rect, board_rect)

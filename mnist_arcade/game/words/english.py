@@ -102,7 +102,23 @@ ENGLISH: dict[str, str] = {
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "Read a digit first (P), then ask why (W).",
     "why.covering": "Covering parts of your digit to see which ones matter...",
-    "why.answer": "Green: what made it a {digit}. Pink: what pulled toward {runner_up}.",
+    "why.answer": (
+        "We covered each square in turn: green means covering it made {digit} less likely, "
+        "pink that it made {runner_up} less likely: that part looks like a {runner_up}. W or "
+        "Esc: hide it."
+    ),
+    "why.answer_alone": (
+        "We covered each square in turn: green means covering it made {digit} less likely, "
+        "pink that it made {digit} more likely. No other digit had a real chance. W or Esc: "
+        "hide it."
+    ),
+    "why.how_made": (
+        "Why a {digit}? Covering a green square made {digit} less likely; a pink one made "
+        "{runner_up} less likely"
+    ),
+    "why.how_made_alone": (
+        "Why a {digit}? Covering a green square made {digit} less likely; a pink one, more likely"
+    ),
     # --- engine ----------------------------------------------------------------------------------
     "engine.could_not": "The network could not do that: {problem}",
     "engine.no_model": "No model could be loaded: {error}. Press T to train one.",
@@ -236,8 +252,8 @@ ENGLISH: dict[str, str] = {
     "board_screen.key_teach": "teach the network your digits",
     "board_screen.key_next_model": "next model: the shipped one, then each run kept",
     "board_screen.key_book": "your digit book",
-    "board_screen.key_why": "why this digit? (which parts of the drawing mattered)",
-    "board_screen.key_close": "close the card of a clicked map",
+    "board_screen.key_why": "why this digit? (which parts mattered); W again hides it",
+    "board_screen.key_close": "close the card of a clicked map, or hide the why overlay",
     "board_screen.key_pause": "pause or go on with the card",
     "board_screen.key_tab": "conv2 card: the next input map",
     "board_screen.no_card_to_close": "Click a feature map to open its card; Esc closes it.",
