@@ -284,6 +284,24 @@ class OcclusionReady:
 
 
 @dataclass(frozen=True)
+class DetectorsRequest:
+    """What does each conv detector look for? Asked once per model (see ``DetectorsReady``)."""
+
+    request_id: int
+
+
+@dataclass(frozen=True)
+class DetectorsReady:
+    """The engine's answer to a DetectorsRequest, for the model of ``version``: ``views`` maps
+    "conv1" and "conv2" to one ``explaining.detectors.DetectorView`` per map (its strongest
+    patches of real test digits, its filter picture for conv1, and its shape)."""
+
+    version: int
+    request_id: int
+    views: dict
+
+
+@dataclass(frozen=True)
 class FinetuneReport:
     """Before and after teaching the network the player's digits, side by side."""
 

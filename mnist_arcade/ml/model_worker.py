@@ -22,9 +22,12 @@ from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import load_shipped_subset
 from mnist_arcade.errors import MnistArcadeError
 from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
+from mnist_arcade.explaining.detectors import detector_views
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
+    DetectorsReady,
+    DetectorsRequest,
     EngineProblem,
     KnockOutReady,
     KnockOutRequest,
@@ -57,6 +60,7 @@ from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.scoring.accuracy import accuracy
 
 STOP = None  # put on the request queue to end the engine
+DETECTOR_DIGITS = 2000  # test digits the detector views are found in (the shipped subset's all)
 SOURCE_NAMES = {
     "shipped": "shipped model",
     "trained": "your trained model",
@@ -122,6 +126,8 @@ class Engine:
                 self._classify(request)
             elif isinstance(request, KnockOutRequest):
                 self._knock_out(request)
+            elif isinstance(request, DetectorsRequest):
+                self._detectors(request)
         except MnistArcadeError as error:
             self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
@@ -230,6 +236,21 @@ class Engine:
                 digits,
             )
         )
+
+    def _detectors(self, request: DetectorsRequest) -> None:
+        """What each conv detector looks for, from the test digits in ONE batched call."""
+        if self.live is None:
+            return
+        if self._yardstick is None:
+            self._yardstick = _yardstick()
+        digits = self._yardstick[0][:DETECTOR_DIGITS]
+        maps = self.live.layer_maps(digits, ("conv1", "conv2"))
+        kernel = self.live.get_weights()[0]
+        views = {
+            "conv1": detector_views("conv1", maps["conv1"], digits, kernel),
+            "conv2": detector_views("conv2", maps["conv2"], digits),
+        }
+        self.replies.put(DetectorsReady(self.version, request.request_id, views))
 
     def _use_weights(self, request: UseWeights) -> None:
         check_weight_shapes(request.weights)

@@ -54,6 +54,7 @@ class Predictor:
         extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )
+        self._extractor = extractor
         self._all_layers = _one_digit_function(extractor, compile_fast)
         self._probabilities = tf.function(
             lambda digits: model(digits, training=False),
@@ -84,6 +85,17 @@ class Predictor:
             for start in range(0, len(digits), BATCH_CHUNK)
         ]
         return np.concatenate(chunks) if chunks else np.zeros((0, 10), dtype=np.float32)
+
+    def layer_maps(self, digits: np.ndarray, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+        """(N, 28, 28) digits -> each named shown layer's (N, H, W, C) maps, in ONE call (the
+        detector views: a few thousand digits, once per model)."""
+        digits = np.asarray(digits, dtype=np.float32).reshape(-1, *INPUT_SHAPE)
+        outputs = self._extractor(tf.constant(digits), training=False)
+        return {
+            name: output.numpy()
+            for name, output in zip(SHOWN_LAYERS, outputs, strict=True)
+            if name in names
+        }
 
     def set_weights(self, weights: list[np.ndarray]) -> None:
         """Use freshly trained weights from now on (the traced functions read the variables)."""

@@ -9,6 +9,7 @@ import pygame
 
 from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT, RESULT_RECT
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
+from mnist_arcade.game.words.numbers import readable
 from testing_support.fake_engine import FakeEngine
 from testing_support.fake_trainers import ScriptedTrainer
 from testing_support.game_input import post_key, post_stroke, read_board, run_until, settle
@@ -465,7 +466,7 @@ def test_hovering_a_feature_map_enlarges_it_with_its_range_of_values(make_app):
     shown = " ".join(drawn_strings(app))
     values = app.context.readings.prediction.layers[2].values[:, :, 5]
     assert "conv2, map 6" in shown
-    assert f"values {values.min():.2f} to {values.max():.2f}" in shown
+    assert f"values {readable(values.min())} to {readable(values.max())}" in shown
     pygame.event.post(  # off the maps: the card goes
         pygame.event.Event(pygame.MOUSEMOTION, pos=(700, 700), rel=(0, 0), buttons=(0, 0, 0))
     )

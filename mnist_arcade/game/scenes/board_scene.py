@@ -222,6 +222,8 @@ class BoardScene(Scene):
                 self.network.show(reading.prediction, animate=reading.animate)
         if context.readings.is_stale and context.readings.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
+        context.model.request_detectors()  # once per model: what each conv map looks for
+        self.network.detectors = context.model.detectors
         self.network.update(dt)
         self.detail.update(dt)
         if context.readings.is_stale:

@@ -21,6 +21,8 @@ from mnist_arcade.explaining.arithmetic import Evidence
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
+    DetectorsReady,
+    DetectorsRequest,
     EngineProblem,
     KnockOutReady,
     KnockOutRequest,
@@ -113,6 +115,8 @@ class ModelClient:
         self._wanted_knockout = -1  # newest "knock filters out" request id
         self.knockout: KnockOutReady | None = None  # its newest answer, for the model in use
         self._held: list[Answer | ModelInUse] = []  # drained by ``wait``, returned by ``poll``
+        self._detectors: DetectorsReady | None = None  # what each detector looks for
+        self._detectors_asked = -1  # the model version they were last asked for
 
     def __repr__(self) -> str:
         name = self.in_use.name if self.in_use else None
@@ -132,6 +136,15 @@ class ModelClient:
     def weights(self) -> list[np.ndarray] | None:
         """A copy of the weights in use (the engine sends them with every change)."""
         return self.in_use.weights if self.in_use else None
+
+    @property
+    def detectors(self) -> dict | None:
+        """What each conv map looks for ("conv1"/"conv2" -> a DetectorView per map), for the
+        model in use; None until the engine has answered :meth:`request_detectors`."""
+        answer = self._detectors
+        if answer is None or answer.version != self.version:
+            return None
+        return answer.views
 
     @property
     def label(self) -> str:
@@ -198,6 +211,15 @@ class ModelClient:
         self._requests.put(KnockOutRequest(self._next_id, layer, tuple(off), net_input))
         return self._next_id
 
+    def request_detectors(self) -> bool:
+        """Ask once per model what each conv detector looks for (one batched engine call);
+        False when already asked for this model, or when there is none yet."""
+        if not self.ready or self._detectors_asked == self.version:
+            return False
+        self._detectors_asked = self.version
+        self._requests.put(DetectorsRequest(self.version))  # one per model: its version names it
+        return True
+
     def use_weights(self, weights: list[np.ndarray], name: str, save: bool = True) -> None:
         self._requests.put(UseWeights(weights, name, save))
 
@@ -245,6 +267,9 @@ class ModelClient:
             elif isinstance(reply, KnockOutReady):
                 if reply.version == self.version and reply.request_id == self._wanted_knockout:
                     self.knockout = reply
+            elif isinstance(reply, DetectorsReady):
+                if reply.version == self.version:
+                    self._detectors = reply
             elif isinstance(reply, EngineProblem):
                 if reply.fatal:
                     self.state, self.error = ModelState.FAILED, reply.message

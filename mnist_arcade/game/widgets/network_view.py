@@ -17,11 +17,15 @@ import pygame
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
 from mnist_arcade.game.widgets.card_numbers import counted
+from mnist_arcade.game.widgets.detector_popup import WIDTH as DETECTOR_WIDTH
+from mnist_arcade.game.widgets.detector_popup import DetectorPopup
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import readable
 from mnist_arcade.messages import Prediction
 
 STAGE_SECONDS = 0.28  # time for one layer to scan in
@@ -31,6 +35,7 @@ EXPLAINED_CAPTION_HEIGHT = 112  # ... and a plain sentence of up to four lines
 SENTENCE_LINES = 4
 SENTENCE_SIZE = 18
 DENSE_WIDTH = 86
+POPUP_HEIGHT = 165  # room for a detector's words and its 3x3 grid of patches
 
 # Per layer: (enlargement factor, tiles per row).
 FULL_LAYOUT = {"input": (3, 1), "conv1": (3, 2), "pool1": (4, 2), "conv2": (6, 4), "pool2": (8, 4)}
@@ -69,6 +74,8 @@ class NetworkView:
         self.columns: list[_Column] = []
         self.dense_bounds = pygame.Rect(0, 0, 0, 0)
         self.elapsed = 0.0
+        self.detectors: dict | None = None  # what each conv map looks for (the model client's)
+        self._popups: dict[tuple[int, str, int], DetectorPopup] = {}  # made once, kept
 
     def __repr__(self) -> str:
         return f"NetworkView({self.rect}, columns={[c.name for c in self.columns]})"
@@ -168,18 +175,37 @@ class NetworkView:
         The map is numbered from 1, as the card its click opens numbers it ("conv1, map 1").
         """
         if name == "input":
-            return "what the net sees", "click: why this digit?"
-        return f"{name}, map {counted(index)}", "click: how it is computed"
+            return phrase("network.net_sees_title"), phrase("network.click_why")
+        return phrase("network.map_title", layer=name, number=counted(index)), phrase(
+            "network.click_how"
+        )
+
+    def detector_popup(self, name: str, index: int) -> DetectorPopup | None:
+        """What map ``index`` of conv layer ``name`` looks for, once the engine has said."""
+        views = (self.detectors or {}).get(name)
+        if views is None or not 0 <= index < len(views):
+            return None
+        key = (id(views), name, index)
+        if key not in self._popups:
+            if len(self._popups) > 64:  # another model's popups: let them go
+                self._popups.clear()
+            self._popups[key] = DetectorPopup(views[index])
+        return self._popups[key]
 
     def draw_enlarged(self, target: pygame.Surface, name: str, index: int, near) -> None:
-        """The hovered map, twice as large beside the mouse, with its range of values."""
+        """The hovered map, twice as large beside the mouse, with its range of values and, for
+        a conv map, what its detector looks for."""
         column = next(column for column in self.columns if column.name == name)
         tile = column.tiles[index]
         big = pygame.transform.scale(tile, (tile.get_width() * 2, tile.get_height() * 2))
         values = self.values_of(name, index)
         title, hint = self.hover_words(name, index)
-        words = f"values {float(values.min()):.2f} to {float(values.max()):.2f}"
-        card = pygame.Rect(0, 0, max(big.get_width(), 190) + 20, big.get_height() + 84)
+        low, high = readable(float(values.min())), readable(float(values.max()))
+        words = phrase("network.values", low=low, high=high)
+        popup = self.detector_popup(name, index)
+        extra = DETECTOR_WIDTH + 10 if popup is not None else 0
+        height = max(big.get_height(), POPUP_HEIGHT if popup is not None else 0) + 84
+        card = pygame.Rect(0, 0, max(big.get_width(), 190) + extra + 20, height)
         card.topleft = (near[0] + 18, near[1] + 18)
         card.clamp_ip(target.get_rect())
         pygame.draw.rect(target, (12, 14, 22), card, border_radius=8)
@@ -187,6 +213,8 @@ class NetworkView:
         self.text.draw(target, title, (card.left + 10, card.top + 8), 20, TEXT)
         self.text.draw(target, words, (card.left + 10, card.top + 28), 18, MUTED)
         target.blit(big, (card.left + 10, card.top + 50))
+        if popup is not None:
+            popup.draw(target, self.text, (card.left + 20 + big.get_width(), card.top + 50))
         self.text.draw(target, hint, (card.left + 10, card.bottom - 26), 18, ACCENT)
 
     def stage_progress(self, stage: int) -> float:

@@ -464,6 +464,21 @@ ENGLISH: dict[str, str] = {
     "dense_card.score_sum": (
         "score of {digit} = {maps} maps' parts ({parts}) + bias {bias} = {score}"
     ),
+    # --- detector (the hover popup: what a conv map looks for) -----------------------------------
+    "detector.looks_for": "this detector looks for:",
+    "detector.horizontal": "horizontal strokes and edges",
+    "detector.vertical": "upright strokes and edges",
+    "detector.up_right": "strokes that go up to the right",
+    "detector.down_right": "strokes that go down to the right",
+    "detector.mix": "a mix of shapes",
+    "detector.patches": "digits it fires on most:",
+    "detector.filter": "its filter:",
+    # --- network (the network view and its hover popup) ------------------------------------------
+    "network.net_sees_title": "what the net sees",
+    "network.click_why": "click: why this digit?",
+    "network.map_title": "{layer}, map {number}",
+    "network.click_how": "click: how it is computed",
+    "network.values": "values {low} to {high}",
     # ----- kernel lab -----
     "kernel_lab.preset_blur": "blur",
     "kernel_lab.preset_sharpen": "sharpen",
