@@ -19,7 +19,8 @@ import warnings
 
 import pygame
 
-from mnist_arcade.game.widgets.theme import CAPTION, WINDOW_SIZE
+from mnist_arcade.game.widgets.theme import WINDOW_SIZE
+from mnist_arcade.game.words import phrase
 
 LETTERBOX = (8, 9, 14)  # the bars beside a scaled canvas
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION)
@@ -33,7 +34,7 @@ class Window:
         # SDL's OpenGL framebuffer loads Mesa libraries that crash TensorFlow's native library
         # when it is imported afterwards; the game only blits software surfaces anyway.
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-        pygame.display.set_caption(CAPTION)
+        pygame.display.set_caption(phrase("window.caption"))
         self.canvas = pygame.Surface(WINDOW_SIZE)
         self.fullscreen = False
         self._windowed_size = size

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import pygame
 
 from mnist_arcade.canvas.methods import Method
@@ -11,6 +9,7 @@ from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
 from mnist_arcade.game.services.model_client import ModelState
+from mnist_arcade.game.services.training_session import status_in_words
 from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.detail_view import DetailView
@@ -26,8 +25,8 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.game.words import phrase
-from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
+from mnist_arcade.game.words import Phrase, Phrases, phrase
+from mnist_arcade.scoring.confidence import reads_as_digit
 
 BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
@@ -42,12 +41,14 @@ HELP_RECT = pygame.Rect(372, 600, 868, 100)
 class BoardScene(Scene):
     """The board on the left, the network at work on the right."""
 
-    TITLE: ClassVar[str] = phrase("board_screen.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "the board": phrase("board_screen.panel_board"),
-        "the network reads": phrase("board_screen.panel_reads"),
-        "the network panel": phrase("board_screen.panel_network"),
-    }
+    TITLE = Phrase("board_screen.title")
+    PANELS = Phrases(
+        {
+            "board_screen.name_board": "board_screen.panel_board",
+            "board_screen.name_reads": "board_screen.panel_reads",
+            "board_screen.name_network": "board_screen.panel_network",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -113,7 +114,7 @@ class BoardScene(Scene):
             ),
             Binding(
                 tuple(DIGIT_KEYS),
-                "0-9",
+                phrase("keys.digits"),
                 phrase("board_screen.key_digits"),
                 lambda key: context.teaching.add_to_book(DIGIT_KEYS[key]),
                 takes_key=True,
@@ -138,9 +139,24 @@ class BoardScene(Scene):
                 context.why.toggle,
             ),
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
-            Binding((pygame.K_ESCAPE,), "Esc", phrase("board_screen.key_close"), self._close),
-            Binding((pygame.K_SPACE,), "Space", phrase("board_screen.key_pause"), self._pause),
-            Binding((pygame.K_TAB,), "Tab", phrase("board_screen.key_tab"), self._next_input),
+            Binding(
+                (pygame.K_ESCAPE,),
+                phrase("keys.esc"),
+                phrase("board_screen.key_close"),
+                self._close,
+            ),
+            Binding(
+                (pygame.K_SPACE,),
+                phrase("keys.space"),
+                phrase("board_screen.key_pause"),
+                self._pause,
+            ),
+            Binding(
+                (pygame.K_TAB,),
+                phrase("keys.tab"),
+                phrase("board_screen.key_tab"),
+                self._next_input,
+            ),
             Binding((pygame.K_x,), "X", phrase("board_screen.key_exact"), self._toggle_exact),
         ]
 
@@ -308,7 +324,9 @@ class BoardScene(Scene):
             return ""
         if training.progress is None:
             return phrase(
-                "board_screen.training_status", preset=training.preset, status=training.status.value
+                "board_screen.training_status",
+                preset=training.preset,
+                status=status_in_words(training.status),
             )
         return phrase(
             "board_screen.training_epoch",
@@ -376,7 +394,9 @@ class BoardScene(Scene):
             text.draw(surface, sure, (left + 110, top + 72), 30, color)
             return
         # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
-        text.draw_wrapped(surface, NOT_A_DIGIT, (left + 110, top + 44), 180, 22, WARN)
+        text.draw_wrapped(
+            surface, phrase("reading.not_a_digit"), (left + 110, top + 44), 180, 22, WARN
+        )
         confidence = prediction.confidence
         best = phrase("board_screen.best_guess", digit=prediction.digit, confidence=confidence)
         text.draw(surface, best, (left + 110, top + 84), 18, MUTED)

@@ -7,8 +7,6 @@ their digits it still gets wrong before and after teaching it (K).
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import numpy as np
 import pygame
 
@@ -27,7 +25,7 @@ from mnist_arcade.game.widgets.theme import (
     TEXT,
     WARN,
 )
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import Phrase, Phrases, phrase
 
 GRID_TOPLEFT = (40, 120)
 STEP = (96, 100)  # one entry: a 56 px tile and two labels
@@ -38,10 +36,12 @@ SHOWN = PER_ROW * 5  # entries on one screen (the newest)
 class BookScene(Scene):
     """A grid of the book's digits; click one to select it."""
 
-    TITLE: ClassVar[str] = phrase("book_screen.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "each square": phrase("book_screen.panel_squares"),
-    }
+    TITLE = Phrase("book_screen.title")
+    PANELS = Phrases(
+        {
+            "book_screen.name_squares": "book_screen.panel_squares",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -56,7 +56,7 @@ class BookScene(Scene):
         return [
             Binding(
                 (pygame.K_DELETE, pygame.K_BACKSPACE),
-                "Delete",
+                phrase("keys.delete"),
                 phrase("book_screen.key_delete"),
                 self._delete,
             ),
@@ -64,7 +64,7 @@ class BookScene(Scene):
             Binding((pygame.K_k,), "K", phrase("book_screen.key_teach"), context.start_finetune),
             Binding(
                 (pygame.K_ESCAPE, pygame.K_d),
-                "Esc / D",
+                phrase("keys.esc_or", key="D"),
                 phrase("keys.back_to_board"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),

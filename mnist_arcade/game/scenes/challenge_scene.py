@@ -12,7 +12,6 @@ of both kinds, so the player sees why ("MNIST's 7s rarely have a bar").
 from __future__ import annotations
 
 import math
-from typing import ClassVar
 
 import numpy as np
 import pygame
@@ -45,11 +44,11 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import Phrase, Phrases, phrase
 from mnist_arcade.game.words.numbers import percent
 from mnist_arcade.player_files.atomic_files import why_not_saved
 from mnist_arcade.player_files.folder_lock import UserFolderBusy
-from mnist_arcade.scoring.confidence import NOT_A_DIGIT, reads_as_digit
+from mnist_arcade.scoring.confidence import reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)
 PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long
@@ -60,12 +59,14 @@ EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
 class ChallengeScene(Scene):
     """Rounds, then the summary; the board and live reading are the game's own."""
 
-    TITLE: ClassVar[str] = phrase("challenge_screen.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "the prompt": phrase("challenge_screen.panel_prompt"),
-        "the guess": phrase("challenge_screen.panel_guess"),
-        "the summary": phrase("challenge_screen.panel_summary"),
-    }
+    TITLE = Phrase("challenge_screen.title")
+    PANELS = Phrases(
+        {
+            "challenge_screen.name_prompt": "challenge_screen.panel_prompt",
+            "challenge_screen.name_guess": "challenge_screen.panel_guess",
+            "challenge_screen.name_summary": "challenge_screen.panel_summary",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -88,13 +89,13 @@ class ChallengeScene(Scene):
             Binding((pygame.K_c,), "C", phrase("board_screen.key_clear"), self._clear),
             Binding(
                 (pygame.K_SPACE, pygame.K_RETURN),
-                "Space",
+                phrase("keys.space"),
                 phrase("challenge_screen.key_new_game"),
                 self._again,
             ),
             Binding(
                 (pygame.K_ESCAPE, pygame.K_g),
-                "Esc / G",
+                phrase("keys.esc_or", key="G"),
                 phrase("keys.back_to_board"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),
@@ -301,7 +302,7 @@ class ChallengeScene(Scene):
         if reading is None:
             return phrase("challenge_screen.draw_now")
         if not reads_as_digit(reading.probabilities):
-            return NOT_A_DIGIT
+            return phrase("reading.not_a_digit")
         guesses = Guesses.of(reading.probabilities)
         read, sure = with_article(guesses.read), percent(guesses.confidence)
         line = phrase("challenge_screen.guess", digit=read, sure=sure)

@@ -8,8 +8,6 @@ call; the test digits load on a thread, so the screen opens at once.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import numpy as np
 import pygame
 
@@ -29,7 +27,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import Phrase, Phrases, phrase
 from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 
@@ -42,12 +40,14 @@ SHOWN_DIGITS = 24  # at most this many digits of one cell on screen
 class EvaluationScene(Scene):
     """Confusion matrix, per-digit accuracy and the digits behind any cell."""
 
-    TITLE: ClassVar[str] = phrase("evaluation_screen.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "the table": phrase("evaluation_screen.panel_table"),
-        "per digit": phrase("evaluation_screen.panel_per_digit"),
-        "the digits": phrase("evaluation_screen.panel_digits"),
-    }
+    TITLE = Phrase("evaluation_screen.title")
+    PANELS = Phrases(
+        {
+            "evaluation_screen.name_table": "evaluation_screen.panel_table",
+            "evaluation_screen.name_per_digit": "evaluation_screen.panel_per_digit",
+            "evaluation_screen.name_digits": "evaluation_screen.panel_digits",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -70,7 +70,7 @@ class EvaluationScene(Scene):
         return [
             Binding(
                 (pygame.K_ESCAPE, pygame.K_e, pygame.K_b),
-                "Esc / E",
+                phrase("keys.esc_or", key="E"),
                 phrase("keys.back_to_board"),
                 back,
             ),

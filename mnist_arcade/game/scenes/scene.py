@@ -38,8 +38,8 @@ class Binding:
 class Scene:
     """Base class: override what the scene needs."""
 
-    TITLE: ClassVar[str] = ""
-    PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows
+    TITLE: ClassVar[str] = ""  # a Phrase, looked up when read (see words.Phrase)
+    PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows (Phrases)
 
     def __init__(self, context: GameContext) -> None:
         self.context = context
@@ -50,7 +50,9 @@ class Scene:
 
     def key_line(self) -> str:
         """Every key of the scene in one line, for the bottom of the screen."""
-        return "   |   ".join(f"{b.label}  {b.what}" for b in self.bindings()) + "   |   H  help"
+        keys = [phrase("keys.footer_key", key=b.label, what=b.what) for b in self.bindings()]
+        keys.append(phrase("keys.footer_help"))
+        return phrase("keys.footer_gap").join(keys)
 
     def draw_footer(self, surface: pygame.Surface, notice: bool = True) -> None:
         """The key line at the bottom and, above it, a key's answer for a few seconds."""

@@ -8,7 +8,6 @@ after every epoch, so its feature maps change as the filters form.
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
 
 import pygame
 
@@ -36,7 +35,7 @@ from mnist_arcade.game.widgets.theme import (
     WARN,
     panel,
 )
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import Phrase, Phrases, phrase
 from mnist_arcade.game.words.numbers import duration
 from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
@@ -53,20 +52,21 @@ EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
-EPOCH_WORDS = phrase("train_screen.epoch_words")
 LOG = logging.getLogger(__name__)
 
 
 class TrainScene(Scene):
     """Charts, progress and the player's digit, refreshed as training messages arrive."""
 
-    TITLE: ClassVar[str] = phrase("train_screen.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "accuracy": phrase("train_screen.panel_accuracy"),
-        "val_accuracy": phrase("train_screen.panel_val_accuracy"),
-        "loss": phrase("train_screen.panel_loss"),
-        "the maps": phrase("train_screen.panel_maps"),
-    }
+    TITLE = Phrase("train_screen.title")
+    PANELS = Phrases(
+        {
+            "train_screen.name_accuracy": "train_screen.panel_accuracy",
+            "train_screen.name_val_accuracy": "train_screen.panel_val_accuracy",
+            "train_screen.name_loss": "train_screen.panel_loss",
+            "train_screen.name_maps": "train_screen.panel_maps",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -99,7 +99,7 @@ class TrainScene(Scene):
         return [
             Binding(
                 (pygame.K_ESCAPE, pygame.K_t),
-                "Esc / T",
+                phrase("keys.esc_or", key="T"),
                 phrase("train_screen.key_stop"),
                 self._stop_and_leave,
             ),
@@ -122,11 +122,14 @@ class TrainScene(Scene):
                 lambda: self._choose(PresetName.FULL),
             ),
             Binding(
-                (pygame.K_SPACE,), "Space", phrase("train_screen.key_again"), self._train_again
+                (pygame.K_SPACE,),
+                phrase("keys.space"),
+                phrase("train_screen.key_again"),
+                self._train_again,
             ),
             Binding(
                 (pygame.K_RETURN, pygame.K_KP_ENTER),
-                "Enter",
+                phrase("keys.enter"),
                 phrase("train_screen.key_use"),
                 self._use_kept_aside,
             ),
@@ -233,7 +236,7 @@ class TrainScene(Scene):
         else:
             self.network.draw(surface)
         self.draw_footer(surface, notice=False)  # notices go in the summary line here
-        text.draw(surface, EPOCH_WORDS, (40, 158), 18, MUTED)
+        text.draw(surface, phrase("train_screen.epoch_words"), (40, 158), 18, MUTED)
         if not self.accuracy_chart.draw_value(surface, self.mouse):
             self.loss_chart.draw_value(surface, self.mouse)
 

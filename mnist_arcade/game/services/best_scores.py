@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from mnist_arcade import paths
+from mnist_arcade.game.words import phrase
 from mnist_arcade.player_files.atomic_files import set_aside, write_atomically
 from mnist_arcade.player_files.folder_lock import holding_user_folder
 from mnist_arcade.player_files.small_json import read_small_json
@@ -31,7 +32,7 @@ def load_scores(path: Path | None = None) -> tuple[list[int], str | None]:
         return _read(path), None
     except (OSError, ValueError) as error:
         where = set_aside(path)
-        return [], f"the best-scores file could not be read ({error}); it was {where}"
+        return [], phrase("best_scores.unreadable", error=error, where=where)
 
 
 def _read(path: Path) -> list[int]:
@@ -57,7 +58,5 @@ def record_score(score: int, path: Path | None = None) -> tuple[list[int], bool]
         best, _ = load_scores(path)
         new_best = score > (best[0] if best else 0)
         best = sorted([*best, score], reverse=True)[:KEPT]
-        write_atomically(
-            path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8"))
-        )
+        write_atomically(path, lambda file: file.write(json.dumps({"best": best}).encode("utf-8")))
     return best, new_best

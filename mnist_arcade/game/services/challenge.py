@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import phrase, with_article
 from mnist_arcade.game.words.numbers import percent
 
 ROUNDS = 6
@@ -35,11 +35,6 @@ STREAK_BONUS = 0.25  # each round won in a row adds a quarter to the points
 class RoundKind(enum.Enum):
     DRAW = "draw"  # draw the digit so that the network reads it
     FOOL = "fool"  # draw the digit so that the network reads another one
-
-
-def with_article(digit: int) -> str:
-    """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound)."""
-    return f"an {digit}" if digit == 8 else f"a {digit}"
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from mnist_arcade.explaining.arithmetic import Evidence
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -73,7 +74,7 @@ def _run_engine(requests: queue.Queue, replies: queue.Queue) -> None:
 
         engine = Engine(requests, replies)
     except Exception as error:  # TensorFlow missing or broken: say so, keep the window
-        replies.put(EngineProblem(f"TensorFlow could not start: {error}", fatal=True))
+        replies.put(EngineProblem(phrase("engine.no_tensorflow", error=error), fatal=True))
         return
     engine.run()
 
@@ -152,11 +153,16 @@ class ModelClient:
         final exam 99.2% of 2,000 MNIST test digits" (the training screen's "practice exam" is
         on validation digits: two figures, two plain names)."""
         if self.in_use is None:
-            return {ModelState.LOADING: "loading...", ModelState.FAILED: "no model"}[self.state]
+            return phrase(f"model.state_{self.state.value}")
         if self.in_use.accuracy is None:
             return self.in_use.name
         in_use = self.in_use
-        return f"{in_use.name}, final exam {in_use.accuracy:.1%} of {in_use.measured_on}"
+        return phrase(
+            "model.label",
+            name=in_use.name,
+            accuracy=in_use.accuracy,
+            measured_on=in_use.measured_on,
+        )
 
     # --- requests ------------------------------------------------------------------------------
 

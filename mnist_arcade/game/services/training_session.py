@@ -17,6 +17,7 @@ import queue
 import threading
 from collections.abc import Callable
 
+from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import (
     BatchProgress,
     DataProgress,
@@ -43,6 +44,14 @@ class TrainingStatus(enum.Enum):
 
 
 IDLE, LOADING_DATA, TRAINING, STOPPING, FINISHED, STOPPED, FAILED = TrainingStatus
+
+
+def status_in_words(status: TrainingStatus) -> str:
+    """A status as the screen says it ("loading data"), from the catalogue."""
+    name = status.name.lower()
+    return phrase(f"training_status.{name}")
+
+
 ACTIVE = (LOADING_DATA, TRAINING, STOPPING)
 METRICS = ("accuracy", "val_accuracy", "loss", "val_loss")  # Keras' own per-epoch names
 EARLIER_KEPT = 3  # earlier runs whose curves stay on the charts, faded

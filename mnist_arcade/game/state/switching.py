@@ -17,8 +17,8 @@ from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.notices import Confirmable, Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
-from mnist_arcade.game.words import phrase
-from mnist_arcade.messages import ModelInUse, RunJudged, with_the
+from mnist_arcade.game.words import phrase, with_the
+from mnist_arcade.messages import ModelInUse, RunJudged
 from mnist_arcade.player_files.model_library import (
     checked_library_models,
     describe,
@@ -111,7 +111,7 @@ class ModelSwitching:
             return
         self.expect(files[index])  # in use once loaded (see on_model_in_use); a library file
         if index == 0:  # that will not load is set aside (on_failed): N offers the next
-            self.model.use_model_file(str(files[0]), "shipped model", True)
+            self.model.use_model_file(str(files[0]), phrase("model.shipped"), True)
         else:
             self.model.use_model_file(str(files[index]), name)
         say(phrase("switch.switching", name=name, place=place), MUTED)
@@ -120,7 +120,7 @@ class ModelSwitching:
         """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
         it is none of them (the player's own model from an earlier launch)."""
         in_use = self._switches[-1] if self._switches else self._in_use_file  # or soon will be
-        if in_use is None and self.model.label.startswith("shipped model"):
+        if in_use is None and self.model.label.startswith(phrase("model.shipped")):
             in_use = files[0]
         return files.index(in_use) if in_use in files else -1
 

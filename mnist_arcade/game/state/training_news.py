@@ -14,6 +14,7 @@ from mnist_arcade.game.services.training_session import (
     STOPPED,
     TrainingSession,
     TrainingStatus,
+    status_in_words,
 )
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings
@@ -89,7 +90,14 @@ class TrainingNews:
         elif status in (FINISHED, STOPPED) and judged.adopted:
             self.model.use_weights(judged.weights, run_name(self.training), save=False)
             self.switching.expect(library_file(judged))
-            say(phrase("training.adopted", status=status.value, scores=_scores(judged)), GOOD)
+            say(
+                phrase(
+                    "training.adopted",
+                    status=status_in_words(status),
+                    scores=_scores(judged),
+                ),
+                GOOD,
+            )
         elif status in (FINISHED, STOPPED) and self.training.report is not None:
             report = self.training.report
             taught = phrase(

@@ -12,25 +12,24 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import PhraseTable, phrase
 
-HELP_KEYS_LABEL = "H / F1 / ?"
-GLOSSARY = {
-    "convolution": "a small 5x5 pattern slid over the image; where the image matches it, "
-    "the map lights up",
-    "feature map": "one detector's answers, one number for every place in the image",
-    "pooling": "keep the strongest number of each 2x2 square, so maps get smaller",
-    "softmax": "turns ten scores into chances that add up to 100%",
-    "epoch": "one pass over all the training digits",
-    "validation digits": "digits it never learns from: its practice exam (the test digits, "
-    "kept apart to the end, are its final exam)",
-    "accuracy": "the share of digits read right",
-    "loss": "how wrong the network is on average (cross-entropy); lower is better",
-    "batch": "how many digits it looks at before each small correction of its weights",
-    "samples/s": "digits the network learns from per second",
-    "augmentation": "training digits moved, turned and made thicker or thinner, so the "
-    "network learns to read more ways of writing",
-}
+GLOSSARY = PhraseTable(  # each word and its meaning, looked up when the help is drawn
+    {
+        "glossary.name_convolution": "glossary.convolution",
+        "glossary.name_feature_map": "glossary.feature_map",
+        "glossary.name_pooling": "glossary.pooling",
+        "glossary.name_softmax": "glossary.softmax",
+        "glossary.name_epoch": "glossary.epoch",
+        "glossary.name_validation": "glossary.validation",
+        "glossary.name_accuracy": "glossary.accuracy",
+        "glossary.name_loss": "glossary.loss",
+        "glossary.name_batch": "glossary.batch",
+        "glossary.name_samples": "glossary.samples",
+        "glossary.name_augmentation": "glossary.augmentation",
+        "glossary.name_exact": "glossary.exact",
+    }
+)
 
 
 KEY_COLUMN = 110  # where a key's meaning starts, right of the key
@@ -45,7 +44,7 @@ class _Block:
     """One piece of the help card: a section header, a key and its meaning, or a named entry
     whose sentence wraps to the column's width."""
 
-    kind: str  # "header", "key" or "entry"
+    kind: str  # "header", "key" or "entry" (never shown)
     name: str
     sentence: str = ""
 
@@ -73,16 +72,16 @@ class _Block:
 def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
     every_key = [
         *keys,
-        (HELP_KEYS_LABEL, "this help"),
-        ("F11", "fullscreen"),
+        (phrase("keys.help"), phrase("keys.this_help")),
+        ("F11", phrase("keys.fullscreen")),
         ("F2", phrase("keys.larger_text")),
     ]
     return [
-        _Block("header", "Keys"),
+        _Block("header", phrase("help.keys")),
         *(_Block("key", label, what) for label, what in every_key),
-        _Block("header", "What you see"),
+        _Block("header", phrase("help.panels")),
         *(_Block("entry", name, sentence) for name, sentence in panels.items()),
-        _Block("header", "Words"),
+        _Block("header", phrase("help.words")),
         *(_Block("entry", word, meaning) for word, meaning in GLOSSARY.items()),
     ]
 
@@ -121,10 +120,10 @@ def draw_help(
     pygame.draw.rect(target, PANEL, card, border_radius=10)
     pygame.draw.rect(target, PANEL_EDGE, card, width=2, border_radius=10)
     left, top = card.left + GUTTER, card.top + 20
-    text.draw(target, f"Help: {title}", (left, top), 36, TEXT)
+    text.draw(target, phrase("help.title", title=title), (left, top), 36, TEXT)
     text.draw(
         target,
-        f"{HELP_KEYS_LABEL} or Esc closes this",
+        phrase("help.closes", keys=phrase("keys.help")),
         (card.right - GUTTER, top + 8),
         22,
         MUTED,

@@ -11,6 +11,8 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import percent, readable
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
 HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value
@@ -114,7 +116,7 @@ class LineChart:
         for tick in nice_ticks(low, high):
             y = to_point(1, tick)[1]
             pygame.draw.line(surface, PANEL_EDGE, (area.left, y), (area.right, y), 1)
-            label = f"{tick:.0%}" if self.percent else f"{tick:g}"
+            label = percent(tick) if self.percent else readable(tick)
             self.text.draw(surface, label, (area.left - 6, y), 18, MUTED, "midright")
         for tick in nice_ticks(1, x_max, 6):
             if tick < 1 or tick != int(tick):
@@ -125,7 +127,12 @@ class LineChart:
         pygame.draw.line(surface, MUTED, area.bottomleft, area.bottomright, 1)
         pygame.draw.line(surface, MUTED, area.topleft, area.bottomleft, 1)
         self.text.draw(
-            surface, "epoch", (area.centerx, self.rect.height - 4), 18, MUTED, "midbottom"
+            surface,
+            phrase("chart.epoch"),
+            (area.centerx, self.rect.height - 4),
+            18,
+            MUTED,
+            "midbottom",
         )
         axis_label = pygame.transform.rotate(self.text.render(self.y_label, 18, MUTED), 90)
         surface.blit(axis_label, axis_label.get_rect(midleft=(4, area.centery)))
@@ -141,7 +148,8 @@ class LineChart:
 
         if earlier:  # under the axis, right: never over a line near 100%
             where = (area.right, self.rect.height - 4)
-            label = self.text.draw(surface, "faded: earlier runs", where, 18, MUTED, "bottomright")
+            faded = phrase("chart.earlier_runs")
+            label = self.text.draw(surface, faded, where, 18, MUTED, "bottomright")
             swatch = (label.left - 22, label.centery), (label.left - 6, label.centery)
             pygame.draw.line(surface, _faded(TEXT), *swatch, 1)
         for run in earlier:  # faded lines first, so this run's are drawn over them
@@ -179,7 +187,8 @@ class LineChart:
         if point is None:
             return False
         name, epoch, value = point
-        words = f"{name}, epoch {epoch}: " + (f"{value:.1%}" if self.percent else f"{value:.3f}")
+        shown = percent(value, 1) if self.percent else readable(value)
+        words = phrase("chart.point", series=name, epoch=epoch, value=shown)
         label = self.text.render(words, 20, TEXT)
         card = label.get_rect(bottomleft=(mouse[0] + 12, mouse[1] - 8)).inflate(16, 10)
         card.clamp_ip(target.get_rect())

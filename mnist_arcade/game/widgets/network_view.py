@@ -19,7 +19,7 @@ from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
 from mnist_arcade.game.widgets.card_numbers import counted
 from mnist_arcade.game.widgets.detector_popup import WIDTH as DETECTOR_WIDTH
 from mnist_arcade.game.widgets.detector_popup import DetectorPopup
-from mnist_arcade.game.widgets.layer_captions import CAPTIONS, INPUT_SENTENCES, size_in_words
+from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text, wrap_words
@@ -230,7 +230,7 @@ class NetworkView:
         for stage, column in enumerate(self.columns):
             self._draw_column(target, column, self.stage_progress(stage))
         net_sees = self.columns[0].bounds
-        for row, words in enumerate(("what the", "net sees")):
+        for row, words in enumerate(phrase("network.net_sees_lines").split("|")):
             self.text.draw(
                 target,
                 words,
@@ -257,7 +257,7 @@ class NetworkView:
     def sentence_lines(self, name: str, slot: int) -> list[str]:
         """A layer's plain sentence wrapped to ``slot`` pixels (only the first
         :data:`SENTENCE_LINES` fit under the title)."""
-        sentence = INPUT_SENTENCES[self.method] if name == "input" else CAPTIONS[name].sentence
+        sentence = input_sentence(self.method) if name == "input" else CAPTIONS[name].sentence
         return wrap_words(sentence, self.text.font(SENTENCE_SIZE), slot)
 
     def _draw_caption(

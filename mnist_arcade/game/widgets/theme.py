@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 
 WINDOW_SIZE = (1280, 720)  # fits a 1366x768 laptop with room for the title bar
-CAPTION = "MNIST Arcade"
 FPS = 60  # frame cap while drawing
 MIN_TEXT_SIZE = 18  # pygame's default font at 18 is 12 px high: nothing on screen is smaller
 

@@ -10,6 +10,8 @@ same keys.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from mnist_arcade.game.words.english import ENGLISH
 
 
@@ -17,3 +19,69 @@ def phrase(key: str, **values) -> str:
     """The sentence named ``key``, with ``values`` put in; a missing key or value is a bug and
     raises ``KeyError`` at once, so no screen ever shows a half-filled template."""
     return ENGLISH[key].format(**values)
+
+
+class Phrase:
+    """A class attribute that is looked up in the catalogue each time it is read, not once when
+    the class is defined: ``TITLE = Phrase("board_screen.title")``. So a language chosen while
+    the game runs is the one every later screen shows."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r})"
+
+    def __get__(self, instance, owner) -> str:
+        return phrase(self.key)
+
+
+class PhraseTable(Mapping):
+    """A table of named sentences (a word -> what it means), each looked up in the catalogue
+    when it is read: ``PhraseTable({"glossary.name_epoch": "glossary.epoch"})``."""
+
+    def __init__(self, keys: dict[str, str]) -> None:
+        self.catalogue_keys = dict(keys)
+
+    def __repr__(self) -> str:
+        return f"PhraseTable({self.catalogue_keys!r})"
+
+    def _now(self) -> dict[str, str]:
+        return {phrase(name): phrase(key) for name, key in self.catalogue_keys.items()}
+
+    def __getitem__(self, name: str) -> str:
+        return self._now()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._now())
+
+    def __len__(self) -> int:
+        return len(self.catalogue_keys)
+
+
+class Phrases:
+    """A class attribute dict (a panel's name -> what it shows), looked up when read, as
+    :class:`Phrase` is: ``PANELS = Phrases({"board_screen.name_board": "..."})``."""
+
+    def __init__(self, keys: dict[str, str]) -> None:
+        self.table = PhraseTable(keys)
+
+    def __repr__(self) -> str:
+        return f"Phrases({self.table.catalogue_keys!r})"
+
+    def __get__(self, instance, owner) -> dict[str, str]:
+        return dict(self.table)
+
+
+def with_the(model_name: str) -> str:
+    """A model's name as a sentence says it: "the shipped model", but "your trained model" and
+    "the model taught ..." as they are (the CLI's English twin is ``messages.with_the``)."""
+    as_they_are = tuple(phrase("model.named_as_is").split("|"))
+    return (
+        model_name if model_name.startswith(as_they_are) else phrase("model.the", name=model_name)
+    )
+
+
+def with_article(digit: int) -> str:
+    """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound)."""
+    return phrase("digit.with_an" if digit == 8 else "digit.with_a", digit=digit)
