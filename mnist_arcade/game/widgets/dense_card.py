@@ -25,7 +25,7 @@ from mnist_arcade.game.words import phrase
 
 ROW_HEIGHT = 25  # one digit of the softmax table
 TILE_ROW = 40  # one pool2 map of the right-hand list
-TABLE_WIDTH = 420  # the table, and the gap before the list of maps
+TABLE_WIDTH = 460  # the table, and the gap before the list of maps (room for "less than 0.1%")
 
 
 def dense_card(frame: Frame, steps: SoftmaxSteps, pool2_tiles: list[pygame.Surface]) -> list[Item]:
@@ -43,9 +43,9 @@ def _table(items: list[Item], frame: Frame, steps: SoftmaxSteps, topleft) -> Non
     left, top = topleft
     columns = [  # (header, right edge of the column)
         (phrase("dense_card.digit"), left + 44),
-        (phrase("dense_card.score"), left + 134),
-        (phrase("dense_card.exponential"), left + 264),
-        (phrase("dense_card.chance"), left + 364),
+        (phrase("dense_card.score"), left + 124),
+        (phrase("dense_card.exponential"), left + 284),
+        (phrase("dense_card.chance"), left + 434),
     ]
     for words, right in columns:
         items.append(Label(words, (right, top), LABEL_SIZE, MUTED, "topright"))
@@ -53,7 +53,7 @@ def _table(items: list[Item], frame: Frame, steps: SoftmaxSteps, topleft) -> Non
         y = top + 26 + number * ROW_HEIGHT
         color = ACCENT if number == digit else TEXT
         if number == digit:
-            items.append(Box(pygame.Rect(left - 6, y - 4, 376, ROW_HEIGHT), PANEL_EDGE))
+            items.append(Box(pygame.Rect(left - 6, y - 4, 446, ROW_HEIGHT), PANEL_EDGE))
         values = (
             str(number),
             figures.score(float(steps.logits[number])),

@@ -70,6 +70,6 @@ class DetectorPopup:
             step = PATCH_SIDE + PATCH_GAP
             target.blit(patch, (left + col * step, top + 60 + row * step))
         if self.filter is not None:
-            x = left + 3 * (PATCH_SIDE + PATCH_GAP) + 10
+            x = left + 3 * (PATCH_SIDE + PATCH_GAP) + 14
             text.draw(target, rest[0], (x, top + 40), 18, MUTED)
             target.blit(self.filter, (x, top + 60))

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from mnist_arcade.game.words.english import ENGLISH
 
 
-def phrase(key: str, **values) -> str:
+def phrase(key: str, /, **values) -> str:
     """The sentence named ``key``, with ``values`` put in; a missing key or value is a bug and
     raises ``KeyError`` at once, so no screen ever shows a half-filled template."""
     return ENGLISH[key].format(**values)

@@ -104,13 +104,11 @@ ENGLISH: dict[str, str] = {
     "why.covering": "Covering parts of your digit to see which ones matter...",
     "why.answer": (
         "We covered each square in turn: green means covering it made {digit} less likely, "
-        "pink that it made {runner_up} less likely: that part looks like a {runner_up}. W or "
-        "Esc: hide it."
+        "pink that it made {runner_up} less likely."
     ),
     "why.answer_alone": (
         "We covered each square in turn: green means covering it made {digit} less likely, "
-        "pink that it made {digit} more likely. No other digit had a real chance. W or Esc: "
-        "hide it."
+        "pink more likely."
     ),
     "why.how_made": (
         "Why a {digit}? Covering a green square made {digit} less likely; a pink one made "
@@ -471,7 +469,7 @@ ENGLISH: dict[str, str] = {
     "detector.up_right": "strokes that go up to the right",
     "detector.down_right": "strokes that go down to the right",
     "detector.mix": "a mix of shapes",
-    "detector.patches": "digits it fires on most:",
+    "detector.patches": "fires most on:",
     "detector.filter": "its filter:",
     # --- network (the network view and its hover popup) ------------------------------------------
     "network.net_sees_title": "what the net sees",
