@@ -14,7 +14,7 @@ from mnist_arcade.explaining.detectors import (
     strongest_patches,
 )
 from mnist_arcade.game.widgets.detector_popup import filter_picture
-from tests.game.conftest import run_until
+from testing_support.game_input import run_until
 from tests.game.test_board_scene import draw_a_one, drawn_strings, read_board
 
 
@@ -79,7 +79,7 @@ def test_the_filter_picture_is_orange_where_it_likes_ink_and_blue_where_not():
 
 
 def test_hovering_a_map_shows_what_its_detector_looks_for(make_app):
-    app = make_app()
+    app = make_app(real=True)  # the real engine finds the patches with the shipped model
     model = app.context.model
     assert run_until(app, lambda: model.detectors is not None, 60)
     assert not model.request_detectors()  # asked once for this model, not on every frame

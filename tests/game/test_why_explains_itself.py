@@ -9,7 +9,7 @@ from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining import arithmetic
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay, evidence_surface
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
-from tests.game.conftest import post_key, post_stroke, read_board, run_until
+from testing_support.game_input import post_key, post_stroke, read_board, run_until
 from tests.game.test_board_scene import LEFT, TOP
 
 

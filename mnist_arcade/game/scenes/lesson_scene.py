@@ -11,8 +11,6 @@ first shown; a copy of the game without them shows a plain "kernel lab loading" 
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import numpy as np
 import pygame
 
@@ -30,7 +28,7 @@ from mnist_arcade.game.widgets.filter_switches import FilterSwitches
 from mnist_arcade.game.widgets.kernel_lab import KernelLab
 from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE, PanelView
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, TEXT, WARN, panel
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import Phrase, Phrases, phrase
 
 BOARD_TOPLEFT = (40, 226)
 PANEL_RECT = pygame.Rect(372, 216, 868, 440)
@@ -71,11 +69,13 @@ def _step_text(step: LessonStep, view: PanelView) -> str:
 class LessonScene(Scene):
     """Nine steps, one at a time, with the board beside every one."""
 
-    TITLE: ClassVar[str] = phrase("lesson.title")
-    PANELS: ClassVar[dict[str, str]] = {
-        "the words at the top": phrase("lesson.panel_text"),
-        "the panel on the right": phrase("lesson.panel_live"),
-    }
+    TITLE = Phrase("lesson.title")
+    PANELS = Phrases(
+        {
+            "lesson.name_text": "lesson.panel_text",
+            "lesson.name_live": "lesson.panel_live",
+        }
+    )
 
     def __init__(self, context: GameContext) -> None:
         super().__init__(context)
@@ -123,19 +123,19 @@ class LessonScene(Scene):
         return [
             Binding(
                 (pygame.K_RIGHT, pygame.K_SPACE),
-                "Right / Space",
+                phrase("keys.right_or_space"),
                 phrase("lesson.key_next"),
                 lambda: self.go(self.progress.step + 1),
             ),
             Binding(
                 (pygame.K_LEFT,),
-                "Left",
+                phrase("keys.left"),
                 phrase("lesson.key_back"),
                 lambda: self.go(self.progress.step - 1),
             ),
             Binding(
                 (pygame.K_UP, pygame.K_DOWN),
-                "Up / Down",
+                phrase("keys.up_or_down"),
                 phrase("lesson.key_line"),
                 self._light_line,
                 takes_key=True,
@@ -145,7 +145,7 @@ class LessonScene(Scene):
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
             Binding(
                 (pygame.K_ESCAPE,),
-                "Esc",
+                phrase("keys.esc"),
                 phrase("lesson.key_leave"),
                 lambda: context.switch_to(SceneId.BOARD),
             ),

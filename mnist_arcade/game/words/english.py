@@ -490,6 +490,11 @@ ENGLISH: dict[str, str] = {
     "keys.digits": "0-9",
     "keys.help": "H / F1 / ?",
     "keys.this_help": "this help",
+    "keys.right_or_space": "Right / Space",
+    "keys.left": "Left",
+    "keys.up_or_down": "Up / Down",
+    "lesson.name_text": "the words at the top",
+    "lesson.name_live": "the panel on the right",
     # --- panel names (what each screen's help calls its panels) ----------------------------------
     "board_screen.name_board": "the board",
     "board_screen.name_reads": "the network reads",
