@@ -79,11 +79,16 @@ def main() -> None:
         app.frame(STEP)
     results["board scene, maps settled"] = median_ms(lambda: app.frame(STEP), FRAMES)
 
-    deadline = time.monotonic() + 60  # the detector views: asked once per model, then kept
-    while context.model.detectors is None and time.monotonic() < deadline:
+    conv2 = next(column for column in app.scene.network.columns if column.name == "conv2")
+    x, y = conv2.positions[0]  # the first hover asks for the detector views (once per model)
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(x + 4, y + 4), rel=(0, 0), buttons=(0, 0, 0))
+    )
+    asked = time.monotonic()
+    while context.model.detectors is None and time.monotonic() < asked + 60:
         app.frame(STEP)
         time.sleep(0.01)
-    conv2 = next(column for column in app.scene.network.columns if column.name == "conv2")
+    detectors_seconds = time.monotonic() - asked  # the engine's one batched call, and back
     hovered = iter(range(10**9))
 
     def hovering_frame():  # the mouse moves from map to map: a new popup now and then
@@ -128,6 +133,7 @@ def main() -> None:
     print(f"median frame time over {FRAMES} frames (headless):")
     for name, ms in results.items():
         print(f"  {name:40s} {ms:6.2f} ms  ({1000 / ms:6.0f} FPS possible)")
+    print(f"detector views ready {detectors_seconds:.2f} s after the first hover (engine thread)")
     worst_board = max(v for k, v in results.items() if k.startswith("board"))
     print(f"board scene (1280x720) within the 8 ms target: {'yes' if worst_board <= 8 else 'NO'}")
     for name, times in (

@@ -78,28 +78,32 @@ def test_the_filter_picture_is_orange_where_it_likes_ink_and_blue_where_not():
     assert not picture[2, 2].any()
 
 
+def hover(app, layer, index):
+    column = next(c for c in app.scene.network.columns if c.name == layer)
+    x, y = column.positions[index]
+    event = pygame.event.Event(
+        pygame.MOUSEMOTION, pos=(x + 4, y + 4), rel=(0, 0), buttons=(0, 0, 0)
+    )
+    pygame.event.post(event)
+
+
 def test_hovering_a_map_shows_what_its_detector_looks_for(make_app):
     app = make_app(real=True)  # the real engine finds the patches with the shipped model
     model = app.context.model
+    draw_a_one(app)
+    read_board(app)
+    app.frame(3.0)
+    assert model.detectors is None  # not asked for until a map is hovered
+    hover(app, "conv1", 1)
     assert run_until(app, lambda: model.detectors is not None, 60)
     assert not model.request_detectors()  # asked once for this model, not on every frame
     views = model.detectors
     assert [len(views["conv1"]), len(views["conv2"])] == [8, 16]
     assert views["conv2"][0].patches.shape == (PATCHES, 14, 14)
-    draw_a_one(app)
-    read_board(app)
-    app.frame(3.0)
     for layer, index in (("conv1", 1), ("conv2", 5)):
-        column = next(c for c in app.scene.network.columns if c.name == layer)
-        x, y = column.positions[index]
-        pygame.event.post(
-            pygame.event.Event(
-                pygame.MOUSEMOTION, pos=(x + 4, y + 4), rel=(0, 0), buttons=(0, 0, 0)
-            )
-        )
+        hover(app, layer, index)
         shown = drawn_strings(app)
-        view = views[layer][index]
         popup = app.scene.network.detector_popup(layer, index)
-        assert popup.view is view
+        assert popup.view is views[layer][index]
         assert all(line in shown for line in popup.lines())
         assert ("its filter:" in shown) == (layer == "conv1")

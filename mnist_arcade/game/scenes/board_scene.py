@@ -36,6 +36,7 @@ RESULT_RECT = pygame.Rect(40, 440, 300, 260)
 NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
+DETECTOR_LAYERS = ("conv1", "conv2")  # hovering one of their maps shows what it looks for
 
 
 class BoardScene(Scene):
@@ -238,7 +239,9 @@ class BoardScene(Scene):
                 self.network.show(reading.prediction, animate=reading.animate)
         if context.readings.is_stale and context.readings.live_prediction is None:
             self.network.prediction = None  # an answer for an older drawing is not shown
-        context.model.request_detectors()  # once per model: what each conv map looks for
+        hovered = self.network.tile_at(self.mouse) if self.network.done else None
+        if hovered is not None and hovered[0] in DETECTOR_LAYERS:
+            context.model.request_detectors()  # once per model, when first wanted (~1.5 s)
         self.network.detectors = context.model.detectors
         self.network.update(dt)
         self.detail.update(dt)
