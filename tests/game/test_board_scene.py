@@ -621,7 +621,7 @@ def test_the_board_names_every_key_and_m_names_what_it_will_switch_to(make_app):
     app = make_app(load=False, training=_idle_training())
     lines = drawn_strings(app)
     keys = " ".join(line for line in lines if "  " in line)
-    card_keys = ("Esc", "Space", "Tab", "F")  # for a map's card, and fullscreen: in the help
+    card_keys = ("Esc", "Space", "Tab", "X", "F")  # a map's card's (its hint names them), F: help
     every_key = [b.label for b in app.scene.bindings() if b.label not in card_keys]
     for key in every_key:
         assert f"{key}  " in keys, key

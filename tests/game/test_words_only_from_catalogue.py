@@ -17,7 +17,10 @@ GAME = Path(mnist_arcade.__file__).parent / "game"
 CATALOGUE = GAME / "words"
 IDENTIFIER = re.compile(r"^[a-z0-9_.{}:/%+-]*$")  # keys, layer names, anchors: "conv1", "midtop"
 KEY_CAP = re.compile(r"^([A-Z]|F\d+|[A-Z0-9]+(_[A-Z0-9]+)+)$")  # "P", "F11", "SDL_..." names
-NOT_SHOWN = {"print", "getattr", "setdefault"}  # stdout, attribute names, the environment
+NOT_SHOWN = {  # stdout, attribute names, the environment, the log (for --verbose, not a player)
+    *("print", "getattr", "setdefault"),
+    *("debug", "info", "warning", "error", "exception"),
+}
 NOT_WORDS = {  # literals with letters that are not words a player reads, and why
     "_ink_box_or_empty(pixels)",  # lesson_scene's STAGE_CODE: source lines it searches for
     "_resize(crop",

@@ -74,7 +74,10 @@ class BoardScene(Scene):
                 (pygame.K_c,), "C", phrase("board_screen.key_clear"), context.readings.clear_board
             ),
             Binding(
-                (pygame.K_z,), "Ctrl+Z", phrase("board_screen.key_undo"), context.readings.undo
+                (pygame.K_z,),
+                phrase("keys.ctrl_z"),
+                phrase("board_screen.key_undo"),
+                context.readings.undo,
             ),
             Binding(
                 (pygame.K_m,),

@@ -490,6 +490,7 @@ ENGLISH: dict[str, str] = {
     "keys.digits": "0-9",
     "keys.help": "H / F1 / ?",
     "keys.this_help": "this help",
+    "keys.ctrl_z": "Ctrl+Z",
     "keys.right_or_space": "Right / Space",
     "keys.left": "Left",
     "keys.up_or_down": "Up / Down",
