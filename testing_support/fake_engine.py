@@ -21,8 +21,8 @@ import threading
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
 from mnist_arcade.explaining.kernels import knocked_out
+from mnist_arcade.explaining.occlusion_answer import occlusion_answer
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -32,7 +32,6 @@ from mnist_arcade.messages import (
     LayerActivation,
     LoadModel,
     ModelInUse,
-    OcclusionReady,
     OcclusionRequest,
     Prediction,
     PredictionReady,
@@ -191,19 +190,12 @@ class FakeEngine:
         return Prediction(net_input=net_input, probabilities=layers[-1].values, layers=layers)
 
     def _occlude(self, request: OcclusionRequest) -> None:
-        net_input = np.asarray(request.net_input, np.float32)
-        batch, boxes = occlusion_inputs(net_input)
-        probabilities = forward(self.live, np.concatenate([net_input[None], batch]))[-1]
-        digit, runner_up = top_two(probabilities[0])
-        evidence = occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
         self.replies.put(
-            OcclusionReady(
+            occlusion_answer(
                 self.version,
                 request.request_id,
-                digit,
-                runner_up,
-                evidence.for_digit,
-                evidence.for_runner_up,
+                request.net_input,
+                lambda batch: forward(self.live, batch)[-1],
             )
         )
 

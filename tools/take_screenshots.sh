@@ -6,31 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${1:-.venv/bin/python}
-export DISPLAY=:99 SDL_AUDIODRIVER=dummy MNIST_ARCADE_HOME=$(mktemp -d) MNIST_ARCADE_OFFLINE=1
 data=${MNIST_DATA:-../shared/data/mnist/mnist.npz}
-Xvfb :99 -screen 0 1280x720x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $game $xvfb 2>/dev/null || true' EXIT
-sleep 1
-"$python" -m mnist_arcade --data "$data" &
-game=$!
-window=""
-for _ in $(seq 50); do
-  window=$(xdotool search --pid "$game" 2>/dev/null | head -n 1) && [ -n "$window" ] && break
-  sleep 0.2
-done
-xdotool windowfocus --sync "$window" 2>/dev/null || true
-shot() { import -window root "docs/$1.png"; echo "docs/$1.png"; }
-key() { xdotool key --window "$window" "$@"; }
-click() { xdotool mousemove --window "$window" "$1" "$2" click 1; }
-stroke() {  # stroke x0 y0 x1 y1 ... in window coordinates
-  xdotool mousemove --window "$window" "$1" "$2" mousedown 1
-  shift 2
-  while [ $# -gt 0 ]; do
-    xdotool mousemove --window "$window" "$1" "$2"; sleep 0.02; shift 2
-  done
-  xdotool mouseup 1
-}
+display=:99
+game_args=(--data "$data")
+# shellcheck source=tools/xvfb_game.sh
+source tools/xvfb_game.sh
 three() {  # a 3, drawn the way a player would: two bumps (board at 40,84)
   stroke 130 130  170 110  220 115  250 150  240 190  200 220  170 225
   stroke 200 222  245 245  260 290  240 330  190 345  140 330

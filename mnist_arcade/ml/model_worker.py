@@ -21,8 +21,8 @@ from mnist_arcade import paths
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import load_shipped_subset
 from mnist_arcade.errors import MnistArcadeError
-from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
 from mnist_arcade.explaining.detectors import detector_views
+from mnist_arcade.explaining.occlusion_answer import occlusion_answer
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -33,7 +33,6 @@ from mnist_arcade.messages import (
     KnockOutRequest,
     LoadModel,
     ModelInUse,
-    OcclusionReady,
     OcclusionRequest,
     PredictionReady,
     PredictRequest,
@@ -184,21 +183,9 @@ class Engine:
         if self.live is None:
             self.replies.put(EngineProblem("there is no model to read with yet"))
             return
-        net_input = np.asarray(request.net_input, dtype=np.float32)
-        batch, boxes = occlusion_inputs(net_input)
-        probabilities = self.live.probabilities(np.concatenate([net_input[None], batch]))
-        digit, runner_up = top_two(probabilities[0])
-        evidence = occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
         self.replies.put(
-            OcclusionReady(
-                self.version,
-                request.request_id,
-                digit,
-                runner_up,
-                evidence.for_digit,
-                evidence.for_runner_up,
-                evidence.runner_up_chance,
-                evidence.for_lead,
+            occlusion_answer(
+                self.version, request.request_id, request.net_input, self.live.probabilities
             )
         )
 
