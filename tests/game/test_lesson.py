@@ -245,3 +245,38 @@ def test_random_keys_clicks_and_strokes_on_every_step_raise_nothing(make_app):
     assert settle(app)
     app.frame(1 / 60)
     assert app.context.board.version > 0 and app.context.lesson.started
+
+
+def test_a_filter_switched_off_in_step_3_stays_off_in_steps_4_and_5_and_is_drawn_there(make_app):
+    app = make_app()
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.CONVOLUTION:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    press(app, pygame.K_TAB)  # the lab's learned view: number keys reach the switches
+    press(app, pygame.K_3)
+    switches = scene.filter_switches
+    assert switches.off == {2}
+    press(app, pygame.K_RIGHT)  # step 4, pooling: the same switches, below the maps
+    assert scene.step is LessonStep.POOLING
+    press(app, pygame.K_5)
+    assert switches.off == {2, 4}
+    assert run_until(app, lambda: switches.answer is not None and switches.answer.off == (2, 4))
+    seen = []
+    text = app.context.text
+    original = text.draw
+
+    def record(surface, words, *args, **kwargs):
+        seen.append(words)
+        return original(surface, words, *args, **kwargs)
+
+    text.draw = record
+    try:
+        press(app, pygame.K_RIGHT)  # step 5, dense: still off, and said so on screen
+        app.frame(1 / 60)
+    finally:
+        text.draw = original
+    assert scene.step is LessonStep.DENSE and switches.off == {2, 4}
+    assert any("3, 5" in words for words in seen)

@@ -32,7 +32,8 @@ from mnist_arcade.game.words import Phrase, Phrases, phrase
 
 BOARD_TOPLEFT = (40, 226)
 PANEL_RECT = pygame.Rect(372, 216, 868, 440)
-SWITCHES_HEIGHT = 128  # step 3: the filter switches, in a strip under the kernel lab
+SWITCHES_HEIGHT = 128  # steps 3-5: the filter switches, in a strip under the step's panel
+KNOCK_OUT_STEPS = frozenset({LessonStep.CONVOLUTION, LessonStep.POOLING, LessonStep.DENSE})
 TEXT_TOPLEFT, TEXT_WIDTH, TEXT_LINES = (40, 70), 1200, 5
 PANELS = {
     LessonStep.DATA: lesson_panels.draw_data,
@@ -195,6 +196,11 @@ class LessonScene(Scene):
             )
         return self._kernel_widgets
 
+    @property
+    def filter_switches(self) -> FilterSwitches:
+        """The conv1 switches of steps 3 to 5: one set, so a filter stays off from step to step."""
+        return self._kernel_lab()[1]
+
     # --- events and updates --------------------------------------------------------------------
 
     def handle_event(self, event: pygame.event.Event) -> None:
@@ -204,8 +210,11 @@ class LessonScene(Scene):
         if event.type == pygame.KEYDOWN and event.key in navigation:
             self.handle_key(event.key)
             return
-        on_lab = self.step is LessonStep.CONVOLUTION
-        if on_lab and any(widget.handle_event(event) for widget in self._kernel_lab()):
+        if self.step is LessonStep.CONVOLUTION:
+            widgets = self._kernel_lab()
+        else:  # steps 4 and 5: the same switches, so a filter stays off from step to step
+            widgets = self._kernel_lab()[1:] if self.step in KNOCK_OUT_STEPS else ()
+        if any(widget.handle_event(event) for widget in widgets):
             return
         if event.type == pygame.KEYDOWN:
             self.handle_key(event.key)
@@ -228,7 +237,7 @@ class LessonScene(Scene):
                 self.view.examples_status = phrase("lesson.no_digits", error=digits.error)
             else:
                 self.view.examples_status = phrase("lesson.loading_digits")
-        if self.step is LessonStep.CONVOLUTION:
+        if self.step in KNOCK_OUT_STEPS:
             self._update_kernel_lab(dt, prediction)
         if self.step is LessonStep.BOARD_TO_INPUT:
             self._update_stages()
@@ -287,6 +296,11 @@ class LessonScene(Scene):
         panel(surface, PANEL_RECT)
         if step is LessonStep.CONVOLUTION:
             self._draw_kernel_lab(surface)
+        elif step in KNOCK_OUT_STEPS:  # the step's own panel above the filter switches
+            above = PANEL_RECT.copy()
+            above.height -= SWITCHES_HEIGHT
+            PANELS[step](surface, above, text, self.view)
+            self._kernel_lab()[1].draw(surface)
         else:
             PANELS[step](surface, PANEL_RECT, text, self.view)
         text.draw(surface, phrase("lesson.footer"), (40, 684), LESSON_SIZE, MUTED)

@@ -99,19 +99,20 @@ def draw_pooling(surface, rect: pygame.Rect, text: Text, view: PanelView) -> Non
     if conv is None or pool is None:
         _say(text, surface, phrase("lesson.draw_first"), (rect.left + 24, rect.top + 24), MUTED)
         return
-    big = 144
+    column = (rect.width - 48) // 4  # the four pairs side by side: room below for the switches
+    big = conv.shape[0] * 5  # 120 px: 5 screen pixels a map pixel
     small = big * pool.shape[0] // conv.shape[0]
     for channel in range(4):
-        left = rect.left + 24 + (channel % 2) * 420
-        top = rect.top + 20 + (channel // 2) * 210
+        left, top = rect.left + 24 + channel * column, rect.top + 20
         maps = (conv[:, :, channel], pool[:, :, channel])
         peak = max(float(conv[:, :, channel].max()), 1e-6)  # one scale for the pair
         _image(surface, maps[0] / peak, pygame.Rect(left, top, big, big))
-        _image(surface, maps[1] / peak, pygame.Rect(left + big + 24, top, small, small))
+        _image(surface, maps[1] / peak, pygame.Rect(left + big + 12, top, small, small))
         conv_words = phrase("lesson.map_conv", channel=channel + 1, side=conv.shape[0])
-        _say(text, surface, conv_words, (left, top + big + 6), width=390)
+        _say(text, surface, conv_words, (left, top + big + 6), width=column - 12)
         pool_words = phrase("lesson.map_pool", side=pool.shape[0])
-        _say(text, surface, pool_words, (left + big + 24, top + small + 6), MUTED, width=200)
+        line = text.font(LESSON_SIZE).get_linesize()
+        _say(text, surface, pool_words, (left, top + big + 6 + line), MUTED, width=column - 12)
 
 
 def draw_dense(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
