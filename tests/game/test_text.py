@@ -54,8 +54,10 @@ def test_small_text_keeps_the_fonts_own_letter_spacing(window):
     drawn, a line is as wide as the font's outline says, not as the rounded advances say."""
     text = Text()
     line = "lights appears what the net sees: the filter lights up where its pattern appears"
-    designed = text.font(36).size(line)[0] / 2  # the same outline, twice as large, halved
-    assert abs(text.render(line, 18).get_width() - designed) <= 2  # 18: 12 px on screen
+    designed = pygame.font.Font(None, 36).size(line)[0] / 2  # the outline twice as large, halved
+    drawn = text.render(line, 18).get_width()  # 18: 12 px on screen
+    assert abs(drawn - designed) <= 2
+    assert text.font(18).size(line)[0] == drawn  # and layouts measure what is drawn
     assert text.render(line, 18).get_height() <= text.font(18).get_linesize() + 1
 
 

@@ -17,6 +17,25 @@ SHARP_BELOW = 40  # sizes under this are drawn at twice the size, then halved
 LARGE_TEXT_SIZE = 24  # with larger text on, no text is smaller than this
 
 
+class SharpMeasure:
+    """Measures text the way small text is drawn: the font at twice the size, halved. Layouts
+    measure with it, so what they fit is what is drawn (a pygame font at the size itself
+    rounds its advances differently, by a few pixels a line, and not alike in every version)."""
+
+    def __init__(self, doubled: pygame.font.Font) -> None:
+        self.doubled = doubled
+
+    def size(self, text: str) -> tuple[int, int]:
+        width, height = self.doubled.size(text)
+        return (width + 1) // 2, (height + 1) // 2
+
+    def get_linesize(self) -> int:
+        return (self.doubled.get_linesize() + 1) // 2
+
+    def get_height(self) -> int:
+        return (self.doubled.get_height() + 1) // 2
+
+
 class Text:
     """Renders text with pygame's bundled font and caches the surfaces it made."""
 
@@ -36,9 +55,13 @@ class Text:
         least LARGE_TEXT_SIZE with larger text on."""
         return max(size, LARGE_TEXT_SIZE if self.large else MIN_TEXT_SIZE)
 
-    def font(self, size: int) -> pygame.font.Font:
-        """The font that measures text drawn at ``size`` (see :meth:`shown_size`)."""
-        return self._font(self.shown_size(size))
+    def font(self, size: int) -> pygame.font.Font | SharpMeasure:
+        """What measures text drawn at ``size`` (see :meth:`shown_size`): exactly as wide and
+        tall as :meth:`render` draws it, so wrapping and layouts hold on every pygame-ce."""
+        shown = self.shown_size(size)
+        if shown >= SHARP_BELOW:
+            return self._font(shown)
+        return SharpMeasure(self._font(shown * 2))
 
     def _font(self, size: int) -> pygame.font.Font:
         if size not in self._fonts:
@@ -60,8 +83,8 @@ class Text:
         if size >= SHARP_BELOW or not text:
             return self._font(size).render(text, True, color)
         large = self._font(size * 2).render(text, True, color)
-        width, height = large.get_size()
-        return pygame.transform.smoothscale(large, (max(1, width // 2), max(1, height // 2)))
+        width, height = SharpMeasure(self._font(size * 2)).size(text)
+        return pygame.transform.smoothscale(large, (max(1, width), max(1, height)))
 
     def draw(
         self,
