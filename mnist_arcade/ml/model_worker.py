@@ -201,9 +201,7 @@ class Engine:
         accuracy_off = accuracy_all_on = None
         digits = 0
         try:
-            if self._yardstick is None:
-                self._yardstick = _yardstick()
-            images, labels, _ = self._yardstick
+            images, labels, _ = self.yardstick()
             chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
             images, labels = images[chosen], labels[chosen]
             digits = len(images)
@@ -228,9 +226,7 @@ class Engine:
         """What each conv detector looks for, from the test digits in ONE batched call."""
         if self.live is None:
             return
-        if self._yardstick is None:
-            self._yardstick = _yardstick()
-        digits = self._yardstick[0][:DETECTOR_DIGITS]
+        digits = self.yardstick()[0][:DETECTOR_DIGITS]
         maps = self.live.layer_maps(digits, ("conv1", "conv2"))
         kernel = self.live.get_weights()[0]
         views = {
@@ -291,13 +287,18 @@ class Engine:
             )
         )
 
+    def yardstick(self) -> tuple[np.ndarray, np.ndarray, str]:
+        """The test digits models are measured on (:func:`_yardstick`), read once: measuring,
+        knock-outs and the detector views all use it."""
+        if self._yardstick is None:
+            self._yardstick = _yardstick()
+        return self._yardstick
+
     def _measure(self, predictor: Predictor) -> tuple[float | None, str]:
         try:
-            if self._yardstick is None:
-                self._yardstick = _yardstick()
+            images, labels, described = self.yardstick()
         except MnistArcadeError:
             return None, "no test digits found"
-        images, labels, described = self._yardstick
         return accuracy(predictor.probabilities, images, labels), described
 
 
