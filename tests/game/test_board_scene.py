@@ -7,7 +7,8 @@ depends on what the network reads use the real engine and the shipped model (``r
 import numpy as np
 import pygame
 
-from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT, RESULT_RECT
+from mnist_arcade.game.scenes.board_scene import BOARD_TOPLEFT, NETWORK_RECT
+from mnist_arcade.game.widgets.reading_panel import RESULT_RECT
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.words.numbers import readable
 from testing_support.fake_engine import FakeEngine

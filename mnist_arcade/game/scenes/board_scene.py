@@ -4,38 +4,30 @@ from __future__ import annotations
 
 import pygame
 
-from mnist_arcade.canvas.methods import Method
 from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
-from mnist_arcade.game.services.model_client import ModelState
-from mnist_arcade.game.services.training_session import status_in_words
-from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.board_status import draw_board_help, model_status, training_status
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
-from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
+from mnist_arcade.game.widgets.reading_panel import draw_reading_panel
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
-    GOOD,
     MUTED,
     TEXT,
-    WARN,
     panel,
 )
 from mnist_arcade.game.words import Phrase, Phrases, phrase
-from mnist_arcade.scoring.confidence import reads_as_digit
 
 BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(10)
 }
-RESULT_RECT = pygame.Rect(40, 440, 300, 260)
 NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
-HELP_RECT = pygame.Rect(372, 600, 868, 100)
 DETECTOR_LAYERS = ("conv1", "conv2")  # hovering one of their maps shows what it looks for
 
 
@@ -263,12 +255,14 @@ class BoardScene(Scene):
         text = self.context.text
         surface.fill(BACKGROUND)
         text.draw(surface, phrase("board_screen.heading"), (40, 18), 44, TEXT)
-        text.draw(surface, self._model_status(), (1240, 22), 22, MUTED, "topright")
-        text.draw(surface, self._training_status(), (1240, 46), 20, ACCENT, "topright")
+        context = self.context
+        text.draw(surface, model_status(context.model), (1240, 22), 22, MUTED, "topright")
+        text.draw(surface, training_status(context.training), (1240, 46), 20, ACCENT, "topright")
 
         self.canvas.draw(surface)
         self._draw_notice(surface)
-        self._draw_result(surface)
+        shown = self.network.prediction is not None and self.network.done
+        draw_reading_panel(surface, text, context.readings, shown)
 
         panel(surface, NETWORK_RECT)
         if self.network.prediction is None:
@@ -288,7 +282,7 @@ class BoardScene(Scene):
                 text.draw(surface, offer, where, 30, ACCENT, "midtop")
         else:
             self.network.draw(surface)
-        self._draw_help(surface)
+        draw_board_help(surface, context.text, context.readings, context.switching)
         if self._why is not None:
             self._draw_why(surface)
         if self.detail.is_open:
@@ -314,33 +308,6 @@ class BoardScene(Scene):
             return phrase("board_screen.changed_first"), phrase("board_screen.changed_second")
         return phrase("board_screen.empty_first"), phrase("board_screen.empty_second")
 
-    def _model_status(self) -> str:
-        model = self.context.model
-        if model.state is ModelState.LOADING:
-            return phrase("board_screen.loading")
-        if model.state is ModelState.FAILED:
-            return phrase("board_screen.no_model")
-        return phrase("board_screen.in_use", label=model.label)
-
-    def _training_status(self) -> str:
-        training = self.context.training
-        if training.offer is not None and not training.active:
-            return phrase("board_screen.run_kept_aside")
-        if not training.active:
-            return ""
-        if training.progress is None:
-            return phrase(
-                "board_screen.training_status",
-                preset=training.preset,
-                status=status_in_words(training.status),
-            )
-        return phrase(
-            "board_screen.training_epoch",
-            preset=training.preset,
-            epoch=training.progress.epoch,
-            epochs=training.total_epochs,
-        )
-
     def _draw_notice(self, surface: pygame.Surface) -> None:
         context = self.context
         context.text.draw_wrapped(
@@ -352,80 +319,3 @@ class BoardScene(Scene):
             context.notices.color,
             NOTICE_LINES,
         )
-
-    def _draw_result(self, surface: pygame.Surface) -> None:
-        context = self.context
-        text = context.text
-        panel(surface, RESULT_RECT)
-        prediction = context.readings.prediction
-        as_you_draw = prediction is None and context.readings.live_prediction is not None
-        if as_you_draw:  # a reading a stroke behind: said so, in grey
-            prediction = context.readings.live_prediction
-        shown = self.network.prediction is not None and self.network.done
-        if prediction is None or not shown:
-            if context.readings.is_stale:
-                message = phrase("board_screen.result_changed")
-            else:
-                message = phrase(
-                    "board_screen.result_press_p"
-                    if prediction is None
-                    else "board_screen.result_reading"
-                )
-            text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
-            return
-        title = phrase("board_screen.reads_live" if as_you_draw else "board_screen.reads")
-        text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
-        self._draw_guess(surface, prediction, as_you_draw)
-        left, top = RESULT_RECT.topleft
-        method = method_name(context.readings.method)
-        text.draw(surface, method, (left + 110, top + 102), 18, MUTED)
-        text.draw(surface, phrase("board_screen.chances"), (left + 16, top + 124), 18, MUTED)
-        bars = pygame.Rect(
-            RESULT_RECT.left + 12, RESULT_RECT.top + 142, RESULT_RECT.width - 24, 112
-        )
-        draw_probability_bars(surface, text, bars, prediction.probabilities)
-
-    def _draw_guess(self, surface: pygame.Surface, prediction, as_you_draw: bool) -> None:
-        """The digit read and how sure, or "not a digit" and the best guess, in grey while the
-        reading is a stroke behind."""
-        text, (left, top) = self.context.text, RESULT_RECT.topleft
-        is_digit = reads_as_digit(prediction.probabilities)
-        digit = str(prediction.digit) if is_digit else "?"
-        digit_color = MUTED if as_you_draw or not is_digit else ACCENT
-        text.draw(surface, digit, (left + 24, top + 30), 120, digit_color)
-        color = GOOD if prediction.confidence >= 0.8 else WARN
-        color = MUTED if as_you_draw else color
-        if is_digit:
-            sure = phrase("board_screen.sure", confidence=prediction.confidence)
-            text.draw(surface, sure, (left + 110, top + 72), 30, color)
-            return
-        # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
-        text.draw_wrapped(
-            surface, phrase("reading.not_a_digit"), (left + 110, top + 44), 180, 22, WARN
-        )
-        confidence = prediction.confidence
-        best = phrase("board_screen.best_guess", digit=prediction.digit, confidence=confidence)
-        text.draw(surface, best, (left + 110, top + 84), 18, MUTED)
-
-    def _draw_help(self, surface: pygame.Surface) -> None:
-        """Every key of the board in three lines, each named for what it does (M names the
-        method it switches to, not the one in use), and what the colours mean."""
-        text = self.context.text
-        panel(surface, HELP_RECT)
-        left, top = HELP_RECT.left + 16, HELP_RECT.top + 6
-        text.draw(surface, phrase("board_screen.help_first"), (left, top), 21, TEXT)
-        restore = (
-            phrase("board_screen.help_confirm")
-            if self.context.switching.confirming_restore
-            else phrase("board_screen.help_restore")
-        )
-        other = Method.PLAIN if self.context.readings.method is Method.MNIST else Method.MNIST
-        text.draw(
-            surface,
-            phrase("board_screen.help_second", other=method_name(other), restore=restore),
-            (left, top + 23),
-            21,
-            WARN if self.context.switching.confirming_restore else TEXT,
-        )
-        text.draw(surface, phrase("board_screen.help_third"), (left, top + 46), 21, TEXT)
-        text.draw(surface, phrase("board_screen.help_colours"), (left, top + 70), 19, MUTED)

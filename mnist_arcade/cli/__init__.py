@@ -1,0 +1,64 @@
+"""Command line: play (the default), predict, evaluate and train.
+
+    mnist-arcade                          open the game window
+    mnist-arcade predict [--json] IMAGE   read board-like images (white ink on black)
+    mnist-arcade evaluate --data PATH     accuracy on MNIST test digits and on brush-drawn ones
+    mnist-arcade train --preset full      train headless with a progress bar
+
+Problems a user can fix (a missing or damaged file, a corrupt model, data that is not MNIST, an
+argument out of range, a folder that cannot be written) print one line on stderr and exit with
+status 2, never a traceback. ``predict`` reads every file it can and reports each bad one on a
+line of its own. ``train`` never loses a run and never replaces the model in use with a worse
+one: see :func:`_train`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mnist_arcade.cli.arguments import build_parser
+from mnist_arcade.cli.output import BROKEN_PIPE, INTERRUPTED, USER_ERROR, say, stdout_to_devnull
+from mnist_arcade.cli.reading import evaluate, predict
+from mnist_arcade.cli.training import train_headless
+from mnist_arcade.errors import DataSourceError, MnistArcadeError
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]  # `mnist-arcade --data PATH` means play with that data
+    args = build_parser().parse_args(argv)
+    try:
+        status = _run(args)
+        sys.stdout.flush()  # a reader that went away shows up here at the latest
+        return status
+    except BrokenPipeError:
+        stdout_to_devnull()
+        return BROKEN_PIPE
+    except MnistArcadeError as error:
+        say(str(error))
+        return USER_ERROR
+    except KeyboardInterrupt:
+        say("interrupted")
+        return INTERRUPTED
+
+
+def _run(args) -> int:
+    if args.command == "play":
+        from mnist_arcade.install_check import pygame_conflict
+
+        if conflict := pygame_conflict():  # a warning only: the game still tries to start
+            say(conflict)
+        if args.data is not None and not Path(args.data).expanduser().exists():
+            raise DataSourceError(f"{args.data}: no such file or folder")  # not after a run
+        from mnist_arcade.game.app import main as play  # imports pygame, which prints a line
+
+        return play(args.model, args.data, args.startup_check)
+    if args.command == "predict":
+        return predict(args)
+    if args.command == "evaluate":
+        return evaluate(args)
+    return train_headless(args)

@@ -1,0 +1,61 @@
+"""The command line's arguments: one parser, its commands and their options."""
+
+from __future__ import annotations
+
+import argparse
+
+from mnist_arcade import __version__
+from mnist_arcade.canvas.methods import Method
+from mnist_arcade.presets import PresetName
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mnist-arcade",
+        description="Draw a digit and watch a small convolutional network read it.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="open the game window (the default)")
+    play.add_argument("--model", help="a .keras model to use instead of the saved/shipped one")
+    play.add_argument("--data", help="mnist.npz or a folder of MNIST IDX files for training")
+    play.add_argument("--startup-check", action="store_true", help=argparse.SUPPRESS)
+
+    predict = commands.add_parser("predict", help="read digits from image files")
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.add_argument("--model", help="a .keras model (default: the game's live model)")
+    predict.add_argument(
+        "--method",
+        choices=[method.value for method in Method],
+        default=Method.MNIST.value,
+        help="preprocessing: MNIST-style centring (default) or plain resize",
+    )
+    predict.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    evaluate = commands.add_parser("evaluate", help="accuracy on MNIST's test digits")
+    evaluate.add_argument("--data", required=True, help="a Keras-layout mnist.npz (or IDX folder)")
+    evaluate.add_argument("--model", help="a .keras model (default: the game's live model)")
+    evaluate.add_argument(
+        "--drawn",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="also redraw N test digits with the game's brush (0: skip)",
+    )
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+
+    train = commands.add_parser("train", help="train the CNN headless")
+    train.add_argument(
+        "--preset",
+        choices=[PresetName.SEED.value, PresetName.FULL.value],
+        default=PresetName.SEED.value,
+    )
+    train.add_argument("--data", help="mnist.npz or IDX folder (default: Keras, then shipped)")
+    train.add_argument("--epochs", type=int, help="override the preset's epoch count")
+    train.add_argument(
+        "--out",
+        help="save exactly here, a .keras file (default: put in use only if it is better)",
+    )
+    train.add_argument("--seed", type=int, default=None, help="random seed, for repeatable runs")
+    return parser

@@ -1,0 +1,65 @@
+"""The board's reading panel, under the board: the digit read, how sure, and the ten chances."""
+
+from __future__ import annotations
+
+import pygame
+
+from mnist_arcade.game.state.readings import method_name
+from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
+from mnist_arcade.game.widgets.theme import ACCENT, GOOD, MUTED, WARN, panel
+from mnist_arcade.game.words import phrase
+from mnist_arcade.scoring.confidence import reads_as_digit
+
+RESULT_RECT = pygame.Rect(40, 440, 300, 260)
+
+
+def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> None:
+    """What the network read: the digit and how sure (or "not a digit"), the method, and the
+    ten chances as bars; while nothing is shown yet, what to do. ``shown`` says the network
+    view has finished showing this reading, so the answer never comes before its maps."""
+    panel(surface, RESULT_RECT)
+    prediction = readings.prediction
+    as_you_draw = prediction is None and readings.live_prediction is not None
+    if as_you_draw:  # a reading a stroke behind: said so, in grey
+        prediction = readings.live_prediction
+    if prediction is None or not shown:
+        if readings.is_stale:
+            message = phrase("board_screen.result_changed")
+        else:
+            message = phrase(
+                "board_screen.result_press_p"
+                if prediction is None
+                else "board_screen.result_reading"
+            )
+        text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
+        return
+    title = phrase("board_screen.reads_live" if as_you_draw else "board_screen.reads")
+    text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
+    _draw_guess(surface, text, prediction, as_you_draw)
+    left, top = RESULT_RECT.topleft
+    method = method_name(readings.method)
+    text.draw(surface, method, (left + 110, top + 102), 18, MUTED)
+    text.draw(surface, phrase("board_screen.chances"), (left + 16, top + 124), 18, MUTED)
+    bars = pygame.Rect(RESULT_RECT.left + 12, RESULT_RECT.top + 142, RESULT_RECT.width - 24, 112)
+    draw_probability_bars(surface, text, bars, prediction.probabilities)
+
+
+def _draw_guess(surface: pygame.Surface, text, prediction, as_you_draw: bool) -> None:
+    """The digit read and how sure, or "not a digit" and the best guess, in grey while the
+    reading is a stroke behind."""
+    left, top = RESULT_RECT.topleft
+    is_digit = reads_as_digit(prediction.probabilities)
+    digit = str(prediction.digit) if is_digit else "?"
+    digit_color = MUTED if as_you_draw or not is_digit else ACCENT
+    text.draw(surface, digit, (left + 24, top + 30), 120, digit_color)
+    color = GOOD if prediction.confidence >= 0.8 else WARN
+    color = MUTED if as_you_draw else color
+    if is_digit:
+        sure = phrase("board_screen.sure", confidence=prediction.confidence)
+        text.draw(surface, sure, (left + 110, top + 72), 30, color)
+        return
+    # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
+    text.draw_wrapped(surface, phrase("reading.not_a_digit"), (left + 110, top + 44), 180, 22, WARN)
+    confidence = prediction.confidence
+    best = phrase("board_screen.best_guess", digit=prediction.digit, confidence=confidence)
+    text.draw(surface, best, (left + 110, top + 84), 18, MUTED)
