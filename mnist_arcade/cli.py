@@ -40,6 +40,7 @@ USER_ERROR = 2
 INTERRUPTED = 130  # the shell's status for a run ended by Ctrl-C (128 + SIGINT)
 BROKEN_PIPE = 1  # what the Python docs' recipe exits with when the reader went away
 SEED_LIMIT = 2**32  # numpy and Keras accept seeds 0 .. 2**32 - 1
+PEN_HELP = "pen strokes: pendigits-orig.tra or a compact .npz (default: the shipped half)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="also redraw N test digits with the game's brush (0: skip)",
     )
+    evaluate.add_argument("--pen-strokes", help=PEN_HELP)
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
 
     train = commands.add_parser("train", help="train the CNN headless")
@@ -84,11 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=[PresetName.SEED.value, PresetName.FULL.value],
         default=PresetName.SEED.value,
     )
+    train.add_argument("--pen-strokes", help=PEN_HELP)
     train.add_argument("--data", help="mnist.npz or IDX folder (default: Keras, then shipped)")
     train.add_argument("--epochs", type=int, help="override the preset's epoch count")
     train.add_argument(
-        "--out",
-        help="save exactly here, a .keras file (default: put in use only if it is better)",
+        "--out", help="save exactly here, a .keras file (default: put in use only if it is better)"
     )
     train.add_argument("--seed", type=int, default=None, help="random seed, for repeatable runs")
     return parser
@@ -239,13 +241,15 @@ def _predict(args) -> int:
 
 def _evaluate(args) -> int:
     from mnist_arcade.dataset import load_path
+    from mnist_arcade.practice.pen_strokes import read_pen_digits
     from mnist_arcade.scoring.evaluation import evaluate_model
 
     if args.drawn < 0:
         raise MnistArcadeError("--drawn must be 0 (skip) or more")
     data = load_path(args.data)
     predictor, model = _load_predictor(args.model)
-    report = evaluate_model(predictor, data, drawn=args.drawn)
+    pens = read_pen_digits(args.pen_strokes) if args.drawn > 0 else []
+    report = evaluate_model(predictor, data, drawn=args.drawn, pen_digits=pens)
     if args.json:
         print(_json({"model": model, **report.as_dict()}))
     else:
@@ -325,7 +329,7 @@ def _train(args) -> int:
     data = find_mnist(args.data, keras_loader=load_keras_mnist)
     for note in data.notes:
         print(f"skipped: {note}", file=sys.stderr)
-    chosen = select_training_data(data, preset)
+    chosen = select_training_data(data, preset, pen_strokes=args.pen_strokes)
     if len(chosen.x_train) == 0:
         raise MnistArcadeError(f"{data.source}: too few training digits to train on")
     print(f"Preset {preset.name}: {preset.description}")
@@ -354,16 +358,16 @@ def _train(args) -> int:
             f"{finished.seconds:.1f} s; best val_accuracy {best_text} (on the run's own "
             f"{watched:,} validation digits)"
         )
-        status = _judge_and_save(model, finished, data, out, preset.name)
+        status = _judge_and_save(model, finished, data, out, preset, args.pen_strokes)
     return INTERRUPTED if interrupted and status == 0 else status
 
 
-def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int:
+def _judge_and_save(model, finished, data, out: Path | None, preset, pen_strokes) -> int:
     """Test accuracy once, then save by the policy (see :func:`_train`); the exit status."""
     from mnist_arcade import paths
     from mnist_arcade.ml.judging import judge_and_save, keras_reader
     from mnist_arcade.ml.model_files import save_with_fallback
-    from mnist_arcade.ml.training import validation_pool
+    from mnist_arcade.ml.training_data import judging_digits
     from mnist_arcade.scoring.accuracy import accuracy
 
     test_accuracy = accuracy(keras_reader(model), mnist_digits_as_input(data.x_test), data.y_test)
@@ -376,13 +380,9 @@ def _judge_and_save(model, finished, data, out: Path | None, preset: str) -> int
     if finished.epochs_done == 0:  # as in the game: nothing worth keeping
         print("Stopped before the first epoch ended: nothing saved; the model in use is unchanged.")
         return 0
-    x_val, y_val = validation_pool(data)
+    x_val, y_val = judging_digits(data, preset, pen_strokes)
     judged = judge_and_save(
-        model,
-        mnist_digits_as_input(x_val),
-        y_val,
-        completed=not finished.stopped_early,
-        preset=preset,
+        model, x_val, y_val, completed=not finished.stopped_early, preset=preset.name
     )
     if judged.problem is not None:
         _say(judged.problem)
