@@ -7,8 +7,12 @@ Each recipe is the full preset with one thing changed; each run trains it (30 ep
 practice drawings) in its own process with one CPU thread, two runs at a time, then reads only
 validation data: the held-out last tenth of MNIST's training digits, those digits redrawn with
 the brush (110-270 px, and small, 60-100 px), drawings from the style generator's validation
-stream and non-digits from it. The test set is never read here: it is read once, for the
-shipped model, by ``mnist-arcade evaluate``. A run takes about five minutes on one core.
+stream and non-digits from it, and every digit of the held-out pen writers (25 to 30, from
+``../shared`` when it is there, else the shipped half) replayed large and small. The test set is
+never read here: it is read once, for the shipped model, by ``mnist-arcade evaluate``. A run
+takes about five minutes on one free core (fifteen with the pen replays on a busy machine).
+``PEN_STROKES=PATH`` trains on another pen file than the shipped half; ``KEEP_MODEL=PATH``
+saves the run's model there (the shipped model is such a run: no second training to ship it).
 
 With six thousand weights every figure is a trade: what the network spends on one kind of
 digit it cannot spend on another. The seeds show how much of a difference is noise.
