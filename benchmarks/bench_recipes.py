@@ -32,8 +32,8 @@ import os
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import _common  # noqa: F401  (sets the environment first)
 from _common import mnist_path

@@ -70,22 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="accuracy on MNIST's test digits")
     evaluate.add_argument("--data", required=True, help="a Keras-layout mnist.npz (or IDX folder)")
     evaluate.add_argument("--model", help="a .keras model (default: the game's live model)")
-    evaluate.add_argument(
-        "--drawn",
-        type=int,
-        default=1000,
-        metavar="N",
-        help="also redraw N test digits with the game's brush (0: skip)",
-    )
+    drawn = "also redraw N test digits with the game's brush (0: skip)"
+    evaluate.add_argument("--drawn", type=int, default=1000, metavar="N", help=drawn)
     evaluate.add_argument("--pen-strokes", help=PEN_HELP)
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
 
     train = commands.add_parser("train", help="train the CNN headless")
-    train.add_argument(
-        "--preset",
-        choices=[PresetName.SEED.value, PresetName.FULL.value],
-        default=PresetName.SEED.value,
-    )
+    presets = [PresetName.SEED.value, PresetName.FULL.value]
+    train.add_argument("--preset", choices=presets, default=PresetName.SEED.value)
     train.add_argument("--pen-strokes", help=PEN_HELP)
     train.add_argument("--data", help="mnist.npz or IDX folder (default: Keras, then shipped)")
     train.add_argument("--epochs", type=int, help="override the preset's epoch count")
