@@ -17,6 +17,7 @@ from PIL import Image
 from mnist_arcade import paths
 from mnist_arcade.cli import main
 from mnist_arcade.practice.redrawn_mnist import scale_onto_board
+from mnist_arcade.scoring.evaluation import PEN_LARGE, PEN_SMALL
 
 
 @pytest.fixture
@@ -69,9 +70,23 @@ def test_predict_reads_colour_images_too(tmp_path, mnist, capsys):
     assert json.loads(capsys.readouterr().out)["digit"] == mnist.y_test[3]
 
 
-def test_evaluate_reports_mnist_and_drawn_accuracy(small_mnist_file, capsys):
-    assert main(["evaluate", "--data", str(small_mnist_file), "--drawn", "40", "--json"]) == 0
+def _few_held_out_pen_digits(path: Path) -> Path:
+    """A compact pen file of 30 held-out writers' digits from the shipped half."""
+    from mnist_arcade.practice.pen_strokes import load_compact, save_compact, split_by_writer
+
+    _, held_out = split_by_writer(load_compact(paths.shipped_pen_strokes_path()))
+    save_compact(held_out[::25], path)
+    return path
+
+
+def test_evaluate_reports_mnist_and_drawn_accuracy(small_mnist_file, tmp_path, capsys):
+    pens = _few_held_out_pen_digits(tmp_path / "pens.npz")
+    assert main(["evaluate", "--data", str(small_mnist_file), "--drawn", "40", "--json",
+                 "--pen-strokes", str(pens)]) == 0  # fmt: skip
     results = {r["name"]: r for r in json.loads(capsys.readouterr().out)["results"]}
+    for name, target in ((PEN_LARGE, [0.98, 0.95]), (PEN_SMALL, [0.96, 0.90])):
+        pen = results[f"{name}, mnist preprocessing"]
+        assert pen["count"] == 30 and pen["target"] == target
     mnist = results["MNIST test digits"]
     assert mnist["count"] == 200 and mnist["accuracy"] > 0.9 and len(mnist["per_class"]) == 10
     drawn = results["MNIST test digits redrawn with the 25 px brush, mnist preprocessing"]

@@ -36,14 +36,15 @@ from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.judging import judge_and_save, keras_reader
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model_files import check_save_target, why
+from mnist_arcade.ml.pen_inputs import pen_drawings_to_make
 from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.ml.training import (
     PRESETS,
     drawings_to_make,
     select_training_data,
     train,
-    validation_pool,
 )
+from mnist_arcade.ml.training_data import judging_digits
 from mnist_arcade.scoring.accuracy import accuracy, reads_right
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
@@ -87,10 +88,8 @@ def finetune_report(model, incumbent_weights, data: MnistData, book) -> Finetune
 def judged_message(model, data: MnistData, completed: bool, preset: str, **slots) -> RunJudged:
     """Judge and save the run (:func:`mnist_arcade.ml.judging.judge_and_save`) on the held-out
     validation digits; the verdict as the message the game shows."""
-    x_val, y_val = validation_pool(data)
-    judged = judge_and_save(
-        model, mnist_digits_as_input(x_val), y_val, completed=completed, preset=preset, **slots
-    )
+    x_val, y_val = judging_digits(data, PRESETS.get(preset, FINETUNE))
+    judged = judge_and_save(model, x_val, y_val, completed=completed, preset=preset, **slots)
     return RunJudged(
         judged.adopted,
         judged.verdict.reason,
@@ -195,7 +194,8 @@ def run_training(
         if finetuning:
             chosen = finetune_data(data, *book)
         else:
-            progress = _drawing_progress(post, stop_event, drawings_to_make(preset))
+            boards = drawings_to_make(preset) + pen_drawings_to_make(preset)
+            progress = _drawing_progress(post, stop_event, boards)
             chosen = select_training_data(data, preset, progress=progress)
         post(
             DataReady(

@@ -145,7 +145,7 @@ LEFT, TOP = 40, 110  # the challenge board's top-left corner
 
 
 SEVEN = [(LEFT + 60, TOP + 50), (LEFT + 240, TOP + 50), (LEFT + 120, TOP + 270)]
-FLAGGED_ONE = [(LEFT + 60, TOP + 80), (LEFT + 170, TOP + 40), (LEFT + 170, TOP + 260)]
+FLAGGED_ONE = [(LEFT + 52, TOP + 78), (LEFT + 170, TOP + 40), (LEFT + 170, TOP + 260)]
 
 
 def draw_digit(app, digit):

@@ -58,8 +58,9 @@ def pygame_started():
 
 @pytest.fixture
 def small_full_preset(monkeypatch):
-    """The full preset with a few hundred drawings instead of 57,000, so it starts in a second
-    or two in CI; the path (drawings, augmentation, calibration) is the same."""
+    """The full preset with a few hundred drawings instead of 57,000 and no pen replays, so it
+    starts in a second or two in CI; the path (drawings, augmentation, calibration) is the same
+    (the pen replays' own path is tested in tests/ml/test_pen_inputs.py)."""
     full = training.PRESETS["full"]
     monkeypatch.setitem(
         training.PRESETS,
@@ -71,6 +72,8 @@ def small_full_preset(monkeypatch):
             small_redrawn=20,
             non_digits=60,
             validation_drawings=20,
+            pen_replays=0,
+            small_pen_replays=0,
         ),
     )
 
