@@ -214,29 +214,44 @@ def test_a_decompression_bomb_is_refused_without_decoding(tmp_path, seven_png, c
 
 
 def test_dark_ink_on_white_is_inverted_and_read_right(tmp_path, mnist, capsys):
-    for index in range(5):  # real digits, drawn black on white paper
+    files = []
+    for index in range(5):  # real digits, drawn black on white paper, read in one run
         path = tmp_path / f"paper{index}.png"
         Image.fromarray(255 - scale_onto_board(mnist.x_test[index], 300)).save(path)
-        assert main(["predict", "--json", str(path)]) == 0
-        captured = capsys.readouterr()
-        assert json.loads(captured.out)["digit"] == mnist.y_test[index]
-        assert captured.err == (
-            f"mnist-arcade: {path}: dark ink on a light background, inverted to white on black\n"
-        )
+        files.append(str(path))
+    assert main(["predict", "--json", *files]) == 0
+    captured = capsys.readouterr()
+    read = [json.loads(line)["digit"] for line in captured.out.splitlines()]
+    assert read == [int(label) for label in mnist.y_test[:5]]
+    assert captured.err == "".join(
+        f"mnist-arcade: {path}: dark ink on a light background, inverted to white on black\n"
+        for path in files
+    )
 
 
-@pytest.mark.parametrize("kind", ["16-bit", "dark ink on transparent", "white ink on transparent"])
-def test_other_image_modes_are_read_as_their_digit(tmp_path, mnist, kind, capsys):
+IMAGE_MODES = ("16-bit", "dark ink on transparent", "white ink on transparent")
+
+
+def test_other_image_modes_are_read_as_their_digit(tmp_path, mnist, capsys):
     board = scale_onto_board(mnist.x_test[1], 280)
-    if kind == "16-bit":
-        image = Image.fromarray(board.astype(np.uint16) * 257)  # Pillow's own "L" clips these
-    elif kind == "dark ink on transparent":
-        image = Image.fromarray(np.dstack([np.zeros_like(board)] * 3 + [board]), "RGBA")
-    else:
-        image = Image.fromarray(np.dstack([np.full_like(board, 255)] * 3 + [board]), "RGBA")
-    image.save(tmp_path / "digit.png")
-    assert main(["predict", "--json", str(tmp_path / "digit.png")]) == 0
-    assert json.loads(capsys.readouterr().out)["digit"] == mnist.y_test[1]
+    images = {
+        "16-bit": Image.fromarray(board.astype(np.uint16) * 257),  # Pillow's own "L" clips these
+        "dark ink on transparent": Image.fromarray(
+            np.dstack([np.zeros_like(board)] * 3 + [board]), "RGBA"
+        ),
+        "white ink on transparent": Image.fromarray(
+            np.dstack([np.full_like(board, 255)] * 3 + [board]), "RGBA"
+        ),
+    }
+    files = []
+    for number, kind in enumerate(IMAGE_MODES):  # read in one run: one model load, not three
+        images[kind].save(tmp_path / f"digit{number}.png")
+        files.append(str(tmp_path / f"digit{number}.png"))
+    assert main(["predict", "--json", *files]) == 0
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {result["file"]: result["digit"] for result in results} == dict.fromkeys(
+        files, mnist.y_test[1]
+    )
 
 
 def save_nan_model(path: Path) -> Path:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mnist_arcade.explaining.arithmetic import Evidence
+from mnist_arcade.explaining.occlusion import Evidence
 from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import (
     ClassifyReady,
