@@ -332,6 +332,6 @@ def test_a_round_read_right_but_unsure_shows_mnists_digits_of_that_kind_once(mak
     scene.countdown = 0.0
     judge(scene.challenge, ROUND_SECONDS, reading(0, 0.6))  # a 0, but only 60% sure
     scene._finish()
-    row = scene._summary_tiles[0]
+    row = scene.summary.rows[0]
     assert len(row["asked"]) == 3 and row["read"] == []
     assert drawn_strings(app).count("MNIST's 0s:") == 1
