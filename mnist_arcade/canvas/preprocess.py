@@ -21,7 +21,6 @@ Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNI
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,15 +38,12 @@ MNIST_STROKE_WIDTH = 2.8  # a typical MNIST stroke, in pixels of the 20x20 box (
 
 
 def ink_bounding_box(pixels: np.ndarray) -> tuple[int, int, int, int] | None:
-    """Return (top, bottom, left, right), bottom/right exclusive, of the ink; None if blank.
-
-    Read from each row's and each column's brightest pixel (one fast reduction each), not from
-    a whole-board ink mask: P runs this on the whole 300x300 board every time.
-    """
-    rows = np.flatnonzero(pixels.max(axis=1) > INK_THRESHOLD)
+    """Return (top, bottom, left, right), bottom/right exclusive, of the ink; None if blank."""
+    ink = pixels > INK_THRESHOLD
+    rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0:
         return None
-    cols = np.flatnonzero(pixels.max(axis=0) > INK_THRESHOLD)
+    cols = np.flatnonzero(ink.any(axis=0))
     return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
 
 
@@ -79,29 +75,27 @@ def _resize(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
     return np.asarray(image.resize((width, height), Image.Resampling.BILINEAR))
 
 
-def _run_lengths_at(ink: np.ndarray, step: int) -> np.ndarray:
-    """The length of the horizontal run of ink through every ``step``-th pixel of each row of
-    ``ink`` (a boolean mask), as an (H, ceil(W / step)) array; only its values on ink count.
+def _run_lengths(lines: list[np.ndarray]) -> np.ndarray:
+    """For every pixel of each of ``lines`` (boolean masks, one line of pixels a row), the
+    length of the run of ink along its row it belongs to (0 off the ink): one (rows, 1 + widest)
+    array with the masks stacked one under the other, each shifted one column right.
 
-    Runs are found where the zero-padded rows change (a run starts, or ends), and each sampled
-    pixel looks up the run it falls in (the last start at or before it): no per-pixel array of
-    run lengths is built, only the sampled pixels are read.
+    The masks are laid end to end behind a column of paper each, so the flat array splits into
+    stretches of paper and of ink that alternate, starting with paper; one ``np.repeat`` of each
+    stretch's length (0 for paper) over the stretch writes every pixel's run at once.
     """
-    height, width = ink.shape
-    padded = np.zeros((height, width + 2), dtype=bool)
-    padded[:, 1:-1] = ink
-    changes = np.flatnonzero(padded[:, 1:] != padded[:, :-1])  # in an (H, W + 1) grid, the run
-    starts, ends = changes[0::2], changes[1::2]  # over columns [a, b) of row r starts at
-    where = _sample_positions(height, width, step)  # r * (W + 1) + a and ends at r * (W + 1) + b
-    if starts.size == 0:
-        return np.zeros(where.shape, dtype=np.int64)
-    return (ends - starts)[np.searchsorted(starts, where, side="right") - 1]
-
-
-@functools.lru_cache(maxsize=64)
-def _sample_positions(height: int, width: int, step: int) -> np.ndarray:
-    """Where every ``step``-th pixel of each row lies in the (H, W + 1) grid of run changes."""
-    return np.arange(height)[:, None] * (width + 1) + np.arange(0, width, step)[None, :]
+    widest = max(line.shape[1] for line in lines)
+    stacked = np.zeros((sum(len(line) for line in lines), widest + 1), dtype=bool)
+    row = 0
+    for line in lines:
+        stacked[row : row + len(line), 1 : line.shape[1] + 1] = line
+        row += len(line)
+    flat = stacked.reshape(-1)
+    bounds = np.flatnonzero(flat[1:] != flat[:-1]) + 1
+    stretches = np.diff(bounds, prepend=0, append=flat.size)
+    runs = stretches.copy()
+    runs[0::2] = 0  # the paper stretches
+    return np.repeat(runs, stretches).reshape(stacked.shape)
 
 
 _WIDTH_SAMPLES = 4096  # about this many pixels are enough to read a stroke's width
@@ -123,9 +117,12 @@ def stroke_width(ink: np.ndarray) -> int:
     sampled = ink[::step, ::step]
     if np.count_nonzero(sampled) < _WIDTH_SAMPLES // 16:
         step, sampled = 1, ink  # thin or sparse ink the grid would barely touch: every pixel
-    across = _run_lengths_at(ink[::step], step)  # only along every step-th row and column: the
-    down = _run_lengths_at(ink[:, ::step].T, step).T  # width is read where those cross
-    shortest = np.minimum(across, down)[sampled]
+    across, down = ink[::step], ink[:, ::step].T  # every run along every step-th row and
+    runs = _run_lengths([across, down])  # column is measured whole: the width is read where
+    shortest = np.minimum(  # those rows and columns cross
+        runs[: len(across), 1 : ink.shape[1] + 1 : step],
+        runs[len(across) :, 1 : ink.shape[0] + 1 : step].T,
+    )[sampled]
     fifth = int(0.05 * (len(shortest) - 1))  # the 5th percentile: run lengths are small
     below = np.cumsum(np.bincount(shortest))  # integers, so counting beats sorting
     return max(1, int(np.searchsorted(below, fifth, side="right")))
@@ -215,8 +212,8 @@ def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
 
     row_mass, col_mass = center_of_mass(digit)
     middle = (MNIST_SIDE - 1) / 2
-    top_left_row = int(np.clip(round(middle - row_mass), 0, MNIST_SIDE - new_height))
-    top_left_col = int(np.clip(round(middle - col_mass), 0, MNIST_SIDE - new_width))
+    top_left_row = min(max(round(middle - row_mass), 0), MNIST_SIDE - new_height)  # Python's
+    top_left_col = min(max(round(middle - col_mass), 0), MNIST_SIDE - new_width)  # not np.clip:
 
     field = np.zeros((1, MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
     field[0, top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = (

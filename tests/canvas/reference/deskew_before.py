@@ -1,4 +1,4 @@
-"""Test-only reference: mnist_arcade/canvas/deskew.py as it was before issue 20 made it fast, kept verbatim.
+"""Test-only reference: `canvas/deskew.py` before issue 20 made it fast, kept verbatim.
 
 The shipped model was trained on this preprocessing, so the fast code must give the same
 numbers; tests/canvas/test_fast_preprocessing.py compares the two on real boards. Never import

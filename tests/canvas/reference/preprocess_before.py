@@ -1,4 +1,4 @@
-"""Test-only reference: mnist_arcade/canvas/preprocess.py as it was before issue 20 made it fast, kept verbatim.
+"""Test-only reference: `canvas/preprocess.py` before issue 20 made it fast, kept verbatim.
 
 The shipped model was trained on this preprocessing, so the fast code must give the same
 numbers; tests/canvas/test_fast_preprocessing.py compares the two on real boards. Never import
@@ -35,9 +35,9 @@ import numpy as np
 from PIL import Image
 
 from mnist_arcade.canvas.board import BRUSH_SIZE
-from tests.canvas.reference.deskew_before import deskew, shear_rows, slants
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.errors import EmptyBoardError
+from tests.canvas.reference.deskew_before import deskew, shear_rows, slants
 
 MNIST_SIDE = 28  # the network's input is 28x28
 DIGIT_BOX = 20  # MNIST digits were fitted into 20x20, then centred by mass in 28x28
