@@ -26,9 +26,17 @@ _ROW_INK = 0.1  # a row with less ink than this share of the fullest row's is an
 
 
 @functools.cache
-def _row_pairs(height: int) -> tuple[np.ndarray, np.ndarray]:
-    """Every two rows (upper, lower) of an image ``height`` rows tall, made once per height."""
-    return np.triu_indices(height, k=1)
+def _row_pairs(height: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every two rows (upper, lower) of an image ``height`` rows tall, and how many rows apart
+    they are (float32), made once per height."""
+    upper, lower = np.triu_indices(height, k=1)
+    return upper, lower, (lower - upper).astype(np.float32)
+
+
+@functools.cache
+def _indices(length: int) -> np.ndarray:
+    """0, 1, ... ``length - 1`` as float32: the row and column numbers, made once per size."""
+    return np.arange(length, dtype=np.float32)
 
 
 def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -46,16 +54,17 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     row_ink = images.sum(axis=2)  # (N, H)
     total = row_ink.sum(axis=1)
     blank = total <= 0
-    rows = np.arange(height, dtype=np.float32)
+    rows = _indices(height)
     row_mass = np.where(blank, (height - 1) / 2, row_ink @ rows / np.where(blank, 1.0, total))
     inked = row_ink > _ROW_INK * row_ink.max(axis=1, keepdims=True)
-    weighted = images @ np.arange(width, dtype=np.float32)
+    weighted = images @ _indices(width)
     centres = np.divide(weighted, row_ink, out=np.zeros_like(weighted), where=row_ink > 0)
-    upper, lower = _row_pairs(height)
-    slopes = (centres[:, lower] - centres[:, upper]) / (lower - upper).astype(np.float32)
+    upper, lower, apart = _row_pairs(height)
+    slopes = (centres[:, lower] - centres[:, upper]) / apart
     slopes[~(inked[:, upper] & inked[:, lower])] = np.inf  # sorted after every real slope
     slopes.sort(axis=1)
-    counted = np.isfinite(slopes).sum(axis=1)
+    inked_rows = inked.sum(axis=1)
+    counted = inked_rows * (inked_rows - 1) // 2  # the pairs of inked rows: the finite slopes
     each = np.arange(len(slopes))
     median = (slopes[each, ((counted - 1) // 2).clip(min=0)] + slopes[each, counted // 2]) / 2
     median[counted == 0] = 0.0  # fewer than two inked rows: a dot or a flat line, no lean
