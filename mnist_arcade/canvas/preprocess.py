@@ -215,8 +215,9 @@ def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
 
     row_mass, col_mass = center_of_mass(digit)
     middle = (MNIST_SIDE - 1) / 2
-    top_left_row = min(max(round(middle - row_mass), 0), MNIST_SIDE - new_height)  # Python's
-    top_left_col = min(max(round(middle - col_mass), 0), MNIST_SIDE - new_width)  # not np.clip:
+    # Clipped with min and max, not np.clip: plain ints, without numpy's call on every P.
+    top_left_row = min(max(round(middle - row_mass), 0), MNIST_SIDE - new_height)
+    top_left_col = min(max(round(middle - col_mass), 0), MNIST_SIDE - new_width)
 
     field = np.zeros((1, MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
     field[0, top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = (
