@@ -61,7 +61,10 @@ def _odd_boards() -> dict[str, np.ndarray]:
     thin_line = np.zeros((300, 300), np.uint8)
     thin_line[40:260, 150] = 255  # a 1 px line, as an image file may hold
     thin_line[40, 120:151] = 255
+    diagonal = np.zeros((300, 300), np.uint8)
+    diagonal[np.arange(300), np.arange(300)] = 200  # sparse thin ink over a large box
     return {
+        "a thin diagonal from corner to corner": diagonal,
         "a brush dot in the middle": _board(((150, 150),)),
         "a brush dot in a corner": _board(((0, last),)),
         "one pixel": single_pixel,
@@ -137,6 +140,7 @@ def test_mnist_digits_are_stood_upright_as_before(mnist):
 @pytest.mark.parametrize("whole_pixels", [False, True])
 def test_shearing_far_past_the_edges_loses_what_leaves_as_before(mnist, whole_pixels):
     digits = mnist.x_test[:200].astype(np.float32) / 255
+    digits = np.roll(digits, 14, axis=2)  # halves of the digit on the field's left and right edges
     slant = np.linspace(-40, 40, len(digits)).astype(np.float32)  # most rows leave the field
     centre = np.linspace(0, 27, len(digits)).astype(np.float32)
     np.testing.assert_array_equal(
