@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from mnist_arcade.canvas.board import Board
-from mnist_arcade.canvas.preprocess import fit_and_center, plain_resize
+from mnist_arcade.canvas.preprocess import fit_and_center, plain_resize, to_network_input
 from mnist_arcade.explaining.model_source import model_layers
 from mnist_arcade.explaining.preprocess_stages import Stage, stages
 from mnist_arcade.game.app import App
@@ -338,3 +338,38 @@ def test_the_boards_notice_is_not_shown_as_if_the_lesson_had_said_it(make_app):
     assert "Watch your digit flow" not in shown(app)
     press(app, pygame.K_LEFT)  # something the lesson says itself is shown
     assert "first step" in shown(app)
+
+
+def test_while_the_network_loads_the_panel_says_so_instead_of_asking_for_a_drawing(make_app):
+    from testing_support.fake_engine import FakeEngine
+
+    engine = FakeEngine()
+    engine.hold()  # the model is not there yet, as on a slow laptop's first seconds
+    app = make_app(load=False, engine=engine)
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.POOLING:
+        press(app, pygame.K_RIGHT)
+    assert "Draw a digit on the board" in shown(app)  # nothing drawn: ask for one
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    words = shown(app)
+    assert "still loading" in words and "Draw a digit on the board" not in words
+    engine.release()
+
+
+def test_the_kernel_lab_shows_the_drawing_before_the_network_has_loaded(make_app):
+    from testing_support.fake_engine import FakeEngine
+
+    engine = FakeEngine()
+    engine.hold()
+    app = make_app(load=False, engine=engine)
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.CONVOLUTION:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    app.frame(1 / 60)
+    expected = to_network_input(app.context.board.pixels, app.context.readings.method)
+    assert not app.context.model.ready
+    np.testing.assert_allclose(scene.kernel_lab.image, np.clip(expected, 0, 1))
+    engine.release()

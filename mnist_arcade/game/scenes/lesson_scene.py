@@ -11,11 +11,13 @@ first shown; a copy of the game without them shows a plain "kernel lab loading" 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 
 import numpy as np
 import pygame
 
+from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.explaining import model_source
 from mnist_arcade.explaining.kernels import Preset
@@ -132,6 +134,7 @@ class LessonScene(Scene):
         self._digits: TestDigits | None = None
         self._kernel_widgets: tuple[KernelLab, FilterSwitches] | None = None  # made on first use
         self._lab_prediction = None  # the reading the kernel lab was last given
+        self._lab_board_version = -1  # the board version the kernel lab's picture is of
         self._staged_version = -1  # the board version step 8's stages were made for
         self._notice_before: tuple[str, float] | None = None  # on show when the lesson opened
 
@@ -259,6 +262,8 @@ class LessonScene(Scene):
         readings = self.context.readings
         prediction = readings.prediction or readings.live_prediction
         self.view.prediction = prediction
+        loading = not self.context.model.ready and not self.context.board.is_empty
+        self.view.empty_words = phrase("lesson.network_loading" if loading else "lesson.draw_first")
         unread = readings.reading is None or readings.is_stale
         can_read = self.context.model.ready and not readings.awaiting
         drawn = not self.context.board.is_empty and not self.canvas.drawing
@@ -283,6 +288,15 @@ class LessonScene(Scene):
             self._lab_prediction = prediction  # a new reading: the lab shows the new drawing
             lab.set_image(prediction.net_input)
             switches.set_input(prediction.net_input)
+            self._lab_board_version = self.context.board.version
+        board = self.context.board
+        unseen = board.version != self._lab_board_version and not self.canvas.drawing
+        if prediction is None and unseen and not board.is_empty:
+            # The lab is plain arithmetic: it shows the drawing before the network has read it
+            # (the network may still be loading on a slow machine).
+            self._lab_board_version = board.version
+            with contextlib.suppress(EmptyBoardError):  # ink too faint: keep the last picture
+                lab.set_image(to_network_input(board.pixels, self.context.readings.method))
         lab.update(dt)
         switches.update(dt)
         in_lab = self.step is LessonStep.CONVOLUTION and lab.view is LabView.LAB

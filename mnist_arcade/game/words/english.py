@@ -609,9 +609,7 @@ ENGLISH: dict[str, str] = {
     "kernel_lab.products": "each pixel x its weight:",
     "kernel_lab.sum": "adds up to {total}",
     "kernel_lab.shown_as": "the screen shows it as {shown}",
-    "kernel_lab.hint": (
-        "Click a weight to raise it, right-click to lower it, or drag it up and down."
-    ),
+    "kernel_lab.hint": "Click a weight to add 1, right-click to take 1 away, or drag it.",
     "kernel_lab.to_learned": "Tab: the network's own kernels",
     "kernel_lab.to_lab": "Tab: back to the kernel lab",
     "kernel_lab.learned_title": (
@@ -652,6 +650,7 @@ ENGLISH: dict[str, str] = {
     "lesson.offer": "New here? Press L for a {steps}-step lesson.",
     "lesson.step_of": "step {step} of {steps}",
     "lesson.do": "Do this: {what}",
+    "lesson.network_loading": "The network is still loading: then it reads your drawing.",
     "lesson.last_step": (
         "That was the last step. Esc goes back to the board; Left goes back a step."
     ),
