@@ -44,7 +44,7 @@ for step in 1 2 3 4 5 6 7 8 9; do
     6) key Down; key Down; sleep 0.5 ;;  # conv2's line lit
   esac
   [ "$step" = 3 ] || { sleep 2; shot "lesson-step-$step"; }
-  key Right
+  key Right; sleep 0.5
 done
 for _ in 1 2 3 4 5 6 7 8; do key Left; sleep 0.3; done  # back through every step to step 1
 key Escape
