@@ -55,6 +55,17 @@ def draw_a_seven(app, topleft):
     app.frame(1 / 60)
 
 
+def at_step_with_a_seven_read(app, step):
+    """Open the lesson at ``step``, draw a 7 and wait for its reading; the lesson scene."""
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not step:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    return scene
+
+
 def test_l_opens_the_lesson_and_esc_goes_back_to_the_board(make_app):
     app = make_app(load=False)
     press(app, pygame.K_l)
@@ -249,12 +260,7 @@ def test_random_keys_clicks_and_strokes_on_every_step_raise_nothing(make_app):
 
 def test_a_filter_switched_off_in_step_3_stays_off_in_steps_4_and_5_and_is_drawn_there(make_app):
     app = make_app()
-    press(app, pygame.K_l)
-    scene = app.scene
-    while scene.step is not LessonStep.CONVOLUTION:
-        press(app, pygame.K_RIGHT)
-    draw_a_seven(app, scene.canvas.rect.topleft)
-    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    scene = at_step_with_a_seven_read(app, LessonStep.CONVOLUTION)
     press(app, pygame.K_TAB)  # the lab's learned view: number keys reach the switches
     press(app, pygame.K_3)
     switches = scene.filter_switches
@@ -311,12 +317,7 @@ def test_a_switched_off_filter_blanks_its_map_in_the_pooling_step_and_back_on_re
     make_app,
 ):
     app = make_app()
-    press(app, pygame.K_l)
-    scene = app.scene
-    while scene.step is not LessonStep.POOLING:
-        press(app, pygame.K_RIGHT)
-    draw_a_seven(app, scene.canvas.rect.topleft)
-    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    scene = at_step_with_a_seven_read(app, LessonStep.POOLING)
     live = {layer.name: layer.values for layer in scene.panel_prediction.layers}
     assert live["conv1"][:, :, 0].any()
     press(app, pygame.K_1)  # filter 1 off: the map the panel shows first
