@@ -44,6 +44,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml.knockout import (
     KNOCKOUT_TEST_DIGITS,
+    AccuracyPerModel,
     KnockOutReader,
     balanced_sample,
 )
@@ -94,6 +95,8 @@ class Engine:
         self._spare = SpareModel()  # weights pass through it on their way in (and saves)
         self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
         self._knockout = KnockOutReader()  # its own spare: filters are zeroed there, never here
+        self._knockout_digits: tuple[np.ndarray, np.ndarray] | None = None
+        self._all_on = AccuracyPerModel()  # measured once per model, not on every switch
 
     def __repr__(self) -> str:
         return f"Engine(version={self.version}, live={self.live!r})"
@@ -209,12 +212,16 @@ class Engine:
         accuracy_off = accuracy_all_on = None
         digits = 0
         try:
-            images, labels, _ = self.yardstick()
-            chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
-            images, labels = images[chosen], labels[chosen]
+            images, labels = self._knockout_yardstick()
             digits = len(images)
-            accuracy_off = accuracy(predictor.probabilities, images, labels)
-            accuracy_all_on = accuracy(self.live.probabilities, images, labels)
+            accuracy_all_on = self._all_on.get(
+                self.version, lambda: accuracy(self.live.probabilities, images, labels)
+            )
+            accuracy_off = (
+                accuracy_all_on
+                if predictor is self.live
+                else accuracy(predictor.probabilities, images, labels)
+            )
         except MnistArcadeError:
             pass  # no test digits: the reading alone is still worth showing
         self.replies.put(
@@ -229,6 +236,14 @@ class Engine:
                 digits,
             )
         )
+
+    def _knockout_yardstick(self) -> tuple[np.ndarray, np.ndarray]:
+        """The 500 test digits (50 of each) knock-outs are measured on, chosen once."""
+        if self._knockout_digits is None:
+            images, labels, _ = self.yardstick()
+            chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
+            self._knockout_digits = images[chosen], labels[chosen]
+        return self._knockout_digits
 
     def _detectors(self, request: DetectorsRequest) -> None:
         """What each conv detector looks for, from the test digits in ONE batched call."""
