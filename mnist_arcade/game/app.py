@@ -123,7 +123,7 @@ class App:
         ended = {
             "trainer": training.shutdown(CLOSE_WAIT_BOUND_S),
             "engine": model.shutdown(max(0.0, deadline - time.monotonic())),
-            "test digits' loader": exam_digits.wait_for_loaders(
+            "test-digits": exam_digits.wait_for_loaders(
                 max(0.0, deadline - time.monotonic())
             ),
         }
