@@ -582,7 +582,7 @@ CHINESE: dict[str, str] = {
     "kernel_lab.products": "每个像素 × 它的权重：",
     "kernel_lab.sum": "加起来是 {total}",
     "kernel_lab.shown_as": "屏幕上显示为 {shown}",
-    "kernel_lab.hint": "点一个权重让它变大，右键点让它变小，或者上下拖动它。",
+    "kernel_lab.hint": "点一个权重加 1，右键点减 1，或者拖动它。",
     "kernel_lab.to_learned": "Tab：网络自己的卷积核",
     "kernel_lab.to_lab": "Tab：回到卷积核实验室",
     "kernel_lab.learned_title": (
@@ -593,10 +593,13 @@ CHINESE: dict[str, str] = {
     "kernel_lab.no_weights": "网络还在加载……",
     "kernel_lab.no_image": "先在画板上画一个数字。",
     # ----- filter switches -----
-    "filter_switches.title": "{layer} 的卷积核：点一个，或按它的数字，就能把它关掉",
+    "filter_switches.title": (
+        "网络的前 {count} 个卷积核（{layer}）：点一个，或按它的数字，就能把它关掉"
+    ),
+    "filter_switches.title_click": "网络的前 {count} 个卷积核（{layer}）：点一个就能把它关掉",
     "filter_switches.filter": "{number}",
     "filter_switches.all_on": "卷积核全开",
-    "filter_switches.off": "已关：{filters}",
+    "filter_switches.off": "已关掉：{filters}",
     "filter_switches.reading": "它把你的画认成 {digit}（把握 {confidence:.0%}）",
     "filter_switches.no_drawing": "画一个数字，看看它怎样被识别",
     "filter_switches.accuracy": (
@@ -642,7 +645,10 @@ CHINESE: dict[str, str] = {
     "lesson.stage_divide": "除以 255（归一化）",
     "lesson.stage_plain": "直接缩放",
     "lesson.stage_reads": "{digit}，{confidence:.0%}",
-    "lesson.stage_brightest": "最大 {value:g}",
+    "lesson.stage_brightest": "最亮的像素 {value:g}",
+    "lesson.network_loading": "网络还在加载：加载好就会识别你的画。",
+    "lesson.last_step": "这是最后一步。按 Esc 回到画板；按 ← 退回一步。",
+    "lesson.first_step": "这是第一步。按 → 或空格继续；按 Esc 离开课程。",
     "lesson.data_title": "1. 数据：数字和它们的标签",
     "lesson.data_text": (
         "MNIST 有 70,000 个手写数字，每个都是 28x28 的灰度像素，每个都带着它写的是几："
@@ -661,7 +667,7 @@ CHINESE: dict[str, str] = {
         "卷积核是一小格一小格的权重。在每个位置，它把下面的像素乘以自己的权重再加起来，"
         "所以有的卷积核会让图模糊，有的会找出边缘。卷积层的权重就是它的卷积核：网络自己学会它们。"
     ),
-    "lesson.conv_do": "按 2 选轮廓卷积核，再关掉一个学到的卷积核。",
+    "lesson.conv_do": "按 {key} 选轮廓卷积核，再点下面的一个卷积核把它关掉。",
     "lesson.pool_title": "4. 池化：每个 2x2 里最大的",
     "lesson.pool_text": (
         "池化层（最大池化）保留特征图每个 2x2 方块里最大的数。特征图只剩原来的四分之一，"
