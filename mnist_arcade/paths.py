@@ -15,6 +15,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 SHIPPED_MODEL_NAME = "mnist_cnn.keras"  # the model trained with `mnist-arcade train --preset full`
 SHIPPED_SUBSET_NAME = "mnist_subset.npz"  # stratified MNIST subset for offline training
 SHIPPED_PEN_STROKES_NAME = "pen_strokes.npz"  # half of the pendigits writers' real pen strokes
+SHIPPED_CJK_FONT_NAME = "ArcadeSansSC-Regular.otf"  # Noto Sans CJK SC, cut to the catalogue
 USER_MODEL_NAME = "trained_model.keras"  # the player's model in use, loaded at launch
 KEPT_ASIDE_NAME = "kept_aside.keras"  # a run that was not put in use, offered to the player
 HOME_ENV = "MNIST_ARCADE_HOME"  # overrides the per-user folder (tests, portable installs)
@@ -36,6 +37,11 @@ def shipped_model_path() -> Path:
 def shipped_subset_path() -> Path:
     """The small MNIST subset that lets training work offline."""
     return _shipped_dir("data") / SHIPPED_SUBSET_NAME
+
+
+def shipped_cjk_font_path() -> Path:
+    """The Chinese font (a renamed subset of Noto Sans CJK SC: ``tools/make_cjk_font.py``)."""
+    return _shipped_dir("assets") / SHIPPED_CJK_FONT_NAME
 
 
 def shipped_pen_strokes_path() -> Path:

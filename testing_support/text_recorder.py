@@ -16,6 +16,8 @@ import pygame
 from mnist_arcade.game.widgets.text import Text
 
 RENDER_DEFAULT_SIZE = inspect.signature(Text.render).parameters["size"].default
+DRAW = inspect.signature(Text.draw)
+DRAW_DEFAULT_SIZE = DRAW.parameters["size"].default
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Drawn:
 
     string: str
     rect: pygame.Rect
+    ink: pygame.Rect | None = None  # the part of ``rect`` with letters in it (None: blank)
 
 
 @dataclass
@@ -40,7 +43,10 @@ class TextRecorder:
 
         def recording_draw(target, string, *args, **kwargs):
             rect = draw(target, string, *args, **kwargs)
-            self.drawn.append(Drawn(string, rect))
+            size = DRAW.bind(self.text, target, string, *args, **kwargs).arguments.get("size")
+            ink = self.text.render(string, size or DRAW_DEFAULT_SIZE).get_bounding_rect(64)
+            shown = ink.move(rect.topleft) if ink.width and ink.height else None
+            self.drawn.append(Drawn(string, rect, shown))
             return rect
 
         def recording_render(string, size=RENDER_DEFAULT_SIZE, *args, **kwargs):
@@ -48,9 +54,9 @@ class TextRecorder:
             self.sizes.append(size)  # a cached surface never asks for its font again
             return render(string, size, *args, **kwargs)
 
-        def recording_font(size):
+        def recording_font(size, *args, **kwargs):
             self.sizes.append(size)
-            return font(size)
+            return font(size, *args, **kwargs)
 
         self.text.draw, self.text.render = recording_draw, recording_render
         self.text.font = recording_font

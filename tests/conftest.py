@@ -40,6 +40,16 @@ def isolated_user_folder(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_words():
+    """Each test starts in English and leaves it so (a test may switch the language)."""
+    from mnist_arcade.game.words.languages import Language, use_language
+
+    use_language(Language.ENGLISH)
+    yield
+    use_language(Language.ENGLISH)
+
+
 @pytest.fixture(scope="session")
 def mnist() -> MnistData:
     """Real MNIST digits: the shipped subset, or the full set as ``MNIST_ARCADE_TEST_DATA``

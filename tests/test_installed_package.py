@@ -14,6 +14,7 @@ from mnist_arcade import paths
 from mnist_arcade.ml.model_files import load_live_model
 print(json.dumps({"package": mnist_arcade.__file__, "model": str(paths.shipped_model_path()),
                   "subset": str(paths.shipped_subset_path()),
+                  "font": str(paths.shipped_cjk_font_path()),
                   "loaded": load_live_model().source}))
 """
 
@@ -49,4 +50,5 @@ def test_installed_package_has_the_model_and_subset_inside_it(tmp_path):
         pytest.skip(f"mnist_arcade is installed in editable mode from {package.parent}")
     assert Path(found["model"]).is_relative_to(package) and Path(found["model"]).is_file()
     assert Path(found["subset"]).is_relative_to(package) and Path(found["subset"]).is_file()
+    assert Path(found["font"]).is_relative_to(package) and Path(found["font"]).is_file()
     assert found["loaded"] == "shipped"

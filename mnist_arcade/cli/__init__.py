@@ -56,7 +56,7 @@ def _run(args) -> int:
             raise DataSourceError(f"{args.data}: no such file or folder")  # not after a run
         from mnist_arcade.game.app import main as play  # imports pygame, which prints a line
 
-        return play(args.model, args.data, args.startup_check)
+        return play(args.model, args.data, args.startup_check, args.lang)
     if args.command == "predict":
         return predict(args)
     if args.command == "evaluate":

@@ -22,6 +22,12 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument("--model", help="a .keras model to use instead of the saved/shipped one")
     play.add_argument("--data", help="mnist.npz or a folder of MNIST IDX files for training")
+    play.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        help="the game's language for this launch: zh (中文) or en (default: the one chosen "
+        "with Y on the board, else the system's)",
+    )
     play.add_argument("--startup-check", action="store_true", help=argparse.SUPPRESS)
 
     predict = commands.add_parser("predict", help="read digits from image files")

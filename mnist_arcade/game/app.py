@@ -21,8 +21,9 @@ from mnist_arcade.game.scenes.scene import Scene
 from mnist_arcade.game.services import exam_digits
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.services.training_session import TrainingSession
+from mnist_arcade.game.state.language_choice import LanguageChoice
 from mnist_arcade.game.widgets.help_overlay import draw_help
-from mnist_arcade.game.widgets.theme import FPS
+from mnist_arcade.game.widgets.theme import FPS, WARN
 from mnist_arcade.game.window import Window
 from mnist_arcade.game.words import phrase
 
@@ -44,6 +45,7 @@ class App:
         self.help_open = False
         context.switch_to = self.switch_to
         context.toggle_fullscreen = window.toggle_fullscreen
+        context.on_language_switched = window.retitle
         self.scenes: dict[SceneId, Scene] = {
             scene_id: scene_class(context) for scene_id, scene_class in SCENES.items()
         }
@@ -150,32 +152,40 @@ def make_app(
     model_path: str | None = None,
     data_path: str | None = None,
     model: ModelClient | None = None,
+    language: str | None = None,
     **training_options,
 ) -> App:
     """Open the window and build the game around it; the engine starts loading at once.
 
     ``model``: a model client not yet started (one with a fake engine, say); by default one
-    that starts the real engine on ``model_path``."""
+    that starts the real engine on ``model_path``. ``language``: ``--lang`` ("zh" or "en"),
+    over the remembered choice and the locale (:mod:`.state.language_choice`)."""
+    languages = LanguageChoice.load()
+    languages.decide(language)
     window = Window()
     model = model or ModelClient(model_path)
     model.start()
     training = TrainingSession(data_path=data_path, **training_options)
-    return App(window, GameContext(model, training))
+    context = GameContext(model, training, languages=languages)
+    if problem := languages.take_problem():
+        context.say(problem, WARN)
+    return App(window, context)
 
 
 def main(
     model_path: str | None = None,
     data_path: str | None = None,
     startup_check: bool = False,
+    language: str | None = None,
 ) -> int:
-    """Start pygame, open the window, run until it is closed.
+    """Start pygame, open the window (in ``language``, if given), run until it is closed.
 
     With ``startup_check``, print "first frame" as soon as the window has drawn once and exit
     at once (``benchmarks/bench_startup.py`` times the launch that way).
     """
     pygame.init()
     try:
-        app = make_app(model_path, data_path)
+        app = make_app(model_path, data_path, language=language)
         app.frame(0.0)
         if startup_check:
             print("first frame", flush=True)

@@ -3,7 +3,8 @@
 Scenes get this context, not the window, and use the parts they need: ``notices`` (the notice
 line and its questions), ``readings`` (the board's readings and live reading), ``why`` (the
 evidence for a reading), ``switching`` (the model in use), ``teaching`` (the digit book),
-``news`` (what the running training shows) and ``lesson`` (the lesson's step).
+``news`` (what the running training shows), ``lesson`` (the lesson's step) and ``languages``
+(the language spoken, and the switch key's choice).
 :meth:`GameContext.poll` routes the engine's and the trainer's messages to those parts, once per
 frame. No TensorFlow here, and no drawing.
 """
@@ -18,6 +19,7 @@ from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.services.model_client import ModelClient, ModelState, OcclusionAnswer
 from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.state.clock import GameClock
+from mnist_arcade.game.state.language_choice import LanguageChoice
 from mnist_arcade.game.state.lesson_progress import LessonProgress
 from mnist_arcade.game.state.lesson_steps import STEPS
 from mnist_arcade.game.state.notices import Notices
@@ -43,6 +45,8 @@ class GameContext:
     switch_to: Callable[[SceneId], None] = lambda scene: None
     toggle_fullscreen: Callable[[], None] = lambda: None
     clock: GameClock = field(default_factory=GameClock)
+    languages: LanguageChoice = field(default_factory=LanguageChoice)
+    on_language_switched: Callable[[], None] = lambda: None  # the window retitles itself
 
     def __post_init__(self) -> None:
         model, training = self.model, self.training
@@ -57,6 +61,12 @@ class GameContext:
     def say(self, notice: str, color=TEXT) -> None:
         """Show ``notice`` on the notice line (every scene says something)."""
         self.notices.say(notice, color)
+
+    def switch_language(self) -> None:
+        """The switch key: every word from the next frame on is in the other language."""
+        notice = self.languages.switch()
+        self.on_language_switched()
+        self.say(notice)
 
     def start_finetune(self) -> bool:
         """K: teach the model in use the digit book, on the training screen."""

@@ -35,7 +35,7 @@ class Window:
         # when it is imported afterwards; the game only blits software surfaces anyway.
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         pygame.display.init()  # again after a closed window (a no-op when it is open)
-        pygame.display.set_caption(phrase("window.caption"))
+        self.retitle()
         self.canvas = pygame.Surface(WINDOW_SIZE)
         self.fullscreen = False
         self._windowed_size = size
@@ -46,6 +46,10 @@ class Window:
         if window is not None:
             window.minimum_size = SMALLEST_WINDOW
         self._fit()
+
+    def retitle(self) -> None:
+        """The title bar in the language spoken now."""
+        pygame.display.set_caption(phrase("window.caption"))
 
     def __repr__(self) -> str:
         return f"Window({self.display.get_size()}, scale={self.scale:.2f})"

@@ -27,6 +27,7 @@ NOT_WORDS = {  # literals with letters that are not words a player reads, and wh
     "center_of_mass(digit)",
     "shear_rows(field",
     "digit / 255.0",
+    "LANG",  # language_choice: the locale variable it reads
     "_resize(pixels, MNIST_SIDE",
 }
 

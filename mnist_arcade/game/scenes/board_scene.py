@@ -21,6 +21,7 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.game.words import Phrase, Phrases, phrase
+from mnist_arcade.game.words.languages import current_language
 
 BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
@@ -154,6 +155,12 @@ class BoardScene(Scene):
                 self._next_input,
             ),
             Binding((pygame.K_x,), "X", phrase("board_screen.key_exact"), self._toggle_exact),
+            Binding(
+                (pygame.K_y,),
+                "Y",
+                phrase("board_screen.key_language", language=current_language().other.own_name),
+                context.switch_language,
+            ),
         ]
 
     def _close(self) -> None:

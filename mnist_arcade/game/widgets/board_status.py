@@ -9,8 +9,9 @@ from mnist_arcade.canvas.methods import Method
 from mnist_arcade.game.services.model_client import ModelState
 from mnist_arcade.game.services.training_session import status_in_words
 from mnist_arcade.game.state.readings import method_name
-from mnist_arcade.game.widgets.theme import MUTED, TEXT, WARN, panel
+from mnist_arcade.game.widgets.theme import ACCENT, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import current_language
 
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
 
@@ -44,12 +45,20 @@ def training_status(training) -> str:
     )
 
 
+def language_key() -> str:
+    """The switch key as the footer shows it: "Y  中文" in English, "Y  English" in Chinese,
+    the other language named in itself, so a player who cannot read this one finds it."""
+    return phrase("keys.footer_key", key="Y", what=current_language().other.own_name)
+
+
 def draw_board_help(surface: pygame.Surface, text, readings, switching) -> None:
     """Every key of the board in three lines, each named for what it does (M names the
-    method it switches to, not the one in use), and what the colours mean."""
+    method it switches to, not the one in use), what the colours mean, and at the first
+    line's end the language switch."""
     panel(surface, HELP_RECT)
     left, top = HELP_RECT.left + 16, HELP_RECT.top + 6
     text.draw(surface, phrase("board_screen.help_first"), (left, top), 21, TEXT)
+    text.draw(surface, language_key(), (HELP_RECT.right - 16, top), 21, ACCENT, "topright")
     restore = (
         phrase("board_screen.help_confirm")
         if switching.confirming_restore

@@ -1,7 +1,9 @@
 """The help overlay (H, F1 or ?): every key of the current screen, its panels, and a glossary.
 
 The keys come from the scene's own bindings, so the help always lists exactly what the scene
-answers. The glossary explains the words the screens use, in plain language.
+answers. The glossary explains the words the screens use, in plain language, each word with its
+twin in the other language beside it (卷积 convolution), so a reader of the tutorial and a
+reader of English meet the same words.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL, PANEL_EDGE, TEXT
-from mnist_arcade.game.words import PhraseTable, phrase
+from mnist_arcade.game.words import PhraseTable, phrase, phrase_in
+from mnist_arcade.game.words.languages import current_language
 
 GLOSSARY = PhraseTable(  # each word and its meaning, looked up when the help is drawn
     {
@@ -47,6 +50,7 @@ class _Block:
     kind: str  # "header", "key" or "entry" (never shown)
     name: str
     sentence: str = ""
+    aside: str = ""  # an entry's name in the other language, drawn after it
 
     def height(self, text: Text, width: int) -> int:
         if self.kind == "header":
@@ -63,7 +67,9 @@ class _Block:
             text.draw(target, self.name, (left, y), KEY_SIZE, TEXT)
             text.draw(target, self.sentence, (left + KEY_COLUMN, y), KEY_SIZE, MUTED)
         else:
-            text.draw(target, self.name, (left, y), ENTRY_SIZE, TEXT)
+            name = text.draw(target, self.name, (left, y), ENTRY_SIZE, TEXT)
+            if self.aside:
+                text.draw(target, self.aside, (name.right + 12, y), ENTRY_SIZE, MUTED)
             lines = wrap_words(self.sentence, text.font(ENTRY_SIZE), width - 16)
             for row, line in enumerate(lines):
                 text.draw(target, line, (left + 16, y + 20 + row * ENTRY_LINE), ENTRY_SIZE, MUTED)
@@ -82,7 +88,16 @@ def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]
         _Block("header", phrase("help.panels")),
         *(_Block("entry", name, sentence) for name, sentence in panels.items()),
         _Block("header", phrase("help.words")),
-        *(_Block("entry", word, meaning) for word, meaning in GLOSSARY.items()),
+        *_glossary_blocks(),
+    ]
+
+
+def _glossary_blocks() -> list[_Block]:
+    """The glossary's words, each with its name in the other language beside it."""
+    other = current_language().other
+    return [
+        _Block("entry", phrase(name), phrase(meaning), aside=phrase_in(other, name))
+        for name, meaning in GLOSSARY.catalogue_keys.items()
     ]
 
 

@@ -1,5 +1,12 @@
-"""The text renderer every scene and widget draws with: pygame's bundled font, cached
-surfaces, word wrapping that never cuts silently.
+"""The text renderer every scene and widget draws with: pygame's bundled font for English, the
+shipped Chinese font (:func:`mnist_arcade.paths.shipped_cjk_font_path`) for Chinese, cached
+surfaces, line wrapping that never cuts silently.
+
+Which font draws a text: the Chinese one while the game speaks Chinese (its Latin letters and
+digits too, so a line never mixes two designs), and for any text with a Chinese character in it
+(the help's glossary shows both languages); pygame's own otherwise. The Chinese font is opened
+the first time it is needed, so an English game never reads it. Its sizes are the bundled
+font's: both are drawn with the same em (pygame draws ``Font(None, 18)`` at a 12 px em).
 
 Small sizes are drawn at twice the size and smoothly halved: at 12-20 px the bundled font's
 hinting rounds each letter's advance to whole pixels, so words fall apart ("ligh ts",
@@ -9,12 +16,39 @@ larger-text setting (for projectors) lifts every small size to ``LARGE_TEXT_SIZE
 
 from __future__ import annotations
 
+import enum
+
 import pygame
 
+from mnist_arcade import paths
+from mnist_arcade.game.widgets.line_breaks import break_units, has_cjk
 from mnist_arcade.game.widgets.theme import MIN_TEXT_SIZE, TEXT
+from mnist_arcade.game.words.languages import Language, current_language
 
 SHARP_BELOW = 40  # sizes under this are drawn at twice the size, then halved
 LARGE_TEXT_SIZE = 24  # with larger text on, no text is smaller than this
+BUNDLED_EM = 0.6875  # pygame's Font(None, size) draws its bundled font at this share of size
+
+
+class Face(enum.Enum):
+    """The two fonts the game draws with."""
+
+    BUNDLED = "bundled"  # pygame's own (freesansbold): Latin only
+    CJK = "cjk"  # the shipped subset of Noto Sans CJK SC
+
+
+def face_for(text: str) -> Face:
+    """The font that draws ``text`` now (module docstring)."""
+    if current_language() is Language.CHINESE or has_cjk(text):
+        return Face.CJK
+    return Face.BUNDLED
+
+
+def open_font(face: Face, size: int) -> pygame.font.Font:
+    """``face`` at ``size`` (the bundled font's sizes: the same em for both)."""
+    if face is Face.CJK:
+        return pygame.font.Font(paths.shipped_cjk_font_path(), max(1, round(size * BUNDLED_EM)))
+    return pygame.font.Font(None, size)
 
 
 class SharpMeasure:
@@ -37,12 +71,12 @@ class SharpMeasure:
 
 
 class Text:
-    """Renders text with pygame's bundled font and caches the surfaces it made."""
+    """Renders text in the font its language needs and caches the surfaces it made."""
 
     def __init__(self) -> None:
         self.large = False  # the larger-text setting, for projectors
-        self._fonts: dict[int, pygame.font.Font] = {}
-        self._cache: dict[tuple[str, int, tuple[int, int, int]], pygame.Surface] = {}
+        self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
+        self._cache: dict[tuple[str, int, tuple[int, int, int], Face], pygame.Surface] = {}
 
     def toggle_large(self) -> bool:
         """Larger text on or off; True if it is on now. Every cached surface is redrawn."""
@@ -55,35 +89,38 @@ class Text:
         least LARGE_TEXT_SIZE with larger text on."""
         return max(size, LARGE_TEXT_SIZE if self.large else MIN_TEXT_SIZE)
 
-    def font(self, size: int) -> pygame.font.Font | SharpMeasure:
+    def font(self, size: int, text: str = "") -> pygame.font.Font | SharpMeasure:
         """What measures text drawn at ``size`` (see :meth:`shown_size`): exactly as wide and
-        tall as :meth:`render` draws it, so wrapping and layouts hold on every pygame-ce."""
+        tall as :meth:`render` draws it, so wrapping and layouts hold on every pygame-ce.
+        ``text``: what will be measured, when it may hold Chinese in an English game."""
+        face = face_for(text)
         shown = self.shown_size(size)
         if shown >= SHARP_BELOW:
-            return self._font(shown)
-        return SharpMeasure(self._font(shown * 2))
+            return self._font(face, shown)
+        return SharpMeasure(self._font(face, shown * 2))
 
-    def _font(self, size: int) -> pygame.font.Font:
-        if size not in self._fonts:
-            self._fonts[size] = pygame.font.Font(None, size)
-        return self._fonts[size]
+    def _font(self, face: Face, size: int) -> pygame.font.Font:
+        if (face, size) not in self._fonts:
+            self._fonts[face, size] = open_font(face, size)
+        return self._fonts[face, size]
 
     def render(self, text: str, size: int = 22, color=TEXT) -> pygame.Surface:
-        key = (text, size, tuple(color))
+        face = face_for(text)
+        key = (text, size, tuple(color), face)
         surface = self._cache.get(key)
         if surface is None:
             if len(self._cache) > 600:  # plenty for every label on screen; drop old ones
                 self._cache.clear()
-            surface = self._render_sharp(text, self.shown_size(size), color)
+            surface = self._render_sharp(text, face, self.shown_size(size), color)
             self._cache[key] = surface
         return surface
 
-    def _render_sharp(self, text: str, size: int, color) -> pygame.Surface:
+    def _render_sharp(self, text: str, face: Face, size: int, color) -> pygame.Surface:
         """``text`` at ``size``; a small size drawn at twice it and halved (module docstring)."""
         if size >= SHARP_BELOW or not text:
-            return self._font(size).render(text, True, color)
-        large = self._font(size * 2).render(text, True, color)
-        width, height = SharpMeasure(self._font(size * 2)).size(text)
+            return self._font(face, size).render(text, True, color)
+        large = self._font(face, size * 2).render(text, True, color)
+        width, height = SharpMeasure(self._font(face, size * 2)).size(text)
         return pygame.transform.smoothscale(large, (max(1, width), max(1, height)))
 
     def draw(
@@ -114,7 +151,7 @@ class Text:
         """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines; a text
         longer than that ends its last line with an ellipsis, so a cut is never silent."""
         left, top = topleft
-        font = self.font(size)
+        font = self.font(size, text)
         for row, line in enumerate(fit_lines(text, font, width, max_lines)):
             self.draw(target, line, (left, top + row * font.get_linesize()), size, color)
 
@@ -142,12 +179,13 @@ def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
 
 
 def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Split ``text`` into lines that each fit ``width`` pixels in ``font``; a word wider than
-    a whole line (a file's path) is broken where the line ends."""
+    """Split ``text`` into lines that each fit ``width`` pixels in ``font``: at spaces, and
+    between Chinese characters but never before closing punctuation (:mod:`.line_breaks`); a
+    piece wider than a whole line (a file's path) is broken where the line ends."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and font.size(f"{lines[-1]} {word}")[0] <= width:
-            lines[-1] = f"{lines[-1]} {word}"
+    for separator, word in break_units(text):
+        if lines and font.size(f"{lines[-1]}{separator}{word}")[0] <= width:
+            lines[-1] = f"{lines[-1]}{separator}{word}"
             continue
         while len(word) > 1 and font.size(word)[0] > width:
             cut = 1

@@ -2,23 +2,34 @@
 
 Scenes and widgets never write on-screen sentences themselves; they ask for one by its key,
 with its values: ``phrase("reading.board_empty")``, ``phrase("switch.failed", name=...,
-reason=...)``. The templates live in :mod:`.english`, one section per screen, numbers
-formatted by the format specs in the template or by :mod:`.numbers`. A second language is a
-second table with the
-same keys.
+reason=...)``. The templates live in :mod:`.english` and :mod:`.chinese`, one section per
+screen, numbers formatted by the format specs in the template or by :mod:`.numbers`. Each
+language is a table with the same keys; :mod:`.languages` holds the one in use, so a phrase is
+looked up in the language of the moment it is asked for.
+
+Grammar that differs between languages lives in the tables, not in code: a plural is a second
+key (``layer.maps`` / ``layer.one_map``), which Chinese words alike; "the" and "a" / "an" are
+templates (``model.the``, ``digit.with_a``) that Chinese fills with the name or digit alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from mnist_arcade.game.words.english import ENGLISH
+from mnist_arcade.game.words.languages import Language, current_language, table
 
 
 def phrase(key: str, /, **values) -> str:
-    """The sentence named ``key``, with ``values`` put in; a missing key or value is a bug and
-    raises ``KeyError`` at once, so no screen ever shows a half-filled template."""
-    return ENGLISH[key].format(**values)
+    """The sentence named ``key`` in the language in use, with ``values`` put in; a missing key
+    or value is a bug and raises ``KeyError`` at once, so no screen ever shows a half-filled
+    template (nor an English line in a Chinese screen: there is no fallback)."""
+    return phrase_in(current_language(), key, **values)
+
+
+def phrase_in(language: Language, key: str, /, **values) -> str:
+    """The sentence named ``key`` in ``language``, whatever is in use (the help's glossary shows
+    both languages side by side; the switch key names the other language in itself)."""
+    return table(language)[key].format(**values)
 
 
 class Phrase:
@@ -75,7 +86,8 @@ class Phrases:
 
 def with_the(model_name: str) -> str:
     """A model's name as a sentence says it: "the shipped model", but "your trained model" and
-    "the model taught ..." as they are (the CLI's English twin is ``messages.with_the``)."""
+    "the model taught ..." as they are (the CLI's English twin is ``messages.with_the``). The
+    names said as they are, and the article, are the language's own (Chinese: no article)."""
     as_they_are = tuple(phrase("model.named_as_is").split("|"))
     return (
         model_name if model_name.startswith(as_they_are) else phrase("model.the", name=model_name)
@@ -83,5 +95,6 @@ def with_the(model_name: str) -> str:
 
 
 def with_article(digit: int) -> str:
-    """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound)."""
+    """The digit as said with "a": "a 7", but "an 8" (eight starts with a vowel sound); a
+    language without articles words both keys as the digit alone."""
     return phrase("digit.with_an" if digit == 8 else "digit.with_a", digit=digit)
