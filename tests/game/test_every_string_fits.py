@@ -21,7 +21,7 @@ from mnist_arcade.game.widgets.line_breaks import has_cjk
 from mnist_arcade.game.widgets.text import BUNDLED_EM, Face, Text, face_for, open_font, wrap_words
 from mnist_arcade.game.widgets.theme import MIN_TEXT_SIZE
 from mnist_arcade.game.words import phrase
-from mnist_arcade.game.words.languages import Language, table, use_language
+from mnist_arcade.game.words.languages import Language, current_language, table, use_language
 from testing_support.game_input import post_key, post_stroke, read_board, settle
 from testing_support.text_recorder import TextRecorder
 
@@ -126,6 +126,13 @@ def top_layer(app, drawn):
     return drawn
 
 
+ENGLISH_ONLY = {  # English lines with no values to fill, worded otherwise in Chinese (but
+    value  # the glossary's words, which the help shows beside their Chinese twins on purpose)
+    for key, value in table(Language.ENGLISH).items()
+    if not template_fields(value) and value != table(Language.CHINESE)[key]
+} - {value for key, value in table(Language.ENGLISH).items() if key.startswith("glossary.name_")}
+
+
 def check_frame(app, where: str, problems: list[str], overlaps: dict[str, int]) -> None:
     """Draw one frame of ``app`` and note every string that leaves the window, overlaps
     another, is cut with "...", or is too small. With the help open, what overlaps is only
@@ -139,6 +146,8 @@ def check_frame(app, where: str, problems: list[str], overlaps: dict[str, int]) 
             problems.append(f"{where}: out of the window: {item.string!r}")
         if item.string.endswith("...") and has_cjk(item.string):
             problems.append(f"{where}: cut short: {item.string!r}")
+        if item.string in ENGLISH_ONLY and current_language() is Language.CHINESE:
+            problems.append(f"{where}: English in a Chinese screen: {item.string!r}")
     overlaps[where] = len(overlapping(drawn))
     if seen.sizes and min(seen.sizes) < MIN_TEXT_SIZE:
         problems.append(f"{where}: text under {MIN_TEXT_SIZE} (12 px): {min(seen.sizes)}")

@@ -42,9 +42,9 @@ from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudg
 from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
 
-PRESET_LABELS = {
-    PresetName.SEED: phrase("train_screen.preset_seed"),
-    PresetName.FULL: phrase("train_screen.preset_full"),
+PRESET_LABELS = {  # catalogue keys, looked up when drawn: in the language spoken then
+    PresetName.SEED: "train_screen.preset_seed",
+    PresetName.FULL: "train_screen.preset_full",
 }
 ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
 LOSS_RECT = pygame.Rect(650, 172, 590, 264)
@@ -198,7 +198,8 @@ class TrainScene(Scene):
         training, text = self.context.training, self.context.text
         surface.fill(BACKGROUND)
         text.draw(surface, phrase("train_screen.heading"), (40, 18), 44, TEXT)
-        for row, (name, label) in enumerate(PRESET_LABELS.items()):
+        for row, (name, key) in enumerate(PRESET_LABELS.items()):
+            label = phrase(key)
             chosen = name == training.preset
             text.draw(surface, label, (560, 16 + row * 24), 22, ACCENT if chosen else MUTED)
         text.draw(surface, self._data_line(), (40, 70), 20, MUTED)

@@ -753,7 +753,7 @@ ENGLISH: dict[str, str] = {
     "lesson.predict_do": "draw a digit the network reads wrong, then say why it might.",
     # --- language (the switch key, and the remembered choice) ------------------------------------
     "language.own_name": "English",  # the language's name in itself, as the other one shows it
-    "language.switched": "The game speaks English now: Y switches to {other}.",
+    "language.switched": "Now in English: Y switches to {other}.",
     "language.choice_odd": "Your language choice was forgotten: {name} ({reason}) was {where}.",
     "board_screen.key_language": "the other language: {language}",
     "language.choice_unkept": "Your language choice could not be kept: {reason}.",

@@ -1,0 +1,110 @@
+"""Which language the game speaks: --lang over the remembered choice over the locale, the board's
+Y key switching at once, and the choice kept across a relaunch (an odd file set aside)."""
+
+import json
+
+import pygame
+import pytest
+
+from mnist_arcade.cli.arguments import build_parser
+from mnist_arcade.game.state.language_choice import (
+    LanguageChoice,
+    choice_path,
+    language_from_locale,
+)
+from mnist_arcade.game.widgets.board_status import language_key
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import Language, current_language, table
+from testing_support.game_input import post_key
+from testing_support.text_recorder import drawn_in_frames
+
+ENGLISH, CHINESE = Language.ENGLISH, Language.CHINESE
+
+
+def no_locale():
+    return (None, None)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, CHINESE),
+        ({"LANG": "zh_TW.Big5"}, CHINESE),
+        ({"LANG": "en_GB.UTF-8"}, ENGLISH),
+        ({"LANG": "C"}, ENGLISH),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, ENGLISH),  # LC_ALL wins
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, CHINESE),
+        ({"LC_ALL": "", "LANG": "zh_CN"}, CHINESE),  # an empty variable is not set
+        ({}, ENGLISH),
+    ],
+)
+def test_a_zh_locale_gives_chinese_and_any_other_english(environ, expected):
+    assert language_from_locale(environ, no_locale) is expected
+
+
+def test_without_locale_variables_the_system_locale_decides_and_an_odd_one_is_english():
+    assert language_from_locale({}, lambda: ("Chinese (Simplified)_China", "936")) is CHINESE
+    assert language_from_locale({}, lambda: ("zh_CN", "UTF-8")) is CHINESE
+
+    def broken():
+        raise ValueError("unknown locale: UTF-8")
+
+    assert language_from_locale({}, broken) is ENGLISH
+
+
+def test_lang_beats_the_remembered_choice_which_beats_the_locale():
+    chinese_locale = {"LANG": "zh_CN.UTF-8"}
+    assert LanguageChoice().decide(None, chinese_locale) is CHINESE
+    assert LanguageChoice(remembered=ENGLISH).decide(None, chinese_locale) is ENGLISH
+    assert LanguageChoice(remembered=ENGLISH).decide("zh", {"LANG": "C"}) is CHINESE
+    assert current_language() is CHINESE  # what decide() chose is what phrase() speaks
+    assert phrase("board_screen.title") == table(CHINESE)["board_screen.title"]
+
+
+def test_the_command_line_takes_lang_zh_or_en_for_play():
+    assert build_parser().parse_args(["play", "--lang", "zh"]).lang == "zh"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["play", "--lang", "fr"])
+
+
+def test_the_switch_is_remembered_and_an_odd_choice_file_is_set_aside(isolated_user_folder):
+    choice = LanguageChoice.load()
+    choice.decide(None, {"LANG": "C"})
+    notice = choice.switch()
+    assert current_language() is CHINESE and notice == phrase("language.switched", other="English")
+    assert json.loads(choice_path().read_text()) == {"language": "zh"}
+    assert LanguageChoice.load().decide(None, {"LANG": "C"}) is CHINESE  # a relaunch
+
+    choice_path().write_text('{"language": "klingon"}')
+    relaunched = LanguageChoice.load()
+    assert relaunched.decide(None, {"LANG": "C"}) is ENGLISH
+    assert "language.json" in relaunched.take_problem()
+    assert relaunched.take_problem() is None  # told once
+    assert not choice_path().exists()
+    assert len(list(isolated_user_folder.glob("language.unreadable-*.json"))) == 1
+
+
+def test_y_on_the_board_switches_every_word_at_once_and_back(make_app):
+    app = make_app()
+    english_line = phrase("board_screen.empty_first")
+    assert language_key() == "Y  中文"  # the footer names the other language in itself
+    post_key(pygame.K_y)
+    seen = drawn_in_frames(app)
+    assert current_language() is CHINESE
+    assert phrase("keys.footer_key", key="Y", what="English") in seen.strings
+    assert english_line not in seen.strings
+    assert table(CHINESE)["board_screen.empty_first"] in seen.strings
+    assert phrase("language.switched", other="English") in seen.strings  # the notice says so
+    assert json.loads(choice_path().read_text()) == {"language": "zh"}
+    post_key(pygame.K_y)
+    seen = drawn_in_frames(app)
+    assert current_language() is ENGLISH and english_line in seen.strings
+
+
+def test_the_help_lists_the_switch_key_and_the_glossary_in_both_languages(make_app):
+    app = make_app()
+    post_key(pygame.K_h)
+    seen = drawn_in_frames(app)
+    assert phrase("board_screen.key_language", language="中文") in seen.strings
+    assert phrase("glossary.name_epoch") in seen.strings
+    assert table(CHINESE)["glossary.name_epoch"] in seen.strings  # its twin, beside it
