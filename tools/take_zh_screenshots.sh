@@ -19,7 +19,7 @@ three() {  # a 3, drawn the way a player would: two bumps (board at 40,84)
   stroke 200 222  245 245  260 290  240 330  190 345  140 330
 }
 
-sleep 45  # TensorFlow loads in the background (slowly on a busy machine)
+sleep 100  # TensorFlow loads in the background (slowly on a busy machine)
 three
 key p
 sleep 3
