@@ -706,4 +706,10 @@ CHINESE: dict[str, str] = {
         "给出十个概率。在画板上，按 P 一层一层地显示，按 W 显示你的画的哪些部分最重要。"
     ),
     "lesson.predict_do": "画一个网络认错的数字，再说说它为什么可能会认错。",
+    # --- language (the switch key, and the remembered choice) ------------------------------------
+    "language.own_name": "中文",
+    "language.switched": "现在是中文：按 Y 换成 {other}。",
+    "language.choice_odd": "没能记住你选的语言：{name}（{reason}）{where}。",
+    "board_screen.key_language": "换一种语言：{language}",
+    "language.choice_unkept": "没能记住你选的语言：{reason}。",
 }
