@@ -195,6 +195,18 @@ class RestoreShipped:
     """Go back to the shipped model; the player's saved model is kept aside, not deleted."""
 
 
+ENGINE_MODEL_NAMES = {  # how the engine names a model it loads, by where it came from (English:
+    "shipped": "shipped model",  # the CLI prints them; the game shows its own words for them,
+    "trained": "your trained model",  # mnist_arcade.game.words.model_names)
+    "given": "model from --model",
+}
+
+
+def yardstick_words(count: int) -> str:
+    """What a model in use is measured on, as the engine says it: "2,000 MNIST test digits"."""
+    return f"{count:,} MNIST test digits"
+
+
 def with_the(model_name: str) -> str:
     """A model's name (``ModelInUse.name``) as a sentence says it: "the shipped model", but
     "your trained model" and "the model taught ..." as they are."""

@@ -32,6 +32,7 @@ from mnist_arcade.errors import MnistArcadeError
 from mnist_arcade.explaining.detectors import detector_views
 from mnist_arcade.explaining.occlusion_answer import occlusion_answer
 from mnist_arcade.messages import (
+    ENGINE_MODEL_NAMES,
     ClassifyReady,
     ClassifyRequest,
     DetectorsReady,
@@ -48,6 +49,7 @@ from mnist_arcade.messages import (
     RestoreShipped,
     UseModelFile,
     UseWeights,
+    yardstick_words,
 )
 from mnist_arcade.ml.knockout import (
     KNOCKOUT_TEST_DIGITS,
@@ -69,11 +71,7 @@ from mnist_arcade.scoring.accuracy import accuracy
 
 STOP = None  # put on the request queue to end the engine
 DETECTOR_DIGITS = 2000  # test digits the detector views are found in (the shipped subset's all)
-SOURCE_NAMES = {
-    "shipped": "shipped model",
-    "trained": "your trained model",
-    "given": "model from --model",
-}
+SOURCE_NAMES = ENGINE_MODEL_NAMES  # the game words them in its own language
 
 
 @functools.cache
@@ -87,7 +85,7 @@ def _yardstick() -> tuple[np.ndarray, np.ndarray, str]:
     images, labels = mnist_digits_as_input(data.x_test), np.array(data.y_test)
     images.setflags(write=False)
     labels.setflags(write=False)
-    return images, labels, f"{len(images):,} MNIST test digits"
+    return images, labels, yardstick_words(len(images))
 
 
 class EngineStopping(Exception):

@@ -14,7 +14,7 @@ from mnist_arcade.game.state.language_choice import (
 )
 from mnist_arcade.game.widgets.board_status import language_key
 from mnist_arcade.game.words import phrase
-from mnist_arcade.game.words.languages import Language, current_language, table
+from mnist_arcade.game.words.languages import Language, current_language, table, use_language
 from testing_support.game_input import post_key
 from testing_support.text_recorder import drawn_in_frames
 
@@ -108,3 +108,16 @@ def test_the_help_lists_the_switch_key_and_the_glossary_in_both_languages(make_a
     assert phrase("board_screen.key_language", language="中文") in seen.strings
     assert phrase("glossary.name_epoch") in seen.strings
     assert table(CHINESE)["glossary.name_epoch"] in seen.strings  # its twin, beside it
+
+
+def test_the_engines_english_names_for_a_model_are_shown_in_the_games_language():
+    from mnist_arcade.game.words.model_names import shown_measured_on, shown_model_name
+    from mnist_arcade.messages import ENGINE_MODEL_NAMES, yardstick_words
+
+    assert shown_model_name(ENGINE_MODEL_NAMES["shipped"]) == phrase("model.shipped")
+    assert shown_measured_on(yardstick_words(2000)) == "2,000 MNIST test digits"
+    use_language(CHINESE)
+    assert shown_model_name(ENGINE_MODEL_NAMES["shipped"]) == table(CHINESE)["model.shipped"]
+    assert shown_model_name(ENGINE_MODEL_NAMES["given"]) == table(CHINESE)["model.name_given"]
+    assert shown_measured_on(yardstick_words(2000)) == "2,000 个 MNIST 测试集数字"
+    assert shown_model_name("你的 seed 训练") == "你的 seed 训练"  # the game's own names stay

@@ -19,6 +19,7 @@ import numpy as np
 
 from mnist_arcade.explaining.occlusion import Evidence
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.model_names import shown_measured_on, shown_model_name
 from mnist_arcade.messages import (
     ClassifyReady,
     ClassifyRequest,
@@ -155,13 +156,13 @@ class ModelClient:
         if self.in_use is None:
             return phrase(f"model.state_{self.state.value}")
         if self.in_use.accuracy is None:
-            return self.in_use.name
+            return shown_model_name(self.in_use.name)
         in_use = self.in_use
         return phrase(
             "model.label",
-            name=in_use.name,
+            name=shown_model_name(in_use.name),
             accuracy=in_use.accuracy,
-            measured_on=in_use.measured_on,
+            measured_on=shown_measured_on(in_use.measured_on),
         )
 
     # --- requests ------------------------------------------------------------------------------

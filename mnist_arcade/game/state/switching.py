@@ -18,6 +18,7 @@ from mnist_arcade.game.state.notices import Confirmable, Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.game.words import phrase, with_the
+from mnist_arcade.game.words.model_names import shown_measured_on, shown_model_name
 from mnist_arcade.messages import ModelInUse, RunJudged
 from mnist_arcade.player_files.model_library import (
     checked_library_models,
@@ -143,7 +144,9 @@ class ModelSwitching:
         a long reason cut short never hides it."""
         failed = self._switches.popleft() if self._switches else None
         in_use = self.model.in_use
-        name = with_the(in_use.name) if in_use is not None else phrase("switch.no_model")
+        name = phrase("switch.no_model")
+        if in_use is not None:
+            name = with_the(shown_model_name(in_use.name))
         if failed is not None and failed in library_models():  # it would block every next N
             where = set_aside_model(failed)
             self.notices.say(
@@ -159,9 +162,11 @@ class ModelSwitching:
         accuracy = ""
         if event.accuracy is not None:
             accuracy = phrase(
-                "model.accuracy", accuracy=event.accuracy, measured_on=event.measured_on
+                "model.accuracy",
+                accuracy=event.accuracy,
+                measured_on=shown_measured_on(event.measured_on),
             )
-        say, name = self.notices.say, with_the(event.name)
+        say, name = self.notices.say, with_the(shown_model_name(event.name))
         if event.warning:
             say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
         elif first:

@@ -712,4 +712,7 @@ CHINESE: dict[str, str] = {
     "language.choice_odd": "没能记住你选的语言：{name}（{reason}）{where}。",
     "board_screen.key_language": "换一种语言：{language}",
     "language.choice_unkept": "没能记住你选的语言：{reason}。",
+    "model.name_trained": "你训练的模型",
+    "model.name_given": "用 --model 指定的模型",
+    "model.measured_on": "{count} 个 MNIST 测试集数字",
 }

@@ -757,4 +757,7 @@ ENGLISH: dict[str, str] = {
     "language.choice_odd": "Your language choice was forgotten: {name} ({reason}) was {where}.",
     "board_screen.key_language": "the other language: {language}",
     "language.choice_unkept": "Your language choice could not be kept: {reason}.",
+    "model.name_trained": "your trained model",
+    "model.name_given": "model from --model",
+    "model.measured_on": "{count} MNIST test digits",
 }
