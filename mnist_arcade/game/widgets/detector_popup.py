@@ -39,7 +39,6 @@ class DetectorPopup:
 
     def __init__(self, view: DetectorView) -> None:
         self.view = view
-        self.words = phrase(f"detector.{view.shape.value}")
         self.patches = [
             pygame.transform.scale(grey_to_surface(np.clip(p, 0, 1)), (PATCH_SIDE, PATCH_SIDE))
             for p in view.patches
@@ -51,6 +50,11 @@ class DetectorPopup:
 
     def __repr__(self) -> str:
         return f"DetectorPopup({self.view!r})"
+
+    @property
+    def words(self) -> str:
+        """What the detector looks for, in the language spoken now (the popup outlives a switch)."""
+        return phrase(f"detector.{self.view.shape.value}")
 
     def lines(self) -> list[str]:
         """Its words, in drawing order (what a test reads)."""
