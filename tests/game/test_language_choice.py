@@ -121,3 +121,16 @@ def test_the_engines_english_names_for_a_model_are_shown_in_the_games_language()
     assert shown_model_name(ENGINE_MODEL_NAMES["given"]) == table(CHINESE)["model.name_given"]
     assert shown_measured_on(yardstick_words(2000)) == "2,000 个 MNIST 测试集数字"
     assert shown_model_name("你的 seed 训练") == "你的 seed 训练"  # the game's own names stay
+
+
+def test_a_hover_popup_opened_before_a_switch_speaks_the_new_language():
+    import numpy as np
+
+    from mnist_arcade.explaining.detectors import DetectorView, Shape
+    from mnist_arcade.game.widgets.detector_popup import DetectorPopup
+
+    pygame.init()
+    view = DetectorView("conv1", 0, np.zeros((9, 5, 5)), np.ones(9), Shape.UP_RIGHT)
+    popup = DetectorPopup(view)
+    use_language(CHINESE)
+    assert table(CHINESE)["detector.up_right"] in popup.lines()
