@@ -2,6 +2,7 @@
 Y key switching at once, and the choice kept across a relaunch (an odd file set aside)."""
 
 import json
+import re
 
 import pygame
 import pytest
@@ -134,3 +135,20 @@ def test_a_hover_popup_opened_before_a_switch_speaks_the_new_language():
     popup = DetectorPopup(view)
     use_language(CHINESE)
     assert table(CHINESE)["detector.up_right"] in popup.lines()
+
+
+def test_a_reading_on_screen_is_captioned_in_the_new_language_after_a_switch(make_app):
+    from testing_support.game_input import post_stroke, read_board
+
+    app = make_app()
+    post_stroke([(80, 110), (300, 110), (200, 300), (150, 360)])
+    read_board(app)
+    for _ in range(150):  # the reveal runs to the end
+        app.frame(1 / 60)
+    english = drawn_in_frames(app).strings
+    assert phrase("layer.pixels", height=28, width=28) in english
+    post_key(pygame.K_y)
+    chinese = drawn_in_frames(app).strings
+    assert table(CHINESE)["layer.pixels"].format(height=28, width=28) in chinese
+    english_words = [line for line in chinese if re.search(r"[a-z]{3,} [a-z]{2,}", line)]
+    assert english_words == []  # no English sentence or caption stayed behind

@@ -51,11 +51,16 @@ COMPACT_LAYOUT = {
 @dataclass
 class _Column:
     name: str
-    caption: str
+    shape: tuple[int, ...]  # the layer's output shape, which its caption puts in words
     tiles: list[pygame.Surface]
     positions: list[tuple[int, int]]
     bounds: pygame.Rect
     slot: int = 0  # the width its caption may use
+
+    @property
+    def caption(self) -> str:
+        """"8 maps of 24x24", in the language spoken now (a switch shows at once)."""
+        return size_in_words(self.name, self.shape)
 
 
 class NetworkView:
@@ -98,17 +103,17 @@ class NetworkView:
         self.elapsed = 0.0 if animate else self.animation_seconds
         scale, _ = self.layout["input"]
         net_sees = grey_to_surface(enlarge(prediction.net_input, scale))
-        columns = [("input", size_in_words("input", prediction.net_input.shape), [net_sees])]
+        columns = [("input", prediction.net_input.shape, [net_sees])]
         for layer in prediction.layers:
             if layer.values.ndim != 3:
                 continue  # the dense output is drawn as bars
             scale, _ = self.layout[layer.name]
             tiles = [rgb_to_surface(tile) for tile in feature_map_tiles(layer.values, scale)]
-            columns.append((layer.name, size_in_words(layer.name, layer.values.shape), tiles))
+            columns.append((layer.name, layer.values.shape, tiles))
         self._lay_out(columns)
         self.elapsed = 0.0 if animate else self.animation_seconds
 
-    def _lay_out(self, columns: list[tuple[str, str, list[pygame.Surface]]]) -> None:
+    def _lay_out(self, columns: list[tuple[str, tuple[int, ...], list[pygame.Surface]]]) -> None:
         widths = []
         for name, _, tiles in columns:
             per_row = self.layout[name][1]
@@ -120,7 +125,7 @@ class NetworkView:
         body_height = self.rect.height - self.caption_height
         x = float(self.rect.left)
         self.columns = []
-        for (name, caption, tiles), width in zip(columns, widths, strict=True):
+        for (name, shape, tiles), width in zip(columns, widths, strict=True):
             per_row = self.layout[name][1]
             side = tiles[0].get_width()
             rows = math.ceil(len(tiles) / per_row)
@@ -135,7 +140,7 @@ class NetworkView:
             ]
             bounds = pygame.Rect(round(x), top, width, height)
             slot = round(width + spacing) - 18
-            self.columns.append(_Column(name, caption, tiles, positions, bounds, slot))
+            self.columns.append(_Column(name, shape, tiles, positions, bounds, slot))
             x += width + spacing
         dense_height = min(body_height, 260)
         self.dense_bounds = pygame.Rect(
