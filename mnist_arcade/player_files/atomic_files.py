@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mnist_arcade.player_files.unfinished_saves import temporary_prefix
+from mnist_arcade.said import Said
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -35,9 +36,9 @@ def set_aside(path: Path) -> str:
     aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
     try:
         os.replace(path, aside)
-        return f"set aside as {aside.name}"
+        return Said(f"set aside as {aside.name}", "file.set_aside", name=aside.name)
     except OSError:
-        return "left where it is"
+        return Said("left where it is", "file.left_in_place")
 
 
 def why_not_saved(error: OSError, path: Path) -> str:
@@ -45,12 +46,13 @@ def why_not_saved(error: OSError, path: Path) -> str:
     tells a player nothing; "<folder> is a file, not a folder" does."""
     blocking = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
     if blocking is not None and blocking != path:
-        return f"{blocking} is a file, not a folder"
+        return Said(f"{blocking} is a file, not a folder", "file.not_a_folder", path=blocking)
+    folder = path.parent
     words = {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: f"{path.parent} is on a read-only disk",
-        errno.EACCES: f"you may not write in {path.parent}",
-        errno.EPERM: f"you may not write in {path.parent}",
-        errno.EDQUOT: "your disk quota is full",
+        errno.ENOSPC: Said("the disk is full", "file.disk_full"),
+        errno.EROFS: Said(f"{folder} is on a read-only disk", "file.read_only", folder=folder),
+        errno.EACCES: Said(f"you may not write in {folder}", "file.no_permission", folder=folder),
+        errno.EPERM: Said(f"you may not write in {folder}", "file.no_permission", folder=folder),
+        errno.EDQUOT: Said("your disk quota is full", "file.quota_full"),
     }
     return words.get(error.errno) or error.strerror or str(error) or type(error).__name__

@@ -1,6 +1,7 @@
 """Which language the game speaks: --lang over the remembered choice over the locale, the board's
 Y key switching at once, and the choice kept across a relaunch (an odd file set aside)."""
 
+import errno
 import json
 import re
 
@@ -16,6 +17,7 @@ from mnist_arcade.game.state.language_choice import (
 from mnist_arcade.game.widgets.board_status import language_key
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import Language, current_language, table, use_language
+from mnist_arcade.player_files.atomic_files import why_not_saved
 from testing_support.game_input import post_key
 from testing_support.text_recorder import drawn_in_frames
 
@@ -83,6 +85,32 @@ def test_the_switch_is_remembered_and_an_odd_choice_file_is_set_aside(isolated_u
     assert relaunched.take_problem() is None  # told once
     assert not choice_path().exists()
     assert len(list(isolated_user_folder.glob("language.unreadable-*.json"))) == 1
+
+
+def test_what_happened_to_a_players_file_is_said_in_the_language_in_use(isolated_user_folder):
+    """player_files says "set aside as ..." in English for the CLI and the log; a Chinese
+    notice says it in Chinese, with the real file name the folder now holds."""
+    choice_path().parent.mkdir(parents=True, exist_ok=True)
+    choice_path().write_text("[not json")
+    use_language(CHINESE)
+    try:
+        problem = LanguageChoice.load().take_problem()
+    finally:
+        use_language(ENGLISH)
+    (aside,) = isolated_user_folder.glob("language.unreadable-*.json")
+    assert f"已另存为 {aside.name}" in problem
+    assert "set aside" not in problem
+
+
+def test_a_full_disk_is_said_in_chinese_and_in_english_for_the_log(tmp_path):
+    reason = why_not_saved(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "b.npz")
+    assert reason == "the disk is full"  # the CLI and the log read it as a plain str
+    use_language(CHINESE)
+    try:
+        notice = phrase("challenge_screen.save_failed", reason=reason)
+    finally:
+        use_language(ENGLISH)
+    assert "磁盘满了" in notice and "disk" not in notice
 
 
 def test_y_on_the_board_switches_every_word_at_once_and_back(make_app):

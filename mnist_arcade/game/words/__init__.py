@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from mnist_arcade.game.words.languages import Language, current_language, table
+from mnist_arcade.said import Said
 
 
 def phrase(key: str, /, **values) -> str:
@@ -29,7 +30,16 @@ def phrase(key: str, /, **values) -> str:
 def phrase_in(language: Language, key: str, /, **values) -> str:
     """The sentence named ``key`` in ``language``, whatever is in use (the help's glossary shows
     both languages side by side; the switch key names the other language in itself)."""
-    return table(language)[key].format(**values)
+    said = {name: in_words(language, value) for name, value in values.items()}
+    return table(language)[key].format(**said)
+
+
+def in_words(language: Language, value):
+    """A :class:`~mnist_arcade.said.Said` from ``player_files`` or ``ml`` (English that knows
+    its catalogue key) said again in ``language``; any other value as it is."""
+    if isinstance(value, Said):
+        return phrase_in(language, value.key, **value.values)
+    return value
 
 
 class Phrase:

@@ -715,4 +715,12 @@ CHINESE: dict[str, str] = {
     "model.name_trained": "你训练的模型",
     "model.name_given": "用 --model 指定的模型",
     "model.measured_on": "{count} 个 MNIST 测试集数字",
+    # --- file (what happened to a player's file; said by player_files, worded here) ---------
+    "file.set_aside": "已另存为 {name}",
+    "file.left_in_place": "还留在原处",
+    "file.not_a_folder": "{path} 是一个文件，不是文件夹",
+    "file.disk_full": "磁盘满了",
+    "file.read_only": "{folder} 在只读磁盘上",
+    "file.no_permission": "你不能在 {folder} 里写入",
+    "file.quota_full": "你的磁盘配额满了",
 }

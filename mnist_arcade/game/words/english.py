@@ -760,4 +760,12 @@ ENGLISH: dict[str, str] = {
     "model.name_trained": "your trained model",
     "model.name_given": "model from --model",
     "model.measured_on": "{count} MNIST test digits",
+    # --- file (what happened to a player's file; said by player_files, worded here) ---------
+    "file.set_aside": "set aside as {name}",
+    "file.left_in_place": "left where it is",
+    "file.not_a_folder": "{path} is a file, not a folder",
+    "file.disk_full": "the disk is full",
+    "file.read_only": "{folder} is on a read-only disk",
+    "file.no_permission": "you may not write in {folder}",
+    "file.quota_full": "your disk quota is full",
 }
