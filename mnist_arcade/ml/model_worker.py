@@ -13,6 +13,7 @@ weights on the training screen without ever putting them in use.
 from __future__ import annotations
 
 import gc
+import logging
 import queue
 
 import numpy as np
@@ -53,11 +54,13 @@ from mnist_arcade.ml.library_saves import (
     save_over_player_slot,
 )
 from mnist_arcade.ml.model import build_model, check_weight_shapes
-from mnist_arcade.ml.model_files import load_live_model, load_model
+from mnist_arcade.ml.model_files import LoadedModel, load_live_model, load_model
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.spare_model import SpareModel
+from mnist_arcade.player_files.model_names import record_model_name, recorded_model_name
 from mnist_arcade.scoring.accuracy import accuracy
 
+LOG = logging.getLogger(__name__)
 STOP = None  # put on the request queue to end the engine
 DETECTOR_DIGITS = 2000  # test digits the detector views are found in (the shipped subset's all)
 SOURCE_NAMES = {
@@ -65,6 +68,17 @@ SOURCE_NAMES = {
     "trained": "your trained model",
     "given": "model from --model",
 }
+
+
+def launch_name(loaded: LoadedModel) -> str:
+    """What the model the game starts with is called: the player's own model by the name it
+    had when it was put in use ("the model taught your 7 digits"), if its note says so."""
+    if loaded.source != "trained":
+        return SOURCE_NAMES[loaded.source]
+    name, problem = recorded_model_name(loaded.path)
+    if problem:
+        LOG.warning("the model's name was not kept: %s", problem)
+    return name or SOURCE_NAMES["trained"]
 
 
 def _yardstick() -> tuple[np.ndarray, np.ndarray, str]:
@@ -151,7 +165,7 @@ class Engine:
                 self.replies.put(EngineProblem(f"{error}; {second}", fatal=True))
                 return
         warning = warning or loaded.warning
-        self._put_in_use(loaded.model, SOURCE_NAMES[loaded.source], warning)
+        self._put_in_use(loaded.model, launch_name(loaded), warning)
         # TensorFlow and Keras are loaded now: hundreds of thousands of objects that live as long
         # as the game. Frozen, Python's garbage collector stops walking them, so a collection
         # (the trainer makes one after every run) takes milliseconds instead of holding every
@@ -240,6 +254,7 @@ class Engine:
         model = self._spare.holding(request.weights)
         if request.save:  # saved first: if that fails, the model in use is unchanged
             save_over_player_slot(model, paths.user_model_path())
+            record_model_name(paths.user_model_path(), request.name)  # for the next launch
         self._put_in_use(model, request.name)
 
     def _preview(self, weights: list[np.ndarray]) -> None:
@@ -253,6 +268,7 @@ class Engine:
             self._restore_shipped()
             return
         model = copy_over_player_slot(request.path, paths.user_model_path())
+        record_model_name(paths.user_model_path(), request.name)  # the next launch says it too
         self._put_in_use(model, request.name)
 
     def _restore_shipped(self) -> None:

@@ -93,7 +93,9 @@ def taught_app(make_app, mnist):
     return app, judged, before
 
 
-def test_the_training_screen_asks_once_with_both_figures_and_one_enter_uses_it(taught_app):
+def test_the_training_screen_asks_once_with_both_figures_and_one_enter_uses_it(
+    taught_app, make_app
+):
     app, judged, before = taught_app
     shown = drawn_in_frames(app).strings
     assert "Use the taught model?" in shown
@@ -117,6 +119,8 @@ def test_the_training_screen_asks_once_with_both_figures_and_one_enter_uses_it(t
     post_key(pygame.K_n)  # N brings the old model back
     app.frame(1 / 60)
     assert "Use your saved model of" in app.context.notices.current
+    relaunched = make_app(real=True)  # a new game on the same user folder keeps the name
+    assert relaunched.context.model.label.startswith("the model taught your 7 digits")
 
 
 def test_esc_keeps_the_old_model_in_use_and_the_taught_one_kept_aside(taught_app):
