@@ -85,8 +85,8 @@ def test_f_covers_the_screen_from_its_corner_and_f_again_brings_back_size_and_pl
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    rows = [tuple(map(int, line.split())) for line in done.stdout.splitlines() if line[:1].isdigit()]
-    windowed, fullscreen, back = rows
+    lines = [line for line in done.stdout.splitlines() if line[:1].isdigit()]
+    windowed, fullscreen, back = [tuple(map(int, line.split())) for line in lines]
     assert windowed == (300, 200, 800, 450)
     assert fullscreen == (0, 0, *SCREEN)  # from the corner: nothing cut off by the edge
     assert back == windowed  # F again: the size and the place it had

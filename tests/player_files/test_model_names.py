@@ -62,4 +62,5 @@ def test_a_name_that_cannot_be_kept_is_only_lost_not_an_error(model_file):
         kept = record_model_name(model_file, "the model taught your 7 digits")
     finally:
         paths.user_dir().chmod(0o700)
-    assert recorded_model_name(model_file)[0] == ("the model taught your 7 digits" if kept else None)
+    expected = "the model taught your 7 digits" if kept else None
+    assert recorded_model_name(model_file)[0] == expected
