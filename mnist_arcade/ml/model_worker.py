@@ -142,8 +142,10 @@ class Engine:
             elif isinstance(request, DetectorsRequest):
                 self._detectors(request)
         except MnistArcadeError as error:
+            LOG.warning("the engine could not answer %s: %s", type(request).__name__, error)
             self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
+            LOG.exception("the engine failed on %s", type(request).__name__)
             message = f"{type(error).__name__}: {error}"
             self.replies.put(EngineProblem(message, switch=_switches_model(request)))
 
@@ -155,6 +157,7 @@ class Engine:
         try:
             loaded = load_live_model(path)
         except MnistArcadeError as error:
+            LOG.warning("the model to start with did not load: %s", error)
             if path is None:  # not even the shipped model: nothing to fall back to
                 self.replies.put(EngineProblem(str(error), fatal=True))
                 return
