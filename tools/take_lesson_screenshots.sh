@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${1:-.venv/bin/python}
-display=:98
+display=${XVFB_DISPLAY:-:98}  # another number where :98 is taken
 game_args=()
 # shellcheck source=tools/xvfb_game.sh
 source tools/xvfb_game.sh

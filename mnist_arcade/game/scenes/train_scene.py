@@ -247,11 +247,11 @@ class TrainScene(Scene):
         else:
             self.network.draw(surface)
         self.draw_footer(surface, notice=False)  # notices go in the summary line here
+        text.draw(surface, phrase("train_screen.epoch_words"), (40, 158), 18, MUTED)
         question = self.context.switching.taught_question()
         if question:  # over the charts: the run is over, and this is the player's to answer
             draw_question_box(surface, text, question, ACCURACY_RECT.union(LOSS_RECT).center)
-        text.draw(surface, phrase("train_screen.epoch_words"), (40, 158), 18, MUTED)
-        if not self.accuracy_chart.draw_value(surface, self.mouse):
+        elif not self.accuracy_chart.draw_value(surface, self.mouse):
             self.loss_chart.draw_value(surface, self.mouse)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
