@@ -11,10 +11,10 @@ import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.canvas.board import Board
-from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
+from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.services.training_session import TrainingSession
-from mnist_arcade.messages import FinetuneReport, RunJudged, TrainingFinished, TrainingStarted
+from mnist_arcade.messages import FinetuneReport, TrainingFinished, TrainingStarted
 from mnist_arcade.player_files.digit_book import load_book, save_book
 from mnist_arcade.player_files.model_library import library_models
 from testing_support.fake_trainers import ScriptedTrainer
@@ -42,29 +42,20 @@ def weights_of(path):
 
 
 def taught_run(mnist):
-    """A taught model judged and saved by the game's judge-and-save against the player's saved
-    model: the shipped network with its last layer halved, which reads every digit the same
-    (the same largest chance) and so is no better: kept aside, as most taught runs are."""
-    from mnist_arcade.ml.judging import judge_and_save
+    """A taught model judged and saved by the trainer's own judge-and-save against the
+    player's saved model: the shipped network with its last layer halved, which reads every
+    digit the same (the same largest chance) and so is no better: kept aside, as most taught
+    runs are."""
     from mnist_arcade.ml.model_files import load_model
+    from mnist_arcade.ml.trainer import judged_message
 
     model = load_model(paths.shipped_model_path())
     weights = model.get_weights()
     weights[-2:] = [weight * 0.5 for weight in weights[-2:]]
     model.set_weights(weights)
-    inputs, labels = mnist_digits_as_input(mnist.x_test[:300]), mnist.y_test[:300]
-    judged = judge_and_save(model, inputs, labels, completed=True, preset="finetune")
-    assert not judged.adopted and judged.kept is not None
-    return RunJudged(
-        judged.adopted,
-        judged.verdict.reason,
-        judged.candidate,
-        judged.incumbent,
-        judged.validation_digits,
-        model.get_weights(),
-        str(judged.saved),
-        str(judged.kept),
-    )
+    judged = judged_message(model, mnist, completed=True, preset="finetune")
+    assert not judged.adopted and judged.library_path is not None
+    return judged
 
 
 @pytest.fixture
