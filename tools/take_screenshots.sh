@@ -53,7 +53,8 @@ key Escape
 key t  # the training screen opens; 1 starts the seed preset, the tutorial's run
 sleep 1
 key 1
-sleep 16
+wait_for_colour 480x140+110+240 255,196,61 300  # the first epoch's dot on the accuracy chart
+sleep 8
 shot 04-training
 sleep 12
 key b

@@ -206,8 +206,8 @@ ENGLISH: dict[str, str] = {
     "train_screen.data_looking": "Data: looking for MNIST...",
     "train_screen.data_idle": "Data: real MNIST digits, found when a run starts.",
     "train_screen.data_teaching": (
-        "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
-        "from {source} so it does not forget them"
+        "Teaching your {count} digits (each nudged a few ways), mixed with digits from "
+        "{source}, so it does not forget MNIST"
     ),
     "train_screen.data": (
         "Data: {train:,} digits to learn from, out of {source}. After each epoch, a quick "
@@ -226,8 +226,8 @@ ENGLISH: dict[str, str] = {
     "train_screen.finished": "Finished: {epochs} epochs in {time}. ",
     "train_screen.stopped": "Stopped: {epochs} epochs in {time}. ",
     "train_screen.report": (
-        "Your {digits} digits: {before} read right before, {after} after.    MNIST test: "
-        "{test_before:.1%} before, {test_after:.1%} after."
+        "Your {digits} digits: {before} read right before, {after} after.    MNIST final "
+        "exam: {test_before:.1%} before, {test_after:.1%} after."
     ),
     # --- verdict ---------------------------------------------------------------------------------
     "verdict.nothing": "Stopped before it had learned much: nothing kept.",
