@@ -90,7 +90,10 @@ def test_the_training_screen_asks_once_with_both_figures_and_one_enter_uses_it(
     app, judged, before = taught_app
     shown = drawn_in_frames(app).strings
     assert "Use the taught model?" in shown
-    assert f"Your digits: 0 of {BOOK_DIGITS} read right  →  {BOOK_DIGITS} of {BOOK_DIGITS}" in shown
+    digits = (
+        f"Your digits read right: 0 of {BOOK_DIGITS} before, {BOOK_DIGITS} of {BOOK_DIGITS} after"
+    )
+    assert digits in shown
     exam = [line for line in shown if line.startswith("MNIST practice exam: ")]
     assert exam and f"{judged.incumbent_accuracy:.1%}" in exam[0]
     assert "Enter: yes, use it        Esc: keep the old one" in shown

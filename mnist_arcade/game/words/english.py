@@ -84,8 +84,10 @@ ENGLISH: dict[str, str] = {
     "teach.run_going": "A run is still going: stop it first (T, then Esc).",
     "teach.teaching": "Teaching the network your {count} digits...",
     "teach.use_title": "Use the taught model?",
-    "teach.use_digits": "Your digits: {before} of {digits} read right  →  {after} of {digits}",
-    "teach.use_exam": "MNIST practice exam: {before}  →  {after}",
+    "teach.use_digits": (
+        "Your digits read right: {before} of {digits} before, {after} of {digits} after"
+    ),
+    "teach.use_exam": "MNIST practice exam: {before} before, {after} after",
     "teach.use_keys": "Enter: yes, use it        Esc: keep the old one",
     "teach.kept_old": (
         "Kept the old model in use. The taught one is kept too: N brings it back."
