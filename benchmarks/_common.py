@@ -28,6 +28,14 @@ def mnist_path() -> Path:
     return FULL_MNIST if FULL_MNIST.is_file() else paths.shipped_subset_path()
 
 
+FULL_PEN_STROKES = REPO.parent / "shared" / "data" / "pendigits" / "pendigits-orig.tra"
+
+
+def pen_strokes_path() -> Path | None:
+    """The whole pen collection when it is beside the project, else None (the shipped half)."""
+    return FULL_PEN_STROKES if FULL_PEN_STROKES.is_file() else None
+
+
 def times_ms(function: Callable[[], object], repeats: int, warmup: int = 3) -> list[float]:
     """Wall time of each of ``repeats`` calls of ``function``, in milliseconds, after warm-up."""
     for _ in range(warmup):

@@ -7,8 +7,9 @@ Used by ``bench_reliability.py`` (close-to-exit). Runs ``mnist-arcade play --dat
 dummy driver. The one addition is a hook run before each frame: once the network is ready it
 posts T, as a player starting the seed preset does, and then a QUIT (the window's close
 button) at the chosen moment, printing ``QUIT <time.monotonic()> <what the trainer was doing>``
-so the parent can time the exit. ``App.shutdown`` and the exit's last step print their times
-too: ``SHUTDOWN <start> <end> <clean>`` and ``EXIT <time> <temporary files removed>``.
+so the parent can time the exit. ``App.shutdown``, the window's close within it and the exit's
+last step print their times too: ``SHUTDOWN <start> <end> <clean>``, ``WINDOW <time>`` (the
+moment the player sees the window go) and ``EXIT <time> <temporary files removed>``.
 ``--epochs`` shortens the seed preset so a trial reaches the end of its run in seconds.
 
 PHASE is one of:
@@ -32,6 +33,7 @@ import pygame
 
 from mnist_arcade import cli, paths
 from mnist_arcade.game import app as game_app
+from mnist_arcade.game import window as game_window
 from mnist_arcade.game.services.training_session import LOADING_DATA
 from mnist_arcade.player_files import unfinished_saves
 
@@ -114,6 +116,13 @@ def main() -> int:
         return clean
 
     game_app.App.shutdown = timed_shutdown
+    close_window = game_window.Window.close
+
+    def timed_close(self):
+        close_window(self)
+        print(f"WINDOW {time.monotonic():.6f}", flush=True)
+
+    game_window.Window.close = timed_close
     remove_unfinished_saves = unfinished_saves.remove_unfinished_saves
 
     def timed_cleanup():  # the game's last step before os._exit

@@ -26,7 +26,7 @@ import pygame
 from _common import board_with_digit, interleaved_median_ms
 
 from mnist_arcade.canvas.preprocess import to_network_input
-from mnist_arcade.explaining import arithmetic
+from mnist_arcade.explaining import field_on_board, occlusion
 from mnist_arcade.game.services.model_client import Answer, ModelClient, OcclusionAnswer
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
@@ -65,10 +65,10 @@ def main() -> None:
     from mnist_arcade.ml.predictor import Predictor
 
     local = Predictor(load_model(paths.shipped_model_path()))
-    batch, boxes = arithmetic.occlusion_inputs(net_input)
+    batch, boxes = occlusion.occlusion_inputs(net_input)
     stacked = np.concatenate([net_input[None], batch])
     probabilities = local.probabilities(stacked)
-    winner, runner_up = arithmetic.top_two(probabilities[0])
+    winner, runner_up = occlusion.top_two(probabilities[0])
 
     text = Text()
     card = DetailView(text, CARD_RECT)
@@ -85,7 +85,7 @@ def main() -> None:
     evidence = round_trip(
         client, lambda: client.request_occlusion(net_input), OcclusionAnswer
     ).evidence
-    box = arithmetic.field_box_on_board(board)
+    box = field_on_board.field_box_on_board(board)
     board_rect = pygame.Rect(40, 84, *board.shape[::-1])
 
     def overlay():
@@ -99,14 +99,14 @@ def main() -> None:
             "occlusion map: OcclusionRequest round trip": lambda: round_trip(
                 client, lambda: client.request_occlusion(net_input), OcclusionAnswer
             ),
-            "  in-process: occlusion_inputs (144 copies)": lambda: arithmetic.occlusion_inputs(
+            "  in-process: occlusion_inputs (144 copies)": lambda: occlusion.occlusion_inputs(
                 net_input
             ),
             "  in-process: one batched call of 145": lambda: local.probabilities(stacked),
-            "  in-process: occlusion_map": lambda: arithmetic.occlusion_map(
+            "  in-process: occlusion_map": lambda: occlusion.occlusion_map(
                 probabilities[0], probabilities[1:], boxes, winner, runner_up
             ),
-            "  board -> field box on the board": lambda: arithmetic.field_box_on_board(board),
+            "  board -> field box on the board": lambda: field_on_board.field_box_on_board(board),
             "overlay: build + draw over the board": overlay,
             "detail card conv1: open + first draw": open_card("conv1", 3),
             "detail card conv2: open + first draw": open_card("conv2", 7),
@@ -122,11 +122,11 @@ def main() -> None:
     print(f"median of {ROUNDS} interleaved rounds:")
     for name, ms in results.items():
         print(f"  {name:46s} {ms:8.3f} ms")
-    occlusion = results["occlusion map: OcclusionRequest round trip"]
+    occlusion_ms = results["occlusion map: OcclusionRequest round trip"]
     p_time = results["P: PredictRequest round trip"]
     slowest_card = max(ms for name, ms in results.items() if name.startswith("detail card"))
-    print(f"occlusion map / P              = {occlusion / p_time:6.1f}x")
-    met = "yes" if occlusion <= OCCLUSION_TARGET_MS else "NO"
+    print(f"occlusion map / P              = {occlusion_ms / p_time:6.1f}x")
+    met = "yes" if occlusion_ms <= OCCLUSION_TARGET_MS else "NO"
     print(f"occlusion within the {OCCLUSION_TARGET_MS:.0f} ms target: {met}")
     met = "yes" if slowest_card <= FRAME_MS else "NO"
     print(f"slowest detail card within one frame ({FRAME_MS:.1f} ms): {met}")

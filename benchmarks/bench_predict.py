@@ -4,7 +4,9 @@
 
 Compares, on the same board and in the same run (interleaved, so noise hits all alike), the
 game's path (one traced ``tf.function`` call of the feature-extractor model) with Keras'
-``model.predict`` and an eager call of the same extractor. Target (issue 9): at most 1 ms median.
+``model.predict`` and an eager call of the same extractor. Target (issue 20): at most 0.3 ms
+median. P is also split into its two halves (the board's preprocessing; the network call on a
+ready 28x28 input), and the tutorial's plain method is timed beside the MNIST one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import numpy as np
 from _common import board_with_digit, interleaved_median_ms
 
 from mnist_arcade import paths
+from mnist_arcade.canvas.methods import Method
 from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import SHOWN_LAYERS
@@ -21,6 +24,7 @@ from mnist_arcade.ml.model_files import load_model
 from mnist_arcade.ml.predictor import Predictor
 
 ROUNDS = 200
+TARGET_MS = 0.3  # issue 20
 
 
 def main() -> None:
@@ -37,6 +41,8 @@ def main() -> None:
     results = interleaved_median_ms(
         {
             "preprocess only": lambda: to_network_input(board),
+            "preprocess only, plain method": lambda: to_network_input(board, Method.PLAIN),
+            "network only (predictor on a ready input)": lambda: predictor.predict(net_input),
             "P (preprocess + all maps + probabilities)": game_p,
             "model.predict (probabilities only)": lambda: model.predict(batch, verbose=0),
             "eager extractor call (all maps)": lambda: [o.numpy() for o in extractor(batch)],
@@ -54,7 +60,7 @@ def main() -> None:
         f"model.predict / P        = {results['model.predict (probabilities only)'] / game:6.1f}x"
     )
     print(f"eager extractor / P      = {results['eager extractor call (all maps)'] / game:6.1f}x")
-    print(f"P within the 1 ms target: {'yes' if game <= 1 else 'NO'}")
+    print(f"P within the {TARGET_MS} ms target: {'yes' if game <= TARGET_MS else 'NO'}")
 
 
 if __name__ == "__main__":

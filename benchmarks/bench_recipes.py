@@ -7,8 +7,12 @@ Each recipe is the full preset with one thing changed; each run trains it (30 ep
 practice drawings) in its own process with one CPU thread, two runs at a time, then reads only
 validation data: the held-out last tenth of MNIST's training digits, those digits redrawn with
 the brush (110-270 px, and small, 60-100 px), drawings from the style generator's validation
-stream and non-digits from it. The test set is never read here: it is read once, for the
-shipped model, by ``mnist-arcade evaluate``. A run takes about five minutes on one core.
+stream and non-digits from it, and every digit of the held-out pen writers (25 to 30, from
+``../shared`` when it is there, else the shipped half) replayed large and small. The test set is
+never read here: it is read once, for the shipped model, by ``mnist-arcade evaluate``. A run
+takes about five minutes on one free core (fifteen with the pen replays on a busy machine).
+``PEN_STROKES=PATH`` trains on another pen file than the shipped half; ``KEEP_MODEL=PATH``
+saves the run's model there (the shipped model is such a run: no second training to ship it).
 
 With six thousand weights every figure is a trade: what the network spends on one kind of
 digit it cannot spend on another. The seeds show how much of a difference is noise.
@@ -29,6 +33,7 @@ import statistics
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import _common  # noqa: F401  (sets the environment first)
 from _common import mnist_path
@@ -44,6 +49,11 @@ RECIPES = {
     "longer": "the full preset trained for 45 epochs instead of 30",
     "moreall": "the full preset with more of every drawing (15,000 styles, 15,000 redrawn, "
     "7,500 small, 3,000 non-digits)",
+    "nopen": "the full preset without real pen strokes (shipped before issue 20)",
+    "pen2": "the full preset with 2 pen replays and 1 small of each training writer's digit",
+    "pen4": "the full preset with 4 pen replays and 2 small of each training writer's digit",
+    "pen3small4": "the full preset with 3 pen replays and 4 small of each training writer's digit",
+    "pen4small4": "the full preset with 4 pen replays and 4 small of each training writer's digit",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -54,6 +64,10 @@ COLUMNS = (
     ("weakest_style", "weakest style"),
     ("non_digits_sure", "junk 90% sure"),
     ("ece", "ECE"),
+    ("pen_large", "pen large"),
+    ("pen_large_min", "weakest"),
+    ("pen_small", "pen small"),
+    ("pen_small_min", "weakest"),
 )
 
 
@@ -78,6 +92,11 @@ def _preset(recipe: str):
             "small_redrawn": 7500,
             "non_digits": 3000,
         },
+        "nopen": {"pen_replays": 0, "small_pen_replays": 0},
+        "pen2": {"pen_replays": 2, "small_pen_replays": 1},
+        "pen4": {"pen_replays": 4, "small_pen_replays": 2},
+        "pen3small4": {"pen_replays": 3, "small_pen_replays": 4},
+        "pen4small4": {"pen_replays": 4, "small_pen_replays": 4},
     }[recipe]
     return dataclasses.replace(PRESETS["full"], **changes)
 
@@ -147,7 +166,14 @@ def run_one(recipe: str, seed: int) -> dict:
     data = load_npz(mnist_path())
     preset = _preset(recipe)
     keras.utils.set_random_seed(seed)
-    model, finished = train(preset, select_training_data(data, preset), lambda m: None, seed=seed)
+    pen = os.environ.get("PEN_STROKES")  # the named pen file (else the shipped half)
+    chosen = select_training_data(data, preset, pen_strokes=pen)
+    model, finished = train(preset, chosen, lambda m: None, seed=seed)
+    del chosen
+    if keep := os.environ.get("KEEP_MODEL"):  # a run worth shipping is kept, not trained again
+        from mnist_arcade.ml.model_files import save_model_atomic
+
+        save_model_atomic(model, Path(keep))
 
     images, labels = validation_pool(data)
     figures = {"recipe": recipe, "seed": seed, "seconds": round(finished.seconds)}
@@ -167,6 +193,31 @@ def run_one(recipe: str, seed: int) -> dict:
         np.mean(_read(model, sets["non_digits"][0]).max(1) >= CONFIDENT)
     )
     figures["ece"] = expected_calibration_error(np.concatenate(drawn_p), np.concatenate(drawn_y))
+    figures.update(_pen_figures(model))
+    return figures
+
+
+def _pen_figures(model) -> dict:
+    """The held-out writers' digits (all of them, from ../shared when it is there, else the
+    shipped half), replayed large and small: accuracy and weakest digit of each."""
+    import numpy as np
+    from _common import pen_strokes_path
+
+    from mnist_arcade.ml.pen_inputs import replayed_inputs
+    from mnist_arcade.practice.pen_strokes import (
+        LARGE_INK_HEIGHTS,
+        SMALL_INK_HEIGHTS,
+        read_pen_digits,
+        split_by_writer,
+    )
+    from mnist_arcade.scoring.evaluation import score
+
+    _, held_out = split_by_writer(read_pen_digits(pen_strokes_path()))
+    figures = {}
+    for name, heights in (("pen_large", LARGE_INK_HEIGHTS), ("pen_small", SMALL_INK_HEIGHTS)):
+        x, y = replayed_inputs(held_out, np.random.default_rng(0), heights)
+        result = score(name, _read(model, x).argmax(1), y.argmax(1))
+        figures[name], figures[f"{name}_min"] = result.accuracy, min(result.per_class)
     return figures
 
 

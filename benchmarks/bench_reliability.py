@@ -14,15 +14,18 @@ skew another's figures; every part uses a temporary user folder and MNIST_ARCADE
      zip that is no model, a model with the game's layer names but other sizes, one with no
      biases, NaN weights, a missing file, and a corrupt saved model in the user folder.
      Training uses 600/200 real MNIST digits and 2 epochs. Target: 0 exceptions (out of
-     ``App.frame``, ``App.shutdown`` or any thread).
+     ``App.frame``, ``App.shutdown`` or any thread), and 0 threads alive (engine, trainer or
+     any other) once each close (``App.shutdown``) has returned; how long each close took,
+     and how soon in it the window went.
   b. Frame times through the real paced loop (``App.frame()`` on the 60 FPS clock) while the
      seed preset trains on the full MNIST file: training screen, then the board with strokes
      and P, then training screen again, to the run's verdict. Target: no frame over 50 ms.
      Beside them, the same frames with no training, run first: what the machine gives.
   c. Close-to-exit: ``_quit_driver.py`` runs the real game (``mnist-arcade play``), presses T,
      and closes the window while data loads, mid-epoch, at an epoch's end, at the run's end
-     and mid-save; the time from the QUIT event to the process's exit, and the temporary
-     files (``.*-*.keras``) left in the user folder. Target: at most 0.5 s, none left.
+     and mid-save; the time from the QUIT event to the window's going (what the player sees)
+     and to the process's exit (the threads waited for first), and the temporary files
+     (``.*-*.keras``) left in the user folder. Target: the window gone within 0.5 s, none left.
   d. Memory: ten in-game runs (seed preset, 3 epochs, 600 real digits, started with T or
      Space through the real loop) and 1,000 P presses after each (10,000 predictions through
      the engine) in one process; VmRSS before, after each run, the growth in all and over
@@ -94,10 +97,10 @@ def part_stream(args) -> None:
     import pygame
 
     from mnist_arcade import paths
+    from testing_support.closing import close
     from testing_support.random_events import (
         RandomPlayer,
         Tally,
-        close,
         play_launch,
         thread_exceptions_counted,
         write_odd_models,
@@ -109,7 +112,6 @@ def part_stream(args) -> None:
     tally = Tally()
     per_launch = max(1, args.events // len(ODD_LAUNCHES))
     started = time.perf_counter()
-    alive_after_close = 0
     with thread_exceptions_counted(tally):
         for number, kind in enumerate(ODD_LAUNCHES, 1):
             model_path = None
@@ -125,15 +127,17 @@ def part_stream(args) -> None:
                 epochs=2,
             )  # fmt: skip
             label = app.context.model.label
-            clean = close(app, tally)
-            alive_after_close += not clean
+            close(app, tally)
+            closed = tally.closes[-1]
+            gone = "never" if closed.window_gone_s is None else f"{closed.window_gone_s:.3f} s"
             print(
                 f"  launch {number:2d} ({kind or 'no --model'}): "
                 f"{tally.events - before[0]:,} events, "
                 f"{len(tally.exceptions) - before[1]} exceptions, "
                 f"{tally.runs['started'] - before[2]} runs started; "
-                f"model in use at the end: {label}; "
-                f"closed {'cleanly' if clean else 'with a thread still running'}",
+                f"model in use at the end: {label}; closed ({closed.during}) in "
+                f"{closed.seconds:.2f} s, window gone after {gone}, "
+                f"threads left {len(closed.threads_left)} {list(closed.threads_left) or ''}",
                 flush=True,
             )
     seconds = time.perf_counter() - started
@@ -141,8 +145,6 @@ def part_stream(args) -> None:
         print(text, flush=True)
     print(f"  runs: {dict(tally.runs)}")
     print(f"  actions: {dict(sorted(player.kinds.items(), key=lambda item: -item[1]))}")
-    for what in tally.unclean:
-        print(f"  closed with a thread still running: {what}")
     for notice, count in tally.problems.most_common(8):
         print(f"  problem shown {count}x: {notice}")
     print(
@@ -157,8 +159,9 @@ def part_stream(args) -> None:
             "exceptions": len(tally.exceptions),
             "runs_started": tally.runs["started"],
             "runs_stop_asked": tally.runs["stop asked"],
-            "shutdowns_not_clean": alive_after_close,
-            "slowest_shutdown_s": max(s for _, s in tally.shutdowns),
+            "threads_left": [len(closed.threads_left) for closed in tally.closes],
+            "close_s": [closed.seconds for closed in tally.closes],
+            "window_gone_s": [closed.window_gone_s for closed in tally.closes],
             "seconds": seconds,
         }
     )
@@ -283,8 +286,12 @@ def steps(stamps: dict, exited: float) -> str:
         exit_at = float(stamps["EXIT"][0])
     except (KeyError, ValueError, IndexError):
         return "no stamps"
+    window = "window never closed by shutdown"
+    if "WINDOW" in stamps:
+        window = f"window gone at {float(stamps['WINDOW'][0]) - quit_at:.2f}"
     return (
-        f"loop {shutdown_start - quit_at:.2f} + shutdown {shutdown_end - shutdown_start:.2f}"
+        f"{window}; loop {shutdown_start - quit_at:.2f} + shutdown "
+        f"{shutdown_end - shutdown_start:.2f}"
         f"{'' if clean else ' (a thread still running)'} + pygame.quit "
         f"{exit_at - shutdown_end:.2f} + process exit {exited - exit_at:.2f}"
     )
@@ -312,7 +319,7 @@ def part_close(args) -> None:
             stamps, what = {}, ""
             for line in process.stdout:  # to the end: the pipe closes when the process exits
                 word, _, rest = line.rstrip("\n").partition(" ")
-                if word in ("QUIT", "SHUTDOWN", "EXIT"):
+                if word in ("QUIT", "SHUTDOWN", "WINDOW", "EXIT"):
                     stamps[word] = rest.split(" ")
                     if word == "QUIT":
                         what = rest.split(" ", 1)[1]
@@ -323,10 +330,15 @@ def part_close(args) -> None:
             kept = sorted(p.name for p in home.glob("*.keras"))
             tracebacks = errors.count("Traceback")
             seconds = None if "QUIT" not in stamps else exited - float(stamps["QUIT"][0])
+            window_s = None
+            if "QUIT" in stamps and "WINDOW" in stamps:
+                window_s = float(stamps["WINDOW"][0]) - float(stamps["QUIT"][0])
             rows.append(
                 {
                     "phase": phase,
                     "seconds": seconds,
+                    "window_s": window_s,
+                    "clean": stamps.get("SHUTDOWN", ["", "", ""])[2] == "True",
                     "status": process.returncode,
                     "left": left,
                     "tracebacks": tracebacks,
@@ -342,12 +354,18 @@ def part_close(args) -> None:
             if tracebacks:
                 print("    " + errors[errors.index("Traceback") :][:1500].replace("\n", "\n    "))
     times = [row["seconds"] for row in rows if row["seconds"] is not None]
+    window_times = [row["window_s"] for row in rows if row["window_s"] is not None]
     result(
         {
             "trials": len(rows),
             "median_s": statistics.median(times) if times else None,
             "max_s": max(times) if times else None,
-            "over_target": sum(t > CLOSE_TARGET_S for t in times) + len(rows) - len(times),
+            "window_median_s": statistics.median(window_times) if window_times else None,
+            "window_max_s": max(window_times) if window_times else None,
+            "not_clean": sum(not row["clean"] for row in rows),
+            "over_target": sum(t > CLOSE_TARGET_S for t in window_times)
+            + len(rows)
+            - len(window_times),
             "left_files": sum(len(row["left"]) for row in rows),
             "bad_exits": sum(row["status"] != 0 or row["tracebacks"] > 0 for row in rows),
         }
@@ -499,8 +517,16 @@ def summary(figures: dict, args) -> None:
             f"  a. random events: {a['events']:,} events in {a['frames']:,} frames over "
             f"{a['launches']} launches ({a['runs_started']} training runs started, "
             f"{a['runs_stop_asked']} stopped by the player): {a['exceptions']} exceptions "
-            f"(target 0); {a['shutdowns_not_clean']} of {a['launches']} closes left a thread "
-            f"running; {a['wall_s']:.0f} s"
+            f"(target 0); threads left at each close {a['threads_left']}: "
+            f"{sum(n > 0 for n in a['threads_left'])} of {len(a['threads_left'])} closes left "
+            f"one (target 0); {a['wall_s']:.0f} s"
+        )
+        gone = [s for s in a["window_gone_s"] if s is not None]
+        print(
+            f"     close (App.shutdown): median {statistics.median(a['close_s']):.2f} s, max "
+            f"{max(a['close_s']):.2f} s; window gone after median "
+            + (f"{statistics.median(gone):.3f} s, max {max(gone):.3f} s" if gone else "never")
+            + f" ({len(gone)} of {len(a['close_s'])} closes took the window away)"
         )
     if "b" in figures:
         b, q = figures["b"]["training"], figures["b"]["quiet"]
@@ -514,12 +540,17 @@ def summary(figures: dict, args) -> None:
         )
     if "c" in figures:
         c = figures["c"]
-        median = "n/a" if c["median_s"] is None else f"{c['median_s']:.2f} s"
-        worst = "n/a" if c["max_s"] is None else f"{c['max_s']:.2f} s"
+
+        def shown(seconds):
+            return "n/a" if seconds is None else f"{seconds:.2f} s"
+
         print(
-            f"  c. close-to-exit, {c['trials']} trials: median {median}, max {worst} "
-            f"(target <= {CLOSE_TARGET_S} s; {c['over_target']} over); temporary files left: "
-            f"{c['left_files']}; bad exits (status or traceback): {c['bad_exits']}"
+            f"  c. close-to-exit, {c['trials']} trials: QUIT to window gone median "
+            f"{shown(c['window_median_s'])}, max {shown(c['window_max_s'])} (target <= "
+            f"{CLOSE_TARGET_S} s; {c['over_target']} over); QUIT to process exit median "
+            f"{shown(c['median_s'])}, max {shown(c['max_s'])}; closes that left a thread: "
+            f"{c['not_clean']}; temporary files left: {c['left_files']}; bad exits (status or "
+            f"traceback): {c['bad_exits']}"
         )
     if "d" in figures:
         d = figures["d"]

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import random
-import sys
 import threading
 import time
 import traceback
@@ -47,6 +46,7 @@ from mnist_arcade.game.services.training_session import (
     STOPPING,
 )
 from mnist_arcade.game.widgets.theme import WINDOW_SIZE
+from testing_support.closing import Closed
 
 STEP = 1 / 60  # dt of the frames that carry events: they run back to back, faster than a player
 SLOW_FRAME = 0.050  # a frame that takes longer than this is a visible stall
@@ -351,8 +351,7 @@ class Tally:
     runs: Counter = field(default_factory=Counter)  # started, stop asked, finished, adopted...
     slow_frames: int = 0  # frames with events that took longer than SLOW_FRAME
     slowest_frame: float = 0.0
-    shutdowns: list[tuple[bool, float]] = field(default_factory=list)  # (clean, seconds)
-    unclean: list[str] = field(default_factory=list)  # what was still running, per unclean close
+    closes: list[Closed] = field(default_factory=list)  # one per launch closed
 
     def add_exception(self, where: str) -> None:
         self.exceptions.append(f"{where}:\n{traceback.format_exc()}")
@@ -491,38 +490,6 @@ def wind_down(
                 run_frame(app, tally, observer, None)
             return True
     return False
-
-
-def close(app: App, tally: Tally) -> bool:
-    """Close the game as ``main()`` does after the loop; record whether it ended cleanly."""
-    started = time.perf_counter()
-    try:
-        clean = app.shutdown()
-    except Exception:
-        tally.add_exception("App.shutdown")
-        clean = False
-    tally.shutdowns.append((clean, time.perf_counter() - started))
-    if not clean:
-        training = app.context.training
-        alive = [
-            f"{thread.name} in {where_is(thread)}"
-            for thread in threading.enumerate()
-            if thread is not threading.main_thread()
-        ]
-        tally.unclean.append(
-            f"run {training.preset!r} {training.status.value} after {len(training.epochs)} "
-            f"epochs; threads alive: {'; '.join(sorted(alive))}"
-        )
-    return clean
-
-
-def where_is(thread: threading.Thread) -> str:
-    """The innermost line of this project that ``thread`` is running, as file:line function."""
-    frame = sys._current_frames().get(thread.ident)
-    for entry in reversed(traceback.extract_stack(frame) if frame else []):
-        if "mnist_arcade" in entry.filename:
-            return f"{Path(entry.filename).name}:{entry.lineno} {entry.name}"
-    return "?"
 
 
 # --- odd models -------------------------------------------------------------------------------

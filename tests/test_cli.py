@@ -17,6 +17,7 @@ from PIL import Image
 from mnist_arcade import paths
 from mnist_arcade.cli import main
 from mnist_arcade.practice.redrawn_mnist import scale_onto_board
+from mnist_arcade.scoring.evaluation import PEN_LARGE, PEN_SMALL
 
 
 @pytest.fixture
@@ -69,9 +70,23 @@ def test_predict_reads_colour_images_too(tmp_path, mnist, capsys):
     assert json.loads(capsys.readouterr().out)["digit"] == mnist.y_test[3]
 
 
-def test_evaluate_reports_mnist_and_drawn_accuracy(small_mnist_file, capsys):
-    assert main(["evaluate", "--data", str(small_mnist_file), "--drawn", "40", "--json"]) == 0
+def _few_held_out_pen_digits(path: Path) -> Path:
+    """A compact pen file of 30 held-out writers' digits from the shipped half."""
+    from mnist_arcade.practice.pen_strokes import load_compact, save_compact, split_by_writer
+
+    _, held_out = split_by_writer(load_compact(paths.shipped_pen_strokes_path()))
+    save_compact(held_out[::25], path)
+    return path
+
+
+def test_evaluate_reports_mnist_and_drawn_accuracy(small_mnist_file, tmp_path, capsys):
+    pens = _few_held_out_pen_digits(tmp_path / "pens.npz")
+    assert main(["evaluate", "--data", str(small_mnist_file), "--drawn", "40", "--json",
+                 "--pen-strokes", str(pens)]) == 0  # fmt: skip
     results = {r["name"]: r for r in json.loads(capsys.readouterr().out)["results"]}
+    for name, target in ((PEN_LARGE, [0.98, 0.95]), (PEN_SMALL, [0.96, 0.90])):
+        pen = results[f"{name}, mnist preprocessing"]
+        assert pen["count"] == 30 and pen["target"] == target
     mnist = results["MNIST test digits"]
     assert mnist["count"] == 200 and mnist["accuracy"] > 0.9 and len(mnist["per_class"]) == 10
     drawn = results["MNIST test digits redrawn with the 25 px brush, mnist preprocessing"]
@@ -199,29 +214,44 @@ def test_a_decompression_bomb_is_refused_without_decoding(tmp_path, seven_png, c
 
 
 def test_dark_ink_on_white_is_inverted_and_read_right(tmp_path, mnist, capsys):
-    for index in range(5):  # real digits, drawn black on white paper
+    files = []
+    for index in range(5):  # real digits, drawn black on white paper, read in one run
         path = tmp_path / f"paper{index}.png"
         Image.fromarray(255 - scale_onto_board(mnist.x_test[index], 300)).save(path)
-        assert main(["predict", "--json", str(path)]) == 0
-        captured = capsys.readouterr()
-        assert json.loads(captured.out)["digit"] == mnist.y_test[index]
-        assert captured.err == (
-            f"mnist-arcade: {path}: dark ink on a light background, inverted to white on black\n"
-        )
+        files.append(str(path))
+    assert main(["predict", "--json", *files]) == 0
+    captured = capsys.readouterr()
+    read = [json.loads(line)["digit"] for line in captured.out.splitlines()]
+    assert read == [int(label) for label in mnist.y_test[:5]]
+    assert captured.err == "".join(
+        f"mnist-arcade: {path}: dark ink on a light background, inverted to white on black\n"
+        for path in files
+    )
 
 
-@pytest.mark.parametrize("kind", ["16-bit", "dark ink on transparent", "white ink on transparent"])
-def test_other_image_modes_are_read_as_their_digit(tmp_path, mnist, kind, capsys):
+IMAGE_MODES = ("16-bit", "dark ink on transparent", "white ink on transparent")
+
+
+def test_other_image_modes_are_read_as_their_digit(tmp_path, mnist, capsys):
     board = scale_onto_board(mnist.x_test[1], 280)
-    if kind == "16-bit":
-        image = Image.fromarray(board.astype(np.uint16) * 257)  # Pillow's own "L" clips these
-    elif kind == "dark ink on transparent":
-        image = Image.fromarray(np.dstack([np.zeros_like(board)] * 3 + [board]), "RGBA")
-    else:
-        image = Image.fromarray(np.dstack([np.full_like(board, 255)] * 3 + [board]), "RGBA")
-    image.save(tmp_path / "digit.png")
-    assert main(["predict", "--json", str(tmp_path / "digit.png")]) == 0
-    assert json.loads(capsys.readouterr().out)["digit"] == mnist.y_test[1]
+    images = {
+        "16-bit": Image.fromarray(board.astype(np.uint16) * 257),  # Pillow's own "L" clips these
+        "dark ink on transparent": Image.fromarray(
+            np.dstack([np.zeros_like(board)] * 3 + [board]), "RGBA"
+        ),
+        "white ink on transparent": Image.fromarray(
+            np.dstack([np.full_like(board, 255)] * 3 + [board]), "RGBA"
+        ),
+    }
+    files = []
+    for number, kind in enumerate(IMAGE_MODES):  # read in one run: one model load, not three
+        images[kind].save(tmp_path / f"digit{number}.png")
+        files.append(str(tmp_path / f"digit{number}.png"))
+    assert main(["predict", "--json", *files]) == 0
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {result["file"]: result["digit"] for result in results} == dict.fromkeys(
+        files, mnist.y_test[1]
+    )
 
 
 def save_nan_model(path: Path) -> Path:

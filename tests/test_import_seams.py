@@ -1,13 +1,16 @@
-"""The seams of the house, checked by importing each module in a fresh interpreter.
+"""The seams of the house, checked by importing each module alone and by reading the sources.
 
 TensorFlow lives only in ``mnist_arcade.ml``; pygame only in ``mnist_arcade.game`` (and not in
-its services); pure modules import neither. Each module is imported alone in a subprocess, and
-the test looks at what ended up in ``sys.modules``, so an import hidden three levels down still
-counts.
+its services); pure modules import neither. Each module is imported alone, in an interpreter
+that first forgets every mnist_arcade, pygame and TensorFlow module, and the test looks at what
+ended up in ``sys.modules``, so an import hidden three levels down still counts. Every
+subpackage's imports are also read from its source and checked against the map of packages in
+docs/architecture.md (``ml`` this way only: importing it for real is a TensorFlow start).
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -33,12 +36,17 @@ def all_modules() -> list[str]:
 
 
 def heavy_imports_of(modules: list[str]) -> dict[str, list[str]]:
-    """For each module: which of tensorflow, keras and pygame importing it alone pulls in."""
+    """For each module: which of tensorflow, keras and pygame importing it alone pulls in.
+
+    Before each import every mnist_arcade, pygame, TensorFlow and Keras module is dropped from
+    ``sys.modules``, so what is there afterwards is what that one module pulled in. A few
+    interpreters (one per core) share the modules: one interpreter per module cost a hundred
+    interpreter starts, ten seconds of the fast suite, and told nothing more.
+    """
     script = (
         "import importlib, json, sys\n"
         "result = {}\n"
         "for name in sys.argv[1:]:\n"
-        "    before = set(sys.modules)\n"
         "    for loaded in [m for m in sys.modules if m.split('.')[0] in "
         "('tensorflow', 'keras', 'pygame', 'mnist_arcade')]:\n"
         "        del sys.modules[loaded]\n"
@@ -48,9 +56,9 @@ def heavy_imports_of(modules: list[str]) -> dict[str, list[str]]:
         "print(json.dumps(result))\n"
     )
 
-    def one(name: str) -> dict[str, list[str]]:  # one interpreter per module: nothing leaks
+    def some(names: list[str]) -> dict[str, list[str]]:
         out = subprocess.run(
-            [sys.executable, "-c", script, name],
+            [sys.executable, "-c", script, *names],
             capture_output=True,
             text=True,
             check=True,
@@ -63,9 +71,10 @@ def heavy_imports_of(modules: list[str]) -> dict[str, list[str]]:
         )
         return json.loads(out.stdout.strip().splitlines()[-1])
 
+    shares = os.cpu_count() or 2
     found = {}
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # as many as there are
-        for result in pool.map(one, modules):  # cores: the interpreters are independent
+    with ThreadPoolExecutor(max_workers=shares) as pool:  # the interpreters are independent
+        for result in pool.map(some, [modules[i::shares] for i in range(shares)]):
             found.update(result)
     return found
 
@@ -121,3 +130,111 @@ def test_the_words_the_scene_ids_and_the_shared_names_are_pure(light_modules):
 def test_the_window_does_not_import_every_scene_by_name():
     source = (PACKAGE / "game" / "app.py").read_text()
     assert "board_scene" not in source and "train_scene" not in source
+
+
+# --- which part of the house may import which: every subpackage, read from its source ----------
+
+SUBPACKAGES = (
+    "canvas",
+    "practice",
+    "explaining",
+    "scoring",
+    "player_files",
+    "ml",
+    "game",
+    "game.scenes",
+    "game.services",
+    "game.state",
+    "game.widgets",
+    "game.words",
+)
+GAME_PARTS = {part for part in SUBPACKAGES if part.startswith("game")}
+PURE = {"canvas", "practice", "explaining", "scoring", "player_files"}
+MAY_IMPORT = {  # docs/architecture.md's map of packages (top-level shared modules: anyone)
+    "canvas": set(),
+    "practice": {"canvas"},
+    "explaining": {"canvas"},
+    "scoring": {"canvas", "practice"},
+    "player_files": {"canvas"},
+    "ml": PURE,
+    **{part: PURE | GAME_PARTS for part in GAME_PARTS},
+}
+# The game starts the two threads by name, inside the functions that start them: importing the
+# game never imports TensorFlow (test_only_the_ml_package_imports_tensorflow proves it).
+STARTS_A_THREAD_OF_ML = {
+    "mnist_arcade.game.services.model_client",
+    "mnist_arcade.game.services.training_session",
+}
+
+
+def part_of(module: str) -> str:
+    """The subpackage a module lies in: ``mnist_arcade.game.widgets.theme`` -> ``game.widgets``;
+    a top-level module (``mnist_arcade.paths``) is its own name."""
+    parts = module.split(".")[1:]
+    if parts and parts[0] == "game" and len(parts) > 1 and (PACKAGE / "game" / parts[1]).is_dir():
+        return f"game.{parts[1]}"
+    return parts[0] if parts else ""
+
+
+def imports_of(module: str) -> set[str]:
+    """Every module ``module``'s source imports, at its top or inside a function."""
+    relative = Path(*module.split(".")[1:])
+    path = PACKAGE / relative / "__init__.py"
+    if not path.is_file():
+        path = PACKAGE / relative.with_suffix(".py")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def test_part_of_names_the_subpackage_a_module_lies_in():
+    assert part_of("mnist_arcade.game.widgets.theme") == "game.widgets"
+    assert part_of("mnist_arcade.game.app") == "game"
+    assert part_of("mnist_arcade.canvas.preprocess") == "canvas"
+    assert part_of("mnist_arcade.paths") == "paths"
+
+
+@pytest.mark.parametrize("subpackage", SUBPACKAGES)
+def test_each_subpackage_imports_only_the_parts_it_may(subpackage):
+    modules = [m for m in all_modules() if part_of(m) == subpackage]
+    assert len(modules) >= 2, f"mnist_arcade.{subpackage} has no modules: was it renamed?"
+    wrong = {}
+    for module in modules:
+        for imported in imports_of(module):
+            if not imported.startswith("mnist_arcade."):
+                continue
+            target = part_of(imported)
+            is_subpackage = target in MAY_IMPORT
+            if not is_subpackage or target == subpackage or target in MAY_IMPORT[subpackage]:
+                continue
+            if target == "ml" and module in STARTS_A_THREAD_OF_ML:
+                continue
+            wrong.setdefault(module, []).append(imported)
+    assert wrong == {}
+
+
+def test_the_ml_package_never_imports_pygame_or_the_game():
+    """ml's own imports, read from its source (importing it for real costs a TensorFlow start):
+    what else it imports are the pure subpackages, which the tests above import for real."""
+    modules = [m for m in all_modules() if part_of(m) == "ml"]
+    assert len(modules) >= 10
+    offenders = {
+        module: sorted(
+            name
+            for name in imports_of(module)
+            if name.split(".")[0] == "pygame" or name.startswith("mnist_arcade.game")
+        )
+        for module in modules
+    }
+    assert {module: names for module, names in offenders.items() if names} == {}
+
+
+@pytest.mark.parametrize("part", sorted(GAME_PARTS))
+def test_no_part_of_the_game_imports_tensorflow_when_imported(light_modules, part):
+    checked = {m: found for m, found in light_modules.items() if part_of(m) == part}
+    assert len(checked) >= 2, f"mnist_arcade.{part} has no modules left to check"
+    assert {m: found for m, found in checked.items() if {"tensorflow", "keras"} & set(found)} == {}

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${1:-.venv/bin/python}
 data=${MNIST_DATA:-../shared/data/mnist/mnist.npz}
-display=${XVFB_DISPLAY:-:99}  # another number where :99 is taken
+display=${DISPLAY_NUMBER:-:99}  # another number where :99 is taken
 game_args=(--data "$data")
 # shellcheck source=tools/xvfb_game.sh
 source tools/xvfb_game.sh

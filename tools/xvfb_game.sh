@@ -15,7 +15,10 @@ for _ in $(seq 50); do  # SDL's UTF-8 window names escape `search --name`: find 
 done
 xdotool windowfocus --sync "$window" 2>/dev/null || true
 shot() { import -window root "docs/$1.png"; echo "docs/$1.png"; }
-key() { xdotool key --window "$window" "$@"; }
+key() {  # focus first: a key sent to a window without focus can be lost
+  xdotool windowfocus --sync "$window" 2>/dev/null || true
+  xdotool key --window "$window" "$@"
+}
 click() { xdotool mousemove --window "$window" "$1" "$2" click 1; }
 stroke() {  # stroke x0 y0 x1 y1 ... in window coordinates
   xdotool mousemove --window "$window" "$1" "$2" mousedown 1

@@ -26,9 +26,17 @@ _ROW_INK = 0.1  # a row with less ink than this share of the fullest row's is an
 
 
 @functools.cache
-def _row_pairs(height: int) -> tuple[np.ndarray, np.ndarray]:
-    """Every two rows (upper, lower) of an image ``height`` rows tall, made once per height."""
-    return np.triu_indices(height, k=1)
+def _row_pairs(height: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every two rows (upper, lower) of an image ``height`` rows tall, and how many rows apart
+    they are (float32), made once per height."""
+    upper, lower = np.triu_indices(height, k=1)
+    return upper, lower, (lower - upper).astype(np.float32)
+
+
+@functools.cache
+def _indices(length: int) -> np.ndarray:
+    """0, 1, ... ``length - 1`` as float32: the row and column numbers, made once per size."""
+    return np.arange(length, dtype=np.float32)
 
 
 def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -46,18 +54,19 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     row_ink = images.sum(axis=2)  # (N, H)
     total = row_ink.sum(axis=1)
     blank = total <= 0
-    rows = np.arange(height, dtype=np.float32)
+    rows = _indices(height)
     row_mass = np.where(blank, (height - 1) / 2, row_ink @ rows / np.where(blank, 1.0, total))
     inked = row_ink > _ROW_INK * row_ink.max(axis=1, keepdims=True)
-    weighted = images @ np.arange(width, dtype=np.float32)
+    weighted = images @ _indices(width)
     centres = np.divide(weighted, row_ink, out=np.zeros_like(weighted), where=row_ink > 0)
-    upper, lower = _row_pairs(height)
-    slopes = (centres[:, lower] - centres[:, upper]) / (lower - upper).astype(np.float32)
+    upper, lower, apart = _row_pairs(height)
+    slopes = (centres[:, lower] - centres[:, upper]) / apart
     slopes[~(inked[:, upper] & inked[:, lower])] = np.inf  # sorted after every real slope
     slopes.sort(axis=1)
-    counted = np.isfinite(slopes).sum(axis=1)
-    middle = np.stack([(counted - 1) // 2, counted // 2], axis=1).clip(min=0)
-    median = np.take_along_axis(slopes, middle, axis=1).mean(axis=1)
+    inked_rows = inked.sum(axis=1)
+    counted = inked_rows * (inked_rows - 1) // 2  # the pairs of inked rows: the finite slopes
+    each = np.arange(len(slopes))
+    median = (slopes[each, ((counted - 1) // 2).clip(min=0)] + slopes[each, counted // 2]) / 2
     median[counted == 0] = 0.0  # fewer than two inked rows: a dot or a flat line, no lean
     slant = np.clip(median, -MAX_SLANT, MAX_SLANT)
     return slant.astype(np.float32), row_mass.astype(np.float32)
@@ -74,7 +83,7 @@ def shear_rows(
     slants it back (used to lay an explanation of the upright digit over the board).
     """
     images = np.asarray(images, dtype=np.float32)
-    _, height, width = images.shape
+    count, height, width = images.shape
     shift = np.asarray(slant, np.float32)[:, None] * (
         np.arange(height, dtype=np.float32)[None, :] - np.asarray(centre_row, np.float32)[:, None]
     )
@@ -83,13 +92,20 @@ def shear_rows(
     source = np.arange(width, dtype=np.float32)[None, None, :] + shift[:, :, None]
     left = np.floor(source).astype(np.int64)
     weight = (source - left).astype(np.float32)
+    # Two zero columns each side: a column index clipped to [-2, W] then reads a zero wherever
+    # it, or the column after it, falls outside the image, and one flat gather reads both.
+    padded = np.zeros((count, height, width + 4), dtype=np.float32)
+    padded[:, :, 2:-2] = images
+    at = left.clip(-2, width, out=left)
+    at += _row_starts(count, height, width + 4) + 2
+    flat = padded.reshape(-1)
+    return ((1.0 - weight) * flat[at] + weight * flat[at + 1]).astype(np.float32)
 
-    def column(index: np.ndarray) -> np.ndarray:
-        inside = (index >= 0) & (index < width)
-        values = np.take_along_axis(images, np.clip(index, 0, width - 1), axis=2)
-        return np.where(inside, values, 0.0)
 
-    return ((1.0 - weight) * column(left) + weight * column(left + 1)).astype(np.float32)
+@functools.lru_cache(maxsize=16)
+def _row_starts(count: int, height: int, padded_width: int) -> np.ndarray:
+    """Where each row of ``count`` images of ``height`` rows starts, in their flat padded copy."""
+    return (np.arange(count * height) * padded_width).reshape(count, height, 1)
 
 
 CHUNK = 4096  # images measured at once: the row-pair slopes of 54,000 would take 80 MB

@@ -75,17 +75,30 @@ def _resize(pixels: np.ndarray, width: int, height: int) -> np.ndarray:
     return np.asarray(image.resize((width, height), Image.Resampling.BILINEAR))
 
 
-def _run_lengths(ink: np.ndarray) -> np.ndarray:
-    """For every pixel, the length of the horizontal run of ink it belongs to (0 off the ink)."""
-    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = ink
-    edges = (padded[:, 1:] - padded[:, :-1]).ravel()  # +1 where a run starts, -1 after its end
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
-    lengths = ends - starts
-    runs = np.zeros(ink.shape, dtype=np.int32)
-    runs[ink] = np.repeat(lengths, lengths)  # row-major order: runs come in the order found
-    return runs
+def _run_lengths(lines: list[np.ndarray]) -> np.ndarray:
+    """For every pixel of each of ``lines`` (boolean masks, one line of pixels a row), the
+    length of the run of ink along its row it belongs to (0 off the ink): one (rows, 1 + widest)
+    array with the masks stacked one under the other, each shifted one column right.
+
+    The masks are laid end to end behind a column of paper each, so the flat array splits into
+    stretches of paper and of ink that alternate, starting with paper; one ``np.repeat`` of each
+    stretch's length (0 for paper) over the stretch writes every pixel's run at once.
+    """
+    widest = max(line.shape[1] for line in lines)
+    stacked = np.zeros((sum(len(line) for line in lines), widest + 1), dtype=bool)
+    row = 0
+    for line in lines:
+        stacked[row : row + len(line), 1 : line.shape[1] + 1] = line
+        row += len(line)
+    flat = stacked.reshape(-1)
+    changes = np.flatnonzero(flat[1:] != flat[:-1])
+    bounds = np.empty(changes.size + 2, dtype=np.int32)  # where every stretch begins, and the
+    bounds[0], bounds[-1] = 0, flat.size  # end (not np.diff's prepend/append: slower here)
+    np.add(changes, 1, out=bounds[1:-1])
+    stretches = bounds[1:] - bounds[:-1]
+    runs = stretches.copy()
+    runs[0::2] = 0  # the paper stretches
+    return np.repeat(runs, stretches).reshape(stacked.shape)
 
 
 _WIDTH_SAMPLES = 4096  # about this many pixels are enough to read a stroke's width
@@ -104,11 +117,15 @@ def stroke_width(ink: np.ndarray) -> int:
     if not ink.any():
         return 0
     step = max(1, int(np.sqrt(ink.size / _WIDTH_SAMPLES)))  # runs are measured in full, but
-    if np.count_nonzero(ink[::step, ::step]) < _WIDTH_SAMPLES // 16:
-        step = 1  # thin or sparse ink that the grid would barely touch: read every pixel
-    across = _run_lengths(ink[::step])  # only along every step-th row and column: the width
-    down = _run_lengths(ink[:, ::step].T).T  # is read at the pixels where those cross
-    shortest = np.minimum(across[:, ::step], down[::step])[ink[::step, ::step]]
+    sampled = ink[::step, ::step]
+    if np.count_nonzero(sampled) < _WIDTH_SAMPLES // 16:
+        step, sampled = 1, ink  # thin or sparse ink the grid would barely touch: every pixel
+    across, down = ink[::step], ink[:, ::step].T  # every run along every step-th row and
+    runs = _run_lengths([across, down])  # column is measured whole: the width is read where
+    shortest = np.minimum(  # those rows and columns cross
+        runs[: len(across), 1 : ink.shape[1] + 1 : step],
+        runs[len(across) :, 1 : ink.shape[0] + 1 : step].T,
+    )[sampled]
     fifth = int(0.05 * (len(shortest) - 1))  # the 5th percentile: run lengths are small
     below = np.cumsum(np.bincount(shortest))  # integers, so counting beats sorting
     return max(1, int(np.searchsorted(below, fifth, side="right")))
@@ -198,8 +215,9 @@ def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
 
     row_mass, col_mass = center_of_mass(digit)
     middle = (MNIST_SIDE - 1) / 2
-    top_left_row = int(np.clip(round(middle - row_mass), 0, MNIST_SIDE - new_height))
-    top_left_col = int(np.clip(round(middle - col_mass), 0, MNIST_SIDE - new_width))
+    # Clipped with min and max, not np.clip: plain ints, without numpy's call on every P.
+    top_left_row = min(max(round(middle - row_mass), 0), MNIST_SIDE - new_height)
+    top_left_col = min(max(round(middle - col_mass), 0), MNIST_SIDE - new_width)
 
     field = np.zeros((1, MNIST_SIDE, MNIST_SIDE), dtype=np.float32)
     field[0, top_left_row : top_left_row + new_height, top_left_col : top_left_col + new_width] = (
@@ -241,7 +259,7 @@ def mnist_digits_as_input(images: np.ndarray) -> np.ndarray:
 def plain_resize(pixels: np.ndarray) -> np.ndarray:
     """The tutorial's preprocessing: the whole board scaled down to 28x28."""
     pixels = _as_grey_uint8(pixels)
-    if ink_bounding_box(pixels) is None:
+    if pixels.size == 0 or pixels.max() <= INK_THRESHOLD:  # the ink's box is not needed
         raise EmptyBoardError("The board is empty: draw a digit first.")
     return _resize(pixels, MNIST_SIDE, MNIST_SIDE).astype(np.float32) / 255.0
 

@@ -8,6 +8,8 @@ from mnist_arcade import __version__
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.presets import PresetName
 
+PEN_HELP = "pen strokes: pendigits-orig.tra or a compact .npz (default: the shipped half)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="also redraw N test digits with the game's brush (0: skip)",
     )
+    evaluate.add_argument("--pen-strokes", help=PEN_HELP)
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
 
     train = commands.add_parser("train", help="train the CNN headless")
@@ -51,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[PresetName.SEED.value, PresetName.FULL.value],
         default=PresetName.SEED.value,
     )
+    train.add_argument("--pen-strokes", help=PEN_HELP)
     train.add_argument("--data", help="mnist.npz or IDX folder (default: Keras, then shipped)")
     train.add_argument("--epochs", type=int, help="override the preset's epoch count")
     train.add_argument(

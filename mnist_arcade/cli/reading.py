@@ -83,13 +83,15 @@ def predict(args) -> int:
 
 def evaluate(args) -> int:
     from mnist_arcade.dataset import load_path
+    from mnist_arcade.practice.pen_strokes import read_pen_digits
     from mnist_arcade.scoring.evaluation import evaluate_model
 
     if args.drawn < 0:
         raise MnistArcadeError("--drawn must be 0 (skip) or more")
     data = load_path(args.data)
     predictor, model = load_predictor(args.model)
-    report = evaluate_model(predictor, data, drawn=args.drawn)
+    pens = read_pen_digits(args.pen_strokes) if args.drawn > 0 else []
+    report = evaluate_model(predictor, data, drawn=args.drawn, pen_digits=pens)
     if args.json:
         print(strict_json({"model": model, **report.as_dict()}))
     else:

@@ -93,7 +93,7 @@ def train_headless(args) -> int:
             f"{finished.seconds:.1f} s; best val_accuracy {best_text} (on the run's own "
             f"{watched:,} validation digits)"
         )
-        status = judge_and_save_run(model, finished, data, out, preset.name)
+        status = judge_and_save_run(model, finished, data, out, preset, args.pen_strokes)
     return INTERRUPTED if interrupted and status == 0 else status
 
 
@@ -116,7 +116,7 @@ def _prepare_run(args, out: Path | None):
     data = find_mnist(args.data, keras_loader=load_keras_mnist)
     for note in data.notes:
         print(f"skipped: {note}", file=sys.stderr)
-    chosen = select_training_data(data, preset)
+    chosen = select_training_data(data, preset, pen_strokes=args.pen_strokes)
     if len(chosen.x_train) == 0:
         raise MnistArcadeError(f"{data.source}: too few training digits to train on")
     print(f"Preset {preset.name}: {preset.description}")
@@ -127,12 +127,12 @@ def _prepare_run(args, out: Path | None):
     return preset, data, chosen
 
 
-def judge_and_save_run(model, finished, data, out: Path | None, preset: str) -> int:
+def judge_and_save_run(model, finished, data, out: Path | None, preset, pen_strokes) -> int:
     """Test accuracy once, then save by the policy (see :func:`train_headless`); the exit status."""
     from mnist_arcade import paths
     from mnist_arcade.ml.judging import judge_and_save, keras_reader
     from mnist_arcade.ml.model_files import save_with_fallback
-    from mnist_arcade.ml.training import validation_pool
+    from mnist_arcade.ml.training_data import judging_digits
     from mnist_arcade.scoring.accuracy import accuracy
 
     test_accuracy = accuracy(keras_reader(model), mnist_digits_as_input(data.x_test), data.y_test)
@@ -145,13 +145,9 @@ def judge_and_save_run(model, finished, data, out: Path | None, preset: str) -> 
     if finished.epochs_done == 0:  # as in the game: nothing worth keeping
         print("Stopped before the first epoch ended: nothing saved; the model in use is unchanged.")
         return 0
-    x_val, y_val = validation_pool(data)
+    x_val, y_val = judging_digits(data, preset, pen_strokes)
     judged = judge_and_save(
-        model,
-        mnist_digits_as_input(x_val),
-        y_val,
-        completed=not finished.stopped_early,
-        preset=preset,
+        model, x_val, y_val, completed=not finished.stopped_early, preset=preset.name
     )
     if judged.problem is not None:
         say(judged.problem)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from mnist_arcade.explaining.arithmetic import occlusion_inputs, occlusion_map, top_two
+from mnist_arcade.explaining.occlusion import occlusion_inputs, occlusion_map, top_two
 from mnist_arcade.messages import OcclusionReady
 
 

@@ -8,6 +8,7 @@ Run it with ``mnist-arcade`` or ``python -m mnist_arcade``.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 
@@ -17,6 +18,7 @@ from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes import SCENES
 from mnist_arcade.game.scenes.scene import Scene
+from mnist_arcade.game.services import exam_digits
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.widgets.help_overlay import draw_help
@@ -24,10 +26,11 @@ from mnist_arcade.game.widgets.theme import FPS
 from mnist_arcade.game.window import Window
 from mnist_arcade.game.words import phrase
 
-SHUTDOWN_SECONDS = 0.3  # how long closing the window waits for the trainer and the engine
+CLOSE_WAIT_BOUND_S = 60.0  # closing waits this long at most for the threads (a log line if hit)
 FULLSCREEN_KEYS = (pygame.K_F11,)  # F11 everywhere; F on each scene too (see its bindings)
 HELP_KEYS = (pygame.K_h, pygame.K_F1, pygame.K_QUESTION)  # and shift+/ (the ? key)
 LARGER_TEXT_KEYS = (pygame.K_F2,)  # every screen: small text larger, for a projector
+LOG = logging.getLogger(__name__)
 
 
 class App:
@@ -103,13 +106,36 @@ class App:
             self.frame()
 
     def shutdown(self) -> bool:
-        """Stop training without saving and end the engine; True if no thread is left."""
-        deadline = time.monotonic() + SHUTDOWN_SECONDS
+        """The window is closed: end every thread, the window gone first; True if none is left.
+
+        Both threads are told at once (the trainer ends after its current batch and saves
+        nothing; the engine after its current step, starting no new one), then the window is
+        taken off the screen, so the player sees it go at once, and only then are the threads
+        waited for: a TensorFlow call (a batch, an XLA compile, a model load) cannot be cut
+        short, and a thread left running when the process exits could be in the middle of
+        anything. The wait is bounded by CLOSE_WAIT_BOUND_S, with a log line if that is hit.
+        """
         training, model = self.context.training, self.context.model
-        model.request_stop()  # both are told at once, then waited for against one deadline
-        trainer_done = training.shutdown(SHUTDOWN_SECONDS)
-        engine_done = model.shutdown(max(0.0, deadline - time.monotonic()))
-        return trainer_done and engine_done
+        training.end_run()
+        model.request_stop()
+        self.window.close()
+        deadline = time.monotonic() + CLOSE_WAIT_BOUND_S
+        ended = {
+            "trainer": training.shutdown(CLOSE_WAIT_BOUND_S),
+            "engine": model.shutdown(max(0.0, deadline - time.monotonic())),
+            "test-digits": exam_digits.wait_for_loaders(
+                max(0.0, deadline - time.monotonic())
+            ),
+        }
+        still_running = [name for name, done in ended.items() if not done]
+        if still_running:
+            LOG.warning(
+                "closing: the %s did not end within %.0f s of the window closing; "
+                "leaving without waiting longer",
+                " and the ".join(still_running),
+                CLOSE_WAIT_BOUND_S,
+            )
+        return not still_running
 
 
 def _is_help_key(event: pygame.event.Event) -> bool:
@@ -155,7 +181,7 @@ def main(
             print("first frame", flush=True)
             _exit_now()  # do not wait for TensorFlow's import, still running on its thread
         app.run()
-        app.shutdown()
+        app.shutdown()  # the window goes at once; then every thread is waited for
     finally:
         pygame.quit()
     _exit_now()
@@ -165,11 +191,11 @@ def main(
 def _exit_now() -> None:
     """Leave at once, skipping the interpreter's own shutdown.
 
-    Once TensorFlow is loaded, Python's normal exit spends most of a second tearing it down,
-    and a thread may still be inside a TensorFlow call that cannot be interrupted. Everything
-    the player keeps is already on disk (saves are atomic; a closing game saves nothing new),
-    so the closed window should not hang: flush what was printed, remove any half-written
-    temporary model file, and exit.
+    Once TensorFlow is loaded, Python's normal exit spends most of a second tearing it down.
+    By now ``App.shutdown`` has seen every thread end (unless its bound was hit, which it
+    logs), and everything the player keeps is on disk (saves are atomic; a closing game saves
+    nothing new): flush what was printed, remove any temporary model file still registered
+    (none, unless a thread outlived the bound), and exit.
     """
     import sys
 

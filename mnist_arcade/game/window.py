@@ -36,6 +36,7 @@ class Window:
         # SDL's OpenGL framebuffer loads Mesa libraries that crash TensorFlow's native library
         # when it is imported afterwards; the game only blits software surfaces anyway.
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        pygame.display.init()  # again after a closed window (a no-op when it is open)
         pygame.display.set_caption(phrase("window.caption"))
         self.canvas = pygame.Surface(WINDOW_SIZE)
         self.fullscreen = False
@@ -106,6 +107,12 @@ class Window:
         attributes = dict(event.dict)
         attributes["pos"] = self.to_canvas(event.pos)
         return pygame.event.Event(event.type, attributes)
+
+    def close(self) -> None:
+        """Take the window off the screen now: the game is closing (its threads may take a
+        moment more to end, and the player should not watch a window that no longer answers).
+        A new Window opens the display again."""
+        pygame.display.quit()
 
     def present(self) -> None:
         """Show the canvas: straight blit at 1:1, else scaled by one factor and centred."""

@@ -8,6 +8,8 @@ reads with the model in use itself, so switching every filter back gives its out
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from mnist_arcade.explaining.kernels import knocked_out
@@ -37,6 +39,28 @@ class KnockOutReader:
             self._predictor = Predictor(model, compile_fast=False)  # one trace, reused
         self._predictor.set_weights(knocked_out(live.get_weights(), layer, off))
         return self._predictor
+
+
+class AccuracyPerModel:
+    """The model in use's accuracy on the knock-out digits, measured once per model version.
+
+    Every knock-out answer carries the all-filters-on figure beside the knocked-out one. It only
+    changes when another model is put in use (the engine's version goes up), so measuring it
+    again on every switch would read the same 500 digits for the same answer."""
+
+    def __init__(self) -> None:
+        self._version: int | None = None
+        self._accuracy: float | None = None
+
+    def __repr__(self) -> str:
+        return f"AccuracyPerModel(version={self._version}, accuracy={self._accuracy})"
+
+    def get(self, version: int, measure: Callable[[], float]) -> float:
+        """The figure for model ``version``: ``measure()`` the first time it is asked for."""
+        if self._version != version:
+            self._accuracy = measure()
+            self._version = version
+        return self._accuracy
 
 
 def balanced_sample(labels: np.ndarray, count: int = KNOCKOUT_TEST_DIGITS) -> np.ndarray:

@@ -8,10 +8,18 @@ arcade's ``net_process_animal_facts.py``: one long-lived worker, an in-queue and
 
 Two predictors live here: the model in use, and a *preview* that shows a training run's latest
 weights on the training screen without ever putting them in use.
+
+Closing the game puts STOP on the queue. The engine looks for it between every two steps of its
+work (loading a model, compiling it, measuring it on the yardstick digits, the detector views,
+each request), not only between requests: a TensorFlow call cannot be interrupted, but the
+engine ends after the one it is in and starts nothing new, so the closing game can wait for it.
+A request still waiting when STOP comes is dropped (a model switch not yet made stays unmade:
+the kept-aside file it came from is still there for the next launch).
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import queue
@@ -44,6 +52,7 @@ from mnist_arcade.messages import (
 )
 from mnist_arcade.ml.knockout import (
     KNOCKOUT_TEST_DIGITS,
+    AccuracyPerModel,
     KnockOutReader,
     balanced_sample,
 )
@@ -81,11 +90,22 @@ def launch_name(loaded: LoadedModel) -> str:
     return name or SOURCE_NAMES["trained"]
 
 
+@functools.cache
 def _yardstick() -> tuple[np.ndarray, np.ndarray, str]:
-    """The digits every model in use is measured on: the shipped subset's MNIST test digits."""
+    """The digits every model in use is measured on: the shipped subset's MNIST test digits.
+
+    Read and centred once a process (every engine started after the first, as a restarted game
+    or the tests start them, would do the same work again), and read-only, so no engine can
+    change what the next one measures on."""
     data = load_shipped_subset()
-    images = mnist_digits_as_input(data.x_test)
-    return images, data.y_test, f"{len(images):,} MNIST test digits"
+    images, labels = mnist_digits_as_input(data.x_test), np.array(data.y_test)
+    images.setflags(write=False)
+    labels.setflags(write=False)
+    return images, labels, f"{len(images):,} MNIST test digits"
+
+
+class EngineStopping(Exception):
+    """The game is closing: raised at a checkpoint to end the engine between two steps."""
 
 
 class Engine:
@@ -100,6 +120,10 @@ class Engine:
         self._spare = SpareModel()  # weights pass through it on their way in (and saves)
         self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
         self._knockout = KnockOutReader()  # its own spare: filters are zeroed there, never here
+        self._knockout_digits: tuple[np.ndarray, np.ndarray] | None = None
+        self._all_on = AccuracyPerModel()  # measured once per model, not on every switch
+        self._backlog: list = []  # requests taken off the queue, not yet answered
+        self._stopping = False  # STOP has come: end at the next checkpoint
 
     def __repr__(self) -> str:
         return f"Engine(version={self.version}, live={self.live!r})"
@@ -107,17 +131,35 @@ class Engine:
     # --- the loop ------------------------------------------------------------------------------
 
     def run(self) -> None:
-        while True:
-            batch = [self.requests.get()]
+        """Answer requests until STOP, which ends the engine at the next checkpoint."""
+        try:
             while True:
-                try:
-                    batch.append(self.requests.get_nowait())
-                except queue.Empty:
-                    break
-            for request in _newest_predictions_only(batch):
-                if request is STOP:
-                    return
-                self._answer(request)
+                if not self._backlog:
+                    self._take(self.requests.get())
+                self.checkpoint()
+                batch, self._backlog = _newest_predictions_only(self._backlog), []
+                for request in batch:
+                    self.checkpoint()
+                    self._answer(request)
+        except EngineStopping:
+            return
+
+    def _take(self, request) -> None:
+        if request is STOP:
+            self._stopping = True
+        else:
+            self._backlog.append(request)
+
+    def checkpoint(self) -> None:
+        """Between two steps: take the requests waiting, and end here if STOP was among them
+        (raises EngineStopping, which only ``run`` catches)."""
+        while True:
+            try:
+                self._take(self.requests.get_nowait())
+            except queue.Empty:
+                break
+        if self._stopping:
+            raise EngineStopping
 
     def _answer(self, request) -> None:
         try:
@@ -141,6 +183,8 @@ class Engine:
                 self._knock_out(request)
             elif isinstance(request, DetectorsRequest):
                 self._detectors(request)
+        except EngineStopping:
+            raise  # not a problem to report: the game is closing
         except MnistArcadeError as error:
             LOG.warning("the engine could not answer %s: %s", type(request).__name__, error)
             self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
@@ -153,6 +197,7 @@ class Engine:
 
     def _load(self, path: str | None) -> None:
         clean_stale_temporaries()
+        self.checkpoint()
         warning = None
         try:
             loaded = load_live_model(path)
@@ -167,6 +212,7 @@ class Engine:
             except MnistArcadeError as second:
                 self.replies.put(EngineProblem(f"{error}; {second}", fatal=True))
                 return
+        self.checkpoint()
         warning = warning or loaded.warning
         self._put_in_use(loaded.model, launch_name(loaded), warning)
         # TensorFlow and Keras are loaded now: hundreds of thousands of objects that live as long
@@ -212,18 +258,24 @@ class Engine:
             self.replies.put(EngineProblem("there is no model to read with yet"))
             return
         predictor = self._knockout.predictor(self.live, request.layer, tuple(request.off))
+        self.checkpoint()
         prediction = None
         if request.net_input is not None:
             prediction = predictor.predict(request.net_input)
         accuracy_off = accuracy_all_on = None
         digits = 0
         try:
-            images, labels, _ = self.yardstick()
-            chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
-            images, labels = images[chosen], labels[chosen]
+            images, labels = self._knockout_yardstick()
+            self.checkpoint()
             digits = len(images)
-            accuracy_off = accuracy(predictor.probabilities, images, labels)
-            accuracy_all_on = accuracy(self.live.probabilities, images, labels)
+            accuracy_all_on = self._all_on.get(
+                self.version, lambda: accuracy(self.live.probabilities, images, labels)
+            )
+            accuracy_off = (
+                accuracy_all_on
+                if predictor is self.live
+                else accuracy(predictor.probabilities, images, labels)
+            )
         except MnistArcadeError:
             pass  # no test digits: the reading alone is still worth showing
         self.replies.put(
@@ -239,17 +291,26 @@ class Engine:
             )
         )
 
+    def _knockout_yardstick(self) -> tuple[np.ndarray, np.ndarray]:
+        """The 500 test digits (50 of each) knock-outs are measured on, chosen once."""
+        if self._knockout_digits is None:
+            images, labels, _ = self.yardstick()
+            chosen = balanced_sample(labels, KNOCKOUT_TEST_DIGITS)
+            self._knockout_digits = images[chosen], labels[chosen]
+        return self._knockout_digits
+
     def _detectors(self, request: DetectorsRequest) -> None:
         """What each conv detector looks for, from the test digits in ONE batched call."""
         if self.live is None:
             return
         digits = self.yardstick()[0][:DETECTOR_DIGITS]
+        self.checkpoint()
         maps = self.live.layer_maps(digits, ("conv1", "conv2"))
+        self.checkpoint()
         kernel = self.live.get_weights()[0]
-        views = {
-            "conv1": detector_views("conv1", maps["conv1"], digits, kernel),
-            "conv2": detector_views("conv2", maps["conv2"], digits),
-        }
+        views = {"conv1": detector_views("conv1", maps["conv1"], digits, kernel)}
+        self.checkpoint()
+        views["conv2"] = detector_views("conv2", maps["conv2"], digits)
         self.replies.put(DetectorsReady(self.version, request.request_id, views))
 
     def _use_weights(self, request: UseWeights) -> None:
@@ -264,6 +325,7 @@ class Engine:
         check_weight_shapes(weights)
         if self.preview is None:
             self.preview = Predictor(build_model(), compile_fast=False)
+            self.checkpoint()
         self.preview.set_weights(weights)
 
     def _use_file(self, request: UseModelFile) -> None:
@@ -299,6 +361,7 @@ class Engine:
             self.live.set_weights(model.get_weights())
         predictor = self.live
         self.version += 1
+        self.checkpoint()  # after the compile (or the weights lent), before measuring
         accuracy, measured_on = self._measure(predictor)
         self.replies.put(
             ModelInUse(
@@ -318,6 +381,7 @@ class Engine:
             images, labels, described = self.yardstick()
         except MnistArcadeError:
             return None, "no test digits found"
+        self.checkpoint()
         return accuracy(predictor.probabilities, images, labels), described
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mnist_arcade.ml.augment import MILD, Ranges
+from mnist_arcade.practice.pen_strokes import INK_HEIGHTS
 from mnist_arcade.presets import PresetName
+
+SMALL_PEN_HEIGHTS = (45, 110)  # small pen replays: around the 60-100 px players draw small
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,13 @@ class Preset:
     patience: int | None = None  # stop after this many epochs without a better validation score
     drawing_weight: float = 1.0  # loss weight of a drawing relative to an MNIST digit
     augment_ranges: Ranges = MILD  # how far augmentation moves a digit (when ``augment``)
+    # Real pen strokes (``mnist_arcade.ml.pen_inputs``): each training writer's digit replayed
+    # this many times through the brush, and this many more small; with any, the held-out
+    # writers' digits (large and small) join the validation drawings.
+    pen_replays: int = 0
+    pen_heights: tuple[float, float] = INK_HEIGHTS  # their ink height on the board, px
+    small_pen_replays: int = 0
+    small_pen_heights: tuple[float, float] = SMALL_PEN_HEIGHTS
 
 
 PRESETS = {
@@ -51,8 +61,9 @@ PRESETS = {
     ),
     PresetName.FULL: Preset(
         PresetName.FULL,
-        "all training digits but the held-out tenth and 19,500 board drawings (styles MNIST "
-        "lacks, brush-redrawn digits large and small, non-digits), augmented",
+        "all training digits but the held-out tenth, 19,500 board drawings (styles MNIST "
+        "lacks, brush-redrawn digits large and small, non-digits) and real pen strokes of 24 "
+        "writers replayed with the brush, augmented",
         epochs=30,
         batch_size=128,
         train_samples=None,
@@ -66,5 +77,7 @@ PRESETS = {
         non_digits=2000,
         validation_drawings=4000,
         calibrate=True,
+        pen_replays=4,
+        small_pen_replays=2,
     ),
 }

@@ -37,14 +37,16 @@ from mnist_arcade.ml.finetune import FINETUNE, finetune_data
 from mnist_arcade.ml.judging import judge_and_save, keras_reader
 from mnist_arcade.ml.keras_data import load_keras_mnist
 from mnist_arcade.ml.model_files import check_save_target, why
+from mnist_arcade.ml.pen_inputs import pen_drawings_to_make
+from mnist_arcade.ml.presets import Preset
 from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.ml.training import (
     PRESETS,
     drawings_to_make,
     select_training_data,
     train,
-    validation_pool,
 )
+from mnist_arcade.ml.training_data import TrainingData, judging_digits
 from mnist_arcade.scoring.accuracy import accuracy, reads_right
 
 LOG = logging.getLogger(__name__)
@@ -90,10 +92,8 @@ def finetune_report(model, incumbent_weights, data: MnistData, book) -> Finetune
 def judged_message(model, data: MnistData, completed: bool, preset: str, **slots) -> RunJudged:
     """Judge and save the run (:func:`mnist_arcade.ml.judging.judge_and_save`) on the held-out
     validation digits; the verdict as the message the game shows."""
-    x_val, y_val = validation_pool(data)
-    judged = judge_and_save(
-        model, mnist_digits_as_input(x_val), y_val, completed=completed, preset=preset, **slots
-    )
+    x_val, y_val = judging_digits(data, PRESETS.get(preset, FINETUNE))
+    judged = judge_and_save(model, x_val, y_val, completed=completed, preset=preset, **slots)
     return RunJudged(
         judged.adopted,
         judged.verdict.reason,
@@ -162,6 +162,40 @@ def _drawing_progress(post, stop_event: threading.Event, total: int, every: int 
     return progress
 
 
+def _preset_for(preset_name: str, book, incumbent_weights) -> Preset:
+    """The recipe a run asked for by name; teaching ("finetune") needs the player's digits and
+    a model in use to start from."""
+    if preset_name == FINETUNE.name:
+        if book is None or incumbent_weights is None:
+            raise MnistArcadeError("teaching needs your digits and a model in use")
+        return FINETUNE
+    return PRESETS[preset_name]
+
+
+def _training_data(
+    preset: Preset, data: MnistData, book, post, stop_event: threading.Event
+) -> TrainingData:
+    """The run's digits: the player's book mixed with an MNIST replay when teaching, else the
+    preset's slice of MNIST and its practice drawings (their making reported on ``post``)."""
+    if preset.name == FINETUNE.name:
+        return finetune_data(data, *book)
+    boards = drawings_to_make(preset) + pen_drawings_to_make(preset)
+    progress = _drawing_progress(post, stop_event, boards)
+    return select_training_data(data, preset, progress=progress)
+
+
+def _data_ready(data: MnistData, chosen: TrainingData) -> DataReady:
+    """The news that the data is found: where from, how many digits, a few test examples."""
+    return DataReady(
+        data.source,
+        len(chosen.x_train),
+        len(chosen.x_val),
+        data.notes,
+        data.x_test[:EXAMPLES_SHOWN],
+        data.y_test[:EXAMPLES_SHOWN],
+    )
+
+
 def run_training(
     preset_name: str,
     messages: queue.Queue,
@@ -190,26 +224,11 @@ def run_training(
     try:
         if problem := cannot_save_runs(save_path, aside_path):
             raise MnistArcadeError(f"no run can be saved now: {problem}")
-        finetuning = preset_name == FINETUNE.name
-        if finetuning and (book is None or incumbent_weights is None):
-            raise MnistArcadeError("teaching needs your digits and a model in use")
-        preset = FINETUNE if finetuning else PRESETS[preset_name]
+        preset = _preset_for(preset_name, book, incumbent_weights)
+        finetuning = preset.name == FINETUNE.name
         data = _find_data_once(None if data_path is None else str(data_path))
-        if finetuning:
-            chosen = finetune_data(data, *book)
-        else:
-            progress = _drawing_progress(post, stop_event, drawings_to_make(preset))
-            chosen = select_training_data(data, preset, progress=progress)
-        post(
-            DataReady(
-                data.source,
-                len(chosen.x_train),
-                len(chosen.x_val),
-                data.notes,
-                data.x_test[:EXAMPLES_SHOWN],
-                data.y_test[:EXAMPLES_SHOWN],
-            )
-        )
+        chosen = _training_data(preset, data, book, post, stop_event)
+        post(_data_ready(data, chosen))
         if stop_event.is_set():
             return
         start_from = incumbent_weights if finetuning else None
@@ -223,16 +242,8 @@ def run_training(
             return  # closing, or stopped in its first seconds: nothing worth keeping
         if finetuning:
             post(finetune_report(model, incumbent_weights, data, book))
-        post(
-            judged_message(
-                model,
-                data,
-                not finished.stopped_early,
-                preset.name,
-                save_path=save_path,
-                aside_path=aside_path,
-            )
-        )
+        slots = {"save_path": save_path, "aside_path": aside_path}
+        post(judged_message(model, data, not finished.stopped_early, preset.name, **slots))
         release_memory()  # the run's arrays go now, not at some later run
     except RunCancelled:
         return  # stopped while drawings were being made: nothing trained, nothing to keep

@@ -146,11 +146,15 @@ def train(
         )
     best.restore()
     if preset.calibrate and best.best_weights is not None:
-        x_cal, y_cal = (
-            (data.x_val_drawn, data.y_val_drawn)
-            if len(data.x_val_drawn)
-            else (data.x_val, data.y_val)
-        )
+        x_cal, y_cal = next(
+            (x, y)
+            for x, y in (
+                (data.x_val_pen, data.y_val_pen),
+                (data.x_val_drawn, data.y_val_drawn),
+                (data.x_val, data.y_val),
+            )
+            if len(x)
+        )  # fmt: skip  (the held-out writers' drawings, else the other drawings, else MNIST)
         temperature = fit_temperature(logits(model, x_cal), y_cal)
         bake_temperature(model, temperature)
         if verbose:

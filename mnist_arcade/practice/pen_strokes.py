@@ -37,6 +37,7 @@ WRITERS = range(1, 31)  # the collection's training half: writers 1 to 30
 VALIDATION_WRITERS = frozenset(range(25, 31))  # held out whole, as the collection's notes advise
 INK_HEIGHTS = (45, 280)  # a replayed digit's height on the board, ink included, in pixels
 SMALL_INK_HEIGHTS = (60, 100)  # "drawn small": common on a 300 px board, hard for the brush
+LARGE_INK_HEIGHTS = (150, 230)  # "drawn about 190 px tall": how the held-out writers are read
 COMPACT_SCALE = 255  # compact files store each digit's points scaled into 0..255 (uint8)
 
 _COMMENT = re.compile(r"\.COMMENT\s+(\d)\s+(\d+)\s+(\d+)")
@@ -111,6 +112,18 @@ def parse_unipen(text: str) -> list[PenDigit]:
 def read_unipen(path: str | os.PathLike) -> list[PenDigit]:
     """The digits of a UNIPEN file such as ``pendigits-orig.tra``."""
     return parse_unipen(Path(path).read_text(encoding="ascii", errors="replace"))
+
+
+def read_pen_digits(path: str | os.PathLike | None = None) -> list[PenDigit]:
+    """Pen digits from ``path``: a compact ``.npz`` (:func:`load_compact`) or the UNIPEN text
+    (``pendigits-orig.tra``); without a path, the half the game ships in ``data/``."""
+    if path is None:
+        from mnist_arcade import paths
+
+        return load_compact(paths.shipped_pen_strokes_path())
+    if Path(path).suffix == ".npz":
+        return load_compact(path)
+    return read_unipen(path)
 
 
 def split_by_writer(

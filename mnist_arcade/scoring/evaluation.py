@@ -4,7 +4,9 @@ Side by side: MNIST's own test images (already 28x28 and centred, so they are on
 upright, as every input is); MNIST test digits redrawn with the game's 25 px brush at random
 sizes and places (``drawn``), also drawn small (60-100 px); digits in the styles people use
 and MNIST lacks (``drawing_styles``, from the generator's evaluation stream, which training
-never uses); and hand-planned mouse strokes replayed through the brush (``hand_strokes``).
+never uses); hand-planned mouse strokes replayed through the brush (``hand_strokes``); and
+real people's pen strokes by the writers training never sees (25 to 30, pendigits), replayed
+about 190 px tall and small (60-100 px), each beside issue 20's targets.
 The board-like sets take exactly the game's path, board pixels -> ``to_network_input`` ->
 model, with the MNIST-style preprocessing and (for comparison) the tutorial's plain resize.
 
@@ -15,7 +17,7 @@ confident answer, and the expected calibration error on the drawn digits
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -23,6 +25,13 @@ from mnist_arcade.canvas.methods import Method
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.dataset import MnistData
 from mnist_arcade.practice.non_digits import NonDigit, non_digit_set
+from mnist_arcade.practice.pen_strokes import (
+    LARGE_INK_HEIGHTS,
+    SMALL_INK_HEIGHTS,
+    PenDigit,
+    pen_boards,
+    split_by_writer,
+)
 from mnist_arcade.practice.redrawn_mnist import SMALL_HEIGHTS, drawn_test_set
 from mnist_arcade.practice.stroke_plans import hand_drawn_set
 from mnist_arcade.practice.styles import Purpose, purpose_rng, style_set
@@ -34,6 +43,9 @@ DRAWN = "MNIST test digits redrawn with the 25 px brush"
 SMALL = "MNIST test digits redrawn small (60-100 px tall)"
 HAND = "hand-planned mouse strokes through the brush"
 NON_DIGITS = "non-digits (scribbles, blobs, lines, shapes)"
+PEN_LARGE = "held-out writers' pen strokes, about 190 px tall (150-230 px)"
+PEN_SMALL = "held-out writers' pen strokes, drawn small (60-100 px)"
+PEN_TARGETS = {PEN_LARGE: (0.98, 0.95), PEN_SMALL: (0.96, 0.90)}  # issue 20: overall, each digit
 
 
 @dataclass(frozen=True)
@@ -42,10 +54,25 @@ class Accuracy:
     accuracy: float
     count: int
     per_class: list[float] = field(default_factory=list)
+    target: tuple[float, float] | None = None  # at least this overall, and for every digit
 
     def as_text(self) -> str:
         per_class = "  ".join(f"{digit}: {value:.1%}" for digit, value in enumerate(self.per_class))
-        return f"{self.name} ({self.count:,}): {self.accuracy:.2%}\n  per class: {per_class}"
+        text = f"{self.name} ({self.count:,}): {self.accuracy:.2%}\n  per class: {per_class}"
+        return text if self.target is None else f"{text}\n  {self.target_text()}"
+
+    def target_text(self) -> str:
+        """The target beside the figures: "target >= 98% (met), every digit >= 95% (NOT MET:
+        9 at 94.0%)"."""
+        overall, each = self.target
+        weakest = int(np.nanargmin(self.per_class))
+        low = self.per_class[weakest]
+        return (
+            f"target >= {overall:.0%} ({'met' if self.accuracy >= overall else 'NOT MET'}), "
+            f"every digit >= {each:.0%} ("
+            + ("met" if low >= each else f"NOT MET: {weakest} at {low:.1%}")
+            + ")"
+        )
 
 
 def score(name: str, predicted: np.ndarray, labels: np.ndarray) -> Accuracy:
@@ -143,11 +170,29 @@ class EvaluationReport:
         return "\n".join(lines + [figure.as_text() for figure in self.confidence])
 
 
+def pen_sets(pen_digits: list[PenDigit], seed: int = 0) -> list[tuple]:
+    """The held-out writers' digits replayed large and small: (name, boards, labels) each."""
+    _, held_out = split_by_writer(pen_digits)
+    if not held_out:
+        return []
+    return [
+        (name, *pen_boards(held_out, seed + offset, heights))
+        for offset, (name, heights) in enumerate(
+            ((PEN_LARGE, LARGE_INK_HEIGHTS), (PEN_SMALL, SMALL_INK_HEIGHTS))
+        )
+    ]
+
+
 def evaluate_model(
-    predictor, data: MnistData, drawn: int = 1000, seed: int = 0
+    predictor,
+    data: MnistData,
+    drawn: int = 1000,
+    seed: int = 0,
+    pen_digits: list[PenDigit] | None = None,
 ) -> EvaluationReport:
     """MNIST test accuracy, then board-like digits with both preprocessing methods, then the
     confidence figures. ``drawn`` digits (and as many non-digits) per drawn set; 0 skips them.
+    The held-out writers of ``pen_digits`` are read large and small (with ``drawn`` > 0).
     """
     test_inputs = mnist_digits_as_input(data.x_test)
     results = [
@@ -166,18 +211,21 @@ def evaluate_model(
             (SMALL, small_boards, data.y_test[small_indices]),
         ]
     sets.append((HAND, hand_boards, hand_labels))
+    if drawn > 0 and pen_digits:
+        sets += pen_sets(pen_digits, seed)
     read: dict[str, np.ndarray] = {}
     for method in Method:
         for name, boards, labels in sets:
             probabilities = board_probabilities(predictor, boards, method)
-            results.append(
-                score(f"{name}, {method} preprocessing", probabilities.argmax(1), labels)
-            )
+            result = score(f"{name}, {method} preprocessing", probabilities.argmax(1), labels)
+            if method is Method.MNIST and name in PEN_TARGETS:
+                result = replace(result, target=PEN_TARGETS[name])
+            results.append(result)
             if method is Method.MNIST:
                 read[name] = probabilities
     if drawn > 0:
         confidence += non_digit_confidence(predictor, drawn, seed)
-        drawn_sets = [(name, labels) for name, _, labels in sets if name != HAND]
+        drawn_sets = [(name, labels) for name, _, labels in sets[:3]]  # styles, redrawn, small
         confidence.append(
             calibration(
                 "expected calibration error on drawn digits (styles, redrawn, small)",
@@ -185,4 +233,13 @@ def evaluate_model(
                 np.concatenate([labels for _, labels in drawn_sets]),
             )
         )
+        pens = [(name, labels) for name, _, labels in sets if name in PEN_TARGETS]
+        if pens:
+            confidence.append(
+                calibration(
+                    "expected calibration error on the held-out writers' pen strokes",
+                    np.concatenate([read[name] for name, _ in pens]),
+                    np.concatenate([labels for _, labels in pens]),
+                )
+            )
     return EvaluationReport(data.source, results, confidence)

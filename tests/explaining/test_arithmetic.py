@@ -12,9 +12,14 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mnist_arcade.canvas.board import BRUSH_SIZE
-from mnist_arcade.canvas.preprocess import ink_bounding_box, mnist_digits_as_input, to_network_input
+from mnist_arcade.canvas.preprocess import (
+    FieldBox,
+    ink_bounding_box,
+    mnist_digits_as_input,
+    to_network_input,
+)
 from mnist_arcade.errors import EmptyBoardError
-from mnist_arcade.explaining import arithmetic
+from mnist_arcade.explaining import arithmetic, field_on_board, occlusion
 from mnist_arcade.practice.redrawn_mnist import draw_with_brush
 
 DIGITS = range(6)  # the first test digits: 7, 2, 1, 0, 4, 1
@@ -111,7 +116,7 @@ def test_softmax_steps_stay_finite_for_huge_scores():
 
 def test_occlusion_inputs_cover_every_pixel_in_a_cheap_batch(mnist):
     digit = mnist_digits_as_input(mnist.x_test[0])
-    batch, boxes = arithmetic.occlusion_inputs(digit)
+    batch, boxes = occlusion.occlusion_inputs(digit)
     assert 100 <= len(batch) <= 200 and batch.shape[1:] == (28, 28)
     covered = np.zeros((28, 28), dtype=int)
     for copy, (top, left, bottom, right) in zip(batch, boxes, strict=True):
@@ -124,10 +129,10 @@ def test_occlusion_inputs_cover_every_pixel_in_a_cheap_batch(mnist):
 
 
 def _evidence(predictor, digit):
-    batch, boxes = arithmetic.occlusion_inputs(digit)
+    batch, boxes = occlusion.occlusion_inputs(digit)
     probabilities = predictor.probabilities(np.concatenate([digit[None], batch]))
-    winner, runner_up = arithmetic.top_two(probabilities[0])
-    return arithmetic.occlusion_map(probabilities[0], probabilities[1:], boxes, winner, runner_up)
+    winner, runner_up = occlusion.top_two(probabilities[0])
+    return occlusion.occlusion_map(probabilities[0], probabilities[1:], boxes, winner, runner_up)
 
 
 def test_the_occlusion_map_puts_its_evidence_on_the_strokes(predictor, mnist):
@@ -188,8 +193,8 @@ def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
             mnist.x_test[index], np.random.default_rng(index), heights=(160, 240)
         )
         net_input = to_network_input(board)
-        box = arithmetic.field_box_on_board(board)
-        back = arithmetic.map_to_board(net_input, box, board.shape)
+        box = field_on_board.field_box_on_board(board)
+        back = field_on_board.map_to_board(net_input, box, board.shape)
         assert back.shape == board.shape
         ink_box = np.array(ink_bounding_box(board))
         # Standing the digit upright leaves a faint fringe beside its edges: count the ink
@@ -200,8 +205,8 @@ def test_the_field_box_maps_the_net_input_back_onto_the_drawing(mnist):
 
 def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist):
     board = draw_with_brush(mnist.x_test[3], np.random.default_rng(3), heights=(60, 80))
-    box = arithmetic.field_box_on_board(board)
-    back = arithmetic.map_to_board(to_network_input(board), box, board.shape)
+    box = field_on_board.field_box_on_board(board)
+    back = field_on_board.map_to_board(to_network_input(board), box, board.shape)
     top, bottom, left, right = ink_bounding_box(board)
     b_top, b_bottom, b_left, b_right = ink_bounding_box(np.round(back * 255).astype(np.uint8))
     insets = np.array([b_top - top, bottom - b_bottom, b_left - left, right - b_right])
@@ -214,9 +219,9 @@ def test_the_field_box_of_a_small_drawing_sits_inside_its_thinned_strokes(mnist)
 
 def test_the_plain_method_uses_the_whole_board_and_a_blank_board_is_refused():
     board = np.zeros((300, 300), dtype=np.uint8)
-    assert arithmetic.field_box_on_board(board, "plain") == arithmetic.FieldBox(0, 0, 300, 300)
+    assert field_on_board.field_box_on_board(board, "plain") == FieldBox(0, 0, 300, 300)
     with pytest.raises(EmptyBoardError):
-        arithmetic.field_box_on_board(board)
+        field_on_board.field_box_on_board(board)
 
 
 def test_bad_positions_and_shapes_are_refused_with_a_reason(readings):
@@ -242,10 +247,12 @@ def test_a_map_of_a_leaning_drawing_is_leaned_back_onto_the_drawing():
     board.continue_stroke(90, 270)
     board.end_stroke()
     net_input = to_network_input(board.pixels)
-    box = arithmetic.field_box_on_board(board.pixels)
+    box = field_on_board.field_box_on_board(board.pixels)
     assert box.slant < -0.3
-    back = arithmetic.map_to_board(net_input, box, board.pixels.shape)
+    back = field_on_board.map_to_board(net_input, box, board.pixels.shape)
     ink, painted = board.pixels > 128, back > 0.5
     assert painted[ink].mean() > 0.8 and ink[painted].mean() > 0.8  # on the stroke, not beside
-    upright = arithmetic.map_to_board(net_input, replace(box, slant=0.0), board.pixels.shape) > 0.5
+    upright = (
+        field_on_board.map_to_board(net_input, replace(box, slant=0.0), board.pixels.shape) > 0.5
+    )
     assert ink[upright].mean() < 0.5  # without leaning back it would miss the stroke

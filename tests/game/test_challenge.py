@@ -145,7 +145,7 @@ LEFT, TOP = 40, 110  # the challenge board's top-left corner
 
 
 SEVEN = [(LEFT + 60, TOP + 50), (LEFT + 240, TOP + 50), (LEFT + 120, TOP + 270)]
-FLAGGED_ONE = [(LEFT + 60, TOP + 80), (LEFT + 170, TOP + 40), (LEFT + 170, TOP + 260)]
+FLAGGED_ONE = [(LEFT + 52, TOP + 78), (LEFT + 170, TOP + 40), (LEFT + 170, TOP + 260)]
 
 
 def draw_digit(app, digit):
@@ -332,6 +332,6 @@ def test_a_round_read_right_but_unsure_shows_mnists_digits_of_that_kind_once(mak
     scene.countdown = 0.0
     judge(scene.challenge, ROUND_SECONDS, reading(0, 0.6))  # a 0, but only 60% sure
     scene._finish()
-    row = scene._summary_tiles[0]
+    row = scene.summary.rows[0]
     assert len(row["asked"]) == 3 and row["read"] == []
     assert drawn_strings(app).count("MNIST's 0s:") == 1

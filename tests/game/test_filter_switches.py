@@ -11,6 +11,7 @@ import pytest
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.widgets.filter_switches import FilterSwitches
+from mnist_arcade.game.words import phrase
 from testing_support.text_recorder import TextRecorder
 
 
@@ -93,6 +94,7 @@ def test_with_the_fake_engine_the_switches_say_there_are_no_test_digits(mnist):
     switches.update(1 / 60)
     assert switches.answer.off == (0,)
     assert not switches.answer.prediction.layers[0].values[:, :, 0].any()
-    assert switches.lines[0] == "off: 1" and switches.lines[2] == "no test digits to measure on"
+    assert switches.lines[0] == phrase("filter_switches.off", filters="1")
+    assert switches.lines[2] == phrase("filter_switches.no_accuracy")
     client.shutdown(5)
     pygame.quit()

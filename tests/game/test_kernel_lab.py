@@ -8,9 +8,11 @@ import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.explaining.kernels import Preset, preset_kernel
-from mnist_arcade.game.widgets.kernel_lab import DRAG_STEP, KernelLab, LabView, product_text
+from mnist_arcade.game.widgets.kernel_lab import DRAG_STEP, KernelLab, LabView
+from mnist_arcade.game.widgets.kernel_lab_sums import product_text
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from mnist_arcade.game.widgets.theme import WARN
+from mnist_arcade.game.words import phrase
 from testing_support.text_recorder import TextRecorder
 from tests.explaining.test_kernels import reference_convolution
 
@@ -147,4 +149,42 @@ def test_every_preset_label_fits_its_button(mnist, width):
         assert font.size(_button_label(index, preset))[0] < button.width, preset
         assert lab.rect.contains(button)
     assert lab.products_rect.right <= lab.rect.right and lab.output_rect.bottom < lab.hint_top
+    pygame.quit()
+
+
+def _overlaps(drawn) -> list[str]:
+    return [
+        f"{first.string!r} overlaps {second.string!r}"
+        for index, first in enumerate(drawn)
+        for second in drawn[index + 1 :]
+        if first.rect.colliderect(second.rect)
+    ]
+
+
+@pytest.mark.parametrize("preset_key", [pygame.K_1, pygame.K_3])
+def test_in_the_lessons_panel_the_hovered_sum_fits_above_the_tab_button(mnist, preset_key):
+    """The lesson's lab is short (two rows of buttons, the switches below): the nine products,
+    their total and what the screen shows must all stay inside it, clear of the Tab button."""
+    from mnist_arcade.game.scenes.lesson_scene import LAB_RECT
+
+    pygame.init()
+    lab = KernelLab(LAB_RECT)
+    lab.set_image(mnist_digits_as_input(mnist.x_test[0]))
+    key(lab, preset_key)
+    row, col = map(int, np.argwhere(lab.image > 0.5)[0])  # on the ink: outline goes over 1
+    assert move(lab, lab.output_pixel(row, col))
+    with TextRecorder(lab.text) as seen:
+        lab.draw(pygame.Surface((1280, 720)))
+    strings = [drawn.string for drawn in seen.drawn]
+    assert "adds up to " + product_text(lab.output[row, col]) in strings
+    if preset_key == pygame.K_3:
+        assert any(string.startswith("the screen shows it as") for string in strings)
+    assert min(seen.sizes) >= 24
+    assert [d.string for d in seen.drawn if not lab.rect.contains(d.rect)] == []
+    assert _overlaps(seen.drawn) == []
+    tab_label = phrase("kernel_lab.to_learned")
+    over_tab = [d.string for d in seen.drawn if d.rect.colliderect(lab.toggle_button)]
+    assert over_tab == [tab_label]
+    assert lab.products_rect.bottom <= lab.toggle_button.top
+    assert lab.input_rect.width >= 5 * 28  # five screen pixels a digit pixel, for a projector
     pygame.quit()

@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from mnist_arcade.canvas.board import Board
-from mnist_arcade.canvas.preprocess import fit_and_center, plain_resize
+from mnist_arcade.canvas.preprocess import fit_and_center, plain_resize, to_network_input
 from mnist_arcade.explaining.model_source import model_layers
 from mnist_arcade.explaining.preprocess_stages import Stage, stages
 from mnist_arcade.game.app import App
@@ -53,6 +53,17 @@ def draw_a_seven(app, topleft):
     left, top = topleft
     post_stroke([(left + 60, top + 50), (left + 240, top + 50), (left + 130, top + 260)])
     app.frame(1 / 60)
+
+
+def at_step_with_a_seven_read(app, step):
+    """Open the lesson at ``step``, draw a 7 and wait for its reading; the lesson scene."""
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not step:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    return scene
 
 
 def test_l_opens_the_lesson_and_esc_goes_back_to_the_board(make_app):
@@ -249,12 +260,7 @@ def test_random_keys_clicks_and_strokes_on_every_step_raise_nothing(make_app):
 
 def test_a_filter_switched_off_in_step_3_stays_off_in_steps_4_and_5_and_is_drawn_there(make_app):
     app = make_app()
-    press(app, pygame.K_l)
-    scene = app.scene
-    while scene.step is not LessonStep.CONVOLUTION:
-        press(app, pygame.K_RIGHT)
-    draw_a_seven(app, scene.canvas.rect.topleft)
-    assert run_until(app, lambda: scene.view.prediction is not None, 30)
+    scene = at_step_with_a_seven_read(app, LessonStep.CONVOLUTION)
     press(app, pygame.K_TAB)  # the lab's learned view: number keys reach the switches
     press(app, pygame.K_3)
     switches = scene.filter_switches
@@ -280,3 +286,91 @@ def test_a_filter_switched_off_in_step_3_stays_off_in_steps_4_and_5_and_is_drawn
         text.draw = original
     assert scene.step is LessonStep.DENSE and switches.off == {2, 4}
     assert any("3, 5" in words for words in seen)
+
+
+def test_right_on_the_last_step_and_left_on_the_first_say_so_instead_of_nothing(make_app):
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    press(app, pygame.K_LEFT)
+    assert app.scene.step is LessonStep.DATA
+    assert "first step" in shown(app)
+    for _ in range(STEP_COUNT):
+        press(app, pygame.K_RIGHT)
+    assert app.scene.step is LessonStep.PREDICT
+    assert "last step" in shown(app) and "Esc" in app.context.notices.current
+
+
+def test_step_3_names_the_key_that_really_chooses_the_outline_kernel(make_app):
+    app = make_app()
+    press(app, pygame.K_l)
+    press(app, pygame.K_RIGHT)
+    press(app, pygame.K_RIGHT)
+    strings = [string for string, _ in drawn(app)]
+    assert "blur kernel" in strings and "outline kernel" not in strings  # the lab's caption
+    do = next(string for string in strings if string.startswith("Do this:"))
+    said = do.split("press ", 1)[1].split(" ", 1)[0]  # "Do this: press 3 for the outline..."
+    press(app, pygame.key.key_code(said))
+    assert "outline kernel" in [string for string, _ in drawn(app)]
+
+
+def test_a_switched_off_filter_blanks_its_map_in_the_pooling_step_and_back_on_restores_it(
+    make_app,
+):
+    app = make_app()
+    scene = at_step_with_a_seven_read(app, LessonStep.POOLING)
+    live = {layer.name: layer.values for layer in scene.panel_prediction.layers}
+    assert live["conv1"][:, :, 0].any()
+    press(app, pygame.K_1)  # filter 1 off: the map the panel shows first
+    switches = scene.filter_switches
+    assert run_until(app, lambda: switches.knocked_out_prediction is not None, 30)
+    shown_maps = {layer.name: layer.values for layer in scene.panel_prediction.layers}
+    assert not shown_maps["conv1"][:, :, 0].any() and not shown_maps["pool1"][:, :, 0].any()
+    np.testing.assert_array_equal(shown_maps["conv1"][:, :, 1:], live["conv1"][:, :, 1:])
+    press(app, pygame.K_1)  # back on: the model in use's own maps again
+    app.frame(1 / 60)
+    back = {layer.name: layer.values for layer in scene.panel_prediction.layers}
+    np.testing.assert_array_equal(back["conv1"], live["conv1"])
+
+
+def test_the_boards_notice_is_not_shown_as_if_the_lesson_had_said_it(make_app):
+    app = make_app()
+    app.context.say("Watch your digit flow through the network, left to right.")
+    press(app, pygame.K_l)
+    assert "Watch your digit flow" not in shown(app)
+    press(app, pygame.K_LEFT)  # something the lesson says itself is shown
+    assert "first step" in shown(app)
+
+
+def test_while_the_network_loads_the_panel_says_so_instead_of_asking_for_a_drawing(make_app):
+    from testing_support.fake_engine import FakeEngine
+
+    engine = FakeEngine()
+    engine.hold()  # the model is not there yet, as on a slow laptop's first seconds
+    app = make_app(load=False, engine=engine)
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.POOLING:
+        press(app, pygame.K_RIGHT)
+    assert "Draw a digit on the board" in shown(app)  # nothing drawn: ask for one
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    words = shown(app)
+    assert "still loading" in words and "Draw a digit on the board" not in words
+    engine.release()
+
+
+def test_the_kernel_lab_shows_the_drawing_before_the_network_has_loaded(make_app):
+    from testing_support.fake_engine import FakeEngine
+
+    engine = FakeEngine()
+    engine.hold()
+    app = make_app(load=False, engine=engine)
+    press(app, pygame.K_l)
+    scene = app.scene
+    while scene.step is not LessonStep.CONVOLUTION:
+        press(app, pygame.K_RIGHT)
+    draw_a_seven(app, scene.canvas.rect.topleft)
+    app.frame(1 / 60)
+    expected = to_network_input(app.context.board.pixels, app.context.readings.method)
+    assert not app.context.model.ready
+    np.testing.assert_allclose(scene.kernel_lab.image, np.clip(expected, 0, 1))
+    engine.release()

@@ -4,8 +4,8 @@ import numpy as np
 import pygame
 import pytest
 
-from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
-from mnist_arcade.explaining import arithmetic
+from mnist_arcade.canvas.preprocess import FieldBox, mnist_digits_as_input, to_network_input
+from mnist_arcade.explaining import field_on_board, occlusion
 from mnist_arcade.game.widgets.occlusion_overlay import (
     FOR_RUNNER_UP,
     FOR_WINNER,
@@ -25,10 +25,10 @@ def screen():
 
 
 def evidence_for(predictor, net_input):
-    batch, boxes = arithmetic.occlusion_inputs(net_input)
+    batch, boxes = occlusion.occlusion_inputs(net_input)
     probabilities = predictor.probabilities(np.concatenate([net_input[None], batch]))
-    digit, runner_up = arithmetic.top_two(probabilities[0])
-    return arithmetic.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
+    digit, runner_up = occlusion.top_two(probabilities[0])
+    return occlusion.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
 
 
 def hue(pixels: np.ndarray, color) -> np.ndarray:
@@ -72,14 +72,14 @@ def test_on_the_board_the_overlay_lands_on_the_drawing_and_stays_inside_it(
     net_input = to_network_input(board)
     evidence = evidence_for(predictor, net_input)
     board_rect = pygame.Rect(40, 40, *board.shape[::-1])
-    box = arithmetic.field_box_on_board(board)
+    box = field_on_board.field_box_on_board(board)
     OcclusionOverlay(evidence).draw_on_board(screen, board_rect, box)
     pixels = surface_to_rgb(screen)
     on_board = pixels[40:340, 40:340].any(axis=2)
     outside = pixels.copy()
     outside[40:340, 40:340] = 0
     assert not outside.any()  # the field reaches past the board, the colours do not
-    expected = arithmetic.map_to_board(np.abs(evidence.shown), box, board.shape)
+    expected = field_on_board.map_to_board(np.abs(evidence.shown), box, board.shape)
     strong = expected >= 0.5 * expected.max()
     assert on_board[strong].mean() > 0.99
     ink = board > 128
@@ -89,10 +89,10 @@ def test_on_the_board_the_overlay_lands_on_the_drawing_and_stays_inside_it(
 def test_a_plain_map_can_be_stretched_over_any_rect(screen):
     for_digit = np.zeros((28, 28), dtype=np.float32)
     for_digit[3, 4] = 1.0
-    evidence = arithmetic.Evidence(1, 7, for_digit, np.zeros_like(for_digit))
+    evidence = occlusion.Evidence(1, 7, for_digit, np.zeros_like(for_digit))
     OcclusionOverlay(evidence).draw(screen, pygame.Rect(0, 0, 56, 56))
     pixels = surface_to_rgb(screen)
     assert pixels[6:8, 8:10].any(axis=2).all() and pixels[:6].sum() == 0
     assert field_rect_on_screen(
-        pygame.Rect(10, 20, 300, 300), arithmetic.FieldBox(-5.4, 3.6, 320.2, 310.0)
+        pygame.Rect(10, 20, 300, 300), FieldBox(-5.4, 3.6, 320.2, 310.0)
     ) == pygame.Rect(14, 15, 310, 320)

@@ -16,11 +16,11 @@ import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.ml import training
+from testing_support.closing import close
 from testing_support.game_input import post_key, run_until
 from testing_support.random_events import (
     RandomPlayer,
     Tally,
-    close,
     play_launch,
     thread_exceptions_counted,
     wind_down,
@@ -58,8 +58,9 @@ def pygame_started():
 
 @pytest.fixture
 def small_full_preset(monkeypatch):
-    """The full preset with a few hundred drawings instead of 57,000, so it starts in a second
-    or two in CI; the path (drawings, augmentation, calibration) is the same."""
+    """The full preset with a few hundred drawings instead of 57,000 and no pen replays, so it
+    starts in a second or two in CI; the path (drawings, augmentation, calibration) is the same
+    (the pen replays' own path is tested in tests/ml/test_pen_inputs.py)."""
     full = training.PRESETS["full"]
     monkeypatch.setitem(
         training.PRESETS,
@@ -71,6 +72,8 @@ def small_full_preset(monkeypatch):
             small_redrawn=20,
             non_digits=60,
             validation_drawings=20,
+            pen_replays=0,
+            small_pen_replays=0,
         ),
     )
 
@@ -105,6 +108,7 @@ def test_a_random_event_stream_raises_nothing_and_keeps_a_good_model(
 
     assert tally.events >= 2000
     assert tally.exceptions == [], "\n".join(tally.exceptions)
+    assert [c for c in tally.closes if c.threads_left] == []  # every close ended every thread
     # the stream did train more than once, and stopped a run (how often depends on the path
     # the seeded stream takes through the scenes, which every change to a scene moves)
     assert tally.runs["started"] >= 2 and tally.runs["stop asked"] >= 1, tally.runs
@@ -116,21 +120,16 @@ def test_a_random_event_stream_raises_nothing_and_keeps_a_good_model(
 @pytest.mark.slow
 def test_closing_the_game_as_a_run_starts_saves_nothing_and_leaves_no_thread(make_app):
     """The hardest moment to close: the run is inside model.fit's first batch, which TensorFlow
-    cannot interrupt. The game's own exit does not wait for it (main() leaves with os._exit once
-    shutdown has told every thread to stop); here the threads must end on their own soon after,
-    without saving anything or leaving a half-written file."""
-    import threading
-
+    cannot interrupt. Closing waits for that batch (the window already gone), so when it
+    returns no thread is left, nothing was saved and no half-written file remains."""
     from mnist_arcade import paths
 
     app = make_app(real=True, save_path=None, aside_path=None)
     post_key(pygame.K_t)
     post_key(pygame.K_SPACE)  # T opens the screen; Space starts a run
     assert run_until(app, lambda: app.context.training.started is not None, 60)
-    app.shutdown()
-    training, model = app.context.training, app.context.model
-    assert training.shutdown(60) and model.shutdown(60)
-    alive = [t.name for t in threading.enumerate() if t.name.startswith(("trainer", "model-"))]
-    assert not alive
+    tally = Tally()
+    assert close(app, tally), tally.closes
+    assert tally.exceptions == []
     left = sorted(p.name for p in paths.user_dir().rglob("*")) if paths.user_dir().exists() else []
     assert left == []  # no model saved, no temporary file

@@ -250,9 +250,9 @@ def test_choosing_a_preset_mid_run_never_replaces_the_model_in_use(make_app):
 
 
 def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
-    # A run that trains until told to stop, and the fake engine: closing must tell both at once
-    # and find both ended within its own SHUTDOWN_SECONDS. (A real run inside a TensorFlow
-    # batch that cannot be interrupted is the slow random-player test's closing case.)
+    # A run that trains until told to stop, and the fake engine: closing must tell both and
+    # find both ended. (A real run inside a TensorFlow batch that cannot be interrupted is
+    # tests/game/test_closing.py's case, and the slow random-player test's.)
     script = [TrainingStarted("seed", 50, 2, 500), BatchProgress(1, 1, 2, 1e3)]
     trainer = ScriptedTrainer(script, hold=True)
     app = make_app(training=TrainingSession(trainer))
@@ -265,7 +265,7 @@ def test_closing_the_window_mid_training_leaves_no_thread_quickly(make_app):
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     app.frame(1 / 60)
     assert not app.running
-    assert app.shutdown()  # both threads ended within its own SHUTDOWN_SECONDS
+    assert app.shutdown()  # both threads ended
     threads = ("trainer", "model-", "scripted-trainer", "fake-engine")
     alive = [t.name for t in threading.enumerate() if t.name.startswith(threads)]
     assert not alive

@@ -6,7 +6,7 @@ import pygame
 import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
-from mnist_arcade.explaining import arithmetic
+from mnist_arcade.explaining import occlusion
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay, evidence_surface
 from mnist_arcade.game.widgets.surfaces import surface_to_rgb
 from testing_support.game_input import post_key, post_stroke, read_board, run_until
@@ -14,10 +14,10 @@ from tests.game.test_board_scene import LEFT, TOP
 
 
 def evidence_for(predictor, net_input):
-    batch, boxes = arithmetic.occlusion_inputs(net_input)
+    batch, boxes = occlusion.occlusion_inputs(net_input)
     probabilities = predictor.probabilities(np.concatenate([net_input[None], batch]))
-    digit, runner_up = arithmetic.top_two(probabilities[0])
-    return arithmetic.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
+    digit, runner_up = occlusion.top_two(probabilities[0])
+    return occlusion.occlusion_map(probabilities[0], probabilities[1:], boxes, digit, runner_up)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_a_runner_up_without_a_real_chance_is_not_named(predictor, test_digits):
     inputs, probabilities = test_digits
     sure = int(np.argmin(second_chance(probabilities)))  # the runner-up has next to nothing
     evidence = evidence_for(predictor, inputs[sure])
-    assert evidence.runner_up_chance < arithmetic.REAL_CHANCE
+    assert evidence.runner_up_chance < occlusion.REAL_CHANCE
     assert not evidence.names_runner_up
     pygame.init()
     overlay = OcclusionOverlay(evidence)

@@ -36,7 +36,7 @@ def test_every_key_the_code_asks_for_is_in_the_catalogue():
 def test_every_entry_of_the_catalogue_is_used():
     asked = keys_in_code()
     for path in PACKAGE.rglob("*.py"):
-        if path.name != "english.py":
+        if path.name not in ("english.py", "chinese.py"):  # the tables, not their users
             asked.update(KEY_LITERAL.findall(path.read_text(encoding="utf-8")))
     prefixes = {key.split("{")[0] for key in asked if "{" in key}  # f"method.{method.value}"
     unused = [k for k in ENGLISH if k not in asked and not k.startswith(tuple(prefixes))]

@@ -119,3 +119,70 @@ def test_only_the_newest_knock_out_request_in_a_burst_is_answered():
         KnockOutRequest(3, "conv1", (0, 1)),
     ]
     assert [r.request_id for r in _newest_predictions_only(burst)] == [2, 3]
+
+
+def test_the_all_on_accuracy_is_measured_once_per_model_version():
+    from mnist_arcade.ml.knockout import AccuracyPerModel
+
+    measured = []
+
+    def measure():
+        measured.append(len(measured))
+        return 0.9 + len(measured) / 100
+
+    cache = AccuracyPerModel()
+    assert cache.get(1, measure) == cache.get(1, measure) == pytest.approx(0.91)
+    assert len(measured) == 1  # the second switch on model 1 read no digits
+    assert cache.get(2, measure) == pytest.approx(0.92)  # another model: measured again
+    assert len(measured) == 2
+
+
+def accuracy_through_the_engine(client, images, labels) -> float:
+    """The model in use's share right on ``images``, read by the engine's own classify path."""
+    from mnist_arcade.messages import ClassifyReady
+
+    request = client.request_classification(images)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for event in client.poll():
+            if isinstance(event, ClassifyReady) and event.request_id == request:
+                return float(np.mean(event.probabilities.argmax(axis=1) == labels))
+        time.sleep(0.005)
+    raise AssertionError("no classification")
+
+
+def wait_for_version(client, version, seconds=60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while client.version < version and time.monotonic() < deadline:
+        client.poll()
+        time.sleep(0.005)
+    assert client.version >= version
+
+
+def test_putting_another_model_in_use_measures_the_all_on_accuracy_again(client, shipped_model):
+    from mnist_arcade.dataset import load_shipped_subset
+    from mnist_arcade.ml.knockout import balanced_sample
+
+    data = load_shipped_subset()
+    chosen = balanced_sample(data.y_test, 500)
+    images, labels = mnist_digits_as_input(data.x_test[chosen]), data.y_test[chosen]
+    shipped = shipped_model.get_weights()
+    first = knockout_answer(client, client.request_knockout("conv1", (1,)))
+    again = knockout_answer(client, client.request_knockout("conv1", (1, 2)))
+    assert first.accuracy_all_on == again.accuracy_all_on
+    assert first.accuracy_all_on == accuracy_through_the_engine(client, images, labels)
+    weaker = [weights.copy() for weights in shipped]
+    weaker[0][:, :, :, :6] = 0.0  # six of conv1's eight filters gone, in the model in use
+    weaker[1][:6] = 0.0
+    try:
+        client.use_weights(weaker, "weaker", save=False)
+        wait_for_version(client, first.version + 1)
+        after = knockout_answer(client, client.request_knockout("conv1", (1,)))
+        assert after.version > first.version
+        assert after.accuracy_all_on == accuracy_through_the_engine(client, images, labels)
+        assert after.accuracy_all_on < first.accuracy_all_on  # not the old model's figure
+    finally:
+        client.use_weights(shipped, "shipped", save=False)
+        wait_for_version(client, first.version + 2)
+    back = knockout_answer(client, client.request_knockout("conv1", (1,)))
+    assert (back.accuracy_all_on, back.accuracy) == (first.accuracy_all_on, first.accuracy)

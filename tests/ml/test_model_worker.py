@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
-from mnist_arcade.explaining import arithmetic
+from mnist_arcade.explaining import occlusion
 from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
 from testing_support.engine_relay import RelayedEngine
 
@@ -46,10 +46,10 @@ def test_the_engine_answers_an_occlusion_request_with_the_models_evidence(client
     digit = mnist_digits_as_input(mnist.x_test[18])
     request = client.request_occlusion(digit)
     (answer,) = answers_until(client, request)
-    batch, boxes = arithmetic.occlusion_inputs(digit)
+    batch, boxes = occlusion.occlusion_inputs(digit)
     probabilities = predictor.probabilities(np.concatenate([digit[None], batch]))
-    winner, runner_up = arithmetic.top_two(probabilities[0])
-    expected = arithmetic.occlusion_map(
+    winner, runner_up = occlusion.top_two(probabilities[0])
+    expected = occlusion.occlusion_map(
         probabilities[0], probabilities[1:], boxes, winner, runner_up
     )
     evidence = answer.evidence

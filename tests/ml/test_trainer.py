@@ -154,6 +154,8 @@ def test_a_stop_while_drawings_are_made_ends_the_run_at_once(
         small_redrawn=0,
         non_digits=0,
         validation_drawings=0,
+        pen_replays=0,
+        small_pen_replays=0,
         epochs=1,
     )
     monkeypatch.setitem(training.PRESETS, "full", drawing)

@@ -90,7 +90,13 @@ def test_validation_digits_are_the_held_out_tenth_and_never_test_digits(small_mn
 
     data = load_npz(small_mnist_file)
     full = dataclasses.replace(
-        PRESETS["full"], style_drawings=0, redrawn_digits=0, small_redrawn=0, non_digits=0
+        PRESETS["full"],
+        style_drawings=0,
+        redrawn_digits=0,
+        small_redrawn=0,
+        non_digits=0,
+        pen_replays=0,
+        small_pen_replays=0,
     )
     chosen = select_training_data(data, full, seed=3)
     pool, _ = validation_pool(data)

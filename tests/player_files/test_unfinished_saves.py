@@ -1,6 +1,7 @@
 """Half-written model files never outlive the game: removed at a fast exit and at next start."""
 
 import numpy as np
+import pytest
 
 from mnist_arcade import paths
 from mnist_arcade.player_files import unfinished_saves
@@ -19,24 +20,34 @@ def test_a_registered_temporary_file_is_removed_at_a_fast_exit(tmp_path):
     assert unfinished_saves.remove_unfinished_saves() == []
 
 
-def test_a_save_registers_its_temporary_file_only_while_it_is_written(tmp_path, shipped_model):
-    from mnist_arcade.ml.model_files import load_model, save_model_atomic
+def test_a_fast_exit_in_the_middle_of_a_save_removes_its_half_written_file(tmp_path, shipped_model):
+    """What the registry promises, seen from outside: the game's fast exit during a save
+    removes the temporary being written, and the save then fails rather than leave a file."""
+    from mnist_arcade.errors import ModelLoadError
+    from mnist_arcade.ml.model_files import save_model_atomic
 
-    seen = []
+    removed_at_exit = []
     original = shipped_model.save
 
-    def spying_save(path, *args, **kwargs):
-        seen.append(set(unfinished_saves._unfinished))
-        return original(path, *args, **kwargs)
+    def save_then_exit_fast(path, *args, **kwargs):
+        original(path, *args, **kwargs)
+        removed_at_exit.extend(unfinished_saves.remove_unfinished_saves())
 
-    shipped_model.save = spying_save
+    shipped_model.save = save_then_exit_fast
     try:
-        target = save_model_atomic(shipped_model, tmp_path / "model.keras")
+        with pytest.raises(ModelLoadError):
+            save_model_atomic(shipped_model, tmp_path / "model.keras")
     finally:
         del shipped_model.save
-    assert len(seen) == 1 and len(seen[0]) == 1
-    assert next(iter(seen[0])).parent == tmp_path
-    assert not unfinished_saves._unfinished
+    assert len(removed_at_exit) == 1 and removed_at_exit[0].parent == tmp_path
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_finished_save_leaves_nothing_for_a_fast_exit_to_remove(tmp_path, shipped_model):
+    from mnist_arcade.ml.model_files import load_model, save_model_atomic
+
+    target = save_model_atomic(shipped_model, tmp_path / "model.keras")
+    assert unfinished_saves.remove_unfinished_saves() == []
     assert [p.name for p in tmp_path.iterdir()] == ["model.keras"]
     np.testing.assert_array_equal(
         load_model(target).get_weights()[0], shipped_model.get_weights()[0]

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pygame
 
-from mnist_arcade.explaining.activation_images import enlarge
 from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.scene import Binding, Scene
@@ -32,8 +30,8 @@ from mnist_arcade.game.services.challenge import (
 )
 from mnist_arcade.game.services.exam_digits import TestDigits
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
+from mnist_arcade.game.widgets.challenge_summary import ChallengeSummary
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
-from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
@@ -53,7 +51,6 @@ from mnist_arcade.scoring.confidence import reads_as_digit
 BOARD_TOPLEFT = (40, 110)
 PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long
 COUNTDOWN_SECONDS = 3.0  # "3, 2, 1" before each round; the board and the clock wait for it
-EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
 
 
 class ChallengeScene(Scene):
@@ -81,7 +78,7 @@ class ChallengeScene(Scene):
         self.new_best = False
         self.mnist = TestDigits(context.training.trainer_options.get("data_path"))
         self._was_live = True
-        self._summary_tiles: list[dict] = []
+        self.summary = ChallengeSummary([], None)
 
     def bindings(self) -> list[Binding]:
         context = self.context
@@ -117,7 +114,7 @@ class ChallengeScene(Scene):
         self.pause, self.last, self.new_best = 0.0, None, False
         self.countdown = COUNTDOWN_SECONDS
         self.fool_why: OcclusionOverlay | None = None  # why the fooling drawing fooled it
-        self._summary_tiles = []
+        self.summary = ChallengeSummary([], None)
         self.best, problem = load_scores()
         if problem:
             self.context.say(problem, WARN)
@@ -194,21 +191,7 @@ class ChallengeScene(Scene):
             self.context.say(phrase("challenge_screen.save_failed", reason=reason), WARN)
         except UserFolderBusy as error:
             self.context.say(phrase("challenge_screen.save_failed", reason=error), WARN)
-        self._summary_tiles = [self._summary_row(result) for result in self.challenge.results]
-
-    def _summary_row(self, result: RoundResult) -> dict:
-        row = {"result": result, "drawing": None, "asked": [], "read": []}
-        if result.drawing is not None:
-            row["drawing"] = grey_to_surface(enlarge(result.drawing, 2))
-        data = self.mnist.data
-        if data is not None and not result.won and result.read is not None:
-            kinds = [("asked", result.asked)]
-            if result.read != result.asked:  # read right but unsure: one row of MNIST's, not two
-                kinds.append(("read", result.read))
-            for key, digit in kinds:
-                chosen = np.flatnonzero(data.y_test == digit)[:EXAMPLES_PER_MISS]
-                row[key] = [grey_to_surface(data.x_test[i]) for i in chosen]
-        return row
+        self.summary = ChallengeSummary(self.challenge.results, self.mnist.data)
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -232,7 +215,9 @@ class ChallengeScene(Scene):
             "topright",
         )
         if challenge.over:
-            self._draw_summary(surface)
+            self.summary.draw(
+                surface, self.context.text, self.challenge.score, self.new_best, self.fool_why
+            )
         else:
             self._draw_round(surface)
         self.draw_footer(surface)
@@ -341,62 +326,6 @@ class ChallengeScene(Scene):
                 BACKGROUND if index < len(results) else TEXT,
                 "center",
             )
-
-    def _draw_summary(self, surface: pygame.Surface) -> None:
-        text = self.context.text
-        verdict = phrase(
-            "challenge_screen.new_best" if self.new_best else "challenge_screen.game_over"
-        )
-        final = phrase("challenge_screen.final", verdict=verdict, score=self.challenge.score)
-        text.draw(surface, final, (40, 80), 32, ACCENT)
-        text.draw(surface, phrase("challenge_screen.play_again"), (1240, 90), 22, MUTED, "topright")
-        for index, row in enumerate(self._summary_tiles):
-            top = 116 + index * 88
-            result: RoundResult = row["result"]
-            panel(surface, pygame.Rect(40, top, 1200, 82))
-            if row["drawing"] is not None:
-                surface.blit(row["drawing"], (52, top + 14))
-                if result.kind is RoundKind.FOOL and self.fool_why is not None:
-                    self.fool_why.draw(surface, pygame.Rect(52, top + 14, 56, 56))
-                    self.fool_why.draw_legend(surface, text, (560, top + 30))
-            asked = with_article(result.asked)
-            fool = result.kind is RoundKind.FOOL
-            task = phrase(
-                "challenge_screen.task_fool" if fool else "challenge_screen.task_draw", digit=asked
-            )
-            read = (
-                phrase("challenge_screen.read_nothing")
-                if result.read is None
-                else phrase(
-                    "challenge_screen.read_as", digit=result.read, sure=percent(result.confidence)
-                )
-            )
-            color = GOOD if result.won else WARN
-            text.draw(
-                surface,
-                phrase("challenge_screen.row", task=task, read=read),
-                (124, top + 14),
-                26,
-                color,
-            )
-            text.draw(
-                surface,
-                phrase("challenge_screen.points", points=result.points, seconds=result.seconds),
-                (124, top + 46),
-                22,
-                MUTED,
-            )
-            if row["asked"]:
-                asked_title = phrase("challenge_screen.mnist_digits", digit=result.asked)
-                self._draw_examples(surface, 560, top, asked_title, row["asked"])
-            if row["read"]:
-                read_title = phrase("challenge_screen.mnist_digits", digit=result.read)
-                self._draw_examples(surface, 900, top, read_title, row["read"])
-
-    def _draw_examples(self, surface, left: int, top: int, title: str, tiles) -> None:
-        self.context.text.draw(surface, title, (left, top + 30), 20, MUTED)
-        for index, tile in enumerate(tiles):
-            surface.blit(tile, (left + 120 + index * 34, top + 26))
 
 
 def missed_line(result: RoundResult) -> str:

@@ -11,11 +11,16 @@ first shown; a copy of the game without them shows a plain "kernel lab loading" 
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+
 import numpy as np
 import pygame
 
+from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.explaining import model_source
+from mnist_arcade.explaining.kernels import Preset
 from mnist_arcade.explaining.preprocess_stages import Stage, stages
 from mnist_arcade.game.context import GameContext
 from mnist_arcade.game.scene_id import SceneId
@@ -25,7 +30,7 @@ from mnist_arcade.game.state.lesson_steps import STEP_WORDS, STEPS, LessonStep
 from mnist_arcade.game.widgets import lesson_panels
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.filter_switches import FilterSwitches
-from mnist_arcade.game.widgets.kernel_lab import KernelLab
+from mnist_arcade.game.widgets.kernel_lab import PRESET_KEYS, KernelLab, LabView
 from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE, PanelView
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import Phrase, Phrases, phrase
@@ -34,6 +39,13 @@ BOARD_TOPLEFT = (40, 226)
 PANEL_RECT = pygame.Rect(372, 216, 868, 440)
 SWITCHES_HEIGHT = 128  # steps 3-5: the filter switches, in a strip under the step's panel
 KNOCK_OUT_STEPS = frozenset({LessonStep.CONVOLUTION, LessonStep.POOLING, LessonStep.DENSE})
+# Step 3: the lab above the switches, each inset in the step's panel (the lab needs its width).
+LAB_RECT = pygame.Rect(
+    PANEL_RECT.left, PANEL_RECT.top, PANEL_RECT.width, PANEL_RECT.height - SWITCHES_HEIGHT
+).inflate(-16, -8)
+SWITCHES_RECT = pygame.Rect(
+    PANEL_RECT.left, PANEL_RECT.bottom - SWITCHES_HEIGHT, PANEL_RECT.width, SWITCHES_HEIGHT
+).inflate(-16, -8)
 TEXT_TOPLEFT, TEXT_WIDTH, TEXT_LINES = (40, 70), 1200, 5
 PANELS = {
     LessonStep.DATA: lesson_panels.draw_data,
@@ -64,6 +76,15 @@ def _step_text(step: LessonStep, view: PanelView) -> str:
         dense = next(layer for layer in view.layers if layer.kind == "Dense")
         flatten = next(layer for layer in view.layers if layer.kind == "Flatten")
         return phrase(key, inputs=flatten.output_shape[0], weights=dense.weights)
+    return phrase(key)
+
+
+def _step_do(step: LessonStep) -> str:
+    """The step's one thing to do; step 3 names the key the kernel lab gives the outline."""
+    key = STEP_WORDS[step].do
+    if step is LessonStep.CONVOLUTION:
+        outline = next(k for k, preset in PRESET_KEYS.items() if preset is Preset.OUTLINE)
+        return phrase(key, key=pygame.key.name(outline))
     return phrase(key)
 
 
@@ -113,7 +134,9 @@ class LessonScene(Scene):
         self._digits: TestDigits | None = None
         self._kernel_widgets: tuple[KernelLab, FilterSwitches] | None = None  # made on first use
         self._lab_prediction = None  # the reading the kernel lab was last given
+        self._lab_board_version = -1  # the board version the kernel lab's picture is of
         self._staged_version = -1  # the board version step 8's stages were made for
+        self._notice_before: tuple[str, float] | None = None  # on show when the lesson opened
 
     @property
     def step(self) -> LessonStep:
@@ -153,6 +176,9 @@ class LessonScene(Scene):
         ]
 
     def go(self, step: int) -> None:
+        if not 0 <= step < len(STEPS):  # past either end: say where the lesson ends, and how out
+            self.context.say(phrase("lesson.last_step" if step > 0 else "lesson.first_step"))
+            return
         self.progress.go(step)
         self._say_problem()
 
@@ -170,6 +196,8 @@ class LessonScene(Scene):
 
     def on_enter(self) -> None:
         self.progress.started = True
+        notices = self.context.notices
+        self._notice_before = (notices.current, notices.said_at)  # the board's, not the lesson's
         self._say_problem()
         if self._digits is None:
             self._digits = TestDigits(self.context.training.trainer_options.get("data_path"))
@@ -182,19 +210,29 @@ class LessonScene(Scene):
     # --- step 3: the kernel lab and the filter switches -----------------------------------------
 
     def _kernel_lab(self) -> tuple[KernelLab, FilterSwitches]:
-        """Step 3's two widgets, made the first time the step is shown: the lab on the left,
-        the switches that knock the network's own conv1 filters out on the right."""
+        """Step 3's two widgets, made the first time the step is shown: the lab above, the
+        switches that knock the network's own conv1 filters out below it."""
         if self._kernel_widgets is None:
-            lab_area = PANEL_RECT.copy()  # the lab needs the panel's width for its four parts
-            lab_area.height = PANEL_RECT.height - SWITCHES_HEIGHT
-            switches_area = PANEL_RECT.copy()
-            switches_area.top, switches_area.height = lab_area.bottom, SWITCHES_HEIGHT
             text, model = self.context.text, self.context.model
             self._kernel_widgets = (
-                KernelLab(lab_area.inflate(-16, -8), text, model_client=model),
-                FilterSwitches(switches_area.inflate(-16, -8), model, "conv1", text),
+                KernelLab(LAB_RECT, text, model_client=model),
+                FilterSwitches(SWITCHES_RECT, model, "conv1", text),
             )
         return self._kernel_widgets
+
+    @property
+    def panel_prediction(self):
+        """The reading the step's panel shows: on steps 4 and 5, with filters switched off, the
+        knocked-out network's (so a blank map or a changed bar shows what the filter did)."""
+        prediction = self.view.prediction
+        if self.step in KNOCK_OUT_STEPS and self._kernel_widgets is not None:
+            return self.filter_switches.knocked_out_prediction or prediction
+        return prediction
+
+    @property
+    def kernel_lab(self) -> KernelLab:
+        """Step 3's kernel lab (made on first use)."""
+        return self._kernel_lab()[0]
 
     @property
     def filter_switches(self) -> FilterSwitches:
@@ -224,6 +262,8 @@ class LessonScene(Scene):
         readings = self.context.readings
         prediction = readings.prediction or readings.live_prediction
         self.view.prediction = prediction
+        loading = not self.context.model.ready and not self.context.board.is_empty
+        self.view.empty_words = phrase("lesson.network_loading" if loading else "lesson.draw_first")
         unread = readings.reading is None or readings.is_stale
         can_read = self.context.model.ready and not readings.awaiting
         drawn = not self.context.board.is_empty and not self.canvas.drawing
@@ -248,8 +288,19 @@ class LessonScene(Scene):
             self._lab_prediction = prediction  # a new reading: the lab shows the new drawing
             lab.set_image(prediction.net_input)
             switches.set_input(prediction.net_input)
+            self._lab_board_version = self.context.board.version
+        board = self.context.board
+        unseen = board.version != self._lab_board_version and not self.canvas.drawing
+        if prediction is None and unseen and not board.is_empty:
+            # The lab is plain arithmetic: it shows the drawing before the network has read it
+            # (the network may still be loading on a slow machine).
+            self._lab_board_version = board.version
+            with contextlib.suppress(EmptyBoardError):  # ink too faint: keep the last picture
+                lab.set_image(to_network_input(board.pixels, self.context.readings.method))
         lab.update(dt)
         switches.update(dt)
+        in_lab = self.step is LessonStep.CONVOLUTION and lab.view is LabView.LAB
+        switches.numbers_work = not in_lab  # there, 1 to 8 choose the lab's kernels
         lab.show_switched_off(switches.off)  # the learned view crosses out what is switched off
 
     def _update_stages(self) -> None:
@@ -289,7 +340,7 @@ class LessonScene(Scene):
         text.draw(surface, counter, (1240, 26), 30, MUTED, "topright")
         body = _step_text(step, self.view)
         text.draw_wrapped(surface, body, TEXT_TOPLEFT, TEXT_WIDTH, LESSON_SIZE, TEXT, TEXT_LINES)
-        do = phrase("lesson.do", what=phrase(words.do))
+        do = phrase("lesson.do", what=_step_do(step))
         text.draw_wrapped(surface, do, (40, 176), TEXT_WIDTH, LESSON_SIZE + 4, ACCENT, 1)
         self.canvas.draw(surface)
         self._draw_reading(surface)
@@ -299,7 +350,8 @@ class LessonScene(Scene):
         elif step in KNOCK_OUT_STEPS:  # the step's own panel above the filter switches
             above = PANEL_RECT.copy()
             above.height -= SWITCHES_HEIGHT
-            PANELS[step](surface, above, text, self.view)
+            shown = dataclasses.replace(self.view, prediction=self.panel_prediction)
+            PANELS[step](surface, above, text, shown)
             self._kernel_lab()[1].draw(surface)
         else:
             PANELS[step](surface, PANEL_RECT, text, self.view)
@@ -311,8 +363,10 @@ class LessonScene(Scene):
         if prediction is not None:
             words = phrase("lesson.reads", digit=prediction.digit, confidence=prediction.confidence)
             text.draw(surface, words, (left, top), LESSON_SIZE + 4, ACCENT)
-        notice = self.context.notices.fresh(8.0)
-        if notice:
+        notices = self.context.notices
+        said_here = (notices.current, notices.said_at) != self._notice_before
+        notice = notices.fresh(8.0) if said_here else None
+        if notice:  # said in the lesson: the board's "watch the network" is not about this
             color = self.context.notices.color
             text.draw_wrapped(surface, notice, (left, top + 34), 300, LESSON_SIZE, color, 4)
 

@@ -9,12 +9,27 @@ pygame.
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.dataset import MnistData, find_mnist
 from mnist_arcade.errors import MnistArcadeError
+
+_loading: set[threading.Thread] = set()  # loaders still reading, for the closing game to wait on
+_loading_lock = threading.Lock()
+
+
+def wait_for_loaders(timeout: float) -> bool:
+    """The game is closing: wait up to ``timeout`` seconds for every loader still reading (a
+    fraction of a second of numpy: it is not cut short); True if none is left."""
+    with _loading_lock:
+        loaders = list(_loading)
+    deadline = time.monotonic() + timeout
+    for loader in loaders:
+        loader.join(max(0.0, deadline - time.monotonic()))
+    return not any(loader.is_alive() for loader in loaders)
 
 
 class TestDigits:
@@ -37,6 +52,8 @@ class TestDigits:
     def start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._load, name="test-digits", daemon=True)
+            with _loading_lock:
+                _loading.add(self._thread)
             self._thread.start()
 
     def _load(self) -> None:
@@ -46,3 +63,6 @@ class TestDigits:
             self.data = data
         except MnistArcadeError as error:
             self.error = str(error)
+        finally:
+            with _loading_lock:
+                _loading.discard(threading.current_thread())

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mnist_arcade.explaining.arithmetic import Evidence
+from mnist_arcade.explaining.occlusion import Evidence
 from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import (
     ClassifyReady,
@@ -300,13 +300,15 @@ class ModelClient:
         return self._requests.qsize()
 
     def request_stop(self) -> None:
-        """Ask the engine to end after its current request (once; ``shutdown`` waits)."""
+        """Ask the engine to end after the step it is in (loading, compiling, measuring: it
+        looks between steps), answering nothing more (once; ``shutdown`` waits)."""
         if not self._stop_requested:
             self._stop_requested = True
             self._requests.put(None)
 
-    def shutdown(self, timeout: float = 0.3) -> bool:
-        """Ask the engine to finish its current request and end; True if it has."""
+    def shutdown(self, timeout: float = 60.0) -> bool:
+        """Ask the engine to end (:meth:`request_stop`) and wait up to ``timeout`` seconds for
+        it (a TensorFlow call cannot be cut short); True if it has ended."""
         self.request_stop()
         if self._thread is not None:
             self._thread.join(timeout)

@@ -152,11 +152,16 @@ class TrainingSession:
             self._stop.set()
             self.status = STOPPING
 
-    def shutdown(self, timeout: float = 0.3) -> bool:
-        """The game is closing: end the run without saving it, and wait up to ``timeout``
-        seconds for the thread; True if it has ended."""
+    def end_run(self) -> None:
+        """The game is closing: the run ends after its current batch and saves nothing."""
         self._abandon.set()
         self._stop.set()
+
+    def shutdown(self, timeout: float = 60.0) -> bool:
+        """The game is closing: end the run without saving it (:meth:`end_run`), and wait up
+        to ``timeout`` seconds for the thread (a batch cannot be cut short); True if it has
+        ended."""
+        self.end_run()
         if self._thread is not None:
             self._thread.join(timeout)
         return not self.running

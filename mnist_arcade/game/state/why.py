@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, field_box_on_board
+from mnist_arcade.canvas.preprocess import FieldBox
+from mnist_arcade.explaining.field_on_board import field_box_on_board
+from mnist_arcade.explaining.occlusion import Evidence
 from mnist_arcade.game.services.model_client import ModelClient, OcclusionAnswer
 from mnist_arcade.game.state.notices import Notices
 from mnist_arcade.game.state.readings import Readings

@@ -39,6 +39,7 @@ class FilterSwitches:
         self.off: set[int] = set()  # filter indices, from 0
         self.net_input: np.ndarray | None = None
         self.answer: KnockOutReady | None = None  # the newest answer for what is shown
+        self.numbers_work = True  # False where number keys go elsewhere (the kernel lab's presets)
         self._request: int | None = None
         self._asked_version = -1  # the model version the newest request was for
 
@@ -111,6 +112,21 @@ class FilterSwitches:
         if answer is not None and answer.request_id == self._request:
             self.answer = answer
 
+    @property
+    def title(self) -> str:
+        """What the switches are and how to use them: number keys only where they reach them."""
+        key = "filter_switches.title" if self.numbers_work else "filter_switches.title_click"
+        return phrase(key, count=self.count, layer=self.layer)
+
+    @property
+    def knocked_out_prediction(self):
+        """The reading with the filters off, for the drawing and the switches shown now; None
+        while every filter is on, or while the answer is on its way."""
+        answer = self.answer
+        if not self.off or answer is None or answer.request_id != self._request:
+            return None
+        return answer.prediction
+
     # --- drawing -------------------------------------------------------------------------------
 
     @property
@@ -152,9 +168,7 @@ class FilterSwitches:
         panel(surface, self.rect)
         text = self.text
         left, top = self.rect.left + PAD, self.rect.top + PAD
-        text.draw(
-            surface, phrase("filter_switches.title", layer=self.layer), (left, top), TEXT_SIZE
-        )
+        text.draw(surface, self.title, (left, top), TEXT_SIZE)
         for index in range(self.count):
             rect = self.switch(index)
             on = index not in self.off

@@ -28,6 +28,8 @@ from mnist_arcade.explaining.kernels import (
     preset_kernel,
     products_at,
 )
+from mnist_arcade.game.widgets.kernel_lab_learned import draw_learned
+from mnist_arcade.game.widgets.kernel_lab_sums import PRODUCT_COLUMN, draw_sums, sums_height
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import (
@@ -36,17 +38,17 @@ from mnist_arcade.game.widgets.theme import (
     MUTED,
     PANEL_EDGE,
     TEXT,
-    WARN,
     panel,
 )
 from mnist_arcade.game.words import phrase
 
 TEXT_SIZE = 24  # pygame's default font at 24 is 16 px high: it reads on a projector
 PAD = 12  # pixels between the parts of the lab
-BUTTON_HEIGHT = 34
+BUTTON_HEIGHT = 34  # the Tab button's height
+PRESET_HEIGHT = 30  # a preset button's: two rows of them leave the pictures room
+BUTTON_GAP = 4
 CELL = 60  # side of one weight's square, where there is room (never under MIN_CELL)
 MIN_CELL = 44  # a weight's two decimals at 16 px still fit
-PRODUCT_CELL = 52  # side of one product's square in the hover panel
 DRAG_STEP = 0.05  # weight change per pixel of vertical drag
 DRAG_THRESHOLD = 3  # pixels a press must move before it is a drag, not a click
 WEIGHT_LIMIT = 9.0  # weights stay within [-9, 9]: two characters and a sign
@@ -75,14 +77,6 @@ def weight_text(value: float) -> str:
     if abs(value - round(value)) < 1e-9:
         return str(round(float(value)))
     return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def product_text(value: float) -> str:
-    """A product or a sum, to one decimal: "0.8", "-1.6", "0"."""
-    rounded = round(value, 1)
-    if rounded == 0:
-        return "0"
-    return f"{rounded:.1f}".rstrip("0").rstrip(".")
 
 
 def weight_colour(value: float, scale: float) -> tuple[int, int, int]:
@@ -122,7 +116,7 @@ class KernelLab:
         self._press: _Press | None = None
         self._weights: list[np.ndarray] | None = None
         self._learned_kernels: np.ndarray | None = None  # (5, 5, 1, 8)
-        self._learned_surfaces: list[tuple[pygame.Surface, pygame.Surface]] = []
+        self.learned_surfaces: list[tuple[pygame.Surface, pygame.Surface]] = []
         self.switched_off: frozenset[int] = frozenset()  # filters the switches knocked out
         self._layout()
         self._refresh()
@@ -140,35 +134,41 @@ class KernelLab:
         widest = max(font.size(_button_label(index, preset))[0] for index, preset in _numbered())
         count = len(Preset)
         per_row = count  # one row of eight buttons, or two of four where they would not fit
-        if (r.width - 2 * PAD - (count - 1) * 6) // count < widest + PAD:
+        if (r.width - 2 * PAD - (count - 1) * BUTTON_GAP) // count < widest + PAD:
             per_row = count // 2
-        width = (r.width - 2 * PAD - (per_row - 1) * 6) // per_row
+        width = (r.width - 2 * PAD - (per_row - 1) * BUTTON_GAP) // per_row
         self.preset_buttons = {}
         for index, preset in _numbered():
             row, column = divmod(index, per_row)
-            left = r.left + PAD + column * (width + 6)
-            top = r.top + PAD + row * (BUTTON_HEIGHT + 6)
-            self.preset_buttons[preset] = pygame.Rect(left, top, width, BUTTON_HEIGHT)
+            left = r.left + PAD + column * (width + BUTTON_GAP)
+            top = r.top + PAD + row * (PRESET_HEIGHT + BUTTON_GAP)
+            self.preset_buttons[preset] = pygame.Rect(left, top, width, PRESET_HEIGHT)
         line = font.get_linesize()
+        # The bottom row: the hint on the left, the Tab button (as wide as its words) on the right.
+        toggle_width = max(
+            font.size(phrase(k))[0] for k in ("kernel_lab.to_learned", "kernel_lab.to_lab")
+        )
+        self.toggle_button = pygame.Rect(0, 0, toggle_width + 2 * PAD, BUTTON_HEIGHT)
+        self.toggle_button.bottomright = (r.right - PAD, r.bottom - PAD)
+        self.hint_top = self.toggle_button.centery - line // 2
         buttons_bottom = max(button.bottom for button in self.preset_buttons.values())
-        body_top = buttons_bottom + PAD + line
-        body_bottom = r.bottom - PAD - 2 * line - PAD
+        caption_top = buttons_bottom + PAD
+        body_top = caption_top + line + 4
+        body_bottom = self.toggle_button.top - PAD * 2 // 3  # the hint sits beside the button
         self.cell = max(MIN_CELL, min(CELL, (body_bottom - body_top) // 3))  # a short panel
-        kernel_width, products_width = 3 * self.cell, 3 * PRODUCT_CELL + 2 * PAD
-        free = r.width - 2 * PAD - kernel_width - products_width - 4 * PAD
+        kernel_width, products_width = 3 * self.cell, 3 * PRODUCT_COLUMN
+        free = r.width - 2 * PAD - kernel_width - products_width - 5 * PAD
         side = max(28, min(free // 2, body_bottom - body_top) // 28 * 28)
         left = r.left + PAD
         self.input_rect = pygame.Rect(left, body_top, side, side)
         kernel_left = self.input_rect.right + 2 * PAD
         self.kernel_rect = pygame.Rect(kernel_left, body_top, kernel_width, kernel_width)
         self.output_rect = pygame.Rect(self.kernel_rect.right + 2 * PAD, body_top, side, side)
-        products_width = max(products_width, r.right - PAD - self.output_rect.right - PAD)
-        self.products_rect = pygame.Rect(
-            self.output_rect.right + PAD, body_top, products_width, max(side, 5 * line)
-        )
-        self.toggle_button = pygame.Rect(0, 0, 420, BUTTON_HEIGHT)
-        self.toggle_button.bottomright = (r.right - PAD, r.bottom - PAD)
-        self.hint_top = body_bottom + PAD
+        caption = font.size(phrase("kernel_lab.output"))[0]  # may be wider than the result
+        products_left = self.output_rect.left + max(side, caption) + PAD
+        products_width = max(products_width, r.right - PAD - products_left)
+        height = max(sums_height(line), body_bottom - caption_top)
+        self.products_rect = pygame.Rect(products_left, caption_top, products_width, height)
 
     def weight_cell(self, row: int, col: int) -> pygame.Rect:
         """The square of weight (``row``, ``col``) on screen."""
@@ -303,7 +303,7 @@ class KernelLab:
     def _refresh_learned(self) -> None:
         kernels = self._learned_kernels
         if kernels is None:
-            self._learned_surfaces = []
+            self.learned_surfaces = []
             return
         maps = learned_maps(self.image, kernels, np.asarray(self._weights[1]))
         map_tiles = colorize(normalise_layer(maps))  # one scale for all eight
@@ -318,7 +318,7 @@ class KernelLab:
             kernel_surface = pygame.transform.scale(rgb_to_surface(colours), (side, side))
             map_surface = pygame.transform.scale(rgb_to_surface(map_tiles[:, :, f]), (side, side))
             surfaces.append((kernel_surface, map_surface))
-        self._learned_surfaces = surfaces
+        self.learned_surfaces = surfaces
 
     def _learned_side(self) -> int:
         """Side of one learned kernel's (and one map's) picture: 8 pairs in 2 rows of 4."""
@@ -346,7 +346,7 @@ class KernelLab:
         if self.view is LabView.LAB:
             self._draw_lab(surface)
         else:
-            self._draw_learned(surface)
+            draw_learned(surface, self.text, TEXT_SIZE, PAD, self)
         key = "kernel_lab.to_lab" if self.view is LabView.LEARNED else "kernel_lab.to_learned"
         pygame.draw.rect(surface, PANEL_EDGE, self.toggle_button, border_radius=6)
         self.text.draw(surface, phrase(key), self.toggle_button.center, TEXT_SIZE, TEXT, "center")
@@ -375,7 +375,7 @@ class KernelLab:
         surface.blit(self._input_surface, self.input_rect)
         surface.blit(self._output_surface, self.output_rect)
         self._draw_weights(surface)
-        self._draw_hover(surface)
+        draw_sums(surface, text, TEXT_SIZE, self)
         text.draw_wrapped(
             surface,
             phrase("kernel_lab.hint"),
@@ -394,88 +394,3 @@ class KernelLab:
                 pygame.draw.rect(surface, weight_colour(value, scale), cell.inflate(-4, -4))
                 pygame.draw.rect(surface, PANEL_EDGE, cell.inflate(-4, -4), width=1)
                 self.text.draw(surface, weight_text(value), cell.center, TEXT_SIZE, TEXT, "center")
-
-    def _draw_hover(self, surface: pygame.Surface) -> None:
-        text, area = self.text, self.products_rect
-        line = text.font(TEXT_SIZE).get_linesize()
-        step = self.hovered
-        if step is None:
-            text.draw_wrapped(
-                surface,
-                phrase("kernel_lab.point_at_output"),
-                area.topleft,
-                area.width,
-                TEXT_SIZE,
-                MUTED,
-                max_lines=4,
-            )
-            return
-        scale = self.input_rect.width / self.image.shape[1]
-        window = pygame.Rect(
-            round(self.input_rect.left + (step.col - 1) * scale),
-            round(self.input_rect.top + (step.row - 1) * scale),
-            round(3 * scale),
-            round(3 * scale),
-        )
-        pygame.draw.rect(surface, ACCENT, window.clip(self.input_rect), width=2)
-        x, y = self.output_pixel(step.row, step.col)
-        pixel = pygame.Rect(0, 0, max(4, round(scale)), max(4, round(scale)))
-        pixel.center = (x, y)
-        pygame.draw.rect(surface, ACCENT, pixel, width=2)
-        label = phrase("kernel_lab.products")
-        text.draw_wrapped(surface, label, area.topleft, area.width, TEXT_SIZE, MUTED)
-        top = area.top + line + PAD
-        for row in range(3):
-            for col in range(3):
-                cell = pygame.Rect(
-                    area.left + col * PRODUCT_CELL, top + row * PRODUCT_CELL, PRODUCT_CELL, 40
-                )
-                value = product_text(float(step.products[row, col]))
-                text.draw(surface, value, cell.center, TEXT_SIZE, TEXT, "center")
-        y = top + 3 * PRODUCT_CELL
-        total = product_text(step.total)
-        text.draw(surface, phrase("kernel_lab.sum", total=total), (area.left, y), TEXT_SIZE, ACCENT)
-        if not 0.0 <= step.total <= 1.0:
-            shown = product_text(float(np.clip(step.total, 0.0, 1.0)))
-            text.draw_wrapped(
-                surface,
-                phrase("kernel_lab.shown_as", shown=shown),
-                (area.left, y + line),
-                area.width,
-                TEXT_SIZE,
-                MUTED,
-                max_lines=3,
-            )
-
-    def _draw_learned(self, surface: pygame.Surface) -> None:
-        text, r = self.text, self.rect
-        text.draw_wrapped(
-            surface,
-            phrase("kernel_lab.learned_title"),
-            (r.left + PAD, r.top + PAD),
-            r.width - 2 * PAD,
-            TEXT_SIZE,
-            TEXT,
-        )
-        if not self._learned_surfaces:
-            position = (r.left + PAD, r.centery)
-            text.draw(surface, phrase("kernel_lab.no_weights"), position, TEXT_SIZE, MUTED)
-            return
-        for index, (kernel_surface, map_surface) in enumerate(self._learned_surfaces):
-            kernel_rect, map_rect = self.learned_tile(index)
-            caption = phrase("kernel_lab.learned_filter", number=index + 1)
-            text.draw(surface, caption, kernel_rect.topleft, TEXT_SIZE, MUTED, "bottomleft")
-            surface.blit(kernel_surface, kernel_rect)
-            surface.blit(map_surface, map_rect)
-            if index in self.switched_off:
-                both = kernel_rect.union(map_rect)
-                pygame.draw.line(surface, WARN, both.bottomleft, both.topright, 4)
-        if not self.has_image:
-            text.draw(
-                surface,
-                phrase("kernel_lab.no_image"),
-                (r.left + PAD, self.toggle_button.centery),
-                TEXT_SIZE,
-                MUTED,
-                "midleft",
-            )

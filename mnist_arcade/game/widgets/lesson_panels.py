@@ -44,6 +44,7 @@ class PanelView:
     stages: list[StagePicture] = field(default_factory=list)
     stage_code: dict[Stage, str] = field(default_factory=dict)
     stage_readings: np.ndarray | None = None  # (stages, 10) probabilities
+    empty_words: str = ""  # what a panel says with no reading: draw one, or wait for the network
 
 
 def _image(surface: pygame.Surface, image: np.ndarray, rect: pygame.Rect) -> None:
@@ -86,7 +87,7 @@ def draw_numbers(surface, rect: pygame.Rect, text: Text, view: PanelView) -> Non
     _say(text, surface, phrase("lesson.numbers_photo", count=photo), (left, top))
     prediction = view.prediction
     if prediction is None:
-        _say(text, surface, phrase("lesson.draw_first"), (left, top + 40), MUTED)
+        _say(text, surface, view.empty_words, (left, top + 40), MUTED)
         return
     count = int(prediction.net_input.size)
     _say(text, surface, phrase("lesson.numbers_digit", count=count), (left, top + 40), ACCENT)
@@ -97,7 +98,7 @@ def draw_pooling(surface, rect: pygame.Rect, text: Text, view: PanelView) -> Non
     """Step 4: four conv1 maps of the drawing, each beside its pooled map, to scale."""
     conv, pool = _layer(view.prediction, "conv1"), _layer(view.prediction, "pool1")
     if conv is None or pool is None:
-        _say(text, surface, phrase("lesson.draw_first"), (rect.left + 24, rect.top + 24), MUTED)
+        _say(text, surface, view.empty_words, (rect.left + 24, rect.top + 24), MUTED)
         return
     column = (rect.width - 48) // 4  # the four pairs side by side: room below for the switches
     big = conv.shape[0] * 5  # 120 px: 5 screen pixels a map pixel
@@ -119,7 +120,7 @@ def draw_dense(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
     """Step 5: the ten chances softmax gives, as bars."""
     prediction = view.prediction
     if prediction is None:
-        _say(text, surface, phrase("lesson.draw_first"), (rect.left + 24, rect.top + 24), MUTED)
+        _say(text, surface, view.empty_words, (rect.left + 24, rect.top + 24), MUTED)
         return
     tallest = rect.height - 110
     for digit, chance in enumerate(prediction.probabilities):
@@ -175,7 +176,7 @@ def draw_training(surface, rect: pygame.Rect, text: Text, view: PanelView) -> No
 def draw_stages(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
     """Step 8: each stage of the drawing, what the network reads it as, and its line of code."""
     if not view.stages:
-        _say(text, surface, phrase("lesson.draw_first"), (rect.left + 24, rect.top + 24), MUTED)
+        _say(text, surface, view.empty_words, (rect.left + 24, rect.top + 24), MUTED)
         return
     for row, picture in enumerate(view.stages):
         top = rect.top + 8 + row * 71
@@ -198,7 +199,7 @@ def draw_reading(surface, rect: pygame.Rect, text: Text, view: PanelView) -> Non
     prediction = view.prediction
     left, top = rect.left + 24, rect.top + 24
     if prediction is None:
-        _say(text, surface, phrase("lesson.draw_first"), (left, top), MUTED)
+        _say(text, surface, view.empty_words, (left, top), MUTED)
         return
     _image(surface, prediction.net_input, pygame.Rect(left, top, 280, 280))
     words = phrase("lesson.reads", digit=prediction.digit, confidence=prediction.confidence)

@@ -6,6 +6,7 @@ Drawn into a cached surface that is rebuilt only when the data changes, so a fra
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -99,29 +100,42 @@ class LineChart:
         surface = pygame.Surface(self.rect.size)
         surface.fill(PANEL)
         pygame.draw.rect(surface, PANEL_EDGE, surface.get_rect(), width=1)
-        area = self.plot_area
-        low, high = self._y_bounds(
-            {**{f"{i}{k}": v for i, r in enumerate(earlier) for k, v in r.items()}, **series}
-        )
-        self.text.draw(surface, self.title, (area.left, 8), 24, TEXT)
+        every_line = {f"{i}{k}": v for i, run in enumerate(earlier) for k, v in run.items()}
+        scale = _Scale(self.plot_area, x_max, *self._y_bounds({**every_line, **series}))
+        self.text.draw(surface, self.title, (scale.area.left, 8), 24, TEXT)
         if self.subtitle:
-            self.text.draw(surface, self.subtitle, (area.left, 32), 18, MUTED)
+            self.text.draw(surface, self.subtitle, (scale.area.left, 32), 18, MUTED)
+        self._draw_axes(surface, scale)
+        self._draw_legend(surface, series, bool(earlier))
+        for run in earlier:  # faded lines first, so this run's are drawn over them
+            for name, values in run.items():
+                points = [point for _, point in scale.finite_points(values)]
+                if len(points) >= 2:
+                    pygame.draw.lines(surface, _faded(SERIES.get(name, TEXT)), False, points, 1)
         self._points = []
+        for name, values in series.items():
+            plotted = scale.finite_points(values)
+            self._points += [(name, i + 1, values[i], point) for i, point in plotted]
+            points = [point for _, point in plotted]
+            color = SERIES.get(name, TEXT)
+            if len(points) >= 2:
+                pygame.draw.lines(surface, color, False, points, 2)
+            for point in points:
+                pygame.draw.circle(surface, color, point, 3)
+        return surface
 
-        def to_point(epoch: int, value: float) -> tuple[int, int]:
-            x = area.left + (epoch - 1) / max(x_max - 1, 1) * area.width
-            y = area.bottom - (min(max(value, low), high) - low) / (high - low) * area.height
-            return round(x), round(y)
-
-        for tick in nice_ticks(low, high):
-            y = to_point(1, tick)[1]
+    def _draw_axes(self, surface: pygame.Surface, scale: _Scale) -> None:
+        """Both axes, their ticks with round values, and their names."""
+        area = scale.area
+        for tick in nice_ticks(scale.low, scale.high):
+            y = scale.point(1, tick)[1]
             pygame.draw.line(surface, PANEL_EDGE, (area.left, y), (area.right, y), 1)
             label = percent(tick) if self.percent else readable(tick)
             self.text.draw(surface, label, (area.left - 6, y), 18, MUTED, "midright")
-        for tick in nice_ticks(1, x_max, 6):
+        for tick in nice_ticks(1, scale.x_max, 6):
             if tick < 1 or tick != int(tick):
                 continue
-            x = to_point(int(tick), low)[0]
+            x = scale.point(int(tick), scale.low)[0]
             pygame.draw.line(surface, MUTED, (x, area.bottom), (x, area.bottom + 4), 1)
             self.text.draw(surface, f"{int(tick)}", (x, area.bottom + 6), 18, MUTED, "midtop")
         pygame.draw.line(surface, MUTED, area.bottomleft, area.bottomright, 1)
@@ -137,7 +151,12 @@ class LineChart:
         axis_label = pygame.transform.rotate(self.text.render(self.y_label, 18, MUTED), 90)
         surface.blit(axis_label, axis_label.get_rect(midleft=(4, area.centery)))
 
-        legend_x = area.right
+    def _draw_legend(
+        self, surface: pygame.Surface, series: dict[str, list[float]], earlier: bool
+    ) -> None:
+        """Each series' name beside a swatch of its colour, top right; the faded runs' one
+        under the axis, right (never over a line near 100%)."""
+        legend_x = self.plot_area.right
         for name in reversed(list(series)):
             color = SERIES.get(name, TEXT)
             label = self.text.draw(surface, name, (legend_x, 14), 18, color, "topright")
@@ -145,31 +164,12 @@ class LineChart:
                 surface, color, (label.left - 22, label.centery), (label.left - 6, label.centery), 3
             )
             legend_x = label.left - 34
-
-        if earlier:  # under the axis, right: never over a line near 100%
-            where = (area.right, self.rect.height - 4)
+        if earlier:
+            where = (self.plot_area.right, self.rect.height - 4)
             faded = phrase("chart.earlier_runs")
             label = self.text.draw(surface, faded, where, 18, MUTED, "bottomright")
             swatch = (label.left - 22, label.centery), (label.left - 6, label.centery)
             pygame.draw.line(surface, _faded(TEXT), *swatch, 1)
-        for run in earlier:  # faded lines first, so this run's are drawn over them
-            for name, values in run.items():
-                points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
-                if len(points) >= 2:
-                    pygame.draw.lines(surface, _faded(SERIES.get(name, TEXT)), False, points, 1)
-        for name, values in series.items():
-            points = [to_point(i + 1, v) for i, v in enumerate(values) if math.isfinite(v)]
-            self._points += [
-                (name, i + 1, v, to_point(i + 1, v))
-                for i, v in enumerate(values)
-                if math.isfinite(v)
-            ]
-            color = SERIES.get(name, TEXT)
-            if len(points) >= 2:
-                pygame.draw.lines(surface, color, False, points, 2)
-            for point in points:
-                pygame.draw.circle(surface, color, point, 3)
-        return surface
 
     def point_at(self, mouse: tuple[int, int]) -> tuple[str, int, float] | None:
         """(series, epoch, value) of the plotted point nearest the mouse, if it is near."""
@@ -196,6 +196,26 @@ class LineChart:
         pygame.draw.rect(target, SERIES.get(name, TEXT), card, width=2, border_radius=6)
         target.blit(label, label.get_rect(center=card.center))
         return True
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Where epoch ``1..x_max`` and values ``low..high`` fall in the plot area, in pixels."""
+
+    area: pygame.Rect
+    x_max: int
+    low: float
+    high: float
+
+    def point(self, epoch: int, value: float) -> tuple[int, int]:
+        x = self.area.left + (epoch - 1) / max(self.x_max - 1, 1) * self.area.width
+        shown = min(max(value, self.low), self.high)
+        y = self.area.bottom - (shown - self.low) / (self.high - self.low) * self.area.height
+        return round(x), round(y)
+
+    def finite_points(self, values: list[float]) -> list[tuple[int, tuple[int, int]]]:
+        """(index, pixel) of each finite value, epoch ``index + 1``; NaNs leave a gap."""
+        return [(i, self.point(i + 1, v)) for i, v in enumerate(values) if math.isfinite(v)]
 
 
 def _frozen(series: dict[str, list[float]]) -> tuple:

@@ -1,12 +1,12 @@
 """ "Why this digit?": an occlusion map drawn over an image, in two colours a learner can name.
 
 Green marks the parts of the drawing that made the winning digit more likely, pink the parts
-that pulled toward the runner-up (see :class:`mnist_arcade.explaining.arithmetic.Evidence`; the
+that pulled toward the runner-up (see :class:`mnist_arcade.explaining.occlusion.Evidence`; the
 overlay draws
 its ``balance``). The stronger the evidence, the less transparent the colour; weak evidence is
 left clear so the drawing shows through. The 28x28 map is enlarged without blur, over the
 "what the net sees" tile or, through
-:func:`mnist_arcade.explaining.arithmetic.field_box_on_board`, over the player's own board.
+:func:`mnist_arcade.explaining.field_on_board.field_box_on_board`, over the player's own board.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pygame
 
-from mnist_arcade.explaining.arithmetic import Evidence, FieldBox, slanted_like_board
+from mnist_arcade.canvas.preprocess import FieldBox
+from mnist_arcade.explaining.field_on_board import slanted_like_board
+from mnist_arcade.explaining.occlusion import Evidence
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import GOOD, MUTED
 from mnist_arcade.game.words import phrase

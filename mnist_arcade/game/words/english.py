@@ -105,8 +105,7 @@ ENGLISH: dict[str, str] = {
     "training.kept_aside": "Run kept aside: {scores}. On the training screen, Enter twice uses it.",
     "training.scores": "practice exam: {accuracy:.1%} of {digits:,} unseen digits",
     "training.scores_beside": (
-        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (the model in use: "
-        "{in_use:.1%})"
+        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (the model in use: {in_use:.1%})"
     ),
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "Read a digit first (P), then ask why (W).",
@@ -621,9 +620,7 @@ ENGLISH: dict[str, str] = {
     "kernel_lab.products": "each pixel x its weight:",
     "kernel_lab.sum": "adds up to {total}",
     "kernel_lab.shown_as": "the screen shows it as {shown}",
-    "kernel_lab.hint": (
-        "Click a weight to raise it, right-click to lower it, or drag it up and down."
-    ),
+    "kernel_lab.hint": "Click a weight to add 1, right-click to take 1 away, or drag it.",
     "kernel_lab.to_learned": "Tab: the network's own kernels",
     "kernel_lab.to_lab": "Tab: back to the kernel lab",
     "kernel_lab.learned_title": (
@@ -634,10 +631,16 @@ ENGLISH: dict[str, str] = {
     "kernel_lab.no_weights": "The network is still loading...",
     "kernel_lab.no_image": "Draw a digit on the board first.",
     # ----- filter switches -----
-    "filter_switches.title": "{layer}'s filters: click one, or press its number, to switch it off",
+    "filter_switches.title": (
+        "The network's first {count} filters ({layer}): click one, or press its number, to "
+        "switch it off"
+    ),
+    "filter_switches.title_click": (
+        "The network's first {count} filters ({layer}): click one to switch it off"
+    ),
     "filter_switches.filter": "{number}",
     "filter_switches.all_on": "every filter on",
-    "filter_switches.off": "off: {filters}",
+    "filter_switches.off": "switched off: {filters}",
     "filter_switches.reading": "it reads your drawing as {digit} ({confidence:.0%} sure)",
     "filter_switches.no_drawing": "draw a digit to see how it is read",
     "filter_switches.accuracy": (
@@ -658,6 +661,11 @@ ENGLISH: dict[str, str] = {
     "lesson.offer": "New here? Press L for a {steps}-step lesson.",
     "lesson.step_of": "step {step} of {steps}",
     "lesson.do": "Do this: {what}",
+    "lesson.network_loading": "The network is still loading: then it reads your drawing.",
+    "lesson.last_step": (
+        "That was the last step. Esc goes back to the board; Left goes back a step."
+    ),
+    "lesson.first_step": "This is the first step. Right or Space goes on; Esc leaves the lesson.",
     "lesson.footer": "Right or Space  next     Left  back     Esc  leave     H  help",
     "lesson.progress_odd": "The lesson starts again at step 1: {name} ({reason}) was {where}.",
     "lesson.progress_unread": (
@@ -685,7 +693,7 @@ ENGLISH: dict[str, str] = {
     "lesson.stage_divide": "divide by 255",
     "lesson.stage_plain": "plain resize",
     "lesson.stage_reads": "{digit}, {confidence:.0%}",
-    "lesson.stage_brightest": "max {value:g}",
+    "lesson.stage_brightest": "brightest pixel {value:g}",
     "lesson.data_title": "1. The data: digits and their labels",
     "lesson.data_text": (
         "MNIST is 70,000 handwritten digits, each 28x28 grey pixels, each with the digit it "
@@ -707,7 +715,9 @@ ENGLISH: dict[str, str] = {
         "by its weights and adds them up, so one kernel blurs, another finds edges. A conv "
         "layer's weights are its kernels: the network learns them."
     ),
-    "lesson.conv_do": "press 2 for the outline kernel, then switch a learned filter off.",
+    "lesson.conv_do": (
+        "press {key} for the outline kernel, then click a filter below to switch it off."
+    ),
     "lesson.pool_title": "4. Pooling: the strongest of each 2x2",
     "lesson.pool_text": (
         "A pooling layer keeps the strongest number of each 2x2 square of a map. The map gets "

@@ -1,0 +1,1 @@
+"""Frozen copies of code the package has since made faster, kept to test the fast code against."""

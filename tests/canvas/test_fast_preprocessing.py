@@ -1,0 +1,149 @@
+"""The fast preprocessing gives the numbers the shipped model was trained on.
+
+Issue 20 made the board-to-28x28 path faster. The code it replaced is kept verbatim under
+``tests/canvas/reference/``; here both read the same real boards (MNIST digits and real pen
+strokes replayed with the game's brush, at many sizes and places) and odd ones (empty, a dot,
+ink along the board's edges), by both methods, and must agree to within 1e-6.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from mnist_arcade import paths
+from mnist_arcade.canvas import deskew, preprocess
+from mnist_arcade.canvas.board import Board
+from mnist_arcade.canvas.methods import Method
+from mnist_arcade.errors import EmptyBoardError
+from mnist_arcade.practice.pen_strokes import load_compact, pen_boards
+from mnist_arcade.practice.redrawn_mnist import draw_with_brush
+from tests.canvas.reference import deskew_before, preprocess_before
+
+TOLERANCE = 1e-6
+SIZES = ((45.0, 100.0), (100.0, 180.0), (180.0, 280.0))  # digit heights on the board, px
+
+
+def _redrawn_mnist(mnist, count: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(20)
+    return [
+        draw_with_brush(mnist.x_test[i], rng, heights=SIZES[i % len(SIZES)]) for i in range(count)
+    ]
+
+
+def _replayed_pen_strokes(count: int) -> list[np.ndarray]:
+    digits = load_compact(paths.shipped_pen_strokes_path())[::37][:count]
+    boards = []
+    for n, size in enumerate(SIZES):
+        drawn, _ = pen_boards(digits[n :: len(SIZES)], seed=20 + n, ink_heights=size)
+        boards.extend(drawn)
+    return boards
+
+
+def _board(*strokes: tuple[tuple[int, int], ...]) -> np.ndarray:
+    board = Board()
+    for points in strokes:
+        board.begin_stroke(*points[0])
+        for point in points[1:]:
+            board.continue_stroke(*point)
+        board.end_stroke()
+    return board.pixels
+
+
+def _odd_boards() -> dict[str, np.ndarray]:
+    last = Board().size - 1
+    single_pixel = np.zeros((300, 300), np.uint8)
+    single_pixel[17, 230] = 255
+    faint = np.zeros((300, 300), np.uint8)
+    faint[150, 3] = 33  # just over the ink threshold: scaling would erase it
+    thin_line = np.zeros((300, 300), np.uint8)
+    thin_line[40:260, 150] = 255  # a 1 px line, as an image file may hold
+    thin_line[40, 120:151] = 255
+    diagonal = np.zeros((300, 300), np.uint8)
+    diagonal[np.arange(300), np.arange(300)] = 200  # sparse thin ink over a large box
+    return {
+        "a thin diagonal from corner to corner": diagonal,
+        "a brush dot in the middle": _board(((150, 150),)),
+        "a brush dot in a corner": _board(((0, last),)),
+        "one pixel": single_pixel,
+        "one faint pixel at the edge": faint,
+        "a thin-lined 1": thin_line,
+        "a frame along all four edges": _board(
+            ((0, 0), (last, 0), (last, last), (0, last), (0, 0))
+        ),
+        "a 7 touching the top and right edges": _board(((20, 0), (last, 0), (120, last))),
+        "a 1 from the top edge to the bottom": _board(((140, 0), (150, last))),
+        "the whole board inked": np.full((300, 300), 255, np.uint8),
+    }
+
+
+def _assert_same_reading(board: np.ndarray, what: str) -> None:
+    for method in Method:
+        fast = preprocess.to_network_input(board, method)
+        before = preprocess_before.to_network_input(board, method)
+        assert fast.dtype == before.dtype and fast.shape == before.shape, what
+        difference = float(np.abs(fast - before).max())
+        assert difference <= TOLERANCE, f"{what}, {method}: off by {difference}"
+    fast_box = dataclasses.astuple(preprocess.fit_and_center_placed(board)[1])
+    box_before = dataclasses.astuple(preprocess_before.fit_and_center_placed(board)[1])
+    np.testing.assert_allclose(fast_box, box_before, atol=TOLERANCE, err_msg=what)
+
+
+def test_redrawn_mnist_digits_read_the_same_at_every_size_and_place(mnist):
+    boards = _redrawn_mnist(mnist, 90)
+    heights = [np.ptp(np.flatnonzero(board.any(axis=1))) for board in boards]
+    assert min(heights) < 100 < 200 < max(heights)  # small and large digits both met
+    for i, board in enumerate(boards):
+        _assert_same_reading(board, f"MNIST test digit {i} redrawn")
+
+
+def test_real_pen_strokes_read_the_same_at_every_size_and_place():
+    boards = _replayed_pen_strokes(90)
+    assert len(boards) >= 80
+    for i, board in enumerate(boards):
+        _assert_same_reading(board, f"pen digit {i} replayed")
+
+
+@pytest.mark.parametrize("what", list(_odd_boards()))
+def test_odd_boards_read_the_same(what):
+    _assert_same_reading(_odd_boards()[what], what)
+
+
+@pytest.mark.parametrize("method", list(Method))
+def test_an_empty_board_is_refused_as_before(method):
+    empty = Board().pixels
+    with pytest.raises(EmptyBoardError):
+        preprocess.to_network_input(empty, method)
+    with pytest.raises(EmptyBoardError):
+        preprocess_before.to_network_input(empty, method)
+
+
+def test_the_stroke_width_is_measured_as_before(mnist):
+    boards = [*_redrawn_mnist(mnist, 30), *_replayed_pen_strokes(30), *_odd_boards().values()]
+    for i, board in enumerate(boards):
+        top, bottom, left, right = preprocess.ink_bounding_box(board)
+        ink = board[top:bottom, left:right] > preprocess.INK_THRESHOLD
+        assert preprocess.stroke_width(ink) == preprocess_before.stroke_width(ink), i
+
+
+def test_mnist_digits_are_stood_upright_as_before(mnist):
+    digits = mnist.x_test[:600]
+    np.testing.assert_allclose(
+        preprocess.mnist_digits_as_input(digits),
+        preprocess_before.mnist_digits_as_input(digits),
+        atol=TOLERANCE,
+    )
+
+
+@pytest.mark.parametrize("whole_pixels", [False, True])
+def test_shearing_far_past_the_edges_loses_what_leaves_as_before(mnist, whole_pixels):
+    digits = mnist.x_test[:200].astype(np.float32) / 255
+    digits = np.roll(digits, 14, axis=2)  # halves of the digit on the field's left and right edges
+    slant = np.linspace(-40, 40, len(digits)).astype(np.float32)  # most rows leave the field
+    centre = np.linspace(0, 27, len(digits)).astype(np.float32)
+    np.testing.assert_array_equal(
+        deskew.shear_rows(digits, slant, centre, whole_pixels=whole_pixels),
+        deskew_before.shear_rows(digits, slant, centre, whole_pixels=whole_pixels),
+    )
