@@ -26,6 +26,7 @@ from mnist_arcade.ml.model import check_architecture
 from mnist_arcade.player_files import unfinished_saves
 from mnist_arcade.player_files.atomic_files import set_aside
 from mnist_arcade.player_files.model_archives import archive_problem, whole_sentences
+from mnist_arcade.player_files.model_names import recorded_model_name
 
 LOG = logging.getLogger(__name__)
 
@@ -234,3 +235,21 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
             LOG.warning("the player's model did not load: %s", warning)
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
+
+
+SOURCE_NAMES = {
+    "shipped": "shipped model",
+    "trained": "your trained model",
+    "given": "model from --model",
+}
+
+
+def launch_name(loaded: LoadedModel) -> str:
+    """What the model the game starts with is called: the player's own model by the name it
+    had when it was put in use ("the model taught your 7 digits"), if its note says so."""
+    if loaded.source != "trained":
+        return SOURCE_NAMES[loaded.source]
+    name, problem = recorded_model_name(loaded.path)
+    if problem:
+        LOG.warning("the model's name was not kept: %s", problem)
+    return name or SOURCE_NAMES["trained"]

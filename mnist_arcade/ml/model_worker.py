@@ -63,31 +63,15 @@ from mnist_arcade.ml.library_saves import (
     save_over_player_slot,
 )
 from mnist_arcade.ml.model import build_model, check_weight_shapes
-from mnist_arcade.ml.model_files import LoadedModel, load_live_model, load_model
+from mnist_arcade.ml.model_files import SOURCE_NAMES, launch_name, load_live_model, load_model
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.spare_model import SpareModel
-from mnist_arcade.player_files.model_names import record_model_name, recorded_model_name
+from mnist_arcade.player_files.model_names import record_model_name
 from mnist_arcade.scoring.accuracy import accuracy
 
 LOG = logging.getLogger(__name__)
 STOP = None  # put on the request queue to end the engine
 DETECTOR_DIGITS = 2000  # test digits the detector views are found in (the shipped subset's all)
-SOURCE_NAMES = {
-    "shipped": "shipped model",
-    "trained": "your trained model",
-    "given": "model from --model",
-}
-
-
-def launch_name(loaded: LoadedModel) -> str:
-    """What the model the game starts with is called: the player's own model by the name it
-    had when it was put in use ("the model taught your 7 digits"), if its note says so."""
-    if loaded.source != "trained":
-        return SOURCE_NAMES[loaded.source]
-    name, problem = recorded_model_name(loaded.path)
-    if problem:
-        LOG.warning("the model's name was not kept: %s", problem)
-    return name or SOURCE_NAMES["trained"]
 
 
 @functools.cache
