@@ -10,6 +10,7 @@ in use and in the model library. Each goes through the reader the game uses for 
 
   book     ``load_book`` (D, a digit key)            scores   ``load_scores`` (G)
   notes    ``read_accuracy_note`` (N)                model    ``load_live_model`` (launch)
+  names    ``recorded_model_name`` (launch: the name of the player's model, the same odd notes)
   library  ``checked_library_models`` (N, and every save's library scan), then a save of the
            player's model over an older one, which scans the library, must succeed.
 
@@ -77,6 +78,17 @@ def check_note(home: Path, content: bytes) -> str | None:
     return problem
 
 
+def check_name(home: Path, content: bytes) -> str | None:
+    from mnist_arcade import paths
+    from mnist_arcade.player_files.model_names import name_note, recorded_model_name
+
+    shutil.copyfile(paths.shipped_model_path(), paths.user_model_path())
+    name_note(paths.user_model_path()).write_bytes(content)
+    name, problem = recorded_model_name(paths.user_model_path())
+    assert name is None, f"named {name!r}"
+    return problem
+
+
 def check_model(home: Path, content: bytes) -> str | None:
     from mnist_arcade import paths
     from mnist_arcade.ml.model_files import load_live_model
@@ -122,6 +134,7 @@ def corpus() -> list[tuple[str, str, bytes]]:
     files = [("book", what, content) for what, content in odd_books()]
     files += [("scores", what, content) for what, content in odd_scores()]
     files += [("notes", what, content) for what, content in odd_notes()]
+    files += [("names", what, content) for what, content in odd_notes()]
     models = list(odd_models(shipped))
     files += [("model", what, content) for what, content in models]
     files += [("library", what, content) for what, content in models]
@@ -132,6 +145,7 @@ CHECKS = {
     "book": check_book,
     "scores": check_scores,
     "notes": check_note,
+    "names": check_name,
     "model": check_model,
     "library": check_library,
 }

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import logging
 import os
 import zipfile
 import zlib
@@ -26,6 +27,8 @@ import numpy as np
 
 from mnist_arcade import paths
 from mnist_arcade.errors import DataSourceError, why_unreadable
+
+LOG = logging.getLogger(__name__)
 
 DATA_ENV = "MNIST_ARCADE_DATA"  # a path to mnist.npz or to a folder of IDX files
 OFFLINE_ENV = "MNIST_ARCADE_OFFLINE"  # set to 1 to skip Keras' download attempt
@@ -213,6 +216,7 @@ def find_mnist(
         try:
             data = attempt()
         except DataSourceError as error:
+            LOG.warning("MNIST source skipped: %s", error)  # the screen names the one used
             notes.append(str(error))
             continue
         return dataclasses.replace(data, notes=tuple(notes))

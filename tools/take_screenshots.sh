@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${1:-.venv/bin/python}
 data=${MNIST_DATA:-../shared/data/mnist/mnist.npz}
-display=:99
+display=${DISPLAY_NUMBER:-:99}  # another number where :99 is taken
 game_args=(--data "$data")
 # shellcheck source=tools/xvfb_game.sh
 source tools/xvfb_game.sh
@@ -18,7 +18,7 @@ three() {  # a 3, drawn the way a player would: two bumps (board at 40,84)
 
 sleep 1.5
 shot 01-board-loading
-sleep 8  # TensorFlow loads in the background
+wait_for_colour 300x30+40+390 110,214,140 180  # TensorFlow loads in the background: "Network ready"
 three
 key p
 sleep 0.7
@@ -53,7 +53,8 @@ key Escape
 key t  # the training screen opens; 1 starts the seed preset, the tutorial's run
 sleep 1
 key 1
-sleep 16
+wait_for_colour 480x140+110+240 255,196,61 300  # the first epoch's dot on the accuracy chart
+sleep 8
 shot 04-training
 sleep 12
 key b
@@ -80,7 +81,7 @@ for x in 120 150 180 210 240 270; do  # teach it six 4s drawn like an "h" (it re
   key 4
 done
 key k
-sleep 20
+sleep 90  # five epochs, then the question: use the taught model?
 shot 12-teaching
-key Escape
+key Escape  # keep the old one: the screenshots' model stays the shipped one
 echo "screenshots in docs/"

@@ -28,3 +28,15 @@ stroke() {  # stroke x0 y0 x1 y1 ... in window coordinates
   done
   xdotool mouseup 1
 }
+wait_for_colour() {  # wait_for_colour WxH+X+Y R,G,B [seconds]: until about that colour shows
+  for _ in $(seq $((${3:-120} * 2))); do  # (a busy machine loads TensorFlow in 8 s or in 80)
+    import -window root -crop "$1" -depth 8 txt:- 2>/dev/null | awk -F'[()]' -v want="$2" '
+      BEGIN { split(want, w, ",") }
+      NR > 1 && !found { split($2, c, ","); d = 0  # (read to the end: an early exit would
+               for (i = 1; i <= 3; i++) d += (c[i] > w[i] ? c[i] - w[i] : w[i] - c[i])
+               if (d < 24) found = 1 }  # fail the pipe under pipefail)
+      END { exit !found }' && return 0
+    sleep 0.5
+  done
+  echo "waited ${3:-120} s for $2 at $1" >&2
+}

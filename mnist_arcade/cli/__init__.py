@@ -5,6 +5,8 @@
     mnist-arcade evaluate --data PATH     accuracy on MNIST test digits and on brush-drawn ones
     mnist-arcade train --preset full      train headless with a progress bar
 
+``--verbose`` also prints the log (:mod:`mnist_arcade.log_file`) on stderr.
+
 Problems a user can fix (a missing or damaged file, a corrupt model, data that is not MNIST, an
 argument out of range, a folder that cannot be written) print one line on stderr and exit with
 status 2, never a traceback. ``predict`` reads every file it can and reports each bad one on a
@@ -22,6 +24,7 @@ from mnist_arcade.cli.output import BROKEN_PIPE, INTERRUPTED, USER_ERROR, say, s
 from mnist_arcade.cli.reading import evaluate, predict
 from mnist_arcade.cli.training import train_headless
 from mnist_arcade.errors import DataSourceError, MnistArcadeError
+from mnist_arcade.log_file import set_up_logging
 
 __all__ = ["main"]
 
@@ -31,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]  # `mnist-arcade --data PATH` means play with that data
     args = build_parser().parse_args(argv)
+    set_up_logging(args.verbose)
     try:
         status = _run(args)
         sys.stdout.flush()  # a reader that went away shows up here at the latest

@@ -68,4 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="save exactly here, a .keras file (default: put in use only if it is better)",
     )
     train.add_argument("--seed", type=int, default=None, help="random seed, for repeatable runs")
+    for command in (play, predict, evaluate, train):
+        command.add_argument(
+            "--verbose",
+            action="store_true",
+            help="also print the log on stderr: the raw reasons behind the plain words (the "
+            "log itself is always kept in the user folder, as mnist-arcade.log)",
+        )
     return parser

@@ -17,14 +17,13 @@ def load_predictor(model_path: str | None):
     """The model to read with (``--model``, else the player's, else the shipped one) and which
     one it is, said in words with its file, so a figure is never shown without its model."""
     from mnist_arcade.messages import with_the
-    from mnist_arcade.ml.model_files import load_live_model
-    from mnist_arcade.ml.model_worker import SOURCE_NAMES
+    from mnist_arcade.ml.model_files import launch_name, load_live_model
     from mnist_arcade.ml.predictor import Predictor
 
     loaded = load_live_model(model_path)
     if loaded.warning:
         say(loaded.warning)
-    return Predictor(loaded.model), f"{with_the(SOURCE_NAMES[loaded.source])} ({loaded.path})"
+    return Predictor(loaded.model), f"{with_the(launch_name(loaded))} ({loaded.path})"
 
 
 def read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndarray]], int]:

@@ -7,9 +7,11 @@ positions are mapped back to canvas coordinates before any scene sees them. (Tex
 when scaled down: F2 makes it larger.)
 
 Fullscreen puts the window at the screen's corner and covers the screen; leaving it brings
-back the window's own size and place. Without a window manager (Xvfb, a kiosk) SDL only
-resizes the window, so the place is set here, and the resize event that arrives late for the
-fullscreen size is not taken for the player's.
+back the window's own size and place. On X11 that is a borderless window the size of the
+screen (see :func:`fullscreen_flags`): X's own fullscreen is the window manager's to do, and
+without one (Xvfb, a kiosk) it grew the window where it stood, cut off by the screen's edge,
+and would not shrink it again. The resize event that arrives late for the fullscreen size is
+not taken for the player's.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ class Window:
         if self.fullscreen:
             window = _sdl_window()
             self._windowed_position = None if window is None else window.position
-            self.display = pygame.display.set_mode(screen_size(), pygame.FULLSCREEN)
+            self.display = pygame.display.set_mode(screen_size(), fullscreen_flags())
             _place_window((0, 0))
             self._late_resize = None
         else:
@@ -125,6 +127,15 @@ class Window:
             scaled = pygame.transform.smoothscale(self.canvas, self.target.size)
             self.display.blit(scaled, self.target)
         pygame.display.flip()
+
+
+def fullscreen_flags() -> int:
+    """How the window covers the screen. X11: a borderless window the screen's size, which
+    this module places at the corner (window managers take it for fullscreen; without one it
+    simply is the screen). SDL's FULLSCREEN there asks the window manager, and with none it only
+    resized the window in place: cut off, and stuck at that size after F again. Elsewhere
+    (Windows, macOS, Wayland) SDL's own fullscreen."""
+    return pygame.NOFRAME if pygame.display.get_driver() == "x11" else pygame.FULLSCREEN
 
 
 def screen_size() -> tuple[int, int]:

@@ -16,6 +16,7 @@ judgement says so in one plain sentence: a run is never lost, and never called s
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from mnist_arcade.ml.model_files import load_model, save_to_fallback, why
 from mnist_arcade.player_files.folder_lock import holding_user_folder
 from mnist_arcade.scoring.accuracy import ProbabilitiesOf, accuracy
 from mnist_arcade.scoring.adoption import Verdict, judge_run
+
+LOG = logging.getLogger(__name__)
 
 SAVED_MODEL = "your saved model"
 SHIPPED_MODEL = "the shipped model"
@@ -80,7 +83,8 @@ def saved_model_accuracy(
             continue
         try:
             return accuracy(keras_reader(load_model(path)), inputs, labels), name
-        except MnistArcadeError:
+        except MnistArcadeError as error:
+            LOG.warning("judging against %s failed: %s", path, error)
             continue  # a damaged saved model: the run is judged against the shipped one
     return None, SHIPPED_MODEL
 
@@ -114,6 +118,7 @@ def judge_and_save(
                 raise
             return Judgement(verdict, candidate, incumbent, len(labels), target, kept)
     except Exception as error:  # disk full, read-only, a file where the folder should be
+        LOG.warning("the run could not be saved in %s", save_path.parent, exc_info=True)
         reason = why(error, save_path)
     folder = save_path.parent
     fallback = save_to_fallback(model, f"cannot save the run in {folder} ({reason})")

@@ -8,6 +8,7 @@ the player's own slots and library when a file is replaced is :mod:`mnist_arcade
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import tempfile
@@ -20,11 +21,15 @@ import numpy as np
 
 from mnist_arcade import paths
 from mnist_arcade.errors import ModelLoadError, ModelSaveError
+from mnist_arcade.messages import ENGINE_MODEL_NAMES
 from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import check_architecture
 from mnist_arcade.player_files import unfinished_saves
 from mnist_arcade.player_files.atomic_files import set_aside
 from mnist_arcade.player_files.model_archives import archive_problem, whole_sentences
+from mnist_arcade.player_files.model_names import recorded_model_name
+
+LOG = logging.getLogger(__name__)
 
 BeforeReplace = Callable[[Path], object]  # called with the target just before it is replaced
 
@@ -187,6 +192,7 @@ def save_with_fallback(model: keras.Model, path: str | os.PathLike) -> tuple[Pat
     try:
         return save_model_atomic(model, path), None
     except Exception as error:  # whatever went wrong (disk full, folder gone), keep the run
+        LOG.warning("the model could not be saved at %s", path, exc_info=True)
         reason = why(error, Path(path))
     return save_to_fallback(model, f"cannot save the model at {path} ({reason})"), reason
 
@@ -227,5 +233,20 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
             if archive_problem(user_path) is not None:  # damaged or a bomb: set aside, as a
                 where = f" ({set_aside(user_path)})"  # book is (another Keras's model stays put)
             warning = f"{error}{where}; using the shipped model instead"
+            LOG.warning("the player's model did not load: %s", warning)
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
+
+
+SOURCE_NAMES = ENGINE_MODEL_NAMES  # in English; the game words them in its own language
+
+
+def launch_name(loaded: LoadedModel) -> str:
+    """What the model the game starts with is called: the player's own model by the name it
+    had when it was put in use ("the model taught your 7 digits"), if its note says so."""
+    if loaded.source != "trained":
+        return SOURCE_NAMES[loaded.source]
+    name, problem = recorded_model_name(loaded.path)
+    if problem:
+        LOG.warning("the model's name was not kept: %s", problem)
+    return name or SOURCE_NAMES["trained"]

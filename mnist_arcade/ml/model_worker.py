@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import logging
 import queue
 
 import numpy as np
@@ -32,7 +33,6 @@ from mnist_arcade.errors import MnistArcadeError
 from mnist_arcade.explaining.detectors import detector_views
 from mnist_arcade.explaining.occlusion_answer import occlusion_answer
 from mnist_arcade.messages import (
-    ENGINE_MODEL_NAMES,
     ClassifyReady,
     ClassifyRequest,
     DetectorsReady,
@@ -64,14 +64,15 @@ from mnist_arcade.ml.library_saves import (
     save_over_player_slot,
 )
 from mnist_arcade.ml.model import build_model, check_weight_shapes
-from mnist_arcade.ml.model_files import load_live_model, load_model
+from mnist_arcade.ml.model_files import SOURCE_NAMES, launch_name, load_live_model, load_model
 from mnist_arcade.ml.predictor import Predictor
 from mnist_arcade.ml.spare_model import SpareModel
+from mnist_arcade.player_files.model_names import record_model_name
 from mnist_arcade.scoring.accuracy import accuracy
 
+LOG = logging.getLogger(__name__)
 STOP = None  # put on the request queue to end the engine
 DETECTOR_DIGITS = 2000  # test digits the detector views are found in (the shipped subset's all)
-SOURCE_NAMES = ENGINE_MODEL_NAMES  # the game words them in its own language
 
 
 @functools.cache
@@ -170,8 +171,10 @@ class Engine:
         except EngineStopping:
             raise  # not a problem to report: the game is closing
         except MnistArcadeError as error:
+            LOG.warning("the engine could not answer %s: %s", type(request).__name__, error)
             self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
+            LOG.exception("the engine failed on %s", type(request).__name__)
             message = f"{type(error).__name__}: {error}"
             self.replies.put(EngineProblem(message, switch=_switches_model(request)))
 
@@ -184,6 +187,7 @@ class Engine:
         try:
             loaded = load_live_model(path)
         except MnistArcadeError as error:
+            LOG.warning("the model to start with did not load: %s", error)
             if path is None:  # not even the shipped model: nothing to fall back to
                 self.replies.put(EngineProblem(str(error), fatal=True))
                 return
@@ -195,7 +199,7 @@ class Engine:
                 return
         self.checkpoint()
         warning = warning or loaded.warning
-        self._put_in_use(loaded.model, SOURCE_NAMES[loaded.source], warning)
+        self._put_in_use(loaded.model, launch_name(loaded), warning)
         # TensorFlow and Keras are loaded now: hundreds of thousands of objects that live as long
         # as the game. Frozen, Python's garbage collector stops walking them, so a collection
         # (the trainer makes one after every run) takes milliseconds instead of holding every
@@ -299,6 +303,7 @@ class Engine:
         model = self._spare.holding(request.weights)
         if request.save:  # saved first: if that fails, the model in use is unchanged
             save_over_player_slot(model, paths.user_model_path())
+            record_model_name(paths.user_model_path(), request.name)  # for the next launch
         self._put_in_use(model, request.name)
 
     def _preview(self, weights: list[np.ndarray]) -> None:
@@ -313,6 +318,7 @@ class Engine:
             self._restore_shipped()
             return
         model = copy_over_player_slot(request.path, paths.user_model_path())
+        record_model_name(paths.user_model_path(), request.name)  # the next launch says it too
         self._put_in_use(model, request.name)
 
     def _restore_shipped(self) -> None:

@@ -13,6 +13,7 @@ becomes one ``TrainingFailed`` message, never an exception on the game's thread.
 from __future__ import annotations
 
 import gc
+import logging
 import math
 import os
 import queue
@@ -47,6 +48,8 @@ from mnist_arcade.ml.training import (
 )
 from mnist_arcade.ml.training_data import TrainingData, judging_digits
 from mnist_arcade.scoring.accuracy import accuracy, reads_right
+
+LOG = logging.getLogger(__name__)
 
 EXAMPLES_SHOWN = 20  # test digits shown with their labels before training, as in the tutorial
 KEEP_SHARE = 0.1  # a stopped run is kept once it finished this share of its epochs (at least 1)
@@ -245,8 +248,10 @@ def run_training(
     except RunCancelled:
         return  # stopped while drawings were being made: nothing trained, nothing to keep
     except MnistArcadeError as error:
+        LOG.warning("training %s failed: %s", preset_name, error)
         post(TrainingFailed(str(error)))
     except Exception as error:  # the game must keep running whatever happens in here
+        LOG.exception("training %s failed", preset_name)  # the traceback, for the log
         # The game already says "Training failed": the reason follows, once, in plain words.
         reason = why(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
         post(TrainingFailed(reason))

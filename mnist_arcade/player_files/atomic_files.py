@@ -4,6 +4,7 @@ and set aside, never deleted, when they cannot be read. Pure Python."""
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import tempfile
 import time
@@ -13,6 +14,8 @@ from typing import BinaryIO
 
 from mnist_arcade.player_files.unfinished_saves import temporary_prefix
 from mnist_arcade.said import Said
+
+LOG = logging.getLogger(__name__)
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -36,8 +39,10 @@ def set_aside(path: Path) -> str:
     aside = path.with_name(f"{path.stem}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
     try:
         os.replace(path, aside)
+        LOG.warning("set aside %s as %s (it could not be read)", path, aside.name)
         return Said(f"set aside as {aside.name}", "file.set_aside", name=aside.name)
-    except OSError:
+    except OSError as error:
+        LOG.warning("could not set aside %s (%r): left where it is", path, error)
         return Said("left where it is", "file.left_in_place")
 
 

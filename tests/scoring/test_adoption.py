@@ -17,7 +17,7 @@ def test_a_verdict_says_better_only_with_numbers_that_show_it():
 
 
 def test_the_training_screen_shows_the_decimals_that_tell_two_runs_apart():
-    from mnist_arcade.game.scenes.train_scene import verdict_line
+    from mnist_arcade.game.widgets.run_lines import verdict_line
     from mnist_arcade.messages import RunJudged
 
     judged = RunJudged(True, "better", 0.99200, 0.99150, 6000, [], None)

@@ -24,6 +24,8 @@ from mnist_arcade.game.services.training_session import (
 )
 from mnist_arcade.game.widgets.line_chart import LineChart
 from mnist_arcade.game.widgets.network_view import COMPACT_LAYOUT, NetworkView
+from mnist_arcade.game.widgets.question_box import draw_question_box
+from mnist_arcade.game.widgets.run_lines import report_line, verdict_line
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
@@ -38,9 +40,8 @@ from mnist_arcade.game.widgets.theme import (
 from mnist_arcade.game.words import Phrase, Phrases, phrase
 from mnist_arcade.game.words.numbers import duration
 from mnist_arcade.game.words.sources import plain_source
-from mnist_arcade.messages import DataReady, FinetuneReport, Prediction, RunJudged
+from mnist_arcade.messages import DataReady, Prediction
 from mnist_arcade.presets import PresetName
-from mnist_arcade.scoring.adoption import percentages_that_differ
 
 PRESET_LABELS = {  # catalogue keys, looked up when drawn: in the language spoken then
     PresetName.SEED: "train_screen.preset_seed",
@@ -130,7 +131,11 @@ class TrainScene(Scene):
             Binding(
                 (pygame.K_RETURN, pygame.K_KP_ENTER),
                 phrase("keys.enter"),
-                phrase("train_screen.key_use"),
+                phrase(
+                    "train_screen.key_use_taught"
+                    if context.switching.taught_offer()
+                    else "train_screen.key_use"
+                ),
                 self._use_kept_aside,
             ),
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
@@ -141,6 +146,12 @@ class TrainScene(Scene):
             self.handle_key(event.key)
         elif event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
+
+    def on_exit(self) -> None:
+        """Leaving the screen answers an open "use the taught model?" with no: only the
+        player's Enter puts it in use."""
+        if self.context.switching.decline_taught_run():
+            self.context.say(phrase("teach.kept_old"), MUTED)
 
     def _stop_and_leave(self) -> None:
         self.context.training.stop()
@@ -238,7 +249,10 @@ class TrainScene(Scene):
             self.network.draw(surface)
         self.draw_footer(surface, notice=False)  # notices go in the summary line here
         text.draw(surface, phrase("train_screen.epoch_words"), (40, 158), 18, MUTED)
-        if not self.accuracy_chart.draw_value(surface, self.mouse):
+        question = self.context.switching.taught_question()
+        if question:  # over the charts: the run is over, and this is the player's to answer
+            draw_question_box(surface, text, question, ACCURACY_RECT.union(LOSS_RECT).center)
+        elif not self.accuracy_chart.draw_value(surface, self.mouse):
             self.loss_chart.draw_value(surface, self.mouse)
 
     def _draw_examples(self, surface: pygame.Surface) -> None:
@@ -345,46 +359,7 @@ class TrainScene(Scene):
             return "", TEXT
         key = "train_screen.finished" if training.status == FINISHED else "train_screen.stopped"
         done = phrase(key, epochs=finished.epochs_done, time=duration(finished.seconds))
-        sentence, color = verdict_line(
-            training.judged, training.offer_taken, taught=training.preset == PresetName.FINETUNE
-        )
+        taught = training.preset == PresetName.FINETUNE
+        asking = self.context.switching.taught_offer() is not None
+        sentence, color = verdict_line(training.judged, training.offer_taken, taught, asking)
         return done + sentence, color
-
-
-def report_line(report: FinetuneReport) -> str:
-    """Before and after teaching, side by side, in one sentence."""
-    return phrase(
-        "train_screen.report",
-        digits=report.book_digits,
-        before=report.book_right_before,
-        after=report.book_right_after,
-        test_before=report.test_accuracy_before,
-        test_after=report.test_accuracy_after,
-    )
-
-
-def verdict_line(
-    judged: RunJudged | None, offer_taken: bool, taught: bool = False
-) -> tuple[str, tuple[int, int, int]]:
-    """One sentence on what became of a run: put in use, or kept aside and why.
-
-    A run that taught the player's digits is nearly always a hair worse on MNIST's validation
-    digits (that is the price of a new style), so it waits for the player's Enter, said plainly.
-    """
-    if judged is None:
-        return phrase("verdict.nothing"), MUTED
-    in_use = judged.incumbent_accuracy
-    candidate, before = percentages_that_differ(
-        judged.candidate_accuracy, judged.candidate_accuracy if in_use is None else in_use
-    )
-    measured = phrase("verdict.measured", accuracy=candidate, digits=judged.validation_digits)
-    incumbent = "" if in_use is None else phrase("verdict.beside", accuracy=before)
-    if judged.adopted:
-        key, color = "verdict.in_use", GOOD
-    elif offer_taken:
-        key, color = "verdict.chosen", GOOD
-    elif taught:
-        key, color = "verdict.taught", ACCENT
-    else:
-        key, color = "verdict.kept_aside", ACCENT
-    return phrase(key, measured=measured, incumbent=incumbent), color

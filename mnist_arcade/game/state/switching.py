@@ -28,6 +28,7 @@ from mnist_arcade.player_files.model_library import (
     set_aside_model,
 )
 from mnist_arcade.presets import PresetName
+from mnist_arcade.scoring.adoption import percentages_that_differ
 
 
 def run_name(training: TrainingSession) -> str:
@@ -52,6 +53,7 @@ class ModelSwitching:
     readings: Readings
     _switches: deque = field(default_factory=deque)  # files of switches sent, oldest first
     _in_use_file: Path | None = None  # the shipped or kept model file in use, if known
+    _declined: RunJudged | None = None  # the taught run the player said no to (Esc, or left)
 
     @property
     def confirming_restore(self) -> bool:
@@ -61,16 +63,61 @@ class ModelSwitching:
         """A switch to ``file`` was sent to the engine; its answer comes in order."""
         self._switches.append(file)
 
+    def taught_offer(self) -> RunJudged | None:
+        """The run K just taught, kept aside by the policy (a hair worse on MNIST is the usual
+        price of a new style), while the training screen's question about it is open: the
+        player asked for it, so one Enter puts it in use. None once answered or replaced."""
+        training, offer = self.training, self.training.offer
+        if offer is None or training.report is None or training.active:
+            return None
+        if training.preset != PresetName.FINETUNE or offer.problem or offer is self._declined:
+            return None
+        return offer
+
+    def taught_question(self) -> list[str]:
+        """The question about :meth:`taught_offer`, one line each (none when it is closed): the
+        player's digits and the practice exam, before and after."""
+        offer, report = self.taught_offer(), self.training.report
+        if offer is None or report is None:
+            return []
+        after = offer.candidate_accuracy
+        before = after if offer.incumbent_accuracy is None else offer.incumbent_accuracy
+        exam_after, exam_before = percentages_that_differ(after, before)
+        digits = report.book_digits
+        return [
+            phrase("teach.use_title"),
+            phrase(
+                "teach.use_digits",
+                before=report.book_right_before,
+                after=report.book_right_after,
+                digits=digits,
+            ),
+            phrase("teach.use_exam", before=exam_before, after=exam_after),
+            phrase("teach.use_keys"),
+        ]
+
+    def decline_taught_run(self) -> bool:
+        """Esc, or leaving the screen: the old model stays in use, the taught run stays kept
+        (the library has it; N brings it back). True if a question was open."""
+        offer = self.taught_offer()
+        if offer is None:
+            return False
+        self._declined = offer
+        return True
+
     def use_kept_aside_run(self) -> bool:
         """Enter: the player prefers the kept-aside run to the policy's verdict. The first press
-        asks, a second Enter confirms and puts it in use, as N and R do; False if no run is on
+        asks, a second Enter confirms and puts it in use, as N and R do; a run the player just
+        taught (K) was asked about already, so one Enter is enough. False if no run is on
         offer."""
         offer = self.training.offer
         if offer is None:
             return False
         name = run_name(self.training)
         question = phrase("switch.kept_aside_question", name=name)
-        if self.notices.confirmed(Confirmable.KEPT_ASIDE_RUN, question):
+        if self.taught_offer() is not None or self.notices.confirmed(
+            Confirmable.KEPT_ASIDE_RUN, question
+        ):
             kept = library_file(offer)
             if kept is not None and kept.is_file():  # its file as saved, so the library
                 self.model.use_model_file(str(kept), name)  # knows it again

@@ -3,6 +3,7 @@ its right label; K teaches the model in use the book's digits (a fine-tune run).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from mnist_arcade.game.services.challenge import with_article
@@ -17,6 +18,8 @@ from mnist_arcade.player_files.atomic_files import why_not_saved
 from mnist_arcade.player_files.digit_book import DigitBook, book_path, load_book, save_book
 from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.presets import PresetName
+
+LOG = logging.getLogger(__name__)
 
 MIN_TAUGHT = 5  # digits in the book before "learn my digits" makes sense
 
@@ -47,6 +50,7 @@ class Teaching:
             save_book(self.book)
             return True
         except (OSError, UserFolderBusy) as error:
+            LOG.warning("the digit book could not be saved: %r", error)
             reason = why_not_saved(error, book_path()) if isinstance(error, OSError) else error
             self.notices.say(phrase("book.save_failed", reason=reason), WARN)
             return False

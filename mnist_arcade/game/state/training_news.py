@@ -5,7 +5,9 @@ adopts it, the switch to it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from mnist_arcade import paths
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input, to_network_input
 from mnist_arcade.game.services.model_client import ModelClient
 from mnist_arcade.game.services.training_session import (
@@ -22,6 +24,7 @@ from mnist_arcade.game.state.switching import ModelSwitching, library_file, run_
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.game.words import phrase
 from mnist_arcade.messages import Prediction
+from mnist_arcade.player_files.model_names import record_model_name
 
 
 @dataclass
@@ -88,7 +91,10 @@ class TrainingNews:
             problem = judged.problem[0].upper() + judged.problem[1:]
             say(phrase("training.not_saved", problem=problem), WARN)
         elif status in (FINISHED, STOPPED) and judged.adopted:
-            self.model.use_weights(judged.weights, run_name(self.training), save=False)
+            name = run_name(self.training)
+            self.model.use_weights(judged.weights, name, save=False)
+            if judged.saved_path and Path(judged.saved_path) == paths.user_model_path():
+                record_model_name(paths.user_model_path(), name)  # the trainer saved it there
             self.switching.expect(library_file(judged))
             say(
                 phrase(

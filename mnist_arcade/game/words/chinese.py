@@ -98,6 +98,11 @@ CHINESE: dict[str, str] = {
     "teach.still_loading": "网络还在加载，请稍后再试。",
     "teach.run_going": "还有一次训练在进行：先停止它（T，然后 Esc）。",
     "teach.teaching": "正在把你的 {count} 个数字教给网络……",
+    "teach.use_title": "使用教过的模型吗？",
+    "teach.use_digits": "你的数字认对了：之前 {before}/{digits} 个，之后 {after}/{digits} 个",
+    "teach.use_exam": "MNIST 模拟考：之前 {before}，之后 {after}",
+    "teach.use_keys": "Enter：是，使用它        Esc：保留原来的模型",
+    "teach.kept_old": "继续使用原来的模型。教过的模型也保留着：按 N 可以换回它。",
     # --- training --------------------------------------------------------------------------------
     "training.started": "正在按 {preset} 方案训练；现在用的模型不变。",
     "training.failed": "训练失败：{error}",
@@ -105,8 +110,8 @@ CHINESE: dict[str, str] = {
     "training.nothing_to_keep": "还没学到多少就停了：什么也没留下。",
     "training.adopted": "训练{status}，{scores}。现在正在使用它。",
     "training.taught": (
-        "教好了：你的 {digits} 个数字，之前认对 {before} 个，现在认对 {after} 个。在训练界面按两次 "
-        "Enter 就能用它。"
+        "教好了：你的 {digits} 个数字，之前认对 {before} 个，现在认对 {after} 个。"
+        "训练界面（T）会问你要不要使用它。"
     ),
     "training.kept_aside": "训练结果留作备用，{scores}。在训练界面按两次 Enter 就能用它。",
     "training.scores": "模拟考：{digits:,} 个没见过的数字，答对 {accuracy:.1%}",
@@ -184,6 +189,7 @@ CHINESE: dict[str, str] = {
     "train_screen.key_full": "full 训练",
     "train_screen.key_again": "开始训练（再用上次的方案）",
     "train_screen.key_use": "使用备用的训练结果（按两次）",
+    "train_screen.key_use_taught": "使用教过的模型",
     "train_screen.run_going": "还有一次训练在进行：先按 Esc 停止它。",
     "train_screen.nothing_aside": "没有备用的训练结果可用。按空格键再训练一次。",
     "train_screen.heading": "训练卷积神经网络",
@@ -215,7 +221,7 @@ CHINESE: dict[str, str] = {
     "train_screen.finished": "完成：{epochs} 轮，用时 {time}。",
     "train_screen.stopped": "已停止：{epochs} 轮，用时 {time}。",
     "train_screen.report": (
-        "你的 {digits} 个数字：之前认对 {before} 个，现在 {after} 个。    MNIST 测试集：之前 "
+        "你的 {digits} 个数字：之前认对 {before} 个，现在 {after} 个。    MNIST 期末考：之前 "
         "{test_before:.1%}，现在 {test_after:.1%}。"
     ),
     # --- verdict ---------------------------------------------------------------------------------
@@ -225,6 +231,7 @@ CHINESE: dict[str, str] = {
     "verdict.in_use": "现在正在使用：它{measured}{incumbent}。",
     "verdict.chosen": "你选择了使用这次训练：它{measured}{incumbent}。",
     "verdict.taught": "MNIST 验证集：它{measured}{incumbent}。按两次 Enter：使用它。",
+    "verdict.taught_asking": "教好了：它{measured}{incumbent}。",
     "verdict.kept_aside": "留作备用：它{measured}{incumbent}。按两次 Enter：仍然使用它。",
     # --- board_screen ----------------------------------------------------------------------------
     "board_screen.title": "画板",

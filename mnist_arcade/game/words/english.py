@@ -83,6 +83,15 @@ ENGLISH: dict[str, str] = {
     "teach.still_loading": "The network is still loading; try again in a moment.",
     "teach.run_going": "A run is still going: stop it first (T, then Esc).",
     "teach.teaching": "Teaching the network your {count} digits...",
+    "teach.use_title": "Use the taught model?",
+    "teach.use_digits": (
+        "Your digits read right: {before} of {digits} before, {after} of {digits} after"
+    ),
+    "teach.use_exam": "MNIST practice exam: {before} before, {after} after",
+    "teach.use_keys": "Enter: yes, use it        Esc: keep the old one",
+    "teach.kept_old": (
+        "Kept the old model in use. The taught one is kept too: N brings it back."
+    ),
     # --- training --------------------------------------------------------------------------------
     "training.started": "Training the {preset} preset; the model in use stays.",
     "training.failed": "Training failed: {error}",
@@ -90,8 +99,8 @@ ENGLISH: dict[str, str] = {
     "training.nothing_to_keep": "Stopped before it had learned much: nothing kept.",
     "training.adopted": "Training {status}: {scores}. Now in use.",
     "training.taught": (
-        "Taught: {before} of your {digits} digits read right before, {after} after. On "
-        "the training screen, Enter twice uses it."
+        "Taught: {before} of your {digits} digits read right before, {after} after. The "
+        "training screen (T) asks whether to use it."
     ),
     "training.kept_aside": "Run kept aside: {scores}. On the training screen, Enter twice uses it.",
     "training.scores": "practice exam: {accuracy:.1%} of {digits:,} unseen digits",
@@ -179,6 +188,7 @@ ENGLISH: dict[str, str] = {
     "train_screen.key_full": "the full run",
     "train_screen.key_again": "start a run (the last preset again)",
     "train_screen.key_use": "use a kept-aside run (press twice)",
+    "train_screen.key_use_taught": "use the taught model",
     "train_screen.run_going": "A run is still going: Esc stops it first.",
     "train_screen.nothing_aside": "There is no kept-aside run to use. Space trains again.",
     "train_screen.heading": "Training the CNN",
@@ -197,8 +207,8 @@ ENGLISH: dict[str, str] = {
     "train_screen.data_looking": "Data: looking for MNIST...",
     "train_screen.data_idle": "Data: real MNIST digits, found when a run starts.",
     "train_screen.data_teaching": (
-        "Teaching your {count} digits (each nudged a few ways), mixed with MNIST digits "
-        "from {source} so it does not forget them"
+        "Teaching your {count} digits (each nudged a few ways), mixed with digits from "
+        "{source}, so it does not forget MNIST"
     ),
     "train_screen.data": (
         "Data: {train:,} digits to learn from, out of {source}. After each epoch, a quick "
@@ -217,8 +227,8 @@ ENGLISH: dict[str, str] = {
     "train_screen.finished": "Finished: {epochs} epochs in {time}. ",
     "train_screen.stopped": "Stopped: {epochs} epochs in {time}. ",
     "train_screen.report": (
-        "Your {digits} digits: {before} read right before, {after} after.    MNIST test: "
-        "{test_before:.1%} before, {test_after:.1%} after."
+        "Your {digits} digits: {before} read right before, {after} after.    MNIST final "
+        "exam: {test_before:.1%} before, {test_after:.1%} after."
     ),
     # --- verdict ---------------------------------------------------------------------------------
     "verdict.nothing": "Stopped before it had learned much: nothing kept.",
@@ -227,6 +237,7 @@ ENGLISH: dict[str, str] = {
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
+    "verdict.taught_asking": "Taught: it reads {measured}{incumbent}.",
     "verdict.kept_aside": "Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.",
     # --- board_screen ----------------------------------------------------------------------------
     "board_screen.title": "The drawing board",
