@@ -18,7 +18,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    play = _add_play(commands)
+    predict = _add_predict(commands)
+    evaluate = _add_evaluate(commands)
+    train = _add_train(commands)
+    for command in (play, predict, evaluate, train):
+        command.add_argument(
+            "--verbose",
+            action="store_true",
+            help="also print the log on stderr: the raw reasons behind the plain words (the "
+            "log itself is always kept in the user folder, as mnist-arcade.log)",
+        )
+    return parser
 
+
+def _add_play(commands) -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument("--model", help="a .keras model to use instead of the saved/shipped one")
     play.add_argument("--data", help="mnist.npz or a folder of MNIST IDX files for training")
@@ -29,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         "with Y on the board, else the system's)",
     )
     play.add_argument("--startup-check", action="store_true", help=argparse.SUPPRESS)
+    return play
 
+
+def _add_predict(commands) -> argparse.ArgumentParser:
     predict = commands.add_parser("predict", help="read digits from image files")
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     predict.add_argument("--model", help="a .keras model (default: the game's live model)")
@@ -40,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="preprocessing: MNIST-style centring (default) or plain resize",
     )
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
+    return predict
 
+
+def _add_evaluate(commands) -> argparse.ArgumentParser:
     evaluate = commands.add_parser("evaluate", help="accuracy on MNIST's test digits")
     evaluate.add_argument("--data", required=True, help="a Keras-layout mnist.npz (or IDX folder)")
     evaluate.add_argument("--model", help="a .keras model (default: the game's live model)")
@@ -53,7 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--pen-strokes", help=PEN_HELP)
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    return evaluate
 
+
+def _add_train(commands) -> argparse.ArgumentParser:
     train = commands.add_parser("train", help="train the CNN headless")
     train.add_argument(
         "--preset",
@@ -68,11 +91,4 @@ def build_parser() -> argparse.ArgumentParser:
         help="save exactly here, a .keras file (default: put in use only if it is better)",
     )
     train.add_argument("--seed", type=int, default=None, help="random seed, for repeatable runs")
-    for command in (play, predict, evaluate, train):
-        command.add_argument(
-            "--verbose",
-            action="store_true",
-            help="also print the log on stderr: the raw reasons behind the plain words (the "
-            "log itself is always kept in the user folder, as mnist-arcade.log)",
-        )
-    return parser
+    return train
