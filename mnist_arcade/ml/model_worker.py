@@ -103,7 +103,6 @@ class Engine:
         self.live: Predictor | None = None
         self.preview: Predictor | None = None
         self._spare = SpareModel()  # weights pass through it on their way in (and saves)
-        self._yardstick: tuple[np.ndarray, np.ndarray, str] | None = None
         self._knockout = KnockOutReader()  # its own spare: filters are zeroed there, never here
         self._knockout_digits: tuple[np.ndarray, np.ndarray] | None = None
         self._all_on = AccuracyPerModel()  # measured once per model, not on every switch
@@ -355,11 +354,9 @@ class Engine:
         )
 
     def yardstick(self) -> tuple[np.ndarray, np.ndarray, str]:
-        """The test digits models are measured on (:func:`_yardstick`), read once: measuring,
-        knock-outs and the detector views all use it."""
-        if self._yardstick is None:
-            self._yardstick = _yardstick()
-        return self._yardstick
+        """The test digits models are measured on (:func:`_yardstick`, read once a process):
+        measuring, knock-outs and the detector views all use it."""
+        return _yardstick()
 
     def _measure(self, predictor: Predictor) -> tuple[float | None, str]:
         try:
