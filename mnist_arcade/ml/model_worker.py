@@ -51,9 +51,10 @@ from mnist_arcade.messages import (
     UseWeights,
     yardstick_words,
 )
+from mnist_arcade.ml.accuracy_memo import MEASURED
+from mnist_arcade.ml.engine_requests import newest_predictions_only, switches_model
 from mnist_arcade.ml.knockout import (
     KNOCKOUT_TEST_DIGITS,
-    AccuracyPerModel,
     KnockOutReader,
     balanced_sample,
 )
@@ -63,9 +64,10 @@ from mnist_arcade.ml.library_saves import (
     keep_aside_user_model,
     save_over_player_slot,
 )
-from mnist_arcade.ml.model import build_model, check_weight_shapes
+from mnist_arcade.ml.model import check_weight_shapes
 from mnist_arcade.ml.model_files import SOURCE_NAMES, launch_name, load_live_model, load_model
 from mnist_arcade.ml.predictor import Predictor
+from mnist_arcade.ml.predictor_pool import give_back, take_predictor
 from mnist_arcade.ml.spare_model import SpareModel
 from mnist_arcade.player_files.model_names import record_model_name
 from mnist_arcade.scoring.accuracy import accuracy
@@ -105,7 +107,6 @@ class Engine:
         self._spare = SpareModel()  # weights pass through it on their way in (and saves)
         self._knockout = KnockOutReader()  # its own spare: filters are zeroed there, never here
         self._knockout_digits: tuple[np.ndarray, np.ndarray] | None = None
-        self._all_on = AccuracyPerModel()  # measured once per model, not on every switch
         self._backlog: list = []  # requests taken off the queue, not yet answered
         self._stopping = False  # STOP has come: end at the next checkpoint
 
@@ -121,12 +122,15 @@ class Engine:
                 if not self._backlog:
                     self._take(self.requests.get())
                 self.checkpoint()
-                batch, self._backlog = _newest_predictions_only(self._backlog), []
+                batch, self._backlog = newest_predictions_only(self._backlog), []
                 for request in batch:
                     self.checkpoint()
                     self._answer(request)
         except EngineStopping:
             return
+        finally:  # this thread is leaving: the next engine of this process may use them
+            give_back(self.live, self.preview, self._knockout.give_up_predictor())
+            self.live = self.preview = None
 
     def _take(self, request) -> None:
         if request is STOP:
@@ -171,11 +175,11 @@ class Engine:
             raise  # not a problem to report: the game is closing
         except MnistArcadeError as error:
             LOG.warning("the engine could not answer %s: %s", type(request).__name__, error)
-            self.replies.put(EngineProblem(str(error), switch=_switches_model(request)))
+            self.replies.put(EngineProblem(str(error), switch=switches_model(request)))
         except Exception as error:  # the game must keep running whatever happens in here
             LOG.exception("the engine failed on %s", type(request).__name__)
             message = f"{type(error).__name__}: {error}"
-            self.replies.put(EngineProblem(message, switch=_switches_model(request)))
+            self.replies.put(EngineProblem(message, switch=switches_model(request)))
 
     # --- requests ------------------------------------------------------------------------------
 
@@ -252,8 +256,10 @@ class Engine:
             images, labels = self._knockout_yardstick()
             self.checkpoint()
             digits = len(images)
-            accuracy_all_on = self._all_on.get(
-                self.version, lambda: accuracy(self.live.probabilities, images, labels)
+            accuracy_all_on = MEASURED.get(
+                self.live.get_weights(),
+                "knock-out digits",
+                lambda: accuracy(self.live.probabilities, images, labels),
             )
             accuracy_off = (
                 accuracy_all_on
@@ -308,7 +314,7 @@ class Engine:
     def _preview(self, weights: list[np.ndarray]) -> None:
         check_weight_shapes(weights)
         if self.preview is None:
-            self.preview = Predictor(build_model(), compile_fast=False)
+            self.preview = take_predictor(compile_fast=False)
             self.checkpoint()
         self.preview.set_weights(weights)
 
@@ -340,7 +346,7 @@ class Engine:
         ones only lend it their weights, so nothing is traced again (each new tf.function
         costs memory and, after a few, TensorFlow's retracing warnings)."""
         if self.live is None:
-            self.live = Predictor(model)
+            self.live = take_predictor(model)
         else:
             self.live.set_weights(model.get_weights())
         predictor = self.live
@@ -364,33 +370,9 @@ class Engine:
         except MnistArcadeError:
             return None, "no test digits found"
         self.checkpoint()
-        return accuracy(predictor.probabilities, images, labels), described
-
-
-def _kind(request) -> tuple | None:
-    """Requests of one kind answer the same question: only the newest is worth answering."""
-    if isinstance(request, PredictRequest):
-        return (PredictRequest, request.preview)
-    if isinstance(request, KnockOutRequest):
-        return (KnockOutRequest,)
-    return None
-
-
-def _newest_predictions_only(batch: list) -> list:
-    """Drop every PredictRequest (or KnockOutRequest) that a later one of the same kind makes
-    pointless."""
-    last = {}
-    for index, request in enumerate(batch):
-        if _kind(request) is not None:
-            last[_kind(request)] = index
-    return [
-        request
-        for index, request in enumerate(batch)
-        if _kind(request) is None or last[_kind(request)] == index
-    ]
-
-
-def _switches_model(request) -> bool:
-    """True for a request that puts another model in use: it is answered by exactly one
-    ModelInUse, or by an EngineProblem that says so, in the order the game sent them."""
-    return isinstance(request, UseWeights | UseModelFile | RestoreShipped)
+        figure = MEASURED.get(
+            predictor.get_weights(),
+            "yardstick",
+            lambda: accuracy(predictor.probabilities, images, labels),
+        )
+        return figure, described

@@ -51,6 +51,7 @@ class Predictor:
         read once an epoch does not need it, nor the memory XLA's compiler takes)."""
         check_architecture(model)
         self.model = model
+        self.compile_fast = compile_fast
         extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )

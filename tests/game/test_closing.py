@@ -75,8 +75,8 @@ def test_a_close_while_the_engine_loads_or_compiles_waits_for_it_and_starts_noth
         held = held_until_the_window_goes(entered, window, model_worker.load_live_model)
         monkeypatch.setattr(model_worker, "load_live_model", held)
     else:
-        held = held_until_the_window_goes(entered, window, model_worker.Predictor)
-        monkeypatch.setattr(model_worker, "Predictor", held)
+        held = held_until_the_window_goes(entered, window, model_worker.take_predictor)
+        monkeypatch.setattr(model_worker, "take_predictor", held)
     real_accuracy = model_worker.accuracy
 
     def accuracy(*args, **kwargs):  # measuring the model on the yardstick digits: the next step

@@ -110,7 +110,7 @@ def test_the_accuracy_is_measured_on_500_test_digits_with_and_without_the_filter
 
 def test_only_the_newest_knock_out_request_in_a_burst_is_answered():
     from mnist_arcade.messages import KnockOutRequest, PredictRequest
-    from mnist_arcade.ml.model_worker import _newest_predictions_only
+    from mnist_arcade.ml.engine_requests import newest_predictions_only
 
     digit = np.zeros((28, 28), np.float32)
     burst = [
@@ -118,11 +118,11 @@ def test_only_the_newest_knock_out_request_in_a_burst_is_answered():
         PredictRequest(2, digit),
         KnockOutRequest(3, "conv1", (0, 1)),
     ]
-    assert [r.request_id for r in _newest_predictions_only(burst)] == [2, 3]
+    assert [r.request_id for r in newest_predictions_only(burst)] == [2, 3]
 
 
-def test_the_all_on_accuracy_is_measured_once_per_model_version():
-    from mnist_arcade.ml.knockout import AccuracyPerModel
+def test_a_figure_is_measured_once_per_set_of_weights_and_digits():
+    from mnist_arcade.ml.accuracy_memo import AccuracyPerWeights
 
     measured = []
 
@@ -130,11 +130,28 @@ def test_the_all_on_accuracy_is_measured_once_per_model_version():
         measured.append(len(measured))
         return 0.9 + len(measured) / 100
 
-    cache = AccuracyPerModel()
-    assert cache.get(1, measure) == cache.get(1, measure) == pytest.approx(0.91)
-    assert len(measured) == 1  # the second switch on model 1 read no digits
-    assert cache.get(2, measure) == pytest.approx(0.92)  # another model: measured again
-    assert len(measured) == 2
+    weights = [np.arange(6, dtype=np.float32).reshape(2, 3), np.ones(3, np.float32)]
+    other = [weights[0].copy(), weights[1].copy()]
+    other[1][2] = 0.5  # one weight differs
+    memo = AccuracyPerWeights()
+    first = memo.get(weights, "yardstick", measure)
+    again = memo.get([array.copy() for array in weights], "yardstick", measure)
+    assert first == again == pytest.approx(0.91)
+    assert len(measured) == 1  # equal weights (a copy) read no digits again
+    assert memo.get(other, "yardstick", measure) == pytest.approx(0.92)  # another model
+    assert memo.get(weights, "knock-out digits", measure) == pytest.approx(0.93)  # other digits
+    assert len(measured) == 3
+
+
+def test_the_memo_forgets_the_oldest_figure_first():
+    from mnist_arcade.ml.accuracy_memo import AccuracyPerWeights
+
+    memo = AccuracyPerWeights(most=2)
+    models = [[np.full(3, value, np.float32)] for value in (1.0, 2.0, 3.0)]
+    for index, weights in enumerate(models):
+        memo.get(weights, "yardstick", lambda index=index: index / 10)
+    assert memo.get(models[2], "yardstick", lambda: 9.0) == pytest.approx(0.2)  # remembered
+    assert memo.get(models[0], "yardstick", lambda: 9.0) == 9.0  # forgotten: measured again
 
 
 def accuracy_through_the_engine(client, images, labels) -> float:

@@ -1,0 +1,62 @@
+"""Built predictors, handed from an engine that ends to the next one the process starts.
+
+Building a :class:`~mnist_arcade.ml.predictor.Predictor` traces its functions and compiles
+the one-digit call with XLA: about 0.7 s here, most of an engine's start, and every model and
+graph Keras builds stays in the process's memory for its life. Within one engine a model
+switch already only lends the predictor its weights. A process that starts engine after engine
+(the test suite starts dozens; a benchmark restarts the game's engine) would otherwise build
+the same graph each time. So an engine that ends gives its predictors back here, and the next
+engine takes one and lends it the weights of the model it loaded.
+
+A predictor is only ever held by one engine at a time: :func:`take_predictor` removes it from
+the pool under a lock, and :func:`give_back` is called once its engine's thread has left.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from mnist_arcade.ml.backend import keras
+from mnist_arcade.ml.model import build_model, check_architecture
+from mnist_arcade.ml.predictor import Predictor
+
+MOST_KEPT = 4  # spare predictors of each kind kept; more are dropped (none is ever in use)
+
+_lock = threading.Lock()
+_spares: dict[bool, list[Predictor]] = {True: [], False: []}
+
+
+def take_predictor(model: keras.Model | None = None, compile_fast: bool = True) -> Predictor:
+    """A predictor reading with ``model``'s weights: a spare lent them, or one built on it.
+
+    ``model`` is checked as a new Predictor checks it, so a network of another shape is
+    refused the same way whether or not a spare was waiting. With no ``model``: a predictor
+    whose weights the caller sets at once (the preview, the knock-out copy), built on a new
+    network if no spare waits, never on one somebody else reads with."""
+    if model is not None:
+        check_architecture(model)
+    with _lock:
+        spares = _spares[compile_fast]
+        spare = spares.pop() if spares else None
+    if spare is None:
+        return Predictor(model if model is not None else build_model(), compile_fast)
+    if model is not None:
+        spare.set_weights(model.get_weights())
+    return spare
+
+
+def give_back(*predictors: Predictor | None) -> None:
+    """Keep these (an ended engine's) for the next engine; ``None`` is skipped."""
+    with _lock:
+        for predictor in predictors:
+            if predictor is None:
+                continue
+            spares = _spares[predictor.compile_fast]
+            if len(spares) < MOST_KEPT and all(spare is not predictor for spare in spares):
+                spares.append(predictor)
+
+
+def spare_count() -> int:
+    """How many predictors wait in the pool (for the benchmarks and the tests)."""
+    with _lock:
+        return sum(len(spares) for spares in _spares.values())
