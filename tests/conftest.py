@@ -1,7 +1,8 @@
 """Shared test set-up: headless SDL, an isolated user folder, and real MNIST data.
 
 SDL's dummy drivers are set before pygame is imported anywhere, so every test runs without a
-display or a sound card.
+display or a sound card. Under pytest-xdist, each worker's TensorFlow gets its share of the
+cores.
 
 Which MNIST the tests read is explicit: ``MNIST_ARCADE_TEST_DATA=subset`` uses only the shipped
 subset (what a fresh clone has), ``full`` insists on ``../shared/data/mnist/mnist.npz``, and
@@ -16,6 +17,13 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+if workers := int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "0")):
+    # pytest-xdist runs the tests in several processes (pyproject.toml: -n auto). Each one's
+    # TensorFlow would size its thread pools to the whole machine, and the workers would fight
+    # over the cores; so each gets its share, set before TensorFlow is first imported.
+    share = str(max(1, (os.cpu_count() or 1) // workers))
+    for pool in ("TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(pool, share)
 
 from pathlib import Path
 

@@ -11,6 +11,7 @@ drift from what runs. Pure Python.
 from __future__ import annotations
 
 import ast
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,10 @@ def shown_path(path: Path) -> str:
     return path.relative_to(PACKAGE.parent).as_posix()
 
 
+@functools.cache
 def _module(path: Path) -> ast.Module:
+    """``path`` parsed, once a process: the installed game's source does not change while it
+    runs, and each new lesson screen would otherwise parse the same files again (30 ms)."""
     return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
 
 

@@ -196,7 +196,7 @@ def other_screens(app, problems: list[str], overlaps: dict[str, int]) -> None:
         with_help(app, f"lesson step {step + 1}", problems, overlaps)
 
 
-def test_every_screen_keeps_its_words_whole_inside_the_window_in_both_languages(make_app):
+def words_whole_in_both_languages(make_app, visit) -> None:
     """Out of the window, cut short or too small fails in either language; text over text is
     counted state by state, and the Chinese screens may have no more of it than the English."""
     problems: list[str] = []
@@ -205,8 +205,7 @@ def test_every_screen_keeps_its_words_whole_inside_the_window_in_both_languages(
         use_language(language)
         app = make_app()
         overlaps[language] = {}
-        board_states(app, problems, overlaps[language])
-        other_screens(app, problems, overlaps[language])
+        visit(app, problems, overlaps[language])
     english, chinese = overlaps[Language.ENGLISH], overlaps[Language.CHINESE]
     assert english.keys() == chinese.keys()
     worse = {
@@ -216,3 +215,12 @@ def test_every_screen_keeps_its_words_whole_inside_the_window_in_both_languages(
     }
     assert problems == [], "\n".join(problems)
     assert worse == {}, "text over text (English, Chinese), by screen"
+
+
+# Two tests, not one, so that pytest-xdist's workers share the frames between them.
+def test_the_board_keeps_its_words_whole_inside_the_window_in_both_languages(make_app):
+    words_whole_in_both_languages(make_app, board_states)
+
+
+def test_every_other_screen_keeps_its_words_whole_inside_the_window_in_both_languages(make_app):
+    words_whole_in_both_languages(make_app, other_screens)

@@ -9,8 +9,15 @@ from mnist_arcade.ml.calibrate import calibrate, main
 from mnist_arcade.ml.model_files import load_model
 
 
-def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, small_mnist_file):
+def test_calibrating_keeps_every_answer_and_the_architecture(
+    shipped_model, small_mnist_file, tmp_path
+):
     from mnist_arcade.ml.model import build_model
+    from mnist_arcade.practice.pen_strokes import read_pen_digits, save_compact, split_by_writer
+
+    _, held_out = split_by_writer(read_pen_digits())
+    pens = tmp_path / "held_out_pens.npz"
+    save_compact(held_out[::10], pens)  # every tenth held-out digit: the same writers, fewer
 
     model = build_model()
     model.set_weights(shipped_model.get_weights())
@@ -19,7 +26,7 @@ def test_calibrating_keeps_every_answer_and_the_architecture(shipped_model, smal
     data = load_npz(small_mnist_file)
     digits = mnist_digits_as_input(data.x_test[:100])[..., None]
     before = np.asarray(model(digits, training=False))
-    temperature = calibrate(model, data, drawings=60)
+    temperature = calibrate(model, data, drawings=60, pen_strokes=pens)
     after = np.asarray(model(digits, training=False))
     assert 0.25 <= temperature <= 8
     assert np.array_equal(before.argmax(axis=1), after.argmax(axis=1))
