@@ -17,6 +17,7 @@ larger-text setting (for projectors) lifts every small size to ``LARGE_TEXT_SIZE
 from __future__ import annotations
 
 import enum
+import functools
 
 import pygame
 
@@ -58,6 +59,12 @@ class SharpMeasure:
 
     def __init__(self, doubled: pygame.font.Font) -> None:
         self.doubled = doubled
+
+    def __eq__(self, other: object) -> bool:  # two measures of one font measure alike
+        return isinstance(other, SharpMeasure) and other.doubled is self.doubled
+
+    def __hash__(self) -> int:
+        return hash(("sharp", id(self.doubled)))
 
     def size(self, text: str) -> tuple[int, int]:
         width, height = self.doubled.size(text)
@@ -181,7 +188,16 @@ def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
 def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Split ``text`` into lines that each fit ``width`` pixels in ``font``: at spaces, and
     between Chinese characters but never before closing punctuation (:mod:`.line_breaks`); a
-    piece wider than a whole line (a file's path) is broken where the line ends."""
+    piece wider than a whole line (a file's path) is broken where the line ends.
+
+    Remembered: a screen wraps the same sentences every frame, and measuring one costs a
+    font call per word; a font's measures never change, so the same question gets the same
+    lines."""
+    return list(_wrapped(text, font, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
     lines: list[str] = []
     for separator, word in break_units(text):
         if lines and font.size(f"{lines[-1]}{separator}{word}")[0] <= width:
@@ -194,4 +210,4 @@ def wrap_words(text: str, font: pygame.font.Font, width: int) -> list[str]:
             lines.append(word[:cut])
             word = word[cut:]
         lines.append(word)
-    return lines
+    return tuple(lines)
