@@ -1,66 +1,106 @@
 """How long P takes: preprocessing + every layer's activations + probabilities, per digit.
 
-    python benchmarks/bench_predict.py
+    python benchmarks/bench_predict.py [--tf-threads N]
 
-Compares, on the same board and in the same run (interleaved, so noise hits all alike), the
-game's path (one traced ``tf.function`` call of the feature-extractor model) with Keras'
-``model.predict`` and an eager call of the same extractor. Target (issue 20): at most 0.3 ms
-median. P is also split into its two halves (the board's preprocessing; the network call on a
-ready 28x28 input), and the tutorial's plain method is timed beside the MNIST one.
+Compares, on the same board and in the same run (interleaved, so noise hits all alike):
+
+* P as the game does it now (the preprocessing, then the NumPy forward pass of
+  :mod:`mnist_arcade.ml.numpy_network`) and the old path it replaced (the preprocessing and
+  the predictor before issue 20's NumPy P, kept under ``tests/*/reference/``), with
+  ``model.predict`` beside them. Target (issue 20): P at most 0.3 ms median;
+* P's two halves: the preprocessing (new and old; the tutorial's plain method too), and the
+  network call on a ready 28x28 input three ways: (a) the old XLA-compiled concrete function,
+  (b) the same graph without XLA, (c) NumPy.
+
+``--tf-threads N`` gives TensorFlow N intra- and inter-op threads (set before it starts), to
+see whether fewer threads cut its per-call overhead; run it as a second run and compare the
+ratios against NumPy, which it does not touch.
 """
 
 from __future__ import annotations
+
+import argparse
 
 import _common  # noqa: F401  (sets the environment first)
 import numpy as np
 from _common import board_with_digit, interleaved_median_ms
 
-from mnist_arcade import paths
-from mnist_arcade.canvas.methods import Method
-from mnist_arcade.canvas.preprocess import to_network_input
-from mnist_arcade.ml.backend import keras
-from mnist_arcade.ml.model import SHOWN_LAYERS
-from mnist_arcade.ml.model_files import load_model
-from mnist_arcade.ml.predictor import Predictor
-
 ROUNDS = 200
 TARGET_MS = 0.3  # issue 20
+NEW_P, OLD_P, PREDICT = "P now", "P, old path", "model.predict (probabilities only)"
+NETWORK = {  # the network call on a ready input, three ways
+    "a": "(a) network: XLA concrete function (old)",
+    "b": "(b) network: the same graph without XLA",
+    "c": "(c) network: NumPy forward (now)",
+}
 
 
-def main() -> None:
+def _threads() -> int | None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tf-threads", type=int, help="TensorFlow's intra/inter-op threads")
+    threads = parser.parse_args().tf_threads
+    if threads:
+        from mnist_arcade.ml.backend import tf
+
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
+    return threads
+
+
+def _timings(board: np.ndarray) -> tuple[dict[str, float], object]:
+    from mnist_arcade import paths
+    from mnist_arcade.canvas.methods import Method
+    from mnist_arcade.canvas.preprocess import to_network_input
+    from mnist_arcade.ml.model_files import load_model
+    from mnist_arcade.ml.predictor import Predictor
+    from tests.canvas.reference import preprocess_numpy_p_before as old_preprocess
+    from tests.ml.reference import predictor_before
+
     model = load_model(paths.shipped_model_path())
     predictor = Predictor(model)
-    board, label = board_with_digit(0)
+    old_xla = predictor_before.Predictor(model)
+    old_graph = predictor_before.Predictor(model, compile_fast=False)
     net_input = to_network_input(board)
     batch = net_input[None, ..., None]
-    extractor = keras.Model(model.inputs[0], [model.get_layer(n).output for n in SHOWN_LAYERS])
-
-    def game_p():
-        return predictor.predict(to_network_input(board))
-
     results = interleaved_median_ms(
-        {
-            "preprocess only": lambda: to_network_input(board),
-            "preprocess only, plain method": lambda: to_network_input(board, Method.PLAIN),
-            "network only (predictor on a ready input)": lambda: predictor.predict(net_input),
-            "P (preprocess + all maps + probabilities)": game_p,
-            "model.predict (probabilities only)": lambda: model.predict(batch, verbose=0),
-            "eager extractor call (all maps)": lambda: [o.numpy() for o in extractor(batch)],
+        {  # model.predict leaves TensorFlow's threads busy for a while: the plain graph comes
+            # after it, so that it is not a path this benchmark compares with NumPy that pays
+            NETWORK["b"]: lambda: old_graph.predict(net_input),
+            "preprocess now": lambda: to_network_input(board),
+            "preprocess, old": lambda: old_preprocess.to_network_input(board),
+            "preprocess now, plain method": lambda: to_network_input(board, Method.PLAIN),
+            NEW_P: lambda: predictor.predict(to_network_input(board)),
+            OLD_P: lambda: old_xla.predict(old_preprocess.to_network_input(board)),
+            NETWORK["a"]: lambda: old_xla.predict(net_input),
+            NETWORK["c"]: lambda: predictor.predict(net_input),
+            PREDICT: lambda: model.predict(batch, verbose=0),
         },
         ROUNDS,
     )
-    prediction = game_p()
-    assert prediction.digit == int(np.argmax(model.predict(batch, verbose=0))), "paths disagree"
+    new, old = predictor.predict(net_input), old_xla.predict(net_input)
+    for layer, reference in zip(new.layers, old.layers, strict=True):
+        assert np.abs(layer.values - reference.values).max() <= 1e-5, f"{layer.name} disagrees"
+    assert new.digit == int(np.argmax(model.predict(batch, verbose=0))), "paths disagree"
+    return results, new
+
+
+def main() -> None:
+    threads = _threads()
+    board, label = board_with_digit(0)
+    results, prediction = _timings(board)
     print(f"digit on the board: {label}, read as {prediction.digit}")
+    print(f"TensorFlow threads: {threads or 'its default'}")
     print(f"median of {ROUNDS} interleaved rounds:")
     for name, ms in results.items():
         print(f"  {name:45s} {ms:8.3f} ms")
-    game = results["P (preprocess + all maps + probabilities)"]
-    print(
-        f"model.predict / P        = {results['model.predict (probabilities only)'] / game:6.1f}x"
-    )
-    print(f"eager extractor / P      = {results['eager extractor call (all maps)'] / game:6.1f}x")
-    print(f"P within the {TARGET_MS} ms target: {'yes' if game <= TARGET_MS else 'NO'}")
+    new = results[NEW_P]
+    print(f"old path / P now         = {results[OLD_P] / new:6.1f}x")
+    print(f"model.predict / P now    = {results[PREDICT] / new:6.1f}x")
+    preprocess = results["preprocess, old"] / results["preprocess now"]
+    print(f"preprocess old / now     = {preprocess:6.1f}x")
+    for key in ("a", "b"):
+        print(f"network {key} / NumPy      = {results[NETWORK[key]] / results[NETWORK['c']]:6.1f}x")
+    print(f"P within the {TARGET_MS} ms target: {'yes' if new <= TARGET_MS else 'NO'}")
 
 
 if __name__ == "__main__":

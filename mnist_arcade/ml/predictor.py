@@ -1,9 +1,13 @@
 """Run the live model on a digit: probabilities and every shown layer's maps in one call.
 
-A Keras feature-extractor model (``keras.Model(inputs, [layer.output ...])``) returns conv1,
-pool1, conv2, pool2 and the softmax output together. It is wrapped in a ``tf.function`` with a
-fixed input signature and traced once up front, which takes a prediction from the ~80 ms of
-``model.predict`` (built for large batches) to well under a millisecond.
+One digit (P, the live reading, a knock-out, a preview) is read by
+:class:`~mnist_arcade.ml.numpy_network.NumpyNetwork`: the same layers in NumPy, with the
+model's own weights, read from it again whenever ``set_weights`` changes them. For 0.3 M
+multiply-adds TensorFlow's cost is all per-call overhead: ``model.predict`` (built for large
+batches) takes ~80 ms, an XLA-compiled ``tf.function`` of the feature extractor ~1 ms, NumPy
+~0.2 ms (``benchmarks/bench_predict.py``). Many digits at once go through Keras: a traced
+``tf.function`` for probabilities, and a feature-extractor model
+(``keras.Model(inputs, [layer.output ...])``) for every shown layer's maps.
 """
 
 from __future__ import annotations
@@ -14,54 +18,30 @@ from mnist_arcade.layers import SHOWN_LAYERS
 from mnist_arcade.messages import LayerActivation, Prediction
 from mnist_arcade.ml.backend import keras, tf
 from mnist_arcade.ml.model import INPUT_SHAPE, check_architecture
+from mnist_arcade.ml.numpy_network import NumpyNetwork
 
 BATCH_CHUNK = 2048  # digits per call when scoring many at once
-
-
-def _one_digit_function(extractor: keras.Model, compile_fast: bool = True):
-    """The extractor traced for one 28x28 digit, compiled with XLA where TensorFlow can.
-
-    For 0.3 M multiply-adds the cost is all overhead: running the graph op by op takes about
-    0.8 ms a call here, one XLA-fused kernel about 0.2 ms. The concrete function itself is
-    returned and called with a tensor, which skips tf.function's per-call dispatch. Weights
-    stay variables, so ``set_weights`` still takes effect without tracing again.
-    """
-    signature = [tf.TensorSpec((1, *INPUT_SHAPE), tf.float32)]
-    zeros = tf.zeros((1, *INPUT_SHAPE), tf.float32)
-    for jit in (True, False) if compile_fast else (False,):
-        try:
-            function = tf.function(
-                lambda digit: extractor(digit, training=False),
-                input_signature=signature,
-                jit_compile=jit,
-            ).get_concrete_function()
-            function(zeros)  # compile now (an XLA-less build fails here), not on the first P
-            return function
-        except Exception:  # any XLA failure: the plain graph computes the same
-            if not jit:
-                raise
-    raise AssertionError("unreachable")
 
 
 class Predictor:
     """Wraps a model; ``predict`` is cheap enough to call on every key press."""
 
     def __init__(self, model: keras.Model, compile_fast: bool = True) -> None:
-        """``compile_fast``: compile the one-digit call with XLA (the live model; a preview
-        read once an epoch does not need it, nor the memory XLA's compiler takes)."""
+        """``compile_fast`` is kept for the callers that tell the live predictor from the
+        spares (:mod:`.predictor_pool`): the one-digit call used to be XLA-compiled for the
+        live model only; it is NumPy now, with nothing to compile, for every predictor."""
         check_architecture(model)
         self.model = model
         self.compile_fast = compile_fast
-        extractor = keras.Model(
+        self._extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )
-        self._extractor = extractor
-        self._all_layers = _one_digit_function(extractor, compile_fast)
+        self._one_digit = NumpyNetwork()
+        self._one_digit.load(model.get_weights())
         self._probabilities = tf.function(
             lambda digits: model(digits, training=False),
             input_signature=[tf.TensorSpec((None, *INPUT_SHAPE), tf.float32)],
         )
-        self.predict(np.zeros(INPUT_SHAPE[:2], dtype=np.float32))  # trace now, not on first P
 
     def __repr__(self) -> str:
         return f"Predictor({self.model.name}, {self.model.count_params()} weights)"
@@ -71,9 +51,9 @@ class Predictor:
         net_input = np.asarray(net_input, dtype=np.float32)
         if net_input.shape != INPUT_SHAPE[:2]:
             raise ValueError(f"expected a 28x28 input, got shape {net_input.shape}")
-        outputs = self._all_layers(tf.constant(net_input.reshape(1, *INPUT_SHAPE)))
+        outputs = self._one_digit.forward(net_input)
         layers = tuple(
-            LayerActivation(name, output.numpy()[0])
+            LayerActivation(name, output)
             for name, output in zip(SHOWN_LAYERS, outputs, strict=True)
         )
         return Prediction(net_input=net_input, probabilities=layers[-1].values, layers=layers)
@@ -99,8 +79,11 @@ class Predictor:
         }
 
     def set_weights(self, weights: list[np.ndarray]) -> None:
-        """Use freshly trained weights from now on (the traced functions read the variables)."""
+        """Use freshly trained weights from now on: the traced functions read the model's
+        variables; the one-digit network reads them back from the model (what it now holds,
+        not the list given), so it never computes with other weights than Keras."""
         self.model.set_weights(weights)
+        self._one_digit.load(self.model.get_weights())
 
     def get_weights(self) -> list[np.ndarray]:
         return self.model.get_weights()

@@ -1,7 +1,9 @@
 """The fast preprocessing gives the numbers the shipped model was trained on.
 
-Issue 20 made the board-to-28x28 path faster. The code it replaced is kept verbatim under
-``tests/canvas/reference/``; here both read the same real boards (MNIST digits and real pen
+Issue 20 made the board-to-28x28 path faster, twice. The code each step replaced is kept
+verbatim under ``tests/canvas/reference/`` (``*_before``: the code the shipped model was trained
+on; ``*_numpy_p_before``: the code P ran before its network call went to NumPy); here all read
+the same real boards (MNIST digits and real pen
 strokes replayed with the game's brush, at many sizes and places) and odd ones (empty, a dot,
 ink along the board's edges), by both methods, and must agree to within 1e-6.
 """
@@ -20,9 +22,15 @@ from mnist_arcade.canvas.methods import Method
 from mnist_arcade.errors import EmptyBoardError
 from mnist_arcade.practice.pen_strokes import load_compact, pen_boards
 from mnist_arcade.practice.redrawn_mnist import draw_with_brush
-from tests.canvas.reference import deskew_before, preprocess_before
+from tests.canvas.reference import (
+    deskew_before,
+    deskew_numpy_p_before,
+    preprocess_before,
+    preprocess_numpy_p_before,
+)
 
 TOLERANCE = 1e-6
+REFERENCES = (preprocess_before, preprocess_numpy_p_before)
 SIZES = ((45.0, 100.0), (100.0, 180.0), (180.0, 280.0))  # digit heights on the board, px
 
 
@@ -80,15 +88,16 @@ def _odd_boards() -> dict[str, np.ndarray]:
 
 
 def _assert_same_reading(board: np.ndarray, what: str) -> None:
-    for method in Method:
-        fast = preprocess.to_network_input(board, method)
-        before = preprocess_before.to_network_input(board, method)
-        assert fast.dtype == before.dtype and fast.shape == before.shape, what
-        difference = float(np.abs(fast - before).max())
-        assert difference <= TOLERANCE, f"{what}, {method}: off by {difference}"
     fast_box = dataclasses.astuple(preprocess.fit_and_center_placed(board)[1])
-    box_before = dataclasses.astuple(preprocess_before.fit_and_center_placed(board)[1])
-    np.testing.assert_allclose(fast_box, box_before, atol=TOLERANCE, err_msg=what)
+    for reference in REFERENCES:
+        for method in Method:
+            fast = preprocess.to_network_input(board, method)
+            before = reference.to_network_input(board, method)
+            assert fast.dtype == before.dtype and fast.shape == before.shape, what
+            difference = float(np.abs(fast - before).max())
+            assert difference <= TOLERANCE, f"{what}, {method}, {reference.__name__}: {difference}"
+        box_before = dataclasses.astuple(reference.fit_and_center_placed(board)[1])
+        np.testing.assert_allclose(fast_box, box_before, atol=TOLERANCE, err_msg=what)
 
 
 def test_redrawn_mnist_digits_read_the_same_at_every_size_and_place(mnist):
@@ -130,11 +139,26 @@ def test_the_stroke_width_is_measured_as_before(mnist):
 
 def test_mnist_digits_are_stood_upright_as_before(mnist):
     digits = mnist.x_test[:600]
-    np.testing.assert_allclose(
-        preprocess.mnist_digits_as_input(digits),
-        preprocess_before.mnist_digits_as_input(digits),
-        atol=TOLERANCE,
-    )
+    for reference in REFERENCES:
+        np.testing.assert_allclose(
+            preprocess.mnist_digits_as_input(digits),
+            reference.mnist_digits_as_input(digits),
+            atol=TOLERANCE,
+        )
+
+
+def test_one_digit_slants_as_in_a_batch_and_as_before(mnist):
+    digits = mnist.x_test[:300].astype(np.float32) / 255
+    batch = deskew.slants(digits)
+    for i, digit in enumerate(digits):
+        one = deskew.slants(digit[None])
+        for fast, in_batch, before in zip(
+            one, batch, deskew_numpy_p_before.slants(digit[None]), strict=True
+        ):
+            assert fast.dtype == np.float32 and fast.shape == (1,), i
+            # float32's own rounding: BLAS sums a batch's rows in other orders than one's
+            assert np.isclose(fast[0], in_batch[i], rtol=TOLERANCE, atol=TOLERANCE), i
+            assert abs(float(fast[0]) - float(before[0])) <= TOLERANCE, i
 
 
 @pytest.mark.parametrize("whole_pixels", [False, True])
