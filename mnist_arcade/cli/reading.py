@@ -23,10 +23,7 @@ def load_predictor(model_path: str | None):
     loaded = load_live_model(model_path)
     if loaded.warning:
         say(loaded.warning)
-    # No XLA compile: it costs about half a second, and a command reads too few digits one at
-    # a time for the faster call to win that back (evaluate reads in large batches anyway).
-    predictor = Predictor(loaded.model, compile_fast=False)
-    return predictor, f"{with_the(launch_name(loaded))} ({loaded.path})"
+    return Predictor(loaded.model), f"{with_the(launch_name(loaded))} ({loaded.path})"
 
 
 def read_inputs(names: list[str], method: str) -> tuple[list[tuple[str, np.ndarray]], int]:

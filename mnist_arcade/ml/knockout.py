@@ -33,7 +33,7 @@ class KnockOutReader:
         if not off:
             return live
         if self._predictor is None:
-            self._predictor = take_predictor(compile_fast=False)  # one trace, reused
+            self._predictor = take_predictor()  # one trace, reused
         self._predictor.set_weights(knocked_out(live.get_weights(), layer, off))
         return self._predictor
 

@@ -314,7 +314,7 @@ class Engine:
     def _preview(self, weights: list[np.ndarray]) -> None:
         check_weight_shapes(weights)
         if self.preview is None:
-            self.preview = take_predictor(compile_fast=False)
+            self.preview = take_predictor()
             self.checkpoint()
         self.preview.set_weights(weights)
 

@@ -26,13 +26,9 @@ BATCH_CHUNK = 2048  # digits per call when scoring many at once
 class Predictor:
     """Wraps a model; ``predict`` is cheap enough to call on every key press."""
 
-    def __init__(self, model: keras.Model, compile_fast: bool = True) -> None:
-        """``compile_fast`` is kept for the callers that tell the live predictor from the
-        spares (:mod:`.predictor_pool`): the one-digit call used to be XLA-compiled for the
-        live model only; it is NumPy now, with nothing to compile, for every predictor."""
+    def __init__(self, model: keras.Model) -> None:
         check_architecture(model)
         self.model = model
-        self.compile_fast = compile_fast
         self._extractor = keras.Model(
             model.inputs[0], [model.get_layer(name).output for name in SHOWN_LAYERS]
         )

@@ -1,8 +1,8 @@
 """Built predictors, handed from an engine that ends to the next one the process starts.
 
-Building a :class:`~mnist_arcade.ml.predictor.Predictor` traces its functions and compiles
-the one-digit call with XLA: about 0.7 s here, most of an engine's start, and every model and
-graph Keras builds stays in the process's memory for its life. Within one engine a model
+A new :class:`~mnist_arcade.ml.predictor.Predictor` builds a Keras feature extractor and
+traces its batch function on first use (about 0.2 s here), and every model and graph Keras
+builds stays in the process's memory for its life. Within one engine a model
 switch already only lends the predictor its weights. A process that starts engine after engine
 (the test suite starts dozens; a benchmark restarts the game's engine) would otherwise build
 the same graph each time. So an engine that ends gives its predictors back here, and the next
@@ -20,13 +20,13 @@ from mnist_arcade.ml.backend import keras
 from mnist_arcade.ml.model import build_model, check_architecture
 from mnist_arcade.ml.predictor import Predictor
 
-MOST_KEPT = 4  # spare predictors of each kind kept; more are dropped (none is ever in use)
+MOST_KEPT = 6  # spare predictors kept; more are dropped (none of them is ever in use)
 
 _lock = threading.Lock()
-_spares: dict[bool, list[Predictor]] = {True: [], False: []}
+_spares: list[Predictor] = []
 
 
-def take_predictor(model: keras.Model | None = None, compile_fast: bool = True) -> Predictor:
+def take_predictor(model: keras.Model | None = None) -> Predictor:
     """A predictor reading with ``model``'s weights: a spare lent them, or one built on it.
 
     ``model`` is checked as a new Predictor checks it, so a network of another shape is
@@ -36,10 +36,9 @@ def take_predictor(model: keras.Model | None = None, compile_fast: bool = True) 
     if model is not None:
         check_architecture(model)
     with _lock:
-        spares = _spares[compile_fast]
-        spare = spares.pop() if spares else None
+        spare = _spares.pop() if _spares else None
     if spare is None:
-        return Predictor(model if model is not None else build_model(), compile_fast)
+        return Predictor(model if model is not None else build_model())
     if model is not None:
         spare.set_weights(model.get_weights())
     return spare
@@ -51,12 +50,11 @@ def give_back(*predictors: Predictor | None) -> None:
         for predictor in predictors:
             if predictor is None:
                 continue
-            spares = _spares[predictor.compile_fast]
-            if len(spares) < MOST_KEPT and all(spare is not predictor for spare in spares):
-                spares.append(predictor)
+            if len(_spares) < MOST_KEPT and all(spare is not predictor for spare in _spares):
+                _spares.append(predictor)
 
 
 def spare_count() -> int:
     """How many predictors wait in the pool (for the benchmarks and the tests)."""
     with _lock:
-        return sum(len(spares) for spares in _spares.values())
+        return len(_spares)

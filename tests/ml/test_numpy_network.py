@@ -65,7 +65,7 @@ def test_set_weights_reaches_the_numpy_network_at_once(shipped_model, mnist, lay
     from mnist_arcade.ml.model import build_model
     from mnist_arcade.ml.predictor import Predictor
 
-    own = Predictor(build_model(seed=7), compile_fast=False)
+    own = Predictor(build_model(seed=7))
     digits = mnist_digits_as_input(mnist.x_test[:30])
     untrained = [own.predict(digit).probabilities for digit in digits]
     _assert_every_layer_matches(own, own.model, digits)

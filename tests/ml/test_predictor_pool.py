@@ -13,9 +13,9 @@ from tests.ml.impostor_models import same_names_other_sizes
 
 
 def test_a_spare_taken_again_reads_with_the_new_models_weights(shipped_model, mnist):
-    untrained = take_predictor(build_model(seed=5), compile_fast=False)
+    untrained = take_predictor(build_model(seed=5))
     give_back(untrained)
-    taken = take_predictor(shipped_model, compile_fast=False)
+    taken = take_predictor(shipped_model)
     assert taken is untrained  # no second graph built
     digits = mnist_digits_as_input(mnist.x_test[:20])
     expected = shipped_model.predict(digits[..., None], verbose=0)
@@ -25,19 +25,19 @@ def test_a_spare_taken_again_reads_with_the_new_models_weights(shipped_model, mn
 
 
 def test_a_network_of_another_shape_is_refused_even_with_a_spare_waiting():
-    give_back(take_predictor(compile_fast=False))
+    give_back(take_predictor())
     waiting = predictor_pool.spare_count()
     with pytest.raises(ValueError, match="conv1"):
-        take_predictor(same_names_other_sizes(conv1_filters=4), compile_fast=False)
+        take_predictor(same_names_other_sizes(conv1_filters=4))
     assert predictor_pool.spare_count() == waiting  # the spare is still there, unused
 
 
 def test_two_takers_never_share_one_predictor():
-    first = take_predictor(compile_fast=False)
-    second = take_predictor(compile_fast=False)
+    first = take_predictor()
+    second = take_predictor()
     assert first is not second
     give_back(first, second, first)  # given back twice by mistake: still kept once
-    assert take_predictor(compile_fast=False) is not take_predictor(compile_fast=False)
+    assert take_predictor() is not take_predictor()
 
 
 def test_an_engine_gives_its_predictor_back_when_it_ends_and_the_next_reads_the_same():
