@@ -583,7 +583,7 @@ def test_a_reading_the_engine_could_not_make_is_not_awaited_for_ever(make_app):
 
 
 def test_the_right_button_erases_ctrl_z_undoes_and_a_clear_says_how_to_get_it_back(make_app):
-    app = make_app(load=False, training=_idle_training())
+    app = make_app(training=_idle_training())
     post_stroke([(LEFT + 150, TOP + 40), (LEFT + 150, TOP + 260)])
     app.frame(1 / 60)
     drawn = app.context.board.pixels.copy()

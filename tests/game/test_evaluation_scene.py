@@ -186,7 +186,7 @@ def test_after_a_model_switch_the_old_square_is_not_shown_as_empty(make_app):
 
 
 def test_what_the_evaluation_screen_said_is_not_left_on_the_board(make_app):
-    app = make_app(load=False)
+    app = make_app()
     post_key(pygame.K_e)
     post_key(pygame.K_y)  # an empty book: the screen says so
     app.frame(1 / 60)

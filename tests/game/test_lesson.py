@@ -125,7 +125,7 @@ def test_an_odd_progress_file_is_set_aside_and_the_lesson_starts_at_step_1(make_
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    app = make_app(load=False)
+    app = make_app()  # loaded first: a "ready" notice arriving after L would replace its own
     press(app, pygame.K_l)
     assert app.scene.step is LessonStep.DATA
     notice = app.context.notices.current
@@ -289,7 +289,7 @@ def test_a_filter_switched_off_in_step_3_stays_off_in_steps_4_and_5_and_is_drawn
 
 
 def test_right_on_the_last_step_and_left_on_the_first_say_so_instead_of_nothing(make_app):
-    app = make_app(load=False)
+    app = make_app()
     press(app, pygame.K_l)
     press(app, pygame.K_LEFT)
     assert app.scene.step is LessonStep.DATA

@@ -72,7 +72,7 @@ def test_larger_text_lifts_every_small_size_and_leaves_large_ones(window):
 def test_f2_turns_larger_text_on_and_the_help_names_it(make_app):
     from testing_support.game_input import post_key
 
-    app = make_app(load=False)
+    app = make_app()
     post_key(pygame.K_F2)
     app.frame(1 / 60)
     assert app.context.text.large and "Larger text on" in app.context.notices.current
