@@ -15,6 +15,7 @@ from mnist_arcade.game.widgets.theme import MUTED, TEXT, WARN
 from mnist_arcade.game.words import phrase
 
 CONFIRM_SECONDS = 4.0  # how long a "press R again" question stays open
+WARNING_HOLD_SECONDS = 6.0  # news nobody asked for waits this long behind a warning
 
 
 class Confirmable(enum.Enum):
@@ -49,6 +50,14 @@ class Notices:
         press that confirms must answer a question the player can see."""
         self.current, self.color, self.said_at = notice, color, self.clock.now
         self.question = None
+
+    def say_news(self, notice: str, color=TEXT) -> None:
+        """Show news the player did not ask for (the network has loaded), unless a warning
+        said in the last WARNING_HOLD_SECONDS is on show: the warning answers something the
+        player did, and the news also shows elsewhere (the model's name and figure)."""
+        warned = self.color == WARN and self.clock.now - self.said_at < WARNING_HOLD_SECONDS
+        if not (warned and self.current):
+            self.say(notice, color)
 
     def forget_since(self, moment: float) -> None:
         """Withdraw the notice if it was said at ``moment`` (game clock) or later: a screen

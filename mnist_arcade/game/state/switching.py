@@ -216,8 +216,8 @@ class ModelSwitching:
         say, name = self.notices.say, with_the(shown_model_name(event.name))
         if event.warning:
             say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
-        elif first:
-            say(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
+        elif first:  # news: a warning the player is reading stays
+            self.notices.say_news(phrase("model.ready", name=name, accuracy=accuracy), GOOD)
         else:
             note = f" {event.note[0].upper()}{event.note[1:]}." if event.note else ""
             accuracy = "" if note else accuracy  # the header shows it; the note must fit
