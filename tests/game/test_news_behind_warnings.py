@@ -20,10 +20,12 @@ def loads_after(app, engine: FakeEngine) -> None:
     assert app.context.model.ready
 
 
-def test_a_warning_said_while_loading_stays_when_the_network_is_ready(make_app):
+def warned_while_loading(make_app, odd_lesson_file: bytes):
+    """A game still loading its network, whose L just warned of an odd lesson file: the app,
+    its held engine and the warning."""
     path = progress_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"{not json")
+    path.write_bytes(odd_lesson_file)
     engine = FakeEngine()
     engine.hold()
     app = make_app(load=False, engine=engine)
@@ -31,6 +33,11 @@ def test_a_warning_said_while_loading_stays_when_the_network_is_ready(make_app):
     app.frame(1 / 60)
     warning = app.context.notices.current
     assert "starts again at step 1" in warning
+    return app, engine, warning
+
+
+def test_a_warning_said_while_loading_stays_when_the_network_is_ready(make_app):
+    app, engine, warning = warned_while_loading(make_app, b"{not json")
     loads_after(app, engine)
     assert app.context.notices.current == warning
 
@@ -45,15 +52,7 @@ def test_with_no_warning_on_show_the_ready_notice_is_shown(make_app):
 
 
 def test_an_old_warning_gives_way_to_the_news(make_app):
-    path = progress_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"[]")
-    engine = FakeEngine()
-    engine.hold()
-    app = make_app(load=False, engine=engine)
-    post_key(pygame.K_l)
-    app.frame(1 / 60)
-    warning = app.context.notices.current
+    app, engine, warning = warned_while_loading(make_app, b"[]")
     app.context.clock.tick(WARNING_HOLD_SECONDS + 0.1)  # read long ago
     loads_after(app, engine)
     assert app.context.notices.current != warning
