@@ -1,8 +1,9 @@
 """The brush: 25 px white squares, interpolated so a fast stroke leaves no gaps."""
 
 import numpy as np
+import pytest
 
-from mnist_arcade.canvas.board import BRUSH_SIZE, Board
+from mnist_arcade.canvas.board import BRUSH_SIZE, FEW_STAMPS, INK, PAPER, Board
 
 
 def test_a_click_paints_one_brush_square():
@@ -115,3 +116,40 @@ def test_the_eraser_rubs_out_with_the_brush_and_undo_brings_the_ink_back():
     assert board.pixels[150, 150] == 0 and board.pixels[60, 150] == 255
     board.undo()
     np.testing.assert_array_equal(board.pixels, drawn)
+
+
+def stamped_one_by_one(board: Board, start, end) -> None:
+    """The brush stamped at every pixel step from ``start`` to ``end``, square by square: what
+    a stroke has always painted (the reference for strokes painted all at once)."""
+    (ax, ay), (bx, by) = start, end
+    steps = max(abs(bx - ax), abs(by - ay))
+    for i in range(0, int(np.ceil(steps)) + 1):
+        t = min(i / steps, 1.0) if steps else 0.0
+        board.stamp(round(ax + (bx - ax) * t), round(ay + (by - ay) * t))
+
+
+@pytest.mark.parametrize("brush", [25, 24, 3, 1])
+def test_a_long_stroke_paints_exactly_the_squares_of_every_pixel_step(brush):
+    rng = np.random.default_rng(brush)
+    for _ in range(60):
+        # Ends up to a brush off the board: painted in part, and never clipped before painting
+        start, end = rng.integers(-brush, 300 + brush + 1, size=(2, 2)).tolist()
+        if max(abs(end[0] - start[0]), abs(end[1] - start[1])) <= FEW_STAMPS:
+            continue  # the short ones are stamped square by square anyway
+        board, reference = Board(brush=brush), Board(brush=brush)
+        board.begin_stroke(*start)
+        board.continue_stroke(*end)
+        stamped_one_by_one(reference, start, end)
+        np.testing.assert_array_equal(board.pixels, reference.pixels)
+
+
+def test_a_long_eraser_stroke_rubs_out_exactly_the_squares_it_crosses():
+    board, reference = Board(), Board()
+    for drawn in (board, reference):
+        drawn.pixels[:] = INK
+    board.begin_stroke(10, 290, erase=True)
+    board.continue_stroke(280, 20)
+    reference._paint = PAPER
+    stamped_one_by_one(reference, (10, 290), (280, 20))
+    np.testing.assert_array_equal(board.pixels, reference.pixels)
+    assert 0 < (board.pixels == PAPER).sum() < board.pixels.size
