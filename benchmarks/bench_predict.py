@@ -8,6 +8,8 @@ Compares, on the same board and in the same run (interleaved, so noise hits all 
   :mod:`mnist_arcade.ml.numpy_network`) and the old path it replaced (the preprocessing and
   the predictor before issue 20's NumPy P, kept under ``tests/*/reference/``), with
   ``model.predict`` beside them. Target (issue 20): P at most 0.3 ms median;
+* the preprocessing alone, now and before, on a large and a small (thinned) drawing, first,
+  before any TensorFlow call can leave its threads busy;
 * P's two halves: the preprocessing (new and old; the tutorial's plain method too), and the
   network call on a ready 28x28 input three ways: (a) the old XLA-compiled concrete function,
   (b) the same graph without XLA, (c) NumPy.
@@ -84,8 +86,35 @@ def _timings(board: np.ndarray) -> tuple[dict[str, float], object]:
     return results, new
 
 
+def _preprocessing_alone() -> dict[str, float]:
+    """The preprocessing now and before, interleaved before TensorFlow has run at all: in the
+    rounds below, each row follows some TensorFlow call whose threads are still busy, which on
+    two cores costs a NumPy row more than its own work. On test digit 0 (drawn large, its
+    strokes left as they are) and test digit 2 (drawn small: its strokes are thinned)."""
+    from mnist_arcade.canvas.preprocess import to_network_input
+    from tests.canvas.reference import preprocess_numpy_p_before as old_preprocess
+
+    large, small = board_with_digit(0)[0], board_with_digit(2)[0]
+    return interleaved_median_ms(
+        {
+            "digit 0 (large): now": lambda: to_network_input(large),
+            "digit 0 (large): old": lambda: old_preprocess.to_network_input(large),
+            "digit 2 (small, thinned): now": lambda: to_network_input(small),
+            "digit 2 (small, thinned): old": lambda: old_preprocess.to_network_input(small),
+        },
+        ROUNDS * 5,
+    )
+
+
 def main() -> None:
     threads = _threads()
+    alone = _preprocessing_alone()
+    print(f"preprocessing alone, before TensorFlow runs (median of {ROUNDS * 5} rounds):")
+    for name, ms in alone.items():
+        print(f"  {name:45s} {ms:8.3f} ms")
+    for digit in ("digit 0 (large)", "digit 2 (small, thinned)"):
+        ratio = alone[f"{digit}: old"] / alone[f"{digit}: now"]
+        print(f"  {digit + ': old / now':45s} {ratio:8.1f}x")
     board, label = board_with_digit(0)
     results, prediction = _timings(board)
     print(f"digit on the board: {label}, read as {prediction.digit}")

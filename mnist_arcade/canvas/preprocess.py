@@ -21,6 +21,7 @@ Both return float32 values in [0, 1] (pixel / 255), white ink on black, like MNI
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,12 +53,16 @@ def center_of_mass(image: np.ndarray) -> tuple[float, float]:
     total = float(image.sum())
     if total <= 0:
         raise EmptyBoardError("Nothing is drawn: there is no ink to centre.")
-    rows = np.arange(image.shape[0], dtype=np.float64)
-    cols = np.arange(image.shape[1], dtype=np.float64)
     return (
-        float(rows @ image.sum(axis=1)) / total,
-        float(cols @ image.sum(axis=0)) / total,
+        float(_positions(image.shape[0]) @ image.sum(axis=1)) / total,
+        float(_positions(image.shape[1]) @ image.sum(axis=0)) / total,
     )
+
+
+@functools.cache
+def _positions(length: int) -> np.ndarray:
+    """0, 1, ... ``length - 1`` as float64: row or column numbers, made once per length."""
+    return np.arange(length, dtype=np.float64)
 
 
 def _as_grey_uint8(pixels: np.ndarray) -> np.ndarray:
@@ -133,22 +138,31 @@ def stroke_width(ink: np.ndarray) -> int:
         runs[: len(across), 1 : ink.shape[1] + 1 : step],
         runs[len(across) :, 1 : ink.shape[0] + 1 : step].T,
     )[sampled]
-    fifth = int(0.05 * (len(shortest) - 1))  # the 5th percentile: run lengths are small
-    below = np.cumsum(np.bincount(shortest))  # integers, so counting beats sorting
-    return max(1, int(np.searchsorted(below, fifth, side="right")))
+    fifth = int(0.05 * (len(shortest) - 1))  # the 5th percentile: the run that would stand
+    return max(1, int(np.partition(shortest, fifth)[fifth]))  # there sorted (a partial sort)
+
+
+def _window_all(ink: np.ndarray, size: int) -> np.ndarray:
+    """Whether all of ``size`` consecutive rows of ``ink`` are inked, from each row on: the
+    AND of windows twice as long each step (1, 2, 4, ...), then of two overlapping ones."""
+    span = 1
+    while span * 2 <= size:
+        ink = ink[:-span] & ink[span:]
+        span *= 2
+    if span < size:
+        ink = ink[: len(ink) - (size - span)] & ink[size - span :]
+    return ink
 
 
 def _erode(ink: np.ndarray, size: int) -> np.ndarray:
-    """Binary erosion by a ``size`` x ``size`` square (separable, via running sums)."""
-    before, after = (size - 1) // 2, size // 2
-    for axis in (0, 1):
-        pad = [(0, 0), (0, 0)]
-        pad[axis] = (before + 1, after)
-        sums = np.cumsum(np.pad(ink, pad).astype(np.int32), axis=axis)
-        upper = np.take(sums, np.arange(size, sums.shape[axis]), axis=axis)
-        lower = np.take(sums, np.arange(0, sums.shape[axis] - size), axis=axis)
-        ink = (upper - lower) == size
-    return ink
+    """Binary erosion by a ``size`` x ``size`` square (separable; outside the image is paper):
+    a pixel is kept if the square from ``(size - 1) // 2`` before it to ``size // 2`` after,
+    down and across, is all ink. The mask is padded with paper once, for both directions."""
+    before = (size - 1) // 2
+    height, width = ink.shape
+    padded = np.zeros((height + size - 1, width + size - 1), dtype=bool)
+    padded[before : before + height, before : before + width] = ink
+    return _window_all(_window_all(padded, size).T, size).T
 
 
 def thin_to_mnist_width(pixels: np.ndarray) -> np.ndarray:
@@ -173,7 +187,7 @@ def thin_to_mnist_width(pixels: np.ndarray) -> np.ndarray:
     kept = _erode(ink, width - new_width + 1)
     if not kept.any():
         return pixels
-    return np.where(kept, pixels, 0).astype(np.uint8)
+    return np.where(kept, pixels, np.uint8(0))
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,25 @@ def test_the_stroke_width_is_measured_as_before(mnist):
         assert preprocess.stroke_width(ink) == preprocess_before.stroke_width(ink), i
 
 
+def test_strokes_are_thinned_as_before_by_every_square(mnist):
+    boards = [*_redrawn_mnist(mnist, 12), *_replayed_pen_strokes(12), *_odd_boards().values()]
+    thinned = 0
+    for i, board in enumerate(boards):
+        top, bottom, left, right = preprocess.ink_bounding_box(board)
+        crop = board[top:bottom, left:right]
+        ink = crop > preprocess.INK_THRESHOLD
+        for size in (1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 23, 31, 36):  # the widths thinning meets
+            fast = preprocess._erode(ink, size)
+            assert fast.shape == ink.shape, (i, size)
+            np.testing.assert_array_equal(fast, preprocess_before._erode(ink, size), (i, size))
+        fast = preprocess.thin_to_mnist_width(crop)
+        before = preprocess_before.thin_to_mnist_width(crop)
+        assert fast.dtype == before.dtype == np.uint8, i
+        np.testing.assert_array_equal(fast, before, str(i))
+        thinned += fast is not crop
+    assert thinned >= 5  # small drawings were thinned, not only left as they were
+
+
 def test_mnist_digits_are_stood_upright_as_before(mnist):
     digits = mnist.x_test[:600]
     for reference in REFERENCES:
@@ -149,6 +168,9 @@ def test_mnist_digits_are_stood_upright_as_before(mnist):
 
 def test_one_digit_slants_as_in_a_batch_and_as_before(mnist):
     digits = mnist.x_test[:300].astype(np.float32) / 255
+    digits[0] = 0  # blank: answered before any row is measured
+    digits[1, :, :] = 0
+    digits[1, 9, 3:20] = 1  # one inked row: no pair of rows to take a slope from
     batch = deskew.slants(digits)
     for i, digit in enumerate(digits):
         one = deskew.slants(digit[None])
