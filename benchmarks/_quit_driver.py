@@ -41,7 +41,8 @@ PHASES = ("loading", "mid-epoch", "epoch-end", "run-end", "saving")
 
 
 class Closer:
-    """Posts T when the network is ready, then QUIT when the chosen moment comes."""
+    """Posts T and Space (the training screen, then a run) when the network is ready, then
+    QUIT when the chosen moment comes."""
 
     def __init__(self, phase: str, seed: int, epochs: int) -> None:
         rng = random.Random(seed)
@@ -64,9 +65,11 @@ class Closer:
 
                 seed = training.PRESETS["seed"]
                 training.PRESETS["seed"] = dataclasses.replace(seed, epochs=self.epochs)
-                pygame.event.post(
-                    pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t, mod=0, unicode="t")
-                )
+                # T opens the training screen, Space starts a run
+                for key, typed in ((pygame.K_t, "t"), (pygame.K_SPACE, " ")):
+                    pygame.event.post(
+                        pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=typed)
+                    )
                 self.pressed_t_at = now
             return
         done = len(training.epochs)
