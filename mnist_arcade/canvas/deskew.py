@@ -39,10 +39,9 @@ def _indices(length: int) -> np.ndarray:
     return np.arange(length, dtype=np.float32)
 
 
-def _row_centres(images: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _row_centres(images: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Of each of ``images`` (N, H, W): its centre-of-mass row (the middle one if blank), which
-    rows count as inked, each row's ink-weighted centre column (0 in an empty row), and each
-    row's number as float32."""
+    rows count as inked, and each row's ink-weighted centre column (0 in an empty row)."""
     _, height, width = images.shape
     row_ink = images.sum(axis=2)  # (N, H)
     total = row_ink.sum(axis=1)
@@ -52,7 +51,7 @@ def _row_centres(images: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray
     inked = row_ink > _ROW_INK * row_ink.max(axis=1, keepdims=True)
     weighted = images @ _indices(width)
     centres = np.divide(weighted, row_ink, out=np.zeros_like(weighted), where=row_ink > 0)
-    return row_mass, inked, centres, rows
+    return row_mass, inked, centres
 
 
 def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -68,7 +67,7 @@ def slants(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     images = np.asarray(images, dtype=np.float32)
     if len(images) == 1:  # one drawing (every P): only its inked rows' pairs are formed
         return _one_slant(images)
-    row_mass, inked, centres, _ = _row_centres(images)
+    row_mass, inked, centres = _row_centres(images)
     upper, lower, apart = _row_pairs(images.shape[1])
     slopes = (centres[:, lower] - centres[:, upper]) / apart
     slopes[~(inked[:, upper] & inked[:, lower])] = np.inf  # sorted after every real slope
