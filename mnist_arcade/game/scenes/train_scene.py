@@ -47,12 +47,12 @@ PRESET_LABELS = {  # catalogue keys, looked up when drawn: in the language spoke
     PresetName.SEED: "train_screen.preset_seed",
     PresetName.FULL: "train_screen.preset_full",
 }
-ACCURACY_RECT = pygame.Rect(40, 172, 590, 264)
-LOSS_RECT = pygame.Rect(650, 172, 590, 264)
+ACCURACY_RECT = pygame.Rect(40, 180, 590, 256)
+LOSS_RECT = pygame.Rect(650, 180, 590, 256)
 EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
-PROGRESS_BAR = pygame.Rect(250, 136, 560, 18)
+PROGRESS_BAR = pygame.Rect(250, 132, 560, 18)
 LOG = logging.getLogger(__name__)
 
 
@@ -248,7 +248,7 @@ class TrainScene(Scene):
         else:
             self.network.draw(surface)
         self.draw_footer(surface, notice=False)  # notices go in the summary line here
-        text.draw(surface, phrase("train_screen.epoch_words"), (40, 158), 18, MUTED)
+        text.draw(surface, phrase("train_screen.epoch_words"), (40, 159), 18, MUTED)
         question = self.context.switching.taught_question()
         if question:  # over the charts: the run is over, and this is the player's to answer
             draw_question_box(surface, text, question, ACCURACY_RECT.union(LOSS_RECT).center)
@@ -312,7 +312,7 @@ class TrainScene(Scene):
             headline = phrase(
                 "train_screen.epoch", epoch=progress.epoch, epochs=training.total_epochs
             )
-        text.draw(surface, headline, (40, 132), 30, TEXT)
+        text.draw(surface, headline, (40, 128), 30, TEXT)
         if status != IDLE:  # no run yet: no bar (the headline says how to start one)
             self._draw_bar(surface)
         summary, color = self._summary()
@@ -320,7 +320,7 @@ class TrainScene(Scene):
         if notice:  # a key's answer outranks the run's summary for a few seconds
             summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
-            text.draw_wrapped(surface, summary, (40, 112), 1200, 22, color, max_lines=1)
+            text.draw_wrapped(surface, summary, (40, 106), 1200, 22, color, max_lines=1)
 
     def _draw_bar(self, surface: pygame.Surface) -> None:
         """How far through the run (or through making its practice drawings), and how fast."""
@@ -333,7 +333,8 @@ class TrainScene(Scene):
         filled.width = round(PROGRESS_BAR.width * share)
         pygame.draw.rect(surface, ACCENT, filled)
         speed = self._speed_line()
-        self.context.text.draw(surface, speed, (PROGRESS_BAR.right + 16, 136), 22, TEXT)
+        speed_at = (PROGRESS_BAR.right + 16, PROGRESS_BAR.top)
+        self.context.text.draw(surface, speed, speed_at, 22, TEXT)
 
     def _speed_line(self) -> str:
         training = self.context.training
