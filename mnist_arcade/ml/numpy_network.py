@@ -98,11 +98,11 @@ class NumpyNetwork:
         flat = np.empty(28 * 28 + 1, dtype=np.float32)
         flat[:-1] = digit.reshape(-1)
         flat[-1] = 1.0
-        conv1 = flat[self._conv1_windows] @ self._conv1
+        conv1 = flat.take(self._conv1_windows) @ self._conv1  # take: fancy indexing, less overhead
         conv1 = np.maximum(conv1, 0.0, out=conv1).reshape(24, 24, -1)
         pool1, pool1_flat = _map_with_one((12, 12, conv1.shape[-1]))
         _pool_into(conv1, pool1)
-        conv2 = pool1_flat[self._conv2_windows] @ self._conv2
+        conv2 = pool1_flat.take(self._conv2_windows) @ self._conv2
         conv2 = np.maximum(conv2, 0.0, out=conv2).reshape(8, 8, -1)
         pool2 = _pool_into(conv2, np.empty((4, 4, conv2.shape[-1]), dtype=np.float32))
         logits = pool2.reshape(-1) @ self._dense + self._dense_bias
