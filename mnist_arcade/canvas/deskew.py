@@ -135,8 +135,8 @@ def shear_rows(
     np.maximum(at, -2, out=at)  # np.clip's checks of its bounds cost more than its work here
     np.minimum(at, width, out=at)
     at += _row_starts(count, height, width + 4)
-    flat = padded.reshape(-1)
-    return (1.0 - weight) * flat[at] + weight * flat[at + 1]
+    flat = padded.reshape(-1)  # and the pixel after each: the same buffer from one on, no at + 1
+    return (1.0 - weight) * flat[at] + weight * flat[1:][at]
 
 
 @functools.lru_cache(maxsize=16)

@@ -40,12 +40,21 @@ MNIST_STROKE_WIDTH = 2.8  # a typical MNIST stroke, in pixels of the 20x20 box (
 
 def ink_bounding_box(pixels: np.ndarray) -> tuple[int, int, int, int] | None:
     """Return (top, bottom, left, right), bottom/right exclusive, of the ink; None if blank."""
-    ink = pixels > INK_THRESHOLD
-    rows = np.flatnonzero(ink.any(axis=1))
-    if rows.size == 0:
+    return _mask_box(pixels > INK_THRESHOLD)
+
+
+def _mask_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """:func:`ink_bounding_box` of a boolean mask, read cheaply: its first and
+    last inked rows from the first and last set byte of its bytes (a ``memchr`` each, where
+    ``ink.any(axis=1)`` ORs every row), then its columns on that band of rows only."""
+    data = ink.tobytes()
+    first = data.find(1)
+    if first < 0:
         return None
-    cols = np.flatnonzero(ink.any(axis=0))
-    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    width = ink.shape[1]
+    top, bottom = first // width, data.rfind(1) // width + 1
+    cols = np.flatnonzero(ink[top:bottom].any(axis=0))
+    return top, bottom, int(cols[0]), int(cols[-1]) + 1
 
 
 def center_of_mass(image: np.ndarray) -> tuple[float, float]:
@@ -175,19 +184,24 @@ def thin_to_mnist_width(pixels: np.ndarray) -> np.ndarray:
     are, and so are filled shapes wider than the game's brush: they are areas, not strokes.
     Erosion never removes a whole stroke.
     """
-    ink = pixels > INK_THRESHOLD
+    return _thinned(pixels, pixels > INK_THRESHOLD)[0]
+
+
+def _thinned(pixels: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """:func:`thin_to_mnist_width` of ``pixels`` whose ink mask is ``ink``, and the mask of the
+    ink it kept (None if it kept ``pixels`` as they are): its box is the thinned ink's box."""
     width = stroke_width(ink)
     if width > BRUSH_SIZE * 1.5:  # a little slack: diagonal strokes measure a bit wider
-        return pixels
+        return pixels, None
     extent = max(pixels.shape)
     target = MNIST_STROKE_WIDTH * (extent - width) / (DIGIT_BOX - MNIST_STROKE_WIDTH)
     new_width = max(2, round(target))
     if new_width >= width:
-        return pixels
+        return pixels, None
     kept = _erode(ink, width - new_width + 1)
     if not kept.any():
-        return pixels
-    return np.where(kept, pixels, np.uint8(0))
+        return pixels, None
+    return np.where(kept, pixels, np.uint8(0)), kept
 
 
 @dataclass(frozen=True)
@@ -207,24 +221,26 @@ class FieldBox:
     slant_row: float = (MNIST_SIDE - 1) / 2  # ... about this field row
 
 
-def _ink_box_or_empty(pixels: np.ndarray) -> tuple[int, int, int, int]:
-    box = ink_bounding_box(pixels)
+def _ink_box_or_empty(pixels: np.ndarray) -> tuple[tuple[int, int, int, int], np.ndarray]:
+    """The ink's box (:func:`ink_bounding_box`) and the ink mask it was read from."""
+    ink = pixels > INK_THRESHOLD
+    box = _mask_box(ink)
     if box is None:
         raise EmptyBoardError("The board is empty: draw a digit first.")
-    return box
+    return box, ink
 
 
 def fit_and_center_placed(pixels: np.ndarray) -> tuple[np.ndarray, FieldBox]:
     """:func:`fit_and_center`, and where on ``pixels`` the 28x28 field it returns lies (so an
     explanation drawn on the field can be drawn on the board too)."""
     pixels = _as_grey_uint8(pixels)
-    outer = _ink_box_or_empty(pixels)
+    outer, ink = _ink_box_or_empty(pixels)
     cropped = pixels[outer[0] : outer[1], outer[2] : outer[3]]
-    thinned = thin_to_mnist_width(cropped)
-    if thinned is cropped:  # nothing was thinned: the crop is the ink's box already
-        inner = (0, cropped.shape[0], 0, cropped.shape[1])
-    else:
-        inner = _ink_box_or_empty(thinned)
+    thinned, kept = _thinned(cropped, ink[outer[0] : outer[1], outer[2] : outer[3]])
+    # The thinned ink's box: the box of the ink thinning kept (never empty: where ``thinned`` is
+    # brighter than the threshold), or, when nothing was thinned, the whole crop already.
+    whole_crop = (0, cropped.shape[0], 0, cropped.shape[1])
+    inner = whole_crop if kept is None else _mask_box(kept)
     crop = thinned[inner[0] : inner[1], inner[2] : inner[3]]
     height, width = crop.shape
     scale = DIGIT_BOX / max(height, width)

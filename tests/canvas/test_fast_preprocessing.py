@@ -193,3 +193,17 @@ def test_shearing_far_past_the_edges_loses_what_leaves_as_before(mnist, whole_pi
         deskew.shear_rows(digits, slant, centre, whole_pixels=whole_pixels),
         deskew_before.shear_rows(digits, slant, centre, whole_pixels=whole_pixels),
     )
+
+
+def test_the_ink_box_is_found_as_before_on_every_board(mnist):
+    boards = [*_redrawn_mnist(mnist, 30), *_replayed_pen_strokes(30), *_odd_boards().values()]
+    boards += [Board().pixels]  # blank: no box
+    for corner in ((0, 0), (0, 299), (299, 0), (299, 299)):  # one pixel in each corner
+        single = np.zeros((300, 300), np.uint8)
+        single[corner] = 255
+        boards.append(single)
+    for i, board in enumerate(boards):
+        for pixels in (board, board[7:250, 31:299], board.T):  # also crops, and non-contiguous
+            box = preprocess.ink_bounding_box(pixels)
+            assert box == preprocess_numpy_p_before.ink_bounding_box(pixels), i
+            assert box is None or all(type(edge) is int for edge in box), i
