@@ -73,11 +73,15 @@ def _timings(board: np.ndarray) -> tuple[dict[str, float], object]:
     old_graph = predictor_before.Predictor(model, compile_fast=False)
     net_input = to_network_input(board)
     batch = net_input[None, ..., None]
+
+    def p_now():
+        return predictor.predict(to_network_input(board))
+
+    def preprocess_old():
+        return old_preprocess.to_network_input(board)
+
     idle = interleaved_median_ms(  # before the rounds below wake TensorFlow's threads
-        {
-            IDLE_NEW_P: lambda: predictor.predict(to_network_input(board)),
-            IDLE_OLD_PREPROCESS: lambda: old_preprocess.to_network_input(board),
-        },
+        {IDLE_NEW_P: p_now, IDLE_OLD_PREPROCESS: preprocess_old},
         ROUNDS * 2,
     )
     results = idle | interleaved_median_ms(
@@ -85,10 +89,10 @@ def _timings(board: np.ndarray) -> tuple[dict[str, float], object]:
             # after it, so that it is not a path this benchmark compares with NumPy that pays
             NETWORK["b"]: lambda: old_graph.predict(net_input),
             "preprocess now": lambda: to_network_input(board),
-            "preprocess, old": lambda: old_preprocess.to_network_input(board),
+            "preprocess, old": preprocess_old,
             "preprocess now, plain method": lambda: to_network_input(board, Method.PLAIN),
-            NEW_P: lambda: predictor.predict(to_network_input(board)),
-            OLD_P: lambda: old_xla.predict(old_preprocess.to_network_input(board)),
+            NEW_P: p_now,
+            OLD_P: lambda: old_xla.predict(preprocess_old()),
             NETWORK["a"]: lambda: old_xla.predict(net_input),
             NETWORK["c"]: lambda: predictor.predict(net_input),
             PREDICT: lambda: model.predict(batch, verbose=0),

@@ -79,7 +79,7 @@ def _preset(recipe: str):
     from mnist_arcade.ml.augment import MILD, WIDE
     from mnist_arcade.ml.training import PRESETS
 
-    changes = {
+    recipes = {
         "wide": {"augment_ranges": WIDE, "small_redrawn": 0},
         "mild": {"small_redrawn": 0},
         "shipped": {},
@@ -99,9 +99,9 @@ def _preset(recipe: str):
         "pen4": {"pen_replays": 4, "small_pen_replays": 2},
         "pen3small4": {"pen_replays": 3, "small_pen_replays": 4},
         "pen4small4": {"pen_replays": 4, "small_pen_replays": 4},
-        "pen4thin24": {"pen_replays": 4, "small_pen_replays": 2},  # and see run_one
-    }[recipe]
-    return dataclasses.replace(PRESETS["full"], **changes)
+    }
+    recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
+    return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
 
 SMALL_SETS = {"styles": (1000, 77), "redrawn": (1000, 500), "small": (1000, 501),
