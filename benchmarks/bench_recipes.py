@@ -54,6 +54,8 @@ RECIPES = {
     "pen4": "the full preset with 4 pen replays and 2 small of each training writer's digit",
     "pen3small4": "the full preset with 3 pen replays and 4 small of each training writer's digit",
     "pen4small4": "the full preset with 4 pen replays and 4 small of each training writer's digit",
+    "pen4lean": "pen4 with fewer style drawings (6,000, not 10,000) and more non-digits (4,000, "
+    "not 2,000): capacity moved from the generator's styles to real strokes and scribbles",
     "pen4thin24": "pen4 with small drawings thinned to 2.4 px strokes in the 20x20 box, not 2.8 "
     "(training and every held-out reading alike)",
 }
@@ -99,6 +101,12 @@ def _preset(recipe: str):
         "pen4": {"pen_replays": 4, "small_pen_replays": 2},
         "pen3small4": {"pen_replays": 3, "small_pen_replays": 4},
         "pen4small4": {"pen_replays": 4, "small_pen_replays": 4},
+        "pen4lean": {
+            "pen_replays": 4,
+            "small_pen_replays": 2,
+            "style_drawings": 6000,
+            "non_digits": 4000,
+        },
     }
     recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
