@@ -5,6 +5,9 @@ Pure numpy, so the brush can be tested without a window. The game blits ``pixels
 
 from __future__ import annotations
 
+import enum
+from dataclasses import dataclass
+
 import numpy as np
 
 BOARD_SIZE = 300  # pixels per side, as in the tutorial
@@ -13,6 +16,21 @@ INK = 255
 PAPER = 0
 UNDO_STEPS = 30  # strokes (and clears) that Ctrl+Z can take back, newest first
 FEW_STAMPS = 40  # a motion of up to this many pixel steps is stamped square by square
+
+
+class Change(enum.Enum):
+    """What one step of Ctrl+Z takes back, so the game can say it truly."""
+
+    STROKE = "a stroke"
+    CLEAR = "a clear"
+
+
+@dataclass(frozen=True)
+class KeptDrawing:
+    """A drawing set aside with its undo steps (:meth:`Board.put_aside`), to be given back."""
+
+    pixels: np.ndarray
+    undo_steps: tuple[tuple[np.ndarray, Change], ...]
 
 
 class Board:
@@ -27,7 +45,8 @@ class Board:
         self.version = 0  # bumped on every change, so views redraw only when needed
         self._last_point: tuple[int, int] | None = None
         self._paint = INK  # INK for the pen, PAPER for the eraser (the right mouse button)
-        self._before: list[np.ndarray] = []  # the board before each stroke or clear, newest last
+        # The board before each stroke or clear, and which it was, newest last.
+        self._before: list[tuple[np.ndarray, Change]] = []
 
     def __repr__(self) -> str:
         return f"Board({self.size}x{self.size}, brush={self.brush}, empty={self.is_empty})"
@@ -49,26 +68,42 @@ class Board:
     def begin_stroke(self, x: int, y: int, erase: bool = False) -> None:
         """Mouse button pressed: paint (or, with ``erase``, rub out) where it is. The board as
         it was is kept, so :meth:`undo` takes the whole stroke back."""
-        self._remember()
+        self._remember(Change.STROKE)
         self._paint = PAPER if erase else INK
         self._last_point = (x, y)
         self.stamp(x, y)
 
-    def _remember(self) -> None:
-        self._before = [*self._before, self.pixels.copy()][-UNDO_STEPS:]
+    def _remember(self, change: Change) -> None:
+        self._before = [*self._before, (self.pixels.copy(), change)][-UNDO_STEPS:]
 
     @property
     def can_undo(self) -> bool:
         return bool(self._before)
 
-    def undo(self) -> bool:
-        """Take back the last stroke (or clear); False if there is nothing to take back."""
+    def undo(self) -> Change | None:
+        """Take back the last stroke (or clear) and say which it was; None if there is nothing
+        to take back."""
         if not self._before:
-            return False
-        self.pixels = self._before.pop()
+            return None
+        self.pixels, change = self._before.pop()
         self._last_point = None
         self.version += 1
-        return True
+        return change
+
+    def put_aside(self) -> KeptDrawing:
+        """A blank board with no undo steps, the drawing and its undo steps kept aside: a game
+        played on the board gives the player's drawing back as it was (:meth:`give_back`)."""
+        kept = KeptDrawing(self.pixels.copy(), tuple(self._before))
+        self.pixels.fill(PAPER)
+        self._before, self._last_point = [], None
+        self.version += 1
+        return kept
+
+    def give_back(self, kept: KeptDrawing) -> None:
+        """The drawing set aside, and its undo steps, in place of whatever is on the board."""
+        self.pixels = kept.pixels.copy()
+        self._before, self._last_point = list(kept.undo_steps), None
+        self.version += 1
 
     def continue_stroke(self, x: int, y: int) -> None:
         """Mouse moved with the button down: paint every pixel step from the last point."""
@@ -124,7 +159,7 @@ class Board:
         """A black board again; Ctrl+Z brings the drawing back (a drawing cleared by mistake
         is not lost)."""
         if not self.is_empty:
-            self._remember()
+            self._remember(Change.CLEAR)
         self.pixels.fill(PAPER)
         self._last_point = None
         self.version += 1

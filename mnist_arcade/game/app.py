@@ -61,6 +61,9 @@ class App:
         return self.window.canvas
 
     def switch_to(self, scene_id: SceneId) -> None:
+        """Put ``scene_id`` on show. The notices are told first, so the last screen's notice
+        is withdrawn and what the old screen says as it closes is the new screen's."""
+        self.context.notices.show_screen(scene_id)
         if self.scene is not None:
             self.scene.on_exit()
         self.scene = self.scenes[scene_id]

@@ -72,6 +72,7 @@ class GameContext:
         """K: teach the model in use the digit book, on the training screen."""
         if not self.teaching.start_finetune():
             return False
+        self.notices.hand_to(SceneId.TRAINING)  # "teaching your digits" is that screen's news
         self.switch_to(SceneId.TRAINING)
         return True
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_arcade.canvas.board import BRUSH_SIZE, FEW_STAMPS, INK, PAPER, Board
+from mnist_arcade.canvas.board import BRUSH_SIZE, FEW_STAMPS, INK, PAPER, Board, Change
 
 
 def test_a_click_paints_one_brush_square():
@@ -153,3 +153,34 @@ def test_a_long_eraser_stroke_rubs_out_exactly_the_squares_it_crosses():
     stamped_one_by_one(reference, (10, 290), (280, 20))
     np.testing.assert_array_equal(board.pixels, reference.pixels)
     assert 0 < (board.pixels == PAPER).sum() < board.pixels.size
+
+
+def test_undo_says_whether_it_took_back_a_stroke_or_a_clear():
+    board = Board()
+    board.begin_stroke(50, 50)
+    board.continue_stroke(50, 200)
+    board.end_stroke()
+    board.clear()
+    assert board.undo() is Change.CLEAR and not board.is_empty  # the drawing is back
+    assert board.undo() is Change.STROKE and board.is_empty
+    assert board.undo() is None
+
+
+def test_a_drawing_put_aside_comes_back_with_its_undo_steps():
+    board = Board()
+    board.begin_stroke(50, 50)
+    board.continue_stroke(50, 200)
+    board.end_stroke()
+    one_stroke = board.pixels.copy()
+    board.begin_stroke(200, 50)
+    board.continue_stroke(200, 200)
+    board.end_stroke()
+    drawn, version = board.pixels.copy(), board.version
+    kept = board.put_aside()
+    assert board.is_empty and not board.can_undo and board.version > version
+    board.begin_stroke(150, 150)  # a game played on the board meanwhile
+    board.clear()
+    board.give_back(kept)
+    np.testing.assert_array_equal(board.pixels, drawn)
+    assert board.undo() is Change.STROKE  # the player's own last stroke, not the game's
+    np.testing.assert_array_equal(board.pixels, one_stroke)

@@ -314,6 +314,8 @@ def test_each_round_starts_with_3_2_1_and_help_pauses_its_clock(make_app):
 def test_c_in_a_round_clears_and_says_nothing_about_p(make_app):
     app = make_app()
     post_key(pygame.K_g)
+    app.frame(1 / 60)
+    through_countdown(app, app.scene)
     post_key(pygame.K_c)
     app.frame(1 / 60)
     notice = app.context.notices.current

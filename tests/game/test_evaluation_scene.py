@@ -4,10 +4,12 @@ import re
 
 import numpy as np
 import pygame
+import pytest
 
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.evaluation_scene import CELL, MATRIX_TOPLEFT
+from mnist_arcade.game.words.languages import Language, use_language
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 from testing_support.game_input import post_key, run_until
 from testing_support.text_recorder import drawn_in_frames
@@ -195,3 +197,20 @@ def test_what_the_evaluation_screen_said_is_not_left_on_the_board(make_app):
     post_key(pygame.K_ESCAPE)
     app.frame(1 / 60)
     assert app.scene is app.scenes[SceneId.BOARD] and app.context.notices.current != said
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [(Language.ENGLISH, "two 1s read as 2"), (Language.CHINESE, "2 个 1 被认成 2")],
+)
+def test_a_squares_title_says_a_small_count_in_words_beside_the_digit(make_app, language, title):
+    use_language(language)
+    app = make_app()
+    scene = open_evaluation(app)
+    _, labels = scene.scored
+    read = labels.copy()
+    read[np.flatnonzero(labels == 1)[:2]] = 2  # exactly two 1s read as 2, the rest read right
+    read[np.flatnonzero(labels != 1)] = labels[labels != 1]
+    scene.read, scene.matrix = read, confusion_matrix(labels, read)
+    scene.select(1, 2)
+    assert title in drawn_in_frames(app).strings

@@ -11,7 +11,8 @@ import pytest
 from mnist_arcade.canvas.preprocess import mnist_digits_as_input
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.text import Text
-from mnist_arcade.game.words.numbers import exact, readable, readable_percent
+from mnist_arcade.game.words.languages import Language, use_language
+from mnist_arcade.game.words.numbers import digits_counted, exact, readable, readable_percent
 
 CARD_RECT = pygame.Rect(384, 96, 844, 476)
 NUMBER = re.compile(r"(?<![A-Za-z\d.,^])\d[\d,]*(?:\.\d+)?")
@@ -108,3 +109,25 @@ def test_readable_percent_and_exact():
     assert readable_percent(1.0) == "100%"
     assert exact(0.00168) == "0.00168"
     assert exact(987_654.5) == "987,654.5"
+
+
+@pytest.mark.parametrize(
+    ("language", "number", "words"),
+    [
+        (Language.ENGLISH, 0, "no 3s"),
+        (Language.ENGLISH, 1, "one 3"),
+        (Language.ENGLISH, 2, "two 3s"),
+        (Language.ENGLISH, 10, "ten 3s"),
+        (Language.ENGLISH, 11, "11 3s"),
+        (Language.ENGLISH, 1024, "1,024 3s"),
+        (Language.CHINESE, 0, "没有一个 3"),
+        (Language.CHINESE, 1, "1 个 3"),
+        (Language.CHINESE, 2, "2 个 3"),  # its measure word already parts the two figures
+        (Language.CHINESE, 1024, "1,024 个 3"),
+    ],
+)
+def test_a_small_count_beside_a_digit_is_a_word_so_the_two_figures_never_touch(
+    language, number, words
+):
+    use_language(language)
+    assert digits_counted(number, 3) == words

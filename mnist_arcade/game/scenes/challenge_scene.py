@@ -29,6 +29,7 @@ from mnist_arcade.game.services.challenge import (
     with_article,
 )
 from mnist_arcade.game.services.exam_digits import TestDigits
+from mnist_arcade.game.state.readings import SetAside
 from mnist_arcade.game.widgets.board_canvas import BoardCanvas
 from mnist_arcade.game.widgets.challenge_summary import ChallengeSummary
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
@@ -49,6 +50,9 @@ from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.scoring.confidence import reads_as_digit
 
 BOARD_TOPLEFT = (40, 110)
+ROUND_BOX = pygame.Rect(380, 270, 820, 140)  # the round's words: guess or result, rule, points
+BOX_PADDING = 18  # between the box's edge and its words
+BOX_GAPS = (12, 8)  # between its first line and its second, and between the next ones
 PAUSE_SECONDS = 1.5  # the result of a round stays on screen this long
 COUNTDOWN_SECONDS = 3.0  # "3, 2, 1" before each round; the board and the clock wait for it
 
@@ -79,6 +83,8 @@ class ChallengeScene(Scene):
         self.mnist = TestDigits(context.training.trainer_options.get("data_path"))
         self._was_live = True
         self.summary = ChallengeSummary([], None)
+        self._kept: SetAside | None = None  # the player's drawing, given back on leaving
+        self._round_began = 0.0  # game-clock time the round in play began (its countdown over)
 
     def bindings(self) -> list[Binding]:
         context = self.context
@@ -100,14 +106,25 @@ class ChallengeScene(Scene):
         ]
 
     def on_enter(self) -> None:
-        self._was_live = self.context.readings.live
-        self.context.readings.live = True  # the network calls out its guess as you draw
+        """The game is played on a board of its own: the player's drawing is set aside, not
+        wiped, and is back on the board (with its Ctrl+Z steps) when the game is left."""
+        readings = self.context.readings
+        self._was_live = readings.live
+        readings.live = True  # the network calls out its guess as you draw
+        drawn = not self.context.board.is_empty
+        self._kept = readings.set_board_aside()
         self.mnist.start()
         self.start_game()
+        if drawn:
+            self.context.say(phrase("challenge_screen.drawing_kept"), MUTED)
 
     def on_exit(self) -> None:
         self.canvas.end_stroke()
-        self.context.readings.live = self._was_live
+        readings = self.context.readings
+        readings.live = self._was_live
+        if self._kept is not None:
+            readings.give_board_back(self._kept)
+            self._kept = None
 
     def start_game(self) -> None:
         self.challenge = Challenge.new(self.seed)
@@ -120,10 +137,17 @@ class ChallengeScene(Scene):
             self.context.say(problem, WARN)
         self.context.readings.clear_board(quiet=True)
 
+    @property
+    def round_running(self) -> bool:
+        """True while a round's clock runs: not during a result, a 3-2-1 or the summary."""
+        return not (self.pause > 0 or self.countdown > 0 or self.challenge.over)
+
     def _clear(self) -> None:
-        """C: a clean board for the same round; P plays no part here, so it is not named."""
+        """C: a clean board for the same round; P plays no part here, so it is not named, and
+        the clock is named only while it runs."""
         self.context.readings.clear_board(quiet=True)
-        self.context.say(phrase("challenge_screen.cleared"), MUTED)
+        if self.round_running:
+            self.context.say(phrase("challenge_screen.cleared"), MUTED)
 
     def _again(self) -> None:
         if self.challenge.over:
@@ -132,7 +156,7 @@ class ChallengeScene(Scene):
             self.context.say(phrase("challenge_screen.finish_first"), MUTED)
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        if self.pause > 0 or self.countdown > 0 or self.challenge.over:
+        if not self.round_running:
             self.canvas.end_stroke()
         elif self.canvas.handle_event(event):
             return
@@ -154,6 +178,7 @@ class ChallengeScene(Scene):
             return
         if self.countdown > 0:
             self.countdown = max(0.0, self.countdown - dt)
+            self._round_began = self.context.clock.now
             return
         reading = self.context.readings.live_prediction
         result = challenge.update(
@@ -163,6 +188,7 @@ class ChallengeScene(Scene):
             finished=self.drawing_finished(),
         )
         if result is not None:
+            self.context.notices.forget_since(self._round_began)  # "the clock goes on" is over
             self.last, self.pause = result, PAUSE_SECONDS
             if result.kind is RoundKind.FOOL and result.won and result.drawing is not None:
                 self.context.why.explain_input(result.drawing, self._on_fool_explained)
@@ -222,61 +248,69 @@ class ChallengeScene(Scene):
             self._draw_round(surface)
         self.draw_footer(surface)
 
+    @property
+    def shown_round(self) -> int:
+        """The round the screen is about: while its result is on show, the round just played
+        (its result under its own prompt); then the next one, from its 3-2-1 on."""
+        showing_result = self.pause > 0 and self.last is not None
+        return self.challenge.round_index - 1 if showing_result else self.challenge.round_index
+
     def _draw_round(self, surface: pygame.Surface) -> None:
-        text, challenge = self.context.text, self.challenge
+        text, challenge, index = self.context.text, self.challenge, self.shown_round
         self.canvas.draw(surface)
-        left = 380
-        text.draw(
-            surface,
-            phrase(
-                "challenge_screen.round",
-                round=challenge.round_index + 1,
-                rounds=len(challenge.digits),
-            ),
-            (left, 110),
-            24,
-            MUTED,
-        )
-        text.draw(
-            surface,
-            challenge.prompt(),
-            (left, 138),
-            52 if challenge.kind is RoundKind.DRAW else 36,
-            TEXT,
-        )
-        bar = pygame.Rect(left, 210, 820, 22)
+        left = ROUND_BOX.left
+        rounds = len(challenge.digits)
+        heading = phrase("challenge_screen.round", round=index + 1, rounds=rounds)
+        text.draw(surface, heading, (left, 110), 24, MUTED)
+        size = 52 if challenge.kinds[index] is RoundKind.DRAW else 36
+        text.draw(surface, challenge.prompt(index), (left, 138), size, TEXT)
+        bar = pygame.Rect(left, 210, ROUND_BOX.width, 22)
         pygame.draw.rect(surface, PANEL_EDGE, bar, width=1)
-        share = challenge.time_left / ROUND_SECONDS
+        share = self._seconds_left() / ROUND_SECONDS
         filled = bar.copy()
         filled.width = round(bar.width * share)
         pygame.draw.rect(surface, GOOD if share > 0.3 else WARN, filled)
-        text.draw(
-            surface,
-            self._time_line(),
-            (bar.right, bar.bottom + 6),
-            22,
-            MUTED,
-            "topright",
-        )
-        panel(surface, pygame.Rect(left, 270, 820, 120))
-        if self.pause > 0 and self.last is not None:
-            self._draw_result_line(surface, left + 20, 300)
-            text.draw(surface, self.last.points_explained(), (left + 20, 346), 22, MUTED)
-        elif self.countdown > 0:
+        text.draw(surface, self._time_line(), (bar.right, bar.bottom + 6), 22, MUTED, "topright")
+        panel(surface, ROUND_BOX)
+        self._draw_box_lines(surface, self._box_lines())
+        if self.countdown > 0 and self.pause <= 0:
             count = str(math.ceil(self.countdown))
-            text.draw(surface, phrase("challenge_screen.get_ready"), (left + 20, 300), 36, MUTED)
             text.draw(surface, count, self.canvas.rect.center, 160, ACCENT, "center")
-            text.draw(surface, phrase("challenge.points_rule"), (left + 20, 346), 22, MUTED)
-        else:
-            reading = self.context.readings.live_prediction
-            text.draw(surface, self._guess_line(), (left + 20, 300), 36, TEXT if reading else MUTED)
-            text.draw(surface, challenge.requirement(), (left + 20, 346), 22, MUTED)
-            text.draw(surface, phrase("challenge.points_rule"), (left + 20, 368), 18, MUTED)
-        self._draw_round_dots(surface, left, 430)
+        self._draw_round_dots(surface, left, ROUND_BOX.bottom + 30)
+
+    def _box_lines(self) -> list[tuple[str, int, tuple[int, int, int]]]:
+        """The round box's lines (words, size, colour): a result and how its points were
+        made; or the 3-2-1's "get ready"; or the live guess and what wins."""
+        rule = (phrase("challenge.points_rule"), 22, MUTED)
+        if self.pause > 0 and self.last is not None:
+            result, color = self._result_line()
+            return [(result, 36, color), (self.last.points_explained(), 22, MUTED)]
+        if self.countdown > 0:
+            return [(phrase("challenge_screen.get_ready"), 36, MUTED), rule]
+        guess_color = TEXT if self.context.readings.live_prediction else MUTED
+        requirement = (self.challenge.requirement(), 22, MUTED)
+        return [(self._guess_line(), 36, guess_color), requirement, rule]
+
+    def _draw_box_lines(self, surface: pygame.Surface, lines) -> None:
+        """``lines`` one under another inside ROUND_BOX, BOX_PADDING from its edges."""
+        text = self.context.text
+        left, top = ROUND_BOX.left + BOX_PADDING, ROUND_BOX.top + BOX_PADDING
+        width = ROUND_BOX.width - 2 * BOX_PADDING
+        for row, (words, size, color) in enumerate(lines):
+            if row:
+                top += BOX_GAPS[min(row, len(BOX_GAPS)) - 1]
+            text.draw_wrapped(surface, words, (left, top), width, size, color, max_lines=1)
+            top += text.font(size, words).get_linesize()
+
+    def _seconds_left(self) -> float:
+        """The clock of the round on show: the round just played keeps the time it ended at."""
+        if self.pause > 0 and self.last is not None:
+            return max(0.0, ROUND_SECONDS - self.last.seconds)
+        return self.challenge.time_left
 
     def _time_line(self) -> str:
         """The seconds left, or, once they are up mid-stroke, that the round waits for it."""
-        time_left = self.challenge.time_left
+        time_left = self._seconds_left()
         if time_left <= 0 and self.canvas.drawing:
             return phrase("challenge_screen.finish_stroke")
         return phrase("challenge_screen.time_left", seconds=time_left)
@@ -296,36 +330,31 @@ class ChallengeScene(Scene):
             line += phrase("challenge_screen.second_guess", digit=guesses.second, share=share)
         return line
 
-    def _draw_result_line(self, surface: pygame.Surface, left: int, top: int) -> None:
-        text, result = self.context.text, self.last
+    def _result_line(self) -> tuple[str, tuple[int, int, int]]:
+        """The last round's result in words, and its colour."""
+        result = self.last
         if result.won and result.kind is RoundKind.FOOL:
             read = with_article(result.read)
-            line, color = phrase("challenge_screen.fooled", digit=read, points=result.points), GOOD
-        elif result.won:
+            return phrase("challenge_screen.fooled", digit=read, points=result.points), GOOD
+        if result.won:
             asked = with_article(result.asked)
-            line, color = phrase("challenge_screen.won", digit=asked, points=result.points), GOOD
-        else:
-            line, color = missed_line(result), WARN
-        text.draw(surface, line, (left, top), 36, color)
+            return phrase("challenge_screen.won", digit=asked, points=result.points), GOOD
+        return missed_line(result), WARN
 
     def _draw_round_dots(self, surface: pygame.Surface, left: int, top: int) -> None:
-        text = self.context.text
+        """A dot a round: filled once played; the round on show ringed; later ones a "?"
+        (while a result is on show, the next round's digit is not given away yet)."""
+        text, shown, results = self.context.text, self.shown_round, self.challenge.results
         for index, digit in enumerate(self.challenge.digits):
             center = (left + 30 + index * 70, top + 30)
-            results = self.challenge.results
-            if index < len(results):
+            played = index < len(results)
+            if played:
                 color = GOOD if results[index].won else WARN
             else:
-                color = ACCENT if index == self.challenge.round_index else PANEL_EDGE
-            pygame.draw.circle(surface, color, center, 24, width=0 if index < len(results) else 3)
-            text.draw(
-                surface,
-                str(digit) if index <= len(results) else "?",
-                center,
-                28,
-                BACKGROUND if index < len(results) else TEXT,
-                "center",
-            )
+                color = ACCENT if index == shown else PANEL_EDGE
+            pygame.draw.circle(surface, color, center, 24, width=0 if played else 3)
+            label = str(digit) if index <= shown or played else "?"
+            text.draw(surface, label, center, 28, BACKGROUND if played else TEXT, "center")
 
 
 def missed_line(result: RoundResult) -> str:

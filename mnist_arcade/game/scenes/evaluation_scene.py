@@ -28,6 +28,7 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.game.words import Phrase, Phrases, phrase
+from mnist_arcade.game.words.numbers import digits_counted
 from mnist_arcade.game.words.sources import plain_source
 from mnist_arcade.scoring.confusion import confusion_matrix, per_digit_accuracy
 
@@ -63,7 +64,6 @@ class EvaluationScene(Scene):
         self.selected: tuple[int, int] | None = None  # (true, read)
         self._tiles: list[tuple[pygame.Surface, int, int]] = []
         self._asked = False
-        self._entered_at = 0.0  # game-clock time this screen was last opened
 
     def bindings(self) -> list[Binding]:
         back = lambda: self.context.switch_to(SceneId.BOARD)  # noqa: E731
@@ -80,14 +80,9 @@ class EvaluationScene(Scene):
 
     def on_enter(self) -> None:
         self.digits.start()
-        self._entered_at = self.context.clock.now
         if self.scored_version != self.context.model.version:
             self._asked = False  # another model is in use since: score it again
             self.selected, self._tiles = None, []  # its square was the older model's
-
-    def on_exit(self) -> None:
-        """What this screen said is about this screen: the board does not keep showing it."""
-        self.context.notices.forget_since(self._entered_at)
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -294,7 +289,8 @@ class EvaluationScene(Scene):
             if true_digit == read_digit
             else phrase("evaluation_screen.cell_read_as", digit=read_digit)
         )
-        cell = phrase("evaluation_screen.cell", count=count, digit=true_digit, verdict=verdict)
+        digits = digits_counted(count, true_digit)
+        cell = phrase("evaluation_screen.cell", digits=digits, verdict=verdict)
         text.draw(surface, cell, (left, top), 24, TEXT)
         if count > SHOWN_DIGITS:
             first = phrase("evaluation_screen.first_shown", count=SHOWN_DIGITS)

@@ -136,7 +136,6 @@ class LessonScene(Scene):
         self._lab_prediction = None  # the reading the kernel lab was last given
         self._lab_board_version = -1  # the board version the kernel lab's picture is of
         self._staged_version = -1  # the board version step 8's stages were made for
-        self._notice_before: tuple[str, float] | None = None  # on show when the lesson opened
 
     @property
     def step(self) -> LessonStep:
@@ -196,8 +195,6 @@ class LessonScene(Scene):
 
     def on_enter(self) -> None:
         self.progress.started = True
-        notices = self.context.notices
-        self._notice_before = (notices.current, notices.said_at)  # the board's, not the lesson's
         self._say_problem()
         if self._digits is None:
             self._digits = TestDigits(self.context.training.trainer_options.get("data_path"))
@@ -364,9 +361,8 @@ class LessonScene(Scene):
             words = phrase("lesson.reads", digit=prediction.digit, confidence=prediction.confidence)
             text.draw(surface, words, (left, top), LESSON_SIZE + 4, ACCENT)
         notices = self.context.notices
-        said_here = (notices.current, notices.said_at) != self._notice_before
-        notice = notices.fresh(8.0) if said_here else None
-        if notice:  # said in the lesson: the board's "watch the network" is not about this
+        notice = notices.fresh(8.0)  # the lesson's own: the board's went as the lesson opened
+        if notice:
             color = self.context.notices.color
             text.draw_wrapped(surface, notice, (left, top + 34), 300, LESSON_SIZE, color, 4)
 

@@ -126,12 +126,14 @@ class Challenge:
     def kind(self) -> RoundKind:
         return self.kinds[self.round_index]
 
-    def prompt(self) -> str:
-        """What the player is asked to draw, in a child's words."""
-        asked = with_article(self.asked)
-        if self.kind is RoundKind.FOOL:
-            return phrase("challenge.prompt_fool", digit=self.asked)
-        return phrase("challenge.prompt_draw", digit=asked)
+    def prompt(self, index: int | None = None) -> str:
+        """What the player is asked to draw in round ``index`` (by default the round in play;
+        a round's result is shown under its own prompt), in a child's words."""
+        index = self.round_index if index is None else index
+        digit = self.digits[index]
+        if self.kinds[index] is RoundKind.FOOL:
+            return phrase("challenge.prompt_fool", digit=digit)
+        return phrase("challenge.prompt_draw", digit=with_article(digit))
 
     def requirement(self) -> str:
         """Exactly what wins this round, so the text on screen and the rule agree."""

@@ -7,9 +7,9 @@ changed. The engine answers later, in the context's ``poll``, which hands answer
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from mnist_arcade.canvas.board import Board
+from mnist_arcade.canvas.board import Board, Change, KeptDrawing
 from mnist_arcade.canvas.methods import Method
 from mnist_arcade.canvas.preprocess import to_network_input
 from mnist_arcade.errors import EmptyBoardError
@@ -38,6 +38,16 @@ class Reading:
     model_version: int
     method: Method
     animate: bool = True  # P reveals the layers one by one; live readings just appear
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The player's drawing put aside for a game (:meth:`Readings.set_board_aside`), with the
+    reading on show for it and whether that reading was of the drawing as it is."""
+
+    drawing: KeptDrawing
+    reading: Reading | None
+    read_as_it_is: bool
 
 
 @dataclass
@@ -138,22 +148,47 @@ class Readings:
 
     def clear_board(self, quiet: bool = False) -> None:
         self.board.clear()
+        self._forget_reading()
+        if not quiet:
+            self.notices.say(phrase("reading.cleared"), MUTED)
+
+    def _forget_reading(self) -> None:
+        """The board changed wholesale: no reading shown, none awaited."""
         self.reading = None
         self.serial += 1
         self.model.forget_requests()
         self._pending = {}
-        if not quiet:
-            self.notices.say(phrase("reading.cleared"), MUTED)
+
+    def set_board_aside(self) -> SetAside:
+        """A blank board for a game of its own; the player's drawing, its Ctrl+Z steps and
+        its reading are kept to be given back as they were (:meth:`give_board_back`), so
+        starting a game never costs the player a drawing."""
+        reading, as_it_is = self.reading, self.reading is not None and not self.is_stale
+        kept = SetAside(self.board.put_aside(), reading, as_it_is)
+        self._forget_reading()
+        return kept
+
+    def give_board_back(self, kept: SetAside) -> None:
+        """The drawing set aside, in place of the game's; its reading is on show again at
+        once (not replayed layer by layer), still current if it was current."""
+        self.board.give_back(kept.drawing)
+        self._forget_reading()
+        if kept.reading is not None:
+            version = self.board.version if kept.read_as_it_is else kept.reading.board_version
+            self.reading = replace(kept.reading, board_version=version, animate=False)
+            self._live_version = version  # live reading need not read it again
 
     def undo(self) -> None:
-        """Ctrl+Z: take back the last stroke (or a clear); the drawing is read again as it
-        is now, live or on P."""
-        if not self.board.undo():
+        """Ctrl+Z: take back the last stroke, or bring back a cleared drawing, and say which;
+        the drawing is read again as it is now, live or on P."""
+        change = self.board.undo()
+        if change is None:
             self.notices.say(phrase("reading.nothing_to_undo"), MUTED)
             return
         self.model.forget_requests()
         self._pending = {}
-        self.notices.say(phrase("reading.undone"), MUTED)
+        undone = "reading.undone_clear" if change is Change.CLEAR else "reading.undone"
+        self.notices.say(phrase(undone), MUTED)
 
     def toggle_method(self) -> None:
         self.method = Method.PLAIN if self.method is Method.MNIST else Method.MNIST

@@ -50,6 +50,7 @@ CHINESE: dict[str, str] = {
     "reading.live_off": "实时识别已关闭：按 P 识别你的数字。",
     "reading.cleared": "画板已清除（按 Ctrl+Z 可以恢复）。画一个数字，然后按 P。",
     "reading.undone": "撤销了最后一笔；再按 Ctrl+Z 撤销前一笔。",
+    "reading.undone_clear": "清除的画回来了；再按 Ctrl+Z 撤销它的最后一笔。",
     "reading.nothing_to_undo": "没有可以撤销的：画板和开始时一样。",
     "reading.method": "预处理：{method}。",
     # --- source --------------------------------------------------------------------------------
@@ -302,6 +303,7 @@ CHINESE: dict[str, str] = {
     "challenge_screen.key_new_game": "新的一局（最后一回合之后）",
     "challenge_screen.finish_first": "先完成所有回合，或按 Esc 离开。",
     "challenge_screen.cleared": "画板已清除：再画一次这个数字，时间继续走。",
+    "challenge_screen.drawing_kept": "游戏用自己的画板：你的画会留着，离开游戏时回到画板上。",
     "challenge_screen.get_ready": "准备……",
     "challenge_screen.finish_stroke": "时间到：画完这一笔",
     "challenge_screen.draw_now": "在画板上画：我会告诉你我看到了什么。",
@@ -372,7 +374,7 @@ CHINESE: dict[str, str] = {
     ),
     "evaluation_screen.cell_right": "认对了",
     "evaluation_screen.cell_read_as": "被认成 {digit}",
-    "evaluation_screen.cell": "{count:,} 个 {digit} {verdict}",
+    "evaluation_screen.cell": "{digits} {verdict}",
     "evaluation_screen.first_shown": "（前 {count} 个）",
     "evaluation_screen.tile_true": "真实 {digit}",
     # --- numbers ---------------------------------------------------------------------------------
@@ -382,6 +384,12 @@ CHINESE: dict[str, str] = {
     "numbers.huge": "一个很大的数",
     "numbers.huge_negative": "一个很大的负数",
     "numbers.not_a_number": "?",
+    # 几个某数字（numbers.digits_counted）："个"已经把两个数字隔开（"2 个 1"），所以照样写数字。
+    "numbers.small_counts": "0|1|2|3|4|5|6|7|8|9|10",
+    "numbers.no_digits": "没有一个 {digit}",
+    "numbers.one_digit": "1 个 {digit}",
+    "numbers.few_digits": "{count} 个 {digit}",
+    "numbers.many_digits": "{count} 个 {digit}",
     # --- card (the pieces every detail card shares) ----------------------------------------------
     "card.map": "{layer} 特征图 {number}",
     "card.adds": "加 {value}",

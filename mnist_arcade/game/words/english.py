@@ -25,6 +25,9 @@ ENGLISH: dict[str, str] = {
     "reading.live_off": "Live reading off: press P to read your digit.",
     "reading.cleared": "Board cleared (Ctrl+Z brings it back). Draw a digit, then press P.",
     "reading.undone": "Took back the last stroke; Ctrl+Z again takes back the one before.",
+    "reading.undone_clear": (
+        "Brought back the drawing you cleared; Ctrl+Z again takes back its last stroke."
+    ),
     "reading.nothing_to_undo": "Nothing to take back: the board is as it was at the start.",
     "reading.method": "Preprocessing: {method}.",
     # --- source --------------------------------------------------------------------------------
@@ -315,6 +318,9 @@ ENGLISH: dict[str, str] = {
     "challenge_screen.key_new_game": "a new game (after the last round)",
     "challenge_screen.finish_first": "Finish the rounds first, or Esc to leave.",
     "challenge_screen.cleared": "Board cleared: draw the digit again, the clock goes on.",
+    "challenge_screen.drawing_kept": (
+        "The game has its own board: your drawing is kept and back on the board when you leave."
+    ),
     "challenge_screen.get_ready": "Get ready...",
     "challenge_screen.finish_stroke": "Time's up: finish your stroke",
     "challenge_screen.draw_now": "Draw on the board: I will tell you what I see.",
@@ -388,7 +394,7 @@ ENGLISH: dict[str, str] = {
     ),
     "evaluation_screen.cell_right": "read right",
     "evaluation_screen.cell_read_as": "read as {digit}",
-    "evaluation_screen.cell": "{count:,} {digit}s {verdict}",
+    "evaluation_screen.cell": "{digits} {verdict}",
     "evaluation_screen.first_shown": "(the first {count})",
     "evaluation_screen.tile_true": "true {digit}",
     # --- numbers ---------------------------------------------------------------------------------
@@ -398,6 +404,12 @@ ENGLISH: dict[str, str] = {
     "numbers.huge": "a huge number",
     "numbers.huge_negative": "a huge negative number",
     "numbers.not_a_number": "?",
+    # How many of one digit (numbers.digits_counted): small counts in words, "two 1s", not "2 1s".
+    "numbers.small_counts": "zero|one|two|three|four|five|six|seven|eight|nine|ten",
+    "numbers.no_digits": "no {digit}s",
+    "numbers.one_digit": "one {digit}",
+    "numbers.few_digits": "{count} {digit}s",
+    "numbers.many_digits": "{count} {digit}s",
     # --- card (the pieces every detail card shares) ----------------------------------------------
     "card.map": "{layer} map {number}",
     "card.adds": "adds {value}",

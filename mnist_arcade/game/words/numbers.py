@@ -19,6 +19,25 @@ def count(number: int) -> str:
     return f"{number:,}"
 
 
+SAID_IN_WORDS = 10  # a count of a digit up to this is a word: "two 1s", not "2 1s"
+
+
+def digits_counted(number: int, digit: int) -> str:
+    """How many of one digit there are, for a sentence that names them. A figure beside a
+    digit runs into it ("2 1s read as 2" is hard to read), so small counts are words: "no 3s",
+    "one 7", "two 1s", ... "ten 4s", then figures: "11 4s", "1,024 7s". Each language words
+    them in its table: Chinese keeps its figures, as its measure word already parts them
+    ("2 个 1", "没有一个 3")."""
+    if number == 0:
+        return phrase("numbers.no_digits", digit=digit)
+    if number == 1:
+        return phrase("numbers.one_digit", digit=digit)
+    if number <= SAID_IN_WORDS:
+        word = phrase("numbers.small_counts").split("|")[number]
+        return phrase("numbers.few_digits", count=word, digit=digit)
+    return phrase("numbers.many_digits", count=count(number), digit=digit)
+
+
 def duration(seconds: float) -> str:
     """Seconds as minutes and seconds: 75 -> "1:15" (a run's time, its ETA)."""
     seconds = max(0, round(seconds))
