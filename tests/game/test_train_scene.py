@@ -711,3 +711,22 @@ def test_after_r_r_the_notice_about_the_players_own_model_fits_uncut(make_app):
     board = app.scene.canvas.rect.width
     lines = fit_lines(notice, app.context.text.font(20), board, NOTICE_LINES)
     assert not lines[-1].endswith("..."), lines
+
+
+def test_switching_language_redraws_the_charts_in_the_new_language(make_app):
+    """The charts are cached surfaces: after the switch key they must show the new language's
+    words, exactly as a training screen opened in that language draws them."""
+    from mnist_arcade.game.scenes.train_scene import LOSS_RECT, TrainScene
+
+    logs = [{"accuracy": 0.6, "val_accuracy": 0.5, "loss": 0.9, "val_loss": 1.0}] * 2
+    app, _ = training_screen_after(make_app, logs, epochs=4)
+    before = surface_to_rgb(app.screen)
+    app.context.switch_language()
+    app.frame(1 / 30)
+    after = surface_to_rgb(app.screen)
+    fresh = pygame.Surface(app.screen.get_size())
+    TrainScene(app.context).draw(fresh)
+    for rect in (ACCURACY_RECT, LOSS_RECT):
+        window = (slice(rect.top, rect.bottom), slice(rect.left, rect.right))
+        assert not np.array_equal(before[window], after[window])  # the words changed
+        assert np.array_equal(after[window], surface_to_rgb(fresh)[window])

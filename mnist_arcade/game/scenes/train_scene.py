@@ -8,6 +8,7 @@ after every epoch, so its feature maps change as the filters form.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import pygame
 
@@ -75,18 +76,18 @@ class TrainScene(Scene):
         self.accuracy_chart = LineChart(
             text,
             ACCURACY_RECT,
-            phrase("train_screen.accuracy_chart"),
-            phrase("train_screen.accuracy_axis"),
+            partial(phrase, "train_screen.accuracy_chart"),
+            partial(phrase, "train_screen.accuracy_axis"),
             (0.0, 1.0),
             percent=True,
-            subtitle=phrase("train_screen.accuracy_subtitle"),
+            subtitle=partial(phrase, "train_screen.accuracy_subtitle"),
         )
         self.loss_chart = LineChart(
             text,
             LOSS_RECT,
-            phrase("train_screen.loss_chart"),
-            phrase("train_screen.loss_axis"),
-            subtitle=phrase("train_screen.loss_subtitle"),
+            partial(phrase, "train_screen.loss_chart"),
+            partial(phrase, "train_screen.loss_axis"),
+            subtitle=partial(phrase, "train_screen.loss_subtitle"),
         )
         self.mouse = (-1, -1)
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
