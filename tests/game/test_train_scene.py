@@ -730,3 +730,44 @@ def test_switching_language_redraws_the_charts_in_the_new_language(make_app):
         window = (slice(rect.top, rect.bottom), slice(rect.left, rect.right))
         assert not np.array_equal(before[window], after[window])  # the words changed
         assert np.array_equal(after[window], surface_to_rgb(fresh)[window])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_whole_data_line_shows_wrapped_and_clear_of_the_lines_below(make_app, language, large):
+    """The data sentence is longer than the screen is wide: it wraps, every word on screen,
+    and the summary below moves down rather than be drawn over it."""
+    from mnist_arcade.game.words import phrase
+    from mnist_arcade.game.words.languages import Language, use_language
+    from mnist_arcade.game.words.sources import plain_source
+    from mnist_arcade.messages import DataReady
+    from testing_support.text_recorder import drawn_in_frames
+
+    use_language(Language(language))
+    source = "shipped subset (data/mnist_subset.npz)"
+    ready = DataReady(source, 1000, 200, ())
+    session = TrainingSession(ScriptedTrainer([ready, TrainingStarted("seed", 50, 2, 500)]))
+    app = make_app(load=False, training=session)
+    if large:
+        app.context.text.toggle_large()
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    app.context.say(phrase("train_screen.run_going"))  # a summary line under the data line
+    sentence = phrase("train_screen.data", source=plain_source(source), train=1000, validation=200)
+    drawn = drawn_in_frames(app).drawn
+    starts = [i for i, item in enumerate(drawn) if sentence.startswith(item.string) and item.string]
+    first = starts[0]
+    lines, shown = [], ""
+    for item in drawn[first:]:
+        if shown == sentence.replace(" ", ""):
+            break
+        lines.append(item)
+        shown += item.string.replace(" ", "")
+    assert shown == sentence.replace(" ", "")  # every word, no "..."
+    width = app.screen.get_width()
+    assert all(item.rect.left >= 0 and item.rect.right <= width for item in lines)
+    others = [item for item in drawn if item not in lines and item.rect.top < ACCURACY_RECT.top]
+    for line in lines:
+        clashes = [other.string for other in others if other.rect.colliderect(line.rect)]
+        assert not clashes, (line.string, clashes)
