@@ -771,3 +771,40 @@ def test_the_whole_data_line_shows_wrapped_and_clear_of_the_lines_below(make_app
     for line in lines:
         clashes = [other.string for other in others if other.rect.colliderect(line.rect)]
         assert not clashes, (line.string, clashes)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_accuracy_after_a_run_says_which_digits_it_was_measured_on(make_app, language):
+    """Three figures show after a run: val on the few digits the run checks after each epoch,
+    the practice exam the run and the model in use both sat, and the final exam on test
+    digits (the model's label). The chart names val's count, the summary says the model in use
+    sat the same practice exam."""
+    from mnist_arcade.game.words import phrase
+    from mnist_arcade.game.words.languages import Language, use_language
+    from mnist_arcade.messages import DataReady
+
+    use_language(Language(language))
+    script = []
+    session = TrainingSession(ScriptedTrainer(script))
+    app = make_app(training=session)
+    weights = app.context.model.weights
+    log = {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}
+    script += [
+        DataReady("shipped subset (data/mnist_subset.npz)", 1234, 321, ()),
+        TrainingStarted("seed", 1, 1, 500),
+        EpochResult(1, 1, log, 1.0),
+        TrainingFinished(False, 1, 0.8, 12.0, weights),
+        RunJudged(False, "not better", 0.927, 0.99, 4321, weights, "/tmp/aside.keras"),
+    ]
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    app.frame(1 / 60)
+    app.frame(10.0)  # the verdict's notice has given way to the run's summary
+    subtitle = app.scene.accuracy_chart.subtitle
+    assert "1,234" in subtitle and "321" in subtitle
+    (summary,) = [line for line in drawn_in_frames(app).strings if "92.7%" in line]
+    assert "4,321" in summary
+    beside = phrase("verdict.beside", accuracy="99.0%")
+    assert beside in summary and beside != phrase("verdict.beside", accuracy="").strip()
+    same = {"en": "same digits", "zh": "同样这些数字"}[language]
+    assert same in beside

@@ -84,7 +84,7 @@ class TrainScene(Scene):
             partial(phrase, "train_screen.accuracy_axis"),
             (0.0, 1.0),
             percent=True,
-            subtitle=partial(phrase, "train_screen.accuracy_subtitle"),
+            subtitle=self._accuracy_subtitle,
         )
         self.loss_chart = LineChart(
             text,
@@ -291,6 +291,18 @@ class TrainScene(Scene):
             surface, sentence, (40, top), TOP_LINE_WIDTH, TOP_LINE_SIZE, color, max_lines
         )
         return top + len(lines) * font.get_linesize()
+
+    def _accuracy_subtitle(self) -> str:
+        """What the two accuracy lines were measured on, with the counts once the data is in
+        (val's few digits are not the practice exam's, nor the final exam's test digits)."""
+        data = self.context.training.data
+        if data is None or self.context.training.preset == PresetName.FINETUNE:
+            return phrase("train_screen.accuracy_subtitle")
+        return phrase(
+            "train_screen.accuracy_subtitle_counts",
+            train=data.train_samples,
+            validation=data.validation_samples,
+        )
 
     def _data_line(self) -> str:
         training = self.context.training
