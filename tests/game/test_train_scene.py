@@ -711,3 +711,100 @@ def test_after_r_r_the_notice_about_the_players_own_model_fits_uncut(make_app):
     board = app.scene.canvas.rect.width
     lines = fit_lines(notice, app.context.text.font(20), board, NOTICE_LINES)
     assert not lines[-1].endswith("..."), lines
+
+
+def test_switching_language_redraws_the_charts_in_the_new_language(make_app):
+    """The charts are cached surfaces: after the switch key they must show the new language's
+    words, exactly as a training screen opened in that language draws them."""
+    from mnist_arcade.game.scenes.train_scene import LOSS_RECT, TrainScene
+
+    logs = [{"accuracy": 0.6, "val_accuracy": 0.5, "loss": 0.9, "val_loss": 1.0}] * 2
+    app, _ = training_screen_after(make_app, logs, epochs=4)
+    before = surface_to_rgb(app.screen)
+    app.context.switch_language()
+    app.frame(1 / 30)
+    after = surface_to_rgb(app.screen)
+    fresh = pygame.Surface(app.screen.get_size())
+    TrainScene(app.context).draw(fresh)
+    for rect in (ACCURACY_RECT, LOSS_RECT):
+        window = (slice(rect.top, rect.bottom), slice(rect.left, rect.right))
+        assert not np.array_equal(before[window], after[window])  # the words changed
+        assert np.array_equal(after[window], surface_to_rgb(fresh)[window])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_whole_data_line_shows_wrapped_and_clear_of_the_lines_below(make_app, language, large):
+    """The data sentence is longer than the screen is wide: it wraps, every word on screen,
+    and the summary below moves down rather than be drawn over it."""
+    from mnist_arcade.game.words import phrase
+    from mnist_arcade.game.words.languages import Language, use_language
+    from mnist_arcade.game.words.sources import plain_source
+    from mnist_arcade.messages import DataReady
+    from testing_support.text_recorder import drawn_in_frames
+
+    use_language(Language(language))
+    source = "shipped subset (data/mnist_subset.npz)"
+    ready = DataReady(source, 1000, 200, ())
+    session = TrainingSession(ScriptedTrainer([ready, TrainingStarted("seed", 50, 2, 500)]))
+    app = make_app(load=False, training=session)
+    if large:
+        app.context.text.toggle_large()
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    session._thread.join()
+    app.context.say(phrase("train_screen.run_going"))  # a summary line under the data line
+    sentence = phrase("train_screen.data", source=plain_source(source), train=1000, validation=200)
+    drawn = drawn_in_frames(app).drawn
+    starts = [i for i, item in enumerate(drawn) if sentence.startswith(item.string) and item.string]
+    first = starts[0]
+    lines, shown = [], ""
+    for item in drawn[first:]:
+        if shown == sentence.replace(" ", ""):
+            break
+        lines.append(item)
+        shown += item.string.replace(" ", "")
+    assert shown == sentence.replace(" ", "")  # every word, no "..."
+    width = app.screen.get_width()
+    assert all(item.rect.left >= 0 and item.rect.right <= width for item in lines)
+    others = [item for item in drawn if item not in lines and item.rect.top < ACCURACY_RECT.top]
+    for line in lines:
+        clashes = [other.string for other in others if other.rect.colliderect(line.rect)]
+        assert not clashes, (line.string, clashes)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_each_accuracy_after_a_run_says_which_digits_it_was_measured_on(make_app, language):
+    """Three figures show after a run: val on the few digits the run checks after each epoch,
+    the practice exam the run and the model in use both sat, and the final exam on test
+    digits (the model's label). The chart names val's count, the summary says the model in use
+    sat the same practice exam."""
+    from mnist_arcade.game.words import phrase
+    from mnist_arcade.game.words.languages import Language, use_language
+    from mnist_arcade.messages import DataReady
+
+    use_language(Language(language))
+    script = []
+    session = TrainingSession(ScriptedTrainer(script))
+    app = make_app(training=session)
+    weights = app.context.model.weights
+    log = {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}
+    script += [
+        DataReady("shipped subset (data/mnist_subset.npz)", 1234, 321, ()),
+        TrainingStarted("seed", 1, 1, 500),
+        EpochResult(1, 1, log, 1.0),
+        TrainingFinished(False, 1, 0.8, 12.0, weights),
+        RunJudged(False, "not better", 0.927, 0.99, 4321, weights, "/tmp/aside.keras"),
+    ]
+    app.switch_to(SceneId.TRAINING)
+    session.start()
+    app.frame(1 / 60)
+    app.frame(10.0)  # the verdict's notice has given way to the run's summary
+    subtitle = app.scene.accuracy_chart.subtitle
+    assert "1,234" in subtitle and "321" in subtitle
+    (summary,) = [line for line in drawn_in_frames(app).strings if "92.7%" in line]
+    assert "4,321" in summary
+    beside = phrase("verdict.beside", accuracy="99.0%")
+    assert beside in summary and beside != phrase("verdict.beside", accuracy="").strip()
+    same = {"en": "same digits", "zh": "同样这些数字"}[language]
+    assert same in beside

@@ -51,6 +51,8 @@ def test_every_template_parses_and_names_its_values():
 
 def test_a_template_is_filled_by_name_and_formats_its_numbers():
     line = phrase("training.scores_beside", accuracy=0.98765, digits=6000, in_use=0.9)
-    assert line == "practice exam: 98.8% of 6,000 unseen digits (the model in use: 90.0%)"
+    assert line == (
+        "practice exam: 98.8% of 6,000 unseen digits (model in use, same digits: 90.0%)"
+    )
     with pytest.raises(KeyError):
         phrase("switch.failed", name="the shipped model")  # no reason: not shown half-filled

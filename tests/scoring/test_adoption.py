@@ -22,6 +22,6 @@ def test_the_training_screen_shows_the_decimals_that_tell_two_runs_apart():
 
     judged = RunJudged(True, "better", 0.99200, 0.99150, 6000, [], None)
     line, _ = verdict_line(judged, offer_taken=False)
-    assert "99.20% of 6,000 practice-exam digits (the model in use: 99.15%)" in line
+    assert "99.20% of 6,000 practice-exam digits (model in use, same digits: 99.15%)" in line
     first, _ = verdict_line(RunJudged(True, "first", 0.95, None, 6000, [], None), False)
     assert first == "Now in use: it reads 95.0% of 6,000 practice-exam digits."

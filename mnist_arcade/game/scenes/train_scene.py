@@ -8,6 +8,7 @@ after every epoch, so its feature maps change as the filters form.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 import pygame
 
@@ -27,6 +28,7 @@ from mnist_arcade.game.widgets.network_view import COMPACT_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.question_box import draw_question_box
 from mnist_arcade.game.widgets.run_lines import report_line, verdict_line
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
+from mnist_arcade.game.widgets.text import fit_lines
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
@@ -53,6 +55,9 @@ EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
 MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
 PROGRESS_BAR = pygame.Rect(250, 132, 560, 18)
+DATA_TOP = 70  # the data line, wrapped: the whole sentence shows
+TOP_LINE_SIZE, TOP_LINE_WIDTH = 20, 1200  # the data line's and the teaching report's
+SUMMARY_TOP = 106  # the run's summary, lower if the data lines above need the room
 LOG = logging.getLogger(__name__)
 
 
@@ -75,18 +80,18 @@ class TrainScene(Scene):
         self.accuracy_chart = LineChart(
             text,
             ACCURACY_RECT,
-            phrase("train_screen.accuracy_chart"),
-            phrase("train_screen.accuracy_axis"),
+            partial(phrase, "train_screen.accuracy_chart"),
+            partial(phrase, "train_screen.accuracy_axis"),
             (0.0, 1.0),
             percent=True,
-            subtitle=phrase("train_screen.accuracy_subtitle"),
+            subtitle=self._accuracy_subtitle,
         )
         self.loss_chart = LineChart(
             text,
             LOSS_RECT,
-            phrase("train_screen.loss_chart"),
-            phrase("train_screen.loss_axis"),
-            subtitle=phrase("train_screen.loss_subtitle"),
+            partial(phrase, "train_screen.loss_chart"),
+            partial(phrase, "train_screen.loss_axis"),
+            subtitle=partial(phrase, "train_screen.loss_subtitle"),
         )
         self.mouse = (-1, -1)
         self.network = NetworkView(text, MAPS_RECT.inflate(-20, -16), COMPACT_LAYOUT)
@@ -213,10 +218,10 @@ class TrainScene(Scene):
             label = phrase(key)
             chosen = name == training.preset
             text.draw(surface, label, (560, 16 + row * 24), 22, ACCENT if chosen else MUTED)
-        text.draw(surface, self._data_line(), (40, 70), 20, MUTED)
+        below = self._draw_lines(surface, self._data_line(), DATA_TOP, MUTED, 2)
         if training.report is not None:
-            text.draw(surface, report_line(training.report), (40, 92), 20, ACCENT)
-        self._draw_progress(surface)
+            below = self._draw_lines(surface, report_line(training.report), below, ACCENT, 1)
+        self._draw_progress(surface, max(SUMMARY_TOP, below))
 
         epochs = max(training.total_epochs, 1)
         self.accuracy_chart.draw(
@@ -276,6 +281,29 @@ class TrainScene(Scene):
                 text.draw(surface, str(read), (x + 31, top + 25), 22, color, "midleft")
             x += EXAMPLE_STEP
 
+    def _draw_lines(self, surface, sentence: str, top: int, color, max_lines: int) -> int:
+        """``sentence`` wrapped to the screen's width from ``top`` (a longer one ends in "...");
+        returns the y just below its last line, where the next line may start."""
+        text = self.context.text
+        font = text.font(TOP_LINE_SIZE, sentence)
+        lines = fit_lines(sentence, font, TOP_LINE_WIDTH, max_lines)
+        text.draw_wrapped(
+            surface, sentence, (40, top), TOP_LINE_WIDTH, TOP_LINE_SIZE, color, max_lines
+        )
+        return top + len(lines) * font.get_linesize()
+
+    def _accuracy_subtitle(self) -> str:
+        """What the two accuracy lines were measured on, with the counts once the data is in
+        (val's few digits are not the practice exam's, nor the final exam's test digits)."""
+        data = self.context.training.data
+        if data is None or self.context.training.preset == PresetName.FINETUNE:
+            return phrase("train_screen.accuracy_subtitle")
+        return phrase(
+            "train_screen.accuracy_subtitle_counts",
+            train=data.train_samples,
+            validation=data.validation_samples,
+        )
+
     def _data_line(self) -> str:
         training = self.context.training
         data = training.data
@@ -298,7 +326,7 @@ class TrainScene(Scene):
             validation=data.validation_samples,
         )
 
-    def _draw_progress(self, surface: pygame.Surface) -> None:
+    def _draw_progress(self, surface: pygame.Surface, summary_top: int) -> None:
         training, text = self.context.training, self.context.text
         status = training.status
         progress = training.progress
@@ -320,7 +348,7 @@ class TrainScene(Scene):
         if notice:  # a key's answer outranks the run's summary for a few seconds
             summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
-            text.draw_wrapped(surface, summary, (40, 106), 1200, 22, color, max_lines=1)
+            text.draw_wrapped(surface, summary, (40, summary_top), 1200, 22, color, max_lines=1)
 
     def _draw_bar(self, surface: pygame.Surface) -> None:
         """How far through the run (or through making its practice drawings), and how fast."""

@@ -35,56 +35,106 @@ GLOSSARY = PhraseTable(  # each word and its meaning, looked up when the help is
 )
 
 
-KEY_COLUMN = 110  # where a key's meaning starts, right of the key
+KEY_COLUMN = 110  # where a key's meaning starts, right of the key (further for a wide key)
 ENTRY_SIZE, ENTRY_LINE = 20, 18  # a panel's or word's explanation: font size, line spacing
-KEY_SIZE, KEY_LINE = 22, 24
+KEY_SIZE, KEY_LINE = 22, 23
+NAME_LINE = 20  # at least this from an entry's name to its sentence
 HEADER_SIZE, HEADER_LINE = 26, 30
 GUTTER = 28  # between columns, and inside the card's edge
+KEY_GAP = 12  # at least this between a key and its meaning
+KEY_COLUMN_STEP = 40  # a too-tall card tries the keys' column this much narrower
+
+
+def _row_height(text: Text, size: int, least: int, *strings: str) -> int:
+    """The height of one row holding ``strings`` side by side: at least ``least``, and tall
+    enough for the tallest of their fonts (a Chinese word beside English needs the CJK
+    font's taller line), so no row reaches into the next."""
+    return max(least, *(text.font(size, string).get_linesize() for string in strings))
+
+
+def _draw_row(target, text: Text, pieces, y: int, size: int) -> list[pygame.Rect]:
+    """Draw ``pieces`` ((string, x, color), ...) on one shared baseline, the tallest font's
+    ascent below ``y``: two fonts' letters then stand on one line, not one a few pixels low."""
+    ascents = {string: text.font(size, string).get_ascent() for string, _, _ in pieces}
+    baseline = y + max(ascents.values())
+    return [
+        text.draw(target, string, (x, baseline - ascents[string]), size, color)
+        for string, x, color in pieces
+    ]
 
 
 @dataclass(frozen=True)
 class _Block:
-    """One piece of the help card: a section header, a key and its meaning, or a named entry
-    whose sentence wraps to the column's width."""
+    """One piece of the help card: a section header, a key and its meaning (wrapped right of
+    the key's column), or a named entry whose sentence wraps to the column's width."""
 
     kind: str  # "header", "key" or "entry" (never shown)
     name: str
     sentence: str = ""
     aside: str = ""  # an entry's name in the other language, drawn after it
+    indent: int = KEY_COLUMN  # a key's meaning starts this far right of the key
+
+    @property
+    def _names(self) -> tuple[str, ...]:
+        """What an entry's first row holds: its name, and its twin if it has one."""
+        return (self.name, self.aside) if self.aside else (self.name,)
+
+    def _lines(self, text: Text, width: int) -> list[str]:
+        if self.kind == "key":
+            return wrap_words(
+                self.sentence, text.font(KEY_SIZE, self.sentence), width - self.indent
+            )
+        return wrap_words(self.sentence, text.font(ENTRY_SIZE, self.sentence), width - 16)
 
     def height(self, text: Text, width: int) -> int:
         if self.kind == "header":
-            return HEADER_LINE
+            return _row_height(text, HEADER_SIZE, HEADER_LINE, self.name)
         if self.kind == "key":
-            return KEY_LINE
-        lines = wrap_words(self.sentence, text.font(ENTRY_SIZE), width - 16)
-        return 20 + ENTRY_LINE * len(lines) + 6
+            row = _row_height(text, KEY_SIZE, KEY_LINE, self.name, self.sentence)
+            return row * max(1, len(self._lines(text, width)))
+        name_row = _row_height(text, ENTRY_SIZE, NAME_LINE, *self._names)
+        line = _row_height(text, ENTRY_SIZE, ENTRY_LINE, self.sentence)
+        return name_row + line * len(self._lines(text, width)) + 6
 
     def draw(self, target: pygame.Surface, text: Text, left: int, y: int, width: int) -> None:
         if self.kind == "header":
             text.draw(target, self.name, (left, y), HEADER_SIZE, ACCENT)
         elif self.kind == "key":
-            text.draw(target, self.name, (left, y), KEY_SIZE, TEXT)
-            text.draw(target, self.sentence, (left + KEY_COLUMN, y), KEY_SIZE, MUTED)
+            row = _row_height(text, KEY_SIZE, KEY_LINE, self.name, self.sentence)
+            for index, line in enumerate(self._lines(text, width)):
+                pieces = [(line, left + self.indent, MUTED)]
+                if index == 0:
+                    pieces.insert(0, (self.name, left, TEXT))
+                _draw_row(target, text, pieces, y + index * row, KEY_SIZE)
         else:
-            name = text.draw(target, self.name, (left, y), ENTRY_SIZE, TEXT)
-            if self.aside:
-                text.draw(target, self.aside, (name.right + 12, y), ENTRY_SIZE, MUTED)
-            lines = wrap_words(self.sentence, text.font(ENTRY_SIZE), width - 16)
-            for row, line in enumerate(lines):
-                text.draw(target, line, (left + 16, y + 20 + row * ENTRY_LINE), ENTRY_SIZE, MUTED)
+            self._draw_entry(target, text, left, y, width)
+
+    def _draw_entry(self, target, text: Text, left: int, y: int, width: int) -> None:
+        """The entry's name (and its twin in the other language) on one baseline, then its
+        sentence, wrapped, below the name row's full height."""
+        name_width = text.font(ENTRY_SIZE, self.name).size(self.name)[0]
+        pieces = [(self.name, left, TEXT)]
+        if self.aside:
+            pieces.append((self.aside, left + name_width + 12, MUTED))
+        _draw_row(target, text, pieces, y, ENTRY_SIZE)
+        top = y + _row_height(text, ENTRY_SIZE, NAME_LINE, *self._names)
+        line = _row_height(text, ENTRY_SIZE, ENTRY_LINE, self.sentence)
+        for row, words in enumerate(self._lines(text, width)):
+            text.draw(target, words, (left + 16, top + row * line), ENTRY_SIZE, MUTED)
 
 
-def _blocks(keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
+def _blocks(text: Text, keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
     every_key = [
         *keys,
         (phrase("keys.help"), phrase("keys.this_help")),
         ("F11", phrase("keys.fullscreen")),
         ("F2", phrase("keys.larger_text")),
     ]
+    widest = max(text.font(KEY_SIZE, label).size(label)[0] for label, _ in every_key)
+    indent = max(KEY_COLUMN, widest + KEY_GAP)
     return [
         _Block("header", phrase("help.keys")),
-        *(_Block("key", label, what) for label, what in every_key),
+        *(_Block("key", label, what, indent=indent) for label, what in every_key),
         _Block("header", phrase("help.panels")),
         *(_Block("entry", name, sentence) for name, sentence in panels.items()),
         _Block("header", phrase("help.words")),
@@ -144,13 +194,14 @@ def draw_help(
         MUTED,
         "topright",
     )
-    blocks = _blocks(keys, panels)
+    blocks = _blocks(text, keys, panels)
     inner = card.width - 2 * GUTTER
-    key_width = KEY_COLUMN + max(
-        text.font(KEY_SIZE).size(block.sentence)[0] for block in blocks if block.kind == "key"
+    key_width = max(
+        block.indent + text.font(KEY_SIZE, block.sentence).size(block.sentence)[0]
+        for block in blocks
+        if block.kind == "key"
     )
-    rest = (inner - key_width - 2 * GUTTER) // 2
-    layouts = ([(inner - GUTTER) // 2] * 2, [key_width, rest, rest])
+    layouts = [[(inner - GUTTER) // 2] * 2, *_three_columns(key_width, inner)]
     height = card.bottom - 16 - (top + 50)
     for widths in layouts:
         columns = _flow(blocks, text, widths, height)
@@ -165,6 +216,16 @@ def draw_help(
             block.draw(target, text, x, y, width)
             y += block.height(text, width)
         x += width + GUTTER
+
+
+def _three_columns(key_width: int, inner: int) -> list[list[int]]:
+    """Three-column layouts, the keys' column first as wide as its longest line, then
+    narrower (its longest lines wrapping) so the other two have room for theirs."""
+    layouts = []
+    for keys in range(key_width, inner // 3 - 1, -KEY_COLUMN_STEP):
+        rest = (inner - keys - 2 * GUTTER) // 2
+        layouts.append([keys, rest, rest])
+    return layouts or [[inner // 3] * 3]
 
 
 def _flow_clipped(blocks, text: Text, widths: list[int], height: int) -> list[list[_Block]]:

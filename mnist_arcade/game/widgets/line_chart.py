@@ -1,11 +1,14 @@
 """A small line chart for per-epoch metrics: axes, ticks, labels, a legend, one line per series.
 
-Drawn into a cached surface that is rebuilt only when the data changes, so a frame costs a blit.
+Drawn into a cached surface that is rebuilt only when the data, the language or the text size
+changes, so a frame costs a blit. The chart's words may be given as lookups (called when the
+chart is drawn), so a language chosen while the chart is on screen shows at once.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -13,10 +16,12 @@ import pygame
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import current_language
 from mnist_arcade.game.words.numbers import percent, readable
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
 HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value
+Words = str | Callable[[], str]  # a label, or a lookup in the catalogue made when drawn
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -42,17 +47,17 @@ class LineChart:
         self,
         text: Text,
         rect: pygame.Rect,
-        title: str,
-        y_label: str,
+        title: Words,
+        y_label: Words,
         y_range: tuple[float, float] | None = None,
         percent: bool = False,
-        subtitle: str = "",
+        subtitle: Words = "",
     ) -> None:
         self.text = text
         self.rect = pygame.Rect(rect)
-        self.title = title
-        self.subtitle = subtitle  # one plain sentence on what the chart shows
-        self.y_label = y_label
+        self._title = title
+        self._subtitle = subtitle  # one plain sentence on what the chart shows
+        self._y_label = y_label
         self.y_range = y_range  # None: fit the data
         self.percent = percent
         self._key = None
@@ -61,6 +66,18 @@ class LineChart:
 
     def __repr__(self) -> str:
         return f"LineChart({self.title!r}, {self.rect})"
+
+    @property
+    def title(self) -> str:
+        return _said(self._title)
+
+    @property
+    def subtitle(self) -> str:
+        return _said(self._subtitle)
+
+    @property
+    def y_label(self) -> str:
+        return _said(self._y_label)
 
     @property
     def plot_area(self) -> pygame.Rect:
@@ -79,7 +96,12 @@ class LineChart:
         earlier: list[dict[str, list[float]]] = (),
     ) -> None:
         """Plot ``series``; ``earlier`` runs' series are drawn first, faded, for comparison."""
-        key = (_frozen(series), x_max, tuple(_frozen(run) for run in earlier))
+        key = (
+            _frozen(series),
+            x_max,
+            tuple(_frozen(run) for run in earlier),
+            (current_language(), self.text.large, self.title, self.subtitle, self.y_label),
+        )
         if key != self._key:
             x_max = max([x_max, *(len(v) for run in earlier for v in run.values())])
             self._surface = self._render(series, max(x_max, 1), list(earlier))
@@ -216,6 +238,10 @@ class _Scale:
     def finite_points(self, values: list[float]) -> list[tuple[int, tuple[int, int]]]:
         """(index, pixel) of each finite value, epoch ``index + 1``; NaNs leave a gap."""
         return [(i, self.point(i + 1, v)) for i, v in enumerate(values) if math.isfinite(v)]
+
+
+def _said(words: Words) -> str:
+    return words if isinstance(words, str) else words()
 
 
 def _frozen(series: dict[str, list[float]]) -> tuple:

@@ -76,6 +76,9 @@ class SharpMeasure:
     def get_height(self) -> int:
         return (self.doubled.get_height() + 1) // 2
 
+    def get_ascent(self) -> int:
+        return (self.doubled.get_ascent() + 1) // 2
+
 
 class Text:
     """Renders text in the font its language needs and caches the surfaces it made."""

@@ -117,7 +117,8 @@ CHINESE: dict[str, str] = {
     "training.kept_aside": "训练结果留作备用，{scores}。在训练界面按两次 Enter 就能用它。",
     "training.scores": "模拟考：{digits:,} 个没见过的数字，答对 {accuracy:.1%}",
     "training.scores_beside": (
-        "模拟考：{digits:,} 个没见过的数字，答对 {accuracy:.1%}（现在用的模型：{in_use:.1%}）"
+        "模拟考：{digits:,} 个没见过的数字，答对 {accuracy:.1%}"
+        "（现在用的模型，在同样这些数字上：{in_use:.1%}）"
     ),
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "先识别一个数字（P），再问为什么（W）。",
@@ -181,6 +182,9 @@ CHINESE: dict[str, str] = {
     "train_screen.accuracy_subtitle": (
         "认对的比例：训练集数字，以及 val：它从不学习的数字（验证集）"
     ),
+    "train_screen.accuracy_subtitle_counts": (
+        "认对的比例：{train:,} 个训练集数字，以及 val：{validation:,} 个从不学习的数字"
+    ),
     "train_screen.loss_chart": "每轮的损失",
     "train_screen.loss_axis": "交叉熵损失",
     "train_screen.loss_subtitle": "平均错得有多厉害（交叉熵）：越低越好",
@@ -228,7 +232,7 @@ CHINESE: dict[str, str] = {
     # --- verdict ---------------------------------------------------------------------------------
     "verdict.nothing": "还没学到多少就停了：什么也没留下。",
     "verdict.measured": "在 {digits:,} 个模拟考数字中认对 {accuracy}",
-    "verdict.beside": "（现在用的模型：{accuracy}）",
+    "verdict.beside": "（现在用的模型，在同样这些数字上：{accuracy}）",
     "verdict.in_use": "现在正在使用：它{measured}{incumbent}。",
     "verdict.chosen": "你选择了使用这次训练：它{measured}{incumbent}。",
     "verdict.taught": "MNIST 验证集：它{measured}{incumbent}。按两次 Enter：使用它。",

@@ -108,7 +108,8 @@ ENGLISH: dict[str, str] = {
     "training.kept_aside": "Run kept aside: {scores}. On the training screen, Enter twice uses it.",
     "training.scores": "practice exam: {accuracy:.1%} of {digits:,} unseen digits",
     "training.scores_beside": (
-        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (the model in use: {in_use:.1%})"
+        "practice exam: {accuracy:.1%} of {digits:,} unseen digits (model in use, same digits: "
+        "{in_use:.1%})"
     ),
     # --- why -------------------------------------------------------------------------------------
     "why.read_first": "Read a digit first (P), then ask why (W).",
@@ -182,6 +183,9 @@ ENGLISH: dict[str, str] = {
     "train_screen.accuracy_subtitle": (
         "digits read right: training digits, and val: digits it never learns from"
     ),
+    "train_screen.accuracy_subtitle_counts": (
+        "read right: its {train:,} training digits, and val: {validation:,} it never sees"
+    ),
     "train_screen.loss_chart": "Loss per epoch",
     "train_screen.loss_axis": "cross-entropy loss",
     "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
@@ -236,7 +240,7 @@ ENGLISH: dict[str, str] = {
     # --- verdict ---------------------------------------------------------------------------------
     "verdict.nothing": "Stopped before it had learned much: nothing kept.",
     "verdict.measured": "{accuracy} of {digits:,} practice-exam digits",
-    "verdict.beside": " (the model in use: {accuracy})",
+    "verdict.beside": " (model in use, same digits: {accuracy})",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",

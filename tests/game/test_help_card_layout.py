@@ -1,0 +1,58 @@
+"""The help card's layout: every line has its own room, in both languages and with larger text
+on, and a row that mixes the two fonts stands on one baseline."""
+
+import pygame
+import pytest
+
+from mnist_arcade.game.scene_id import SceneId
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import Language, use_language
+from testing_support.text_recorder import TextRecorder
+
+
+def help_card_lines(app):
+    """(string, rect) of every line the help card draws over the current scene."""
+    app.help_open = True
+    with TextRecorder(app.context.text) as seen:
+        app.frame(1 / 60)
+    app.help_open = False
+    strings = seen.strings
+    start = strings.index(phrase("help.title", title=app.scene.TITLE))
+    return [(item.string, item.rect) for item in seen.drawn[start:]]
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+@pytest.mark.parametrize("large", [False, True])
+def test_no_line_of_the_help_card_overlaps_another(make_app, language, large):
+    use_language(language)
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    for scene_id in SceneId:
+        app.switch_to(scene_id)
+        lines = help_card_lines(app)
+        clashes = [
+            (first, second)
+            for index, (first, first_rect) in enumerate(lines)
+            for second, second_rect in lines[index + 1 :]
+            if first_rect.colliderect(second_rect)
+        ]
+        assert not clashes, (scene_id, clashes[:3])
+
+
+def test_a_key_and_its_meaning_in_another_font_share_a_baseline(make_app):
+    """Y's meaning holds Chinese, so it is drawn in the CJK font, whose letters sit lower in
+    their line than the bundled font's: both must stand on one baseline, as in every row."""
+    app = make_app()
+    text = app.context.text
+    lines = help_card_lines(app)
+    meaning = next(string for string, _ in lines if "中文" in string)
+    index = [string for string, _ in lines].index(meaning)
+    (key, key_rect), (_, meaning_rect) = lines[index - 1], lines[index]
+    assert key == "Y"
+    key_baseline = key_rect.top + text.font(22, key).get_ascent()
+    meaning_baseline = meaning_rect.top + text.font(22, meaning).get_ascent()
+    assert abs(key_baseline - meaning_baseline) <= 1
+    above = next(rect for string, rect in reversed(lines[: index - 1]) if string != "Y")
+    assert not above.colliderect(meaning_rect) and not above.colliderect(key_rect)
+    assert pygame.Rect(key_rect).union(meaning_rect).height <= meaning_rect.height + 1
