@@ -84,7 +84,7 @@ CHINESE: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": "（期末考：{measured_on}中答对 {accuracy:.1%}）",
     "model.warning": "{warning}。现在使用{name}{accuracy}。",
-    "model.ready": "网络准备好了：{name}{accuracy}。画一个数字，然后按 P。",
+    "model.ready": "网络准备好了：{name}{accuracy}。画完按 P。",  # two lines under the board
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------
     "book.save_failed": "无法保存你的数字本：{reason}。",
