@@ -1,0 +1,60 @@
+"""With larger text on (F2), the board's words stay whole, apart and inside their panels.
+
+F2 lifts every small size to 24 px, for a projector; the layers' captions, the key footer and
+the map cards were laid out for the small sizes, so this draws the real board with it on.
+"""
+
+import pygame
+
+from mnist_arcade.game.scenes.board_scene import NETWORK_RECT
+from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence
+from mnist_arcade.game.widgets.network_view import EXPLAINED_CAPTION_HEIGHT
+from testing_support.game_input import post_key, post_stroke, read_board, settle
+from testing_support.text_recorder import TextRecorder
+
+SEVEN = [(80, 110), (300, 110), (200, 300), (150, 360)]  # a stroke on the board, canvas pixels
+
+
+def larger_text_board(make_app):
+    """The board, a seven read, with larger text on: the app and what one frame draws."""
+    app = make_app()
+    post_stroke(SEVEN)
+    read_board(app)
+    assert settle(app)
+    post_key(pygame.K_F2)
+    app.frame(1 / 60)
+    assert app.context.text.large
+    with TextRecorder(app.context.text) as seen:
+        app.frame(1 / 60)
+    return app, seen.drawn
+
+
+def captions(drawn):
+    """What the network panel draws above its tiles, in the order drawn."""
+    area = pygame.Rect(NETWORK_RECT.left, NETWORK_RECT.top, NETWORK_RECT.width, 12)
+    area.height += EXPLAINED_CAPTION_HEIGHT
+    return [item for item in drawn if area.colliderect(item.rect) and item.ink is not None]
+
+
+def test_layer_captions_stay_apart_and_inside_the_panel(make_app):
+    app, drawn = larger_text_board(make_app)
+    apart = app.context.text.font(18).size("  ")[0]  # two spaces: less reads as one phrase
+    shown = captions(drawn)
+    assert shown
+    for item in shown:
+        assert NETWORK_RECT.contains(item.rect), item.string
+    for index, first in enumerate(shown):
+        for second in shown[index + 1 :]:
+            together = first.ink.inflate(2 * apart, 0).colliderect(second.ink)
+            assert not together, (first.string, second.string)
+
+
+def test_a_layer_sentence_is_whole_or_ends_in_an_ellipsis(make_app):
+    app, drawn = larger_text_board(make_app)
+    joined = "".join(item.string for item in captions(drawn)).replace(" ", "")
+    method = app.context.readings.method
+    others = [CAPTIONS[name].sentence for name in CAPTIONS if name != "input"]
+    for sentence in [input_sentence(method), *others]:
+        whole = sentence.replace(" ", "")
+        shown = max(k for k in range(len(whole) + 1) if whole[:k] in joined)
+        assert shown == len(whole) or f"{whole[:shown]}..." in joined, sentence
