@@ -5,10 +5,14 @@ the map cards were laid out for the small sizes, so this draws the real board wi
 """
 
 import pygame
+import pytest
 
 from mnist_arcade.game.scenes.board_scene import NETWORK_RECT
+from mnist_arcade.game.widgets.board_status import HELP_RECT, KEY_SEPARATOR
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence
 from mnist_arcade.game.widgets.network_view import EXPLAINED_CAPTION_HEIGHT
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import Language, use_language
 from testing_support.game_input import post_key, post_stroke, read_board, settle
 from testing_support.text_recorder import TextRecorder
 
@@ -58,3 +62,18 @@ def test_a_layer_sentence_is_whole_or_ends_in_an_ellipsis(make_app):
         whole = sentence.replace(" ", "")
         shown = max(k for k in range(len(whole) + 1) if whole[:k] in joined)
         assert shown == len(whole) or f"{whole[:shown]}..." in joined, sentence
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_key_of_the_footer_is_whole_inside_its_panel(make_app, language):
+    use_language(language)
+    _, drawn = larger_text_board(make_app)
+    footer = [item for item in drawn if HELP_RECT.colliderect(item.rect) and item.ink is not None]
+    for item in footer:
+        assert HELP_RECT.contains(item.rect), item.string
+    for index, first in enumerate(footer):
+        assert not any(first.ink.colliderect(second.ink) for second in footer[index + 1 :])
+    shown = " ".join(item.string for item in footer)
+    for key in ("help_first", "help_third"):
+        for entry in KEY_SEPARATOR.split(phrase(f"board_screen.{key}"))[::2]:
+            assert entry.strip() in shown, entry
