@@ -9,6 +9,7 @@ import pytest
 
 from mnist_arcade.game.scenes.board_scene import NETWORK_RECT
 from mnist_arcade.game.widgets.board_status import HELP_RECT, KEY_SEPARATOR
+from mnist_arcade.game.widgets.detail_cards import Label
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence
 from mnist_arcade.game.widgets.network_view import EXPLAINED_CAPTION_HEIGHT
 from mnist_arcade.game.words import phrase
@@ -17,6 +18,7 @@ from testing_support.game_input import post_key, post_stroke, read_board, settle
 from testing_support.text_recorder import TextRecorder
 
 SEVEN = [(80, 110), (300, 110), (200, 300), (150, 360)]  # a stroke on the board, canvas pixels
+APART = 4  # pixels between two numbers of a card's grids, at the least (less reads as one)
 
 
 def larger_text_board(make_app):
@@ -77,3 +79,30 @@ def test_every_key_of_the_footer_is_whole_inside_its_panel(make_app, language):
     for key in ("help_first", "help_third"):
         for entry in KEY_SEPARATOR.split(phrase(f"board_screen.{key}"))[::2]:
             assert entry.strip() in shown, entry
+
+
+def test_the_numbers_of_a_filter_card_stay_apart(make_app):
+    app, _ = larger_text_board(make_app)
+    context = app.context
+    prediction, weights = context.readings.reading.prediction, context.model.weights
+    card = app.scene.detail
+    card.open_tile("conv1", 0, prediction, weights)
+    for _ in range(30):  # the card's animation, a few steps in
+        app.frame(1 / 10)
+    with TextRecorder(context.text) as seen:
+        app.frame(1 / 60)
+    strings = [item.string for item in seen.drawn]
+    title = next(item.text for item in card.items if isinstance(item, Label))
+    on_card = seen.drawn[strings.index(title) :]  # the board under the card is hidden
+    numbers = [
+        item
+        for item in on_card
+        if item.ink is not None and item.string.lstrip("-").replace(".", "", 1).isdigit()
+    ]
+    assert len(numbers) >= 75  # the window, the weights and the products: 25 each
+    for index, first in enumerate(numbers):
+        for second in numbers[index + 1 :]:
+            assert not first.ink.inflate(2 * APART, 0).colliderect(second.ink), (
+                first.string,
+                second.string,
+            )
