@@ -111,16 +111,17 @@ def grid(
     items: list[Item], values: np.ndarray, topleft, colors, cell: int, text: Text | None = None
 ) -> None:
     """A grid of numbers, each on a box coloured by ``colors(value) -> (fill, ink)``. Given the
-    ``text`` that draws them, a number too wide for its box drops its leading zero."""
+    ``text`` that draws them, a grid with a number too wide for its box drops every number's
+    leading zero (all alike, so a row still reads as one kind of figure)."""
     left, top = topleft
-    font = text.font(NUMBER_SIZE) if text is not None else None
-    for (row, col), value in np.ndenumerate(values):
+    numbers = [cell_number(float(value)) for value in values.ravel()]
+    room = cell - 2 - CELL_PADDING
+    if text is not None and any(text.font(NUMBER_SIZE).size(n)[0] > room for n in numbers):
+        numbers = [narrow_cell_number(number) for number in numbers]
+    for ((row, col), value), number in zip(np.ndenumerate(values), numbers, strict=True):
         rect = pygame.Rect(left + col * cell, top + row * cell, cell - 2, cell - 2)
         fill, ink = colors(float(value))
         items.append(Box(rect, fill))
-        number = cell_number(float(value))
-        if font is not None and font.size(number)[0] > rect.width - CELL_PADDING:
-            number = narrow_cell_number(number)
         items.append(Label(number, rect.center, NUMBER_SIZE, ink, "center"))
 
 
