@@ -16,6 +16,7 @@ one: see :func:`_train`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from mnist_arcade.cli.training import train_headless
 from mnist_arcade.errors import DataSourceError, MnistArcadeError
 from mnist_arcade.log_file import set_up_logging
 
-__all__ = ["main"]
+__all__ = ["main", "without_sound"]
+
+NO_SOUND_DRIVER = "dummy"  # SDL's silent audio driver: the game plays no sound
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +61,7 @@ def _run(args) -> int:
             say(conflict)
         if args.data is not None and not Path(args.data).expanduser().exists():
             raise DataSourceError(f"{args.data}: no such file or folder")  # not after a run
+        without_sound()
         from mnist_arcade.game.app import main as play  # imports pygame, which prints a line
 
         return play(args.model, args.data, args.startup_check, args.lang)
@@ -66,3 +70,12 @@ def _run(args) -> int:
     if args.command == "evaluate":
         return evaluate(args)
     return train_headless(args)
+
+
+def without_sound() -> None:
+    """Ask SDL for its silent audio driver, unless the player chose a driver themselves.
+
+    The game makes no sound, yet SDL opens the sound card when pygame starts; on a machine without
+    one, ALSA prints about eight error lines on every launch. Called before pygame is imported.
+    """
+    os.environ.setdefault("SDL_AUDIODRIVER", NO_SOUND_DRIVER)

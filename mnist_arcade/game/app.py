@@ -186,7 +186,8 @@ def main(
     With ``startup_check``, print "first frame" as soon as the window has drawn once and exit
     at once (``benchmarks/bench_startup.py`` times the launch that way).
     """
-    pygame.init()
+    pygame.display.init()  # only what the game uses: no sound, so no sound card is opened
+    pygame.font.init()
     try:
         app = make_app(model_path, data_path, language=language)
         app.frame(0.0)

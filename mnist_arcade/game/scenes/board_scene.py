@@ -12,7 +12,7 @@ from mnist_arcade.game.widgets.board_status import draw_board_help, model_status
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
-from mnist_arcade.game.widgets.reading_panel import draw_reading_panel
+from mnist_arcade.game.widgets.reading_panel import RESULT_RECT, draw_reading_panel
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
@@ -27,7 +27,8 @@ BOARD_TOPLEFT = (40, 84)
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(10)
 }
-NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading
+NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading (room allowing)
+NOTICE_SIZE = 20
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
 DETECTOR_LAYERS = ("conv1", "conv2")  # hovering one of their maps shows what it looks for
 
@@ -316,13 +317,19 @@ class BoardScene(Scene):
         return phrase("board_screen.empty_first"), phrase("board_screen.empty_second")
 
     def _draw_notice(self, surface: pygame.Surface) -> None:
+        """The notice under the board, in as many lines as fit above the reading panel (its
+        panel is drawn later and would hide a line below its top edge): a longer notice ends
+        in "...", never silently under the panel. Chinese lines are taller than English ones."""
         context = self.context
+        notice = context.notices.current
+        line_height = context.text.font(NOTICE_SIZE, notice).get_linesize()
+        room = RESULT_RECT.top - NOTICE_TOPLEFT[1]
         context.text.draw_wrapped(
             surface,
-            context.notices.current,
+            notice,
             NOTICE_TOPLEFT,
             self.canvas.rect.width,
-            20,
+            NOTICE_SIZE,
             context.notices.color,
-            NOTICE_LINES,
+            min(NOTICE_LINES, room // line_height),
         )

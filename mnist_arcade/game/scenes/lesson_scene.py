@@ -34,6 +34,7 @@ from mnist_arcade.game.widgets.kernel_lab import PRESET_KEYS, KernelLab, LabView
 from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE, PanelView
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import Phrase, Phrases, phrase
+from mnist_arcade.game.words.numbers import sure
 
 BOARD_TOPLEFT = (40, 226)
 PANEL_RECT = pygame.Rect(372, 216, 868, 440)
@@ -358,7 +359,7 @@ class LessonScene(Scene):
         text, prediction = self.context.text, self.view.prediction
         left, top = BOARD_TOPLEFT[0], self.canvas.rect.bottom + 12
         if prediction is not None:
-            words = phrase("lesson.reads", digit=prediction.digit, confidence=prediction.confidence)
+            words = phrase("lesson.reads", digit=prediction.digit, sure=sure(prediction.confidence))
             text.draw(surface, words, (left, top), LESSON_SIZE + 4, ACCENT)
         notices = self.context.notices
         notice = notices.fresh(8.0)  # the lesson's own: the board's went as the lesson opened

@@ -3,6 +3,8 @@ three lines of keys under the network."""
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from mnist_arcade.canvas.methods import Method
@@ -14,6 +16,9 @@ from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import current_language
 
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
+KEY_SIZE, KEY_PITCH, KEY_ROWS = 21, 23, 4  # the key rows' size and pitch; four fit the panel
+KEY_GAP = 16  # at the least between the first row and the language switch
+KEY_SEPARATOR = re.compile(r"( {3,})")  # three spaces or more part two keys ("P  read it")
 
 
 def model_status(model) -> str:
@@ -54,23 +59,53 @@ def language_key() -> str:
 def draw_board_help(surface: pygame.Surface, text, readings, switching) -> None:
     """Every key of the board in three lines, each named for what it does (M names the
     method it switches to, not the one in use), what the colours mean, and at the first
-    line's end the language switch."""
+    line's end the language switch.
+
+    A line too wide for the panel (larger text, F2) breaks between two keys onto a row of its
+    own; the colours line then gives up its place if the keys need it, so no key runs off the
+    window's edge."""
     panel(surface, HELP_RECT)
     left, top = HELP_RECT.left + 16, HELP_RECT.top + 6
-    text.draw(surface, phrase("board_screen.help_first"), (left, top), 21, TEXT)
-    text.draw(surface, language_key(), (HELP_RECT.right - 16, top), 21, ACCENT, "topright")
+    language = language_key()
+    width = HELP_RECT.width - 32
+    language_width = text.font(KEY_SIZE, language).size(language)[0]
+    text.draw(surface, language, (HELP_RECT.right - 16, top), KEY_SIZE, ACCENT, "topright")
     restore = (
         phrase("board_screen.help_confirm")
         if switching.confirming_restore
         else phrase("board_screen.help_restore")
     )
     other = Method.PLAIN if readings.method is Method.MNIST else Method.MNIST
-    text.draw(
-        surface,
-        phrase("board_screen.help_second", other=method_name(other), restore=restore),
-        (left, top + 23),
-        21,
-        WARN if switching.confirming_restore else TEXT,
-    )
-    text.draw(surface, phrase("board_screen.help_third"), (left, top + 46), 21, TEXT)
-    text.draw(surface, phrase("board_screen.help_colours"), (left, top + 70), 19, MUTED)
+    lines = [
+        (phrase("board_screen.help_first"), TEXT),
+        (
+            phrase("board_screen.help_second", other=method_name(other), restore=restore),
+            WARN if switching.confirming_restore else TEXT,
+        ),
+        (phrase("board_screen.help_third"), TEXT),
+    ]
+    rows = key_rows(text, lines, width, width - language_width - KEY_GAP)
+    for row, (words, color) in enumerate(rows[:KEY_ROWS]):
+        text.draw(surface, words, (left, top + row * KEY_PITCH), KEY_SIZE, color)
+    if len(rows) < KEY_ROWS:
+        text.draw(surface, phrase("board_screen.help_colours"), (left, top + 70), 19, MUTED)
+
+
+def key_rows(text, lines, width: int, first_width: int) -> list[tuple[str, object]]:
+    """``lines`` of keys (each with its colour) as rows that fit ``width`` pixels (the first
+    row ``first_width``, beside the language switch): a line too wide breaks between two keys,
+    at the spaces that part them, never inside one."""
+    font = text.font(KEY_SIZE, "".join(line for line, _ in lines))
+    rows: list[tuple[str, object]] = []
+    for line, color in lines:
+        row, pieces = "", KEY_SEPARATOR.split(line.strip())
+        for index in range(0, len(pieces), 2):
+            entry = pieces[index]
+            joined = f"{row}{pieces[index - 1]}{entry}" if row else entry
+            room = first_width if not rows else width
+            if row and font.size(joined)[0] > room:
+                rows.append((row, color))
+                joined = entry
+            row = joined
+        rows.append((row, color))
+    return rows

@@ -22,6 +22,15 @@ def cell_number(value: float) -> str:
     return f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
 
 
+def narrow_cell_number(number: str) -> str:
+    """A cell number without its leading zero ("-0.12" -> "-.12", "0.35" -> ".35"), as printed
+    tables do: for a cell too narrow for the whole figure (larger text, F2), so two cells'
+    numbers never run together ("-0.45-0.29"). The digits that matter stay."""
+    if number.startswith("0."):
+        return number[1:]
+    return "-" + number[2:] if number.startswith("-0.") else number
+
+
 def sum_number(value: float) -> str:
     """An exact sum, bias or activation: three decimals ("-0.737")."""
     return f"{value:.3f}"

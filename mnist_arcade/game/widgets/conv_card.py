@@ -172,11 +172,13 @@ def _grids(items, frame: Frame, step: ConvStep, shown: ConvInputs, left: int, ce
         (x_products, phrase("conv_card.products")),
     ):
         items.append(Label(words, (x, top), LABEL_SIZE))
-    grid(items, step.window[:, :, k], (left, map_top), lambda v: grey(v, scale_in), cell)
+    grid(
+        items, step.window[:, :, k], (left, map_top), lambda v: grey(v, scale_in), cell, frame.text
+    )
     weights_color = lambda v: (diverging(v, scale_w), TEXT)  # noqa: E731
-    grid(items, step.weights[:, :, k], (x_weights, map_top), weights_color, cell)
+    grid(items, step.weights[:, :, k], (x_weights, map_top), weights_color, cell, frame.text)
     products_color = lambda v: (diverging(v, scale_p), TEXT)  # noqa: E731
-    grid(items, step.products[:, :, k], (x_products, map_top), products_color, cell)
+    grid(items, step.products[:, :, k], (x_products, map_top), products_color, cell, frame.text)
     middle = map_top + side // 2
     items.append(Label("x", (x_weights - GAP // 2, middle), 30, ACCENT, "center"))
     items.append(Label("=", (x_products - GAP // 2, middle), 30, ACCENT, "center"))

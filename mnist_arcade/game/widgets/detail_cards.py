@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pygame
 
-from mnist_arcade.game.widgets.card_numbers import Figures, cell_number
+from mnist_arcade.game.widgets.card_numbers import Figures, cell_number, narrow_cell_number
 from mnist_arcade.game.widgets.text import Text, fit_lines
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, TEXT
 
 MARGIN = 20
 CELL = 38  # one number of a 5x5 grid: "-0.12" is 28 px wide at the smallest text size
+CELL_PADDING = 4  # pixels of a grid box left free around its number, at the least
 BIG_CELL = 64  # one number of the 2x2 pool window
 TITLE_SIZE = 30
 SENTENCE_SIZE = 20
@@ -106,14 +107,22 @@ def header(frame: Frame, sentence: str) -> list[Item]:
     return items
 
 
-def grid(items: list[Item], values: np.ndarray, topleft, colors, cell: int) -> None:
-    """A grid of numbers, each on a box coloured by ``colors(value) -> (fill, ink)``."""
+def grid(
+    items: list[Item], values: np.ndarray, topleft, colors, cell: int, text: Text | None = None
+) -> None:
+    """A grid of numbers, each on a box coloured by ``colors(value) -> (fill, ink)``. Given the
+    ``text`` that draws them, a grid with a number too wide for its box drops every number's
+    leading zero (all alike, so a row still reads as one kind of figure)."""
     left, top = topleft
-    for (row, col), value in np.ndenumerate(values):
+    numbers = [cell_number(float(value)) for value in values.ravel()]
+    room = cell - 2 - CELL_PADDING
+    if text is not None and any(text.font(NUMBER_SIZE).size(n)[0] > room for n in numbers):
+        numbers = [narrow_cell_number(number) for number in numbers]
+    for ((row, col), value), number in zip(np.ndenumerate(values), numbers, strict=True):
         rect = pygame.Rect(left + col * cell, top + row * cell, cell - 2, cell - 2)
         fill, ink = colors(float(value))
         items.append(Box(rect, fill))
-        items.append(Label(cell_number(float(value)), rect.center, NUMBER_SIZE, ink, "center"))
+        items.append(Label(number, rect.center, NUMBER_SIZE, ink, "center"))
 
 
 def map_with_marker(

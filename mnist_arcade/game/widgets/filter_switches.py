@@ -16,6 +16,7 @@ import pygame
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import ACCENT, BACKGROUND, MUTED, PANEL_EDGE, TEXT, WARN, panel
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import sure
 from mnist_arcade.messages import KnockOutReady
 
 TEXT_SIZE = 24  # 16 px on the 1280x720 canvas, as all lesson text
@@ -148,7 +149,7 @@ class FilterSwitches:
                 phrase(
                     "filter_switches.reading",
                     digit=prediction.digit,
-                    confidence=prediction.confidence,
+                    sure=sure(prediction.confidence),
                 )
             )
         if answer.accuracy is None:

@@ -15,6 +15,7 @@ from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.text import Text, fit_lines
 from mnist_arcade.game.widgets.theme import ACCENT, GOOD, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import sure
 from mnist_arcade.messages import Prediction
 
 LESSON_SIZE = 24  # pygame's font at 24 is 16 px high: the smallest lesson text
@@ -188,7 +189,7 @@ def draw_stages(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None
         if view.stage_readings is not None and row < len(view.stage_readings):
             chances = view.stage_readings[row]
             digit = int(np.argmax(chances))
-            reads = phrase("lesson.stage_reads", digit=digit, confidence=float(chances[digit]))
+            reads = phrase("lesson.stage_reads", digit=digit, sure=sure(chances[digit]))
             _say(text, surface, reads, (left + 290, top + 18), ACCENT, width=120)
         code = view.stage_code.get(picture.stage, "")
         _say(text, surface, code, (left + 420, top + 18), MUTED, width=rect.right - left - 440)
@@ -202,5 +203,5 @@ def draw_reading(surface, rect: pygame.Rect, text: Text, view: PanelView) -> Non
         _say(text, surface, view.empty_words, (left, top), MUTED)
         return
     _image(surface, prediction.net_input, pygame.Rect(left, top, 280, 280))
-    words = phrase("lesson.reads", digit=prediction.digit, confidence=prediction.confidence)
+    words = phrase("lesson.reads", digit=prediction.digit, sure=sure(prediction.confidence))
     text.draw(surface, words, (left + 320, top + 100), 48, ACCENT)

@@ -22,7 +22,7 @@ from mnist_arcade.game.widgets.detector_popup import DetectorPopup
 from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence, size_in_words
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
-from mnist_arcade.game.widgets.text import Text, wrap_words
+from mnist_arcade.game.widgets.text import Text, fit_lines, wrap_words
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.numbers import readable
@@ -34,6 +34,9 @@ CAPTION_HEIGHT = 44  # title and size in words
 EXPLAINED_CAPTION_HEIGHT = 112  # ... and a plain sentence of up to four lines
 SENTENCE_LINES = 4
 SENTENCE_SIZE = 18
+SENTENCE_PITCH = 16  # from one sentence line to the next, at SENTENCE_SIZE (F2 scales it)
+WORDS_PITCH = 22  # from the title to the size in words, and to the line after it
+WORDS_GAP = 16  # at the least between two columns' sizes in words, side by side
 DENSE_WIDTH = 86
 POPUP_HEIGHT = 165  # room for a detector's words and its 3x3 grid of patches
 
@@ -56,6 +59,7 @@ class _Column:
     positions: list[tuple[int, int]]
     bounds: pygame.Rect
     slot: int = 0  # the width its caption may use
+    words_slot: int = 0  # ... and its size in words: up to near halfway to either neighbour
 
     @property
     def caption(self) -> str:
@@ -149,6 +153,19 @@ class NetworkView:
             DENSE_WIDTH,
             dense_height,
         )
+        self._share_out_words_room()
+
+    def _share_out_words_room(self) -> None:
+        """Each column's size in words may be as wide as the distance to the nearer neighbour's
+        centre (less a gap), and stay in the panel: two such lines never run together."""
+        centres = [column.bounds.centerx for column in self.columns]
+        centres.append(self.dense_bounds.centerx)
+        for index, column in enumerate(self.columns):
+            room = [2 * (centres[index] - self.rect.left)]
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(centres):
+                    room.append(abs(centres[neighbour] - centres[index]) - WORDS_GAP)
+            column.words_slot = min(room)
 
     def update(self, dt: float) -> None:
         self.elapsed += dt
@@ -246,8 +263,9 @@ class NetworkView:
             )
         progress = self.stage_progress(len(self.columns))
         dense_words = size_in_words("dense", self.prediction.probabilities.shape)
+        dense_slot = DENSE_WIDTH + 12
         self._draw_caption(
-            target, "dense", dense_words, self.dense_bounds.centerx, progress, DENSE_WIDTH + 12
+            target, "dense", dense_words, self.dense_bounds.centerx, progress, (dense_slot,) * 2
         )
         if progress > 0:
             draw_probability_bars(
@@ -262,27 +280,42 @@ class NetworkView:
     def sentence_lines(self, name: str, slot: int) -> list[str]:
         """A layer's plain sentence wrapped to ``slot`` pixels (only the first
         :data:`SENTENCE_LINES` fit under the title)."""
-        sentence = input_sentence(self.method) if name == "input" else CAPTIONS[name].sentence
-        return wrap_words(sentence, self.text.font(SENTENCE_SIZE), slot)
+        return wrap_words(self._sentence(name), self.text.font(SENTENCE_SIZE), slot)
+
+    def _sentence(self, name: str) -> str:
+        return input_sentence(self.method) if name == "input" else CAPTIONS[name].sentence
 
     def _draw_caption(
-        self, target, name: str, words: str, centerx: int, progress: float, slot: int
+        self, target, name: str, words: str, centerx: int, progress: float, slots: tuple[int, int]
     ) -> None:
+        """Title, size in words and (explained) the plain sentence, each kept to ``slot``: with
+        larger text (F2) the size takes a second line rather than run into its neighbour's, and
+        a sentence with no room left ends in "...", never silently. ``slots``: the widths the
+        sentence and the size in words may use."""
+        slot, words_slot = slots
         active = 0 < progress < 1
         top = self.rect.top
         self.text.draw(target, name, (centerx, top), 24, ACCENT if active else TEXT, "midtop")
-        self.text.draw(target, words, (centerx, top + 22), 18, MUTED, "midtop")
+        font = self.text.font(SENTENCE_SIZE)
+        size_lines = fit_lines(words, font, words_slot, 2 if self.explain else 1)
+        for row, line in enumerate(size_lines, start=1):
+            self.text.draw(target, line, (centerx, top + row * WORDS_PITCH), 18, MUTED, "midtop")
         if not self.explain:
             return
         centerx = min(centerx, self.rect.right - slot // 2)  # keep inside the panel
-        for row, line in enumerate(self.sentence_lines(name, slot)[:SENTENCE_LINES]):
+        sentence_top = top + (len(size_lines) + 1) * WORDS_PITCH
+        pitch = SENTENCE_PITCH * self.text.shown_size(SENTENCE_SIZE) // SENTENCE_SIZE
+        rows = min(SENTENCE_LINES, (top + self.caption_height - sentence_top) // pitch)
+        lines = fit_lines(self._sentence(name), font, slot, rows) if rows > 0 else []
+        for row, line in enumerate(lines):
             self.text.draw(
-                target, line, (centerx, top + 44 + row * 16), SENTENCE_SIZE, MUTED, "midtop"
+                target, line, (centerx, sentence_top + row * pitch), SENTENCE_SIZE, MUTED, "midtop"
             )
 
     def _draw_column(self, target: pygame.Surface, column: _Column, progress: float) -> None:
+        slots = (column.slot, column.words_slot)
         self._draw_caption(
-            target, column.name, column.caption, column.bounds.centerx, progress, column.slot
+            target, column.name, column.caption, column.bounds.centerx, progress, slots
         )
         for tile, (x, y) in zip(column.tiles, column.positions, strict=True):
             side = tile.get_height()

@@ -7,6 +7,7 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
+from mnist_arcade.game.words.numbers import sure
 
 MIN_ROW = 15  # a row of horizontal bars needs this many pixels for its 12 px digit
 
@@ -46,7 +47,7 @@ def draw_probability_bars(
             if grown >= 1.0:
                 text.draw(
                     target,
-                    f"{probability * 100:.0f}",
+                    sure(probability).removesuffix("%"),  # never "100": it can be wrong
                     (track.centerx, rect.top),
                     18,
                     color,

@@ -8,6 +8,7 @@ from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.theme import ACCENT, GOOD, MUTED, WARN, panel
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.numbers import sure
 from mnist_arcade.scoring.confidence import reads_as_digit
 
 RESULT_RECT = pygame.Rect(40, 440, 300, 260)
@@ -55,11 +56,11 @@ def _draw_guess(surface: pygame.Surface, text, prediction, as_you_draw: bool) ->
     color = GOOD if prediction.confidence >= 0.8 else WARN
     color = MUTED if as_you_draw else color
     if is_digit:
-        sure = phrase("board_screen.sure", confidence=prediction.confidence)
-        text.draw(surface, sure, (left + 110, top + 72), 30, color)
+        words = phrase("board_screen.sure", sure=sure(prediction.confidence))
+        text.draw(surface, words, (left + 110, top + 72), 30, color)
         return
     # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
     text.draw_wrapped(surface, phrase("reading.not_a_digit"), (left + 110, top + 44), 180, 22, WARN)
-    confidence = prediction.confidence
-    best = phrase("board_screen.best_guess", digit=prediction.digit, confidence=confidence)
+    sureness = sure(prediction.confidence)
+    best = phrase("board_screen.best_guess", digit=prediction.digit, sure=sureness)
     text.draw(surface, best, (left + 110, top + 84), 18, MUTED)

@@ -85,7 +85,7 @@ CHINESE: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": "（期末考：{measured_on}中答对 {accuracy:.1%}）",
     "model.warning": "{warning}。现在使用{name}{accuracy}。",
-    "model.ready": "网络准备好了：{name}{accuracy}。画一个数字，然后按 P。",
+    "model.ready": "网络准备好了：{name}{accuracy}。画完按 P。",  # two lines under the board
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------
     "book.save_failed": "无法保存你的数字本：{reason}。",
@@ -288,8 +288,8 @@ CHINESE: dict[str, str] = {
     "board_screen.result_reading": "识别中……",
     "board_screen.reads_live": "你一边画，它一边认……",
     "board_screen.reads": "网络认出",
-    "board_screen.sure": "把握 {confidence:.0%}",
-    "board_screen.best_guess": "最可能是 {digit}，{confidence:.0%}",
+    "board_screen.sure": "把握 {sure}",
+    "board_screen.best_guess": "最可能是 {digit}，{sure}",
     "board_screen.help_confirm": "再按 R  确认",
     "board_screen.help_restore": "R  自带的模型",
     "board_screen.help_second": (
@@ -619,7 +619,7 @@ CHINESE: dict[str, str] = {
     "filter_switches.filter": "{number}",
     "filter_switches.all_on": "卷积核全开",
     "filter_switches.off": "已关掉：{filters}",
-    "filter_switches.reading": "它把你的画认成 {digit}（把握 {confidence:.0%}）",
+    "filter_switches.reading": "它把你的画认成 {digit}（把握 {sure}）",
     "filter_switches.no_drawing": "画一个数字，看看它怎样被识别",
     "filter_switches.accuracy": (
         "{digits} 个测试集数字认对 {accuracy:.1%}（所有卷积核都开着时：{all_on:.1%}）"
@@ -651,7 +651,7 @@ CHINESE: dict[str, str] = {
     "lesson.numbers_digit": "你的数字，28x28 灰度：{count:,} 个数",
     "lesson.map_conv": "conv1 特征图 {channel}：{side}x{side}",
     "lesson.map_pool": "pool1：{side}x{side}",
-    "lesson.reads": "认成 {digit}，把握 {confidence:.0%}",
+    "lesson.reads": "认成 {digit}，把握 {sure}",
     "lesson.code_trimmed": "来自 {file}，有删减：省略了权重的初始化",
     "lesson.code_layer": "{name}：输出 {shape}，{weights:,} 个权重",
     "lesson.code_total": "一共 {weights:,} 个权重",
@@ -663,7 +663,7 @@ CHINESE: dict[str, str] = {
     "lesson.stage_upright": "扶正",
     "lesson.stage_divide": "除以 255（归一化）",
     "lesson.stage_plain": "直接缩放",
-    "lesson.stage_reads": "{digit}，{confidence:.0%}",
+    "lesson.stage_reads": "{digit}，{sure}",
     "lesson.stage_brightest": "最亮的像素 {value:g}",
     "lesson.network_loading": "网络还在加载：加载好就会识别你的画。",
     "lesson.last_step": "这是最后一步。按 Esc 回到画板；按 ← 退回一步。",

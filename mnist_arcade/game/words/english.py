@@ -299,8 +299,8 @@ ENGLISH: dict[str, str] = {
     "board_screen.result_reading": "reading...",
     "board_screen.reads_live": "as you draw, it reads...",
     "board_screen.reads": "the network reads",
-    "board_screen.sure": "{confidence:.0%} sure",
-    "board_screen.best_guess": "best guess {digit}, {confidence:.0%}",
+    "board_screen.sure": "{sure} sure",
+    "board_screen.best_guess": "best guess {digit}, {sure}",
     "board_screen.help_confirm": "R again  confirm",
     "board_screen.help_restore": "R  shipped model",
     "board_screen.help_second": (
@@ -657,7 +657,7 @@ ENGLISH: dict[str, str] = {
     "filter_switches.filter": "{number}",
     "filter_switches.all_on": "every filter on",
     "filter_switches.off": "switched off: {filters}",
-    "filter_switches.reading": "it reads your drawing as {digit} ({confidence:.0%} sure)",
+    "filter_switches.reading": "it reads your drawing as {digit} ({sure} sure)",
     "filter_switches.no_drawing": "draw a digit to see how it is read",
     "filter_switches.accuracy": (
         "{accuracy:.1%} of {digits} test digits read right (every filter on: {all_on:.1%})"
@@ -696,7 +696,7 @@ ENGLISH: dict[str, str] = {
     "lesson.numbers_digit": "your digit, 28x28 grey: {count:,} numbers",
     "lesson.map_conv": "conv1 map {channel}: {side}x{side}",
     "lesson.map_pool": "pool1: {side}x{side}",
-    "lesson.reads": "reads {digit}, {confidence:.0%} sure",
+    "lesson.reads": "reads {digit}, {sure} sure",
     "lesson.code_trimmed": "from {file}, trimmed: the weight initializers are left out",
     "lesson.code_layer": "{name}: output {shape}, {weights:,} weights",
     "lesson.code_total": "{weights:,} weights in all",
@@ -708,7 +708,7 @@ ENGLISH: dict[str, str] = {
     "lesson.stage_upright": "stand upright",
     "lesson.stage_divide": "divide by 255",
     "lesson.stage_plain": "plain resize",
-    "lesson.stage_reads": "{digit}, {confidence:.0%}",
+    "lesson.stage_reads": "{digit}, {sure}",
     "lesson.stage_brightest": "brightest pixel {value:g}",
     "lesson.data_title": "1. The data: digits and their labels",
     "lesson.data_text": (

@@ -14,6 +14,16 @@ def percent(share: float, places: int = 0) -> str:
     return f"{share:.{places}%}"
 
 
+MOST_SURE = 0.99  # the network can be wrong, so a child is never told it is 100% sure
+
+
+def sure(confidence: float) -> str:
+    """How sure the network is, as a child reads it: 0.87 -> "87%", and never more than
+    "99%" (0.9996 would round to "100%", which promises it cannot be wrong). Only the words are
+    capped; the model and the command line keep the raw probabilities."""
+    return percent(min(float(confidence), MOST_SURE))
+
+
 def count(number: int) -> str:
     """A count with thousands separated: 2000 -> "2,000"."""
     return f"{number:,}"

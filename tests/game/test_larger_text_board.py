@@ -1,0 +1,108 @@
+"""With larger text on (F2), the board's words stay whole, apart and inside their panels.
+
+F2 lifts every small size to 24 px, for a projector; the layers' captions, the key footer and
+the map cards were laid out for the small sizes, so this draws the real board with it on.
+"""
+
+import pygame
+import pytest
+
+from mnist_arcade.game.scenes.board_scene import NETWORK_RECT
+from mnist_arcade.game.widgets.board_status import HELP_RECT, KEY_SEPARATOR
+from mnist_arcade.game.widgets.detail_cards import Label
+from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence
+from mnist_arcade.game.widgets.network_view import EXPLAINED_CAPTION_HEIGHT
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import Language, use_language
+from testing_support.game_input import post_key, post_stroke, read_board, settle
+from testing_support.text_recorder import TextRecorder
+
+SEVEN = [(80, 110), (300, 110), (200, 300), (150, 360)]  # a stroke on the board, canvas pixels
+APART = 4  # pixels between two numbers of a card's grids, at the least (less reads as one)
+
+
+def larger_text_board(make_app):
+    """The board, a seven read, with larger text on: the app and what one frame draws."""
+    app = make_app()
+    post_stroke(SEVEN)
+    read_board(app)
+    assert settle(app)
+    post_key(pygame.K_F2)
+    app.frame(1 / 60)
+    assert app.context.text.large
+    with TextRecorder(app.context.text) as seen:
+        app.frame(1 / 60)
+    return app, seen.drawn
+
+
+def captions(drawn):
+    """What the network panel draws above its tiles, in the order drawn."""
+    area = pygame.Rect(NETWORK_RECT.left, NETWORK_RECT.top, NETWORK_RECT.width, 12)
+    area.height += EXPLAINED_CAPTION_HEIGHT
+    return [item for item in drawn if area.colliderect(item.rect) and item.ink is not None]
+
+
+def test_layer_captions_stay_apart_and_inside_the_panel(make_app):
+    app, drawn = larger_text_board(make_app)
+    apart = app.context.text.font(18).size("  ")[0]  # two spaces: less reads as one phrase
+    shown = captions(drawn)
+    assert shown
+    for item in shown:
+        assert NETWORK_RECT.contains(item.rect), item.string
+    for index, first in enumerate(shown):
+        for second in shown[index + 1 :]:
+            together = first.ink.inflate(2 * apart, 0).colliderect(second.ink)
+            assert not together, (first.string, second.string)
+
+
+def test_a_layer_sentence_is_whole_or_ends_in_an_ellipsis(make_app):
+    app, drawn = larger_text_board(make_app)
+    joined = "".join(item.string for item in captions(drawn)).replace(" ", "")
+    method = app.context.readings.method
+    others = [CAPTIONS[name].sentence for name in CAPTIONS if name != "input"]
+    for sentence in [input_sentence(method), *others]:
+        whole = sentence.replace(" ", "")
+        shown = max(k for k in range(len(whole) + 1) if whole[:k] in joined)
+        assert shown == len(whole) or f"{whole[:shown]}..." in joined, sentence
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_key_of_the_footer_is_whole_inside_its_panel(make_app, language):
+    use_language(language)
+    _, drawn = larger_text_board(make_app)
+    footer = [item for item in drawn if HELP_RECT.colliderect(item.rect) and item.ink is not None]
+    for item in footer:
+        assert HELP_RECT.contains(item.rect), item.string
+    for index, first in enumerate(footer):
+        assert not any(first.ink.colliderect(second.ink) for second in footer[index + 1 :])
+    shown = " ".join(item.string for item in footer)
+    for key in ("help_first", "help_third"):
+        for entry in KEY_SEPARATOR.split(phrase(f"board_screen.{key}"))[::2]:
+            assert entry.strip() in shown, entry
+
+
+def test_the_numbers_of_a_filter_card_stay_apart(make_app):
+    app, _ = larger_text_board(make_app)
+    context = app.context
+    prediction, weights = context.readings.reading.prediction, context.model.weights
+    card = app.scene.detail
+    card.open_tile("conv1", 0, prediction, weights)
+    for _ in range(30):  # the card's animation, a few steps in
+        app.frame(1 / 10)
+    with TextRecorder(context.text) as seen:
+        app.frame(1 / 60)
+    strings = [item.string for item in seen.drawn]
+    title = next(item.text for item in card.items if isinstance(item, Label))
+    on_card = seen.drawn[strings.index(title) :]  # the board under the card is hidden
+    numbers = [
+        item
+        for item in on_card
+        if item.ink is not None and item.string.lstrip("-").replace(".", "", 1).isdigit()
+    ]
+    assert len(numbers) >= 75  # the window, the weights and the products: 25 each
+    for index, first in enumerate(numbers):
+        for second in numbers[index + 1 :]:
+            assert not first.ink.inflate(2 * APART, 0).colliderect(second.ink), (
+                first.string,
+                second.string,
+            )
