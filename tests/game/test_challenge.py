@@ -337,3 +337,10 @@ def test_a_round_read_right_but_unsure_shows_mnists_digits_of_that_kind_once(mak
     row = scene.summary.rows[0]
     assert len(row["asked"]) == 3 and row["read"] == []
     assert drawn_strings(app).count("MNIST's 0s:") == 1
+
+
+def test_the_game_never_says_it_was_100_percent_sure():
+    game = Challenge([1], [FOOL])
+    almost_certain = reading(7, 0.9996, second=9, second_share=0.0003)  # "100%" if rounded
+    missed = judge(game, ROUND_SECONDS, almost_certain)
+    assert "(99%)" in missed_line(missed) and "100%" not in missed_line(missed)

@@ -44,7 +44,7 @@ from mnist_arcade.game.widgets.theme import (
     panel,
 )
 from mnist_arcade.game.words import Phrase, Phrases, phrase
-from mnist_arcade.game.words.numbers import percent
+from mnist_arcade.game.words.numbers import percent, sure
 from mnist_arcade.player_files.atomic_files import why_not_saved
 from mnist_arcade.player_files.folder_lock import UserFolderBusy
 from mnist_arcade.scoring.confidence import reads_as_digit
@@ -323,8 +323,8 @@ class ChallengeScene(Scene):
         if not reads_as_digit(reading.probabilities):
             return phrase("reading.not_a_digit")
         guesses = Guesses.of(reading.probabilities)
-        read, sure = with_article(guesses.read), percent(guesses.confidence)
-        line = phrase("challenge_screen.guess", digit=read, sure=sure)
+        read = with_article(guesses.read)
+        line = phrase("challenge_screen.guess", digit=read, sure=sure(guesses.confidence))
         if self.challenge.kind is RoundKind.FOOL:
             share = percent(guesses.second_share)
             line += phrase("challenge_screen.second_guess", digit=guesses.second, share=share)
@@ -364,7 +364,7 @@ def missed_line(result: RoundResult) -> str:
     read = phrase(
         "challenge_screen.times_up",
         digit=with_article(result.read),
-        sure=percent(result.confidence),
+        sure=sure(result.confidence),
     )
     fooling = result.kind is RoundKind.FOOL
     wanted_digit = result.read != result.asked if fooling else result.read == result.asked

@@ -11,7 +11,7 @@ from mnist_arcade.game.services.challenge import RoundKind, RoundResult, with_ar
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.theme import ACCENT, GOOD, MUTED, WARN, panel
 from mnist_arcade.game.words import phrase
-from mnist_arcade.game.words.numbers import percent
+from mnist_arcade.game.words.numbers import sure
 
 EXAMPLES_PER_MISS = 3  # MNIST digits shown for each kind, for a missed round
 
@@ -61,7 +61,7 @@ class ChallengeSummary:
                 phrase("challenge_screen.read_nothing")
                 if result.read is None
                 else phrase(
-                    "challenge_screen.read_as", digit=result.read, sure=percent(result.confidence)
+                    "challenge_screen.read_as", digit=result.read, sure=sure(result.confidence)
                 )
             )
             color = GOOD if result.won else WARN
