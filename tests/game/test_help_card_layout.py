@@ -1,6 +1,8 @@
 """The help card's layout: every line has its own room, in both languages and with larger text
 on, and a row that mixes the two fonts stands on one baseline."""
 
+import itertools
+
 import pygame
 import pytest
 
@@ -56,3 +58,49 @@ def test_a_key_and_its_meaning_in_another_font_share_a_baseline(make_app):
     above = next(rect for string, rect in reversed(lines[: index - 1]) if string != "Y")
     assert not above.colliderect(meaning_rect) and not above.colliderect(key_rect)
     assert pygame.Rect(key_rect).union(meaning_rect).height <= meaning_rect.height + 1
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_row_in_two_fonts_is_spaced_like_every_other_key_row(make_app, large):
+    """The key rows stand at one spacing, Y's (drawn partly in the CJK font) among them: its
+    letters neither sit low in their row nor crowd the row below (measured on the letters
+    drawn: a key without a descender stands its ink on its baseline)."""
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    app.help_open = True
+    with TextRecorder(app.context.text) as seen:
+        app.frame(1 / 60)
+    app.help_open = False
+    keys = [binding.label for binding in app.scene.bindings()] + [phrase("keys.help"), "F11"]
+    y_index = keys.index("Y")
+    around = keys[y_index - 2 : y_index + 3]  # two rows above Y, Y, two below
+    assert not any(set(key) & set("gjpqy,;()") for key in around)  # no descenders
+    drawn = [item for item in seen.drawn if item.string in around]
+    assert sorted(item.string for item in drawn) == sorted(around)  # each once: its ink its own
+    assert len({item.rect.left for item in drawn}) == 1, "the rows around Y are in one column"
+    baselines = [next(item.ink.bottom for item in drawn if item.string == key) for key in around]
+    spacings = [lower - upper for upper, lower in itertools.pairwise(baselines)]
+    pitch = min(spacings)  # a row whose meaning wraps is two or more of these
+    assert all(abs(gap - round(gap / pitch) * pitch) <= 1 for gap in spacings), spacings
+    assert abs(spacings[2] - pitch) <= 1  # Y's meaning is one line: the next row one pitch on
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_words_the_larger_text_card_cannot_hold_are_counted_not_silently_left_out(
+    make_app, language
+):
+    """With larger text on, the board's card may not hold the whole glossary: the words it
+    leaves out are counted in a note at its foot, so every glossary word is shown or counted."""
+    from mnist_arcade.game.widgets.help_overlay import GLOSSARY
+
+    use_language(language)
+    app = make_app()
+    app.context.text.toggle_large()
+    strings = [string for string, _ in help_card_lines(app)]
+    shown = [word for word in GLOSSARY if word in strings]
+    left_out = len(GLOSSARY) - len(shown)
+    note = phrase("help.more_words_large", count=left_out)
+    assert (note in strings) == (left_out > 0)
+    assert not any(phrase("help.more_words_large", count=n) in strings for n in range(20)
+                   if n != left_out)  # fmt: skip

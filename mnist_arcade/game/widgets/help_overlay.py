@@ -8,7 +8,7 @@ reader of English meet the same words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -52,15 +52,34 @@ def _row_height(text: Text, size: int, least: int, *strings: str) -> int:
     return max(least, *(text.font(size, string).get_linesize() for string in strings))
 
 
-def _draw_row(target, text: Text, pieces, y: int, size: int) -> list[pygame.Rect]:
-    """Draw ``pieces`` ((string, x, color), ...) on one shared baseline, the tallest font's
-    ascent below ``y``: two fonts' letters then stand on one line, not one a few pixels low."""
-    ascents = {string: text.font(size, string).get_ascent() for string, _, _ in pieces}
-    baseline = y + max(ascents.values())
-    return [
-        text.draw(target, string, (x, baseline - ascents[string]), size, color)
-        for string, x, color in pieces
-    ]
+@dataclass(frozen=True)
+class _Line:
+    """Where a kind of row (every key's, every entry's name) puts its text: the baseline
+    ``baseline`` pixels below the row's top, the next row ``height`` below it."""
+
+    baseline: int
+    height: int
+
+
+def _shared_line(text: Text, size: int, least: int, rows) -> _Line:
+    """One line for every row of ``rows`` (each the strings drawn side by side in it): the
+    baseline low enough for the tallest font's ascent, the height enough for every font's
+    foot below it (at least ``least``). A row in two fonts (Y's "the other
+    language: 中文") then stands on the same baseline, at the same spacing, as the rows around
+    it: the CJK font's letters sit lower in their box than pygame's, so a row that put its own
+    baseline at its own tallest ascent would sit a few pixels low and crowd the next row."""
+    fonts = [text.font(size, string) for row in rows for string in row if string]
+    baseline = max(font.get_ascent() for font in fonts)
+    below = max(font.get_linesize() - font.get_ascent() for font in fonts)
+    return _Line(baseline, max(least, baseline + below))
+
+
+def _draw_row(target, text: Text, pieces, y: int, size: int, line: _Line) -> None:
+    """Draw ``pieces`` ((string, x, color), ...) with their baselines on ``line``'s, the row's
+    top at ``y``."""
+    for string, x, color in pieces:
+        ascent = text.font(size, string).get_ascent()
+        text.draw(target, string, (x, y + line.baseline - ascent), size, color)
 
 
 @dataclass(frozen=True)
@@ -73,9 +92,10 @@ class _Block:
     sentence: str = ""
     aside: str = ""  # an entry's name in the other language, drawn after it
     indent: int = KEY_COLUMN  # a key's meaning starts this far right of the key
+    line: _Line = _Line(0, KEY_LINE)  # a key's row, or an entry's name row (_shared_line)
 
     @property
-    def _names(self) -> tuple[str, ...]:
+    def names(self) -> tuple[str, ...]:
         """What an entry's first row holds: its name, and its twin if it has one."""
         return (self.name, self.aside) if self.aside else (self.name,)
 
@@ -90,22 +110,19 @@ class _Block:
         if self.kind == "header":
             return _row_height(text, HEADER_SIZE, HEADER_LINE, self.name)
         if self.kind == "key":
-            row = _row_height(text, KEY_SIZE, KEY_LINE, self.name, self.sentence)
-            return row * max(1, len(self._lines(text, width)))
-        name_row = _row_height(text, ENTRY_SIZE, NAME_LINE, *self._names)
+            return self.line.height * max(1, len(self._lines(text, width)))
         line = _row_height(text, ENTRY_SIZE, ENTRY_LINE, self.sentence)
-        return name_row + line * len(self._lines(text, width)) + 6
+        return self.line.height + line * len(self._lines(text, width)) + 6
 
     def draw(self, target: pygame.Surface, text: Text, left: int, y: int, width: int) -> None:
         if self.kind == "header":
             text.draw(target, self.name, (left, y), HEADER_SIZE, ACCENT)
         elif self.kind == "key":
-            row = _row_height(text, KEY_SIZE, KEY_LINE, self.name, self.sentence)
             for index, line in enumerate(self._lines(text, width)):
                 pieces = [(line, left + self.indent, MUTED)]
                 if index == 0:
                     pieces.insert(0, (self.name, left, TEXT))
-                _draw_row(target, text, pieces, y + index * row, KEY_SIZE)
+                _draw_row(target, text, pieces, y + index * self.line.height, KEY_SIZE, self.line)
         else:
             self._draw_entry(target, text, left, y, width)
 
@@ -116,8 +133,8 @@ class _Block:
         pieces = [(self.name, left, TEXT)]
         if self.aside:
             pieces.append((self.aside, left + name_width + 12, MUTED))
-        _draw_row(target, text, pieces, y, ENTRY_SIZE)
-        top = y + _row_height(text, ENTRY_SIZE, NAME_LINE, *self._names)
+        _draw_row(target, text, pieces, y, ENTRY_SIZE, self.line)
+        top = y + self.line.height
         line = _row_height(text, ENTRY_SIZE, ENTRY_LINE, self.sentence)
         for row, words in enumerate(self._lines(text, width)):
             text.draw(target, words, (left + 16, top + row * line), ENTRY_SIZE, MUTED)
@@ -132,13 +149,20 @@ def _blocks(text: Text, keys: list[tuple[str, str]], panels: dict[str, str]) -> 
     ]
     widest = max(text.font(KEY_SIZE, label).size(label)[0] for label, _ in every_key)
     indent = max(KEY_COLUMN, widest + KEY_GAP)
+    key_line = _shared_line(text, KEY_SIZE, KEY_LINE, every_key)
+    entries = [
+        *(_Block("entry", name, sentence) for name, sentence in panels.items()),
+        *_glossary_blocks(),
+    ]
+    name_line = _shared_line(text, ENTRY_SIZE, NAME_LINE, [entry.names for entry in entries])
+    entries = [replace(entry, line=name_line) for entry in entries]
     return [
         _Block("header", phrase("help.keys")),
-        *(_Block("key", label, what, indent=indent) for label, what in every_key),
+        *(_Block("key", label, what, indent=indent, line=key_line) for label, what in every_key),
         _Block("header", phrase("help.panels")),
-        *(_Block("entry", name, sentence) for name, sentence in panels.items()),
+        *entries[: len(panels)],
         _Block("header", phrase("help.words")),
-        *_glossary_blocks(),
+        *entries[len(panels) :],
     ]
 
 
@@ -202,13 +226,11 @@ def draw_help(
         if block.kind == "key"
     )
     layouts = [[(inner - GUTTER) // 2] * 2, *_three_columns(key_width, inner)]
-    height = card.bottom - 16 - (top + 50)
-    for widths in layouts:
-        columns = _flow(blocks, text, widths, height)
-        if columns is not None:
-            break
-    else:  # more than even three columns hold: show what fits rather than spill off the card
-        widths, columns = layouts[-1], _flow_clipped(blocks, text, layouts[-1], height)
+    widths, columns, dropped = _layout(blocks, text, layouts, card.bottom - 16 - (top + 50))
+    if dropped:  # said, never silently left out
+        note = phrase("help.more_words_large" if text.large else "help.more_words", count=dropped)
+        foot = (card.right - GUTTER, card.bottom - 10)
+        text.draw(target, note, foot, ENTRY_SIZE, ACCENT, "bottomright")
     x = left
     for width, column in zip(widths, columns, strict=True):
         y = top + 50
@@ -216,6 +238,20 @@ def draw_help(
             block.draw(target, text, x, y, width)
             y += block.height(text, width)
         x += width + GUTTER
+
+
+def _layout(blocks, text: Text, layouts, height: int):
+    """The first of ``layouts`` (column widths) that holds every block in ``height``:
+    (widths, columns, 0). If even the last does not, the blocks that fit in it, a line left
+    free at the foot for the note that says how many were left out: (widths, columns, count)."""
+    for widths in layouts:
+        columns = _flow(blocks, text, widths, height)
+        if columns is not None:
+            return widths, columns, 0
+    widths = layouts[-1]
+    note = text.font(ENTRY_SIZE, phrase("help.more_words", count=0)).get_linesize()
+    columns = _flow_clipped(blocks, text, widths, height - note - 6)
+    return widths, columns, len(blocks) - sum(len(column) for column in columns)
 
 
 def _three_columns(key_width: int, inner: int) -> list[list[int]]:

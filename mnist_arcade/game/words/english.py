@@ -543,6 +543,8 @@ ENGLISH: dict[str, str] = {
     "help.keys": "Keys",
     "help.panels": "What you see",
     "help.words": "Words",
+    "help.more_words": "{count} more words did not fit on this card",
+    "help.more_words_large": "{count} more words did not fit: larger text off (F2) shows them",
     # --- glossary (the help overlay's words) -----------------------------------------------------
     "glossary.name_convolution": "convolution",
     "glossary.convolution": (
