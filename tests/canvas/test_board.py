@@ -6,6 +6,13 @@ import pytest
 from mnist_arcade.canvas.board import BRUSH_SIZE, FEW_STAMPS, INK, PAPER, Board, Change
 
 
+def draw_line(board: Board, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """One whole stroke from ``start`` to ``end``, as a mouse press, drag and release."""
+    board.begin_stroke(*start)
+    board.continue_stroke(*end)
+    board.end_stroke()
+
+
 def test_a_click_paints_one_brush_square():
     board = Board()
     board.begin_stroke(100, 50)
@@ -52,7 +59,6 @@ def test_a_new_stroke_does_not_join_the_last_one():
     assert board.pixels[150, 150] == 0
 
 
-
 class CountingBoard(Board):
     """A real board that counts its brush stamps: the work a stroke costs."""
 
@@ -90,13 +96,9 @@ def test_a_motion_to_2_to_the_31_ends_and_paints_the_crossing():
 
 def test_undo_takes_back_one_stroke_at_a_time_and_a_clear_too():
     board = Board()
-    board.begin_stroke(50, 50)
-    board.continue_stroke(50, 200)
-    board.end_stroke()
+    draw_line(board, (50, 50), (50, 200))
     one_stroke = board.pixels.copy()
-    board.begin_stroke(200, 50)
-    board.continue_stroke(200, 200)
-    board.end_stroke()
+    draw_line(board, (200, 50), (200, 200))
     board.clear()
     assert board.is_empty and board.undo()
     assert board.pixels[120, 200] == 255 and board.undo()  # the clear, then the second stroke
@@ -106,9 +108,7 @@ def test_undo_takes_back_one_stroke_at_a_time_and_a_clear_too():
 
 def test_the_eraser_rubs_out_with_the_brush_and_undo_brings_the_ink_back():
     board = Board()
-    board.begin_stroke(150, 40)
-    board.continue_stroke(150, 260)
-    board.end_stroke()
+    draw_line(board, (150, 40), (150, 260))
     drawn = board.pixels.copy()
     board.begin_stroke(100, 150, erase=True)
     board.continue_stroke(200, 150)
@@ -157,9 +157,7 @@ def test_a_long_eraser_stroke_rubs_out_exactly_the_squares_it_crosses():
 
 def test_undo_says_whether_it_took_back_a_stroke_or_a_clear():
     board = Board()
-    board.begin_stroke(50, 50)
-    board.continue_stroke(50, 200)
-    board.end_stroke()
+    draw_line(board, (50, 50), (50, 200))
     board.clear()
     assert board.undo() is Change.CLEAR and not board.is_empty  # the drawing is back
     assert board.undo() is Change.STROKE and board.is_empty
@@ -168,13 +166,9 @@ def test_undo_says_whether_it_took_back_a_stroke_or_a_clear():
 
 def test_a_drawing_put_aside_comes_back_with_its_undo_steps():
     board = Board()
-    board.begin_stroke(50, 50)
-    board.continue_stroke(50, 200)
-    board.end_stroke()
+    draw_line(board, (50, 50), (50, 200))
     one_stroke = board.pixels.copy()
-    board.begin_stroke(200, 50)
-    board.continue_stroke(200, 200)
-    board.end_stroke()
+    draw_line(board, (200, 50), (200, 200))
     drawn, version = board.pixels.copy(), board.version
     kept = board.put_aside()
     assert board.is_empty and not board.can_undo and board.version > version
