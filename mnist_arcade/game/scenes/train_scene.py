@@ -28,7 +28,6 @@ from mnist_arcade.game.widgets.network_view import COMPACT_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.question_box import draw_question_box
 from mnist_arcade.game.widgets.run_lines import report_line, verdict_line
 from mnist_arcade.game.widgets.surfaces import grey_to_surface
-from mnist_arcade.game.widgets.text import fit_lines
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
@@ -284,13 +283,9 @@ class TrainScene(Scene):
     def _draw_lines(self, surface, sentence: str, top: int, color, max_lines: int) -> int:
         """``sentence`` wrapped to the screen's width from ``top`` (a longer one ends in "...");
         returns the y just below its last line, where the next line may start."""
-        text = self.context.text
-        font = text.font(TOP_LINE_SIZE, sentence)
-        lines = fit_lines(sentence, font, TOP_LINE_WIDTH, max_lines)
-        text.draw_wrapped(
+        return self.context.text.draw_wrapped(
             surface, sentence, (40, top), TOP_LINE_WIDTH, TOP_LINE_SIZE, color, max_lines
         )
-        return top + len(lines) * font.get_linesize()
 
     def _accuracy_subtitle(self) -> str:
         """What the two accuracy lines were measured on, with the counts once the data is in

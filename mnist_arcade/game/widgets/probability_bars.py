@@ -7,7 +7,7 @@ import pygame
 
 from mnist_arcade.game.widgets.text import Text
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
-from mnist_arcade.game.words.numbers import sure
+from mnist_arcade.game.words.numbers import shown_sureness
 
 MIN_ROW = 15  # a row of horizontal bars needs this many pixels for its 12 px digit
 
@@ -47,7 +47,7 @@ def draw_probability_bars(
             if grown >= 1.0:
                 text.draw(
                     target,
-                    sure(probability).removesuffix("%"),  # never "100": it can be wrong
+                    f"{shown_sureness(probability) * 100:.0f}",  # never "100": it can be wrong
                     (track.centerx, rect.top),
                     18,
                     color,

@@ -157,13 +157,16 @@ class Text:
         size: int = 22,
         color=TEXT,
         max_lines: int = 2,
-    ) -> None:
+    ) -> int:
         """Blit ``text`` word-wrapped to ``width`` pixels, at most ``max_lines`` lines; a text
-        longer than that ends its last line with an ellipsis, so a cut is never silent."""
+        longer than that ends its last line with an ellipsis, so a cut is never silent.
+        Returns the y just below its last line, where a line after it may start."""
         left, top = topleft
         font = self.font(size, text)
-        for row, line in enumerate(fit_lines(text, font, width, max_lines)):
+        lines = fit_lines(text, font, width, max_lines)
+        for row, line in enumerate(lines):
             self.draw(target, line, (left, top + row * font.get_linesize()), size, color)
+        return top + len(lines) * font.get_linesize()
 
 
 def fit_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> list[str]:

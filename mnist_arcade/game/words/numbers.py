@@ -17,11 +17,16 @@ def percent(share: float, places: int = 0) -> str:
 MOST_SURE = 0.99  # the network can be wrong, so a child is never told it is 100% sure
 
 
+def shown_sureness(confidence: float) -> float:
+    """The share a child is shown: ``confidence``, but never more than :data:`MOST_SURE`.
+    Only what is shown is capped; the model and the command line keep the raw probabilities."""
+    return min(float(confidence), MOST_SURE)
+
+
 def sure(confidence: float) -> str:
     """How sure the network is, as a child reads it: 0.87 -> "87%", and never more than
-    "99%" (0.9996 would round to "100%", which promises it cannot be wrong). Only the words are
-    capped; the model and the command line keep the raw probabilities."""
-    return percent(min(float(confidence), MOST_SURE))
+    "99%" (0.9996 would round to "100%", which promises it cannot be wrong)."""
+    return percent(shown_sureness(confidence))
 
 
 def count(number: int) -> str:
