@@ -106,3 +106,14 @@ def test_the_numbers_of_a_filter_card_stay_apart(make_app):
                 first.string,
                 second.string,
             )
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_lines_under_the_input_tile_stay_apart(make_app, language):
+    use_language(language)
+    _, drawn = larger_text_board(make_app)
+    lines = phrase("network.net_sees_lines").split("|")
+    shown = [item for item in drawn if item.string in lines and item.ink is not None]
+    assert [item.string for item in shown] == lines
+    for upper, lower in zip(shown, shown[1:]):
+        assert lower.ink.top - upper.ink.bottom >= 2, (upper.string, lower.string)

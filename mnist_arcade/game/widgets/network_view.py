@@ -252,11 +252,13 @@ class NetworkView:
         for stage, column in enumerate(self.columns):
             self._draw_column(target, column, self.stage_progress(stage))
         net_sees = self.columns[0].bounds
-        for row, words in enumerate(phrase("network.net_sees_lines").split("|")):
+        lines = phrase("network.net_sees_lines").split("|")
+        line_height = max(15, self.text.font(18, "".join(lines)).get_linesize())  # F2, Chinese
+        for row, words in enumerate(lines):
             self.text.draw(
                 target,
                 words,
-                (net_sees.centerx, net_sees.bottom + 6 + row * 15),
+                (net_sees.centerx, net_sees.bottom + 6 + row * line_height),
                 18,
                 MUTED,
                 "midtop",

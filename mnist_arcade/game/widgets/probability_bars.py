@@ -26,17 +26,18 @@ def draw_probability_bars(
     """
     winner = int(np.argmax(probabilities))
     count = len(probabilities)
+    figures_height = max(18, text.font(18).get_height() + 3)  # the figures above: taller
+    digits_height = max(18, text.font(20).get_height() + 1)  # with F2, as the digits below
     for digit, probability in enumerate(probabilities):
         color = ACCENT if digit == winner else MUTED
         if vertical:
             slot = rect.width / count
             x = rect.left + digit * slot
-            label_height = 18
             track = pygame.Rect(
                 round(x + slot * 0.2),
-                rect.top + label_height,
+                rect.top + figures_height,
                 max(2, round(slot * 0.6)),
-                rect.height - 2 * label_height,
+                rect.height - figures_height - digits_height,
             )
             height = round(track.height * float(probability) * grown)
             pygame.draw.rect(target, PANEL_EDGE, track, width=1)

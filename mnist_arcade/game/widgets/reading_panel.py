@@ -36,31 +36,38 @@ def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> 
         return
     title = phrase("board_screen.reads_live" if as_you_draw else "board_screen.reads")
     text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
-    _draw_guess(surface, text, prediction, as_you_draw)
+    digit_bottom, words_bottom = _draw_guess(surface, text, prediction, as_you_draw)
     left, top = RESULT_RECT.topleft
-    method = method_name(readings.method)
-    text.draw(surface, method, (left + 110, top + 102), 18, MUTED)
-    text.draw(surface, phrase("board_screen.chances"), (left + 16, top + 124), 18, MUTED)
-    bars = pygame.Rect(RESULT_RECT.left + 12, RESULT_RECT.top + 142, RESULT_RECT.width - 24, 112)
+    # Each line below the ones above it: larger text (F2) and Chinese lines are taller.
+    method_top = max(top + 102, words_bottom + 2)
+    method = text.draw(surface, method_name(readings.method), (left + 110, method_top), 18, MUTED)
+    chances_top = max(digit_bottom + 4, method.bottom + 2)
+    chances = phrase("board_screen.chances")
+    chances_bottom = text.draw(surface, chances, (left + 16, chances_top), 18, MUTED).bottom
+    bars_top = max(top + 142, chances_bottom + 2)
+    bars_height = RESULT_RECT.bottom - 6 - bars_top
+    bars = pygame.Rect(left + 12, bars_top, RESULT_RECT.width - 24, bars_height)
     draw_probability_bars(surface, text, bars, prediction.probabilities)
 
 
-def _draw_guess(surface: pygame.Surface, text, prediction, as_you_draw: bool) -> None:
+def _draw_guess(surface: pygame.Surface, text, prediction, as_you_draw: bool) -> tuple[int, int]:
     """The digit read and how sure, or "not a digit" and the best guess, in grey while the
-    reading is a stroke behind."""
+    reading is a stroke behind. Returns the y just below the big digit, and below the words
+    beside it."""
     left, top = RESULT_RECT.topleft
     is_digit = reads_as_digit(prediction.probabilities)
     digit = str(prediction.digit) if is_digit else "?"
     digit_color = MUTED if as_you_draw or not is_digit else ACCENT
-    text.draw(surface, digit, (left + 24, top + 30), 120, digit_color)
+    digit_bottom = text.draw(surface, digit, (left + 24, top + 30), 120, digit_color).bottom
     color = GOOD if prediction.confidence >= 0.8 else WARN
     color = MUTED if as_you_draw else color
     if is_digit:
         words = phrase("board_screen.sure", sure=sure(prediction.confidence))
-        text.draw(surface, words, (left + 110, top + 72), 30, color)
-        return
+        return digit_bottom, text.draw(surface, words, (left + 110, top + 72), 30, color).bottom
     # Calibrated, and trained to be unsure on scribbles: say so, not a digit.
-    text.draw_wrapped(surface, phrase("reading.not_a_digit"), (left + 110, top + 44), 180, 22, WARN)
+    not_a_digit = phrase("reading.not_a_digit")
+    below = text.draw_wrapped(surface, not_a_digit, (left + 110, top + 44), 180, 22, WARN)
     sureness = sure(prediction.confidence)
     best = phrase("board_screen.best_guess", digit=prediction.digit, sure=sureness)
-    text.draw(surface, best, (left + 110, top + 84), 18, MUTED)
+    best_top = max(top + 84, below + 2)
+    return digit_bottom, text.draw(surface, best, (left + 110, best_top), 18, MUTED).bottom
