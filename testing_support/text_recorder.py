@@ -27,6 +27,7 @@ class Drawn:
     string: str
     rect: pygame.Rect
     ink: pygame.Rect | None = None  # the part of ``rect`` with letters in it (None: blank)
+    target: pygame.Surface | None = None  # what it was drawn on (a chart draws on its own)
 
 
 @dataclass
@@ -46,7 +47,7 @@ class TextRecorder:
             size = DRAW.bind(self.text, target, string, *args, **kwargs).arguments.get("size")
             ink = self.text.render(string, size or DRAW_DEFAULT_SIZE).get_bounding_rect(64)
             shown = ink.move(rect.topleft) if ink.width and ink.height else None
-            self.drawn.append(Drawn(string, rect, shown))
+            self.drawn.append(Drawn(string, rect, shown, target))
             return rect
 
         def recording_render(string, size=RENDER_DEFAULT_SIZE, *args, **kwargs):

@@ -4,6 +4,8 @@ F2 lifts every small size to 24 px, for a projector; the layers' captions, the k
 the map cards were laid out for the small sizes, so this draws the real board with it on.
 """
 
+import itertools
+
 import pygame
 import pytest
 
@@ -115,5 +117,5 @@ def test_the_lines_under_the_input_tile_stay_apart(make_app, language):
     lines = phrase("network.net_sees_lines").split("|")
     shown = [item for item in drawn if item.string in lines and item.ink is not None]
     assert [item.string for item in shown] == lines
-    for upper, lower in zip(shown, shown[1:]):
+    for upper, lower in itertools.pairwise(shown):
         assert lower.ink.top - upper.ink.bottom >= 2, (upper.string, lower.string)

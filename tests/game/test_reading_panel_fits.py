@@ -34,6 +34,7 @@ def vertical_gap(first: pygame.Rect, second: pygame.Rect) -> int | None:
 
 
 MIN_GAP = 3  # px of dark between two lines' letters: less, and they read as one smudge
+MIN_BARS = 48  # px between the figures above the bars and the digits below them
 
 A_THREE = np.array([0.01] * 3 + [0.91] + [0.01] * 6)
 NOT_A_DIGIT = np.full(10, 0.1)
@@ -57,3 +58,7 @@ def test_the_reading_panels_lines_keep_apart(window, language, large, probabilit
         for second in inked[i + 1 :]:
             gap = vertical_gap(first.ink, second.ink)
             assert gap is None or gap >= MIN_GAP, (first.string, second.string, gap)
+    labels, figures = seen.drawn[-20::2], seen.drawn[-19::2]  # each bar: its digit, its figure
+    assert [item.string for item in labels] == [str(digit) for digit in range(10)]
+    room = min(item.ink.top for item in labels) - max(item.ink.bottom for item in figures)
+    assert room >= MIN_BARS, room  # the bars between them stay tall enough to compare

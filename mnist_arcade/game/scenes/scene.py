@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 
+from mnist_arcade.game.widgets.text import fit_lines
 from mnist_arcade.game.widgets.theme import MUTED
 from mnist_arcade.game.words import phrase
 
@@ -57,7 +58,11 @@ class Scene:
     def draw_footer(self, surface: pygame.Surface, notice: bool = True) -> None:
         """The key line at the bottom and, above it, a key's answer for a few seconds."""
         text = self.context.text
-        text.draw_wrapped(surface, self.key_line(), (40, 676), 1200, 19, MUTED)
+        keys = self.key_line()
+        font = text.font(19, keys)
+        lines = len(fit_lines(keys, font, 1200, 2))  # taller lines (F2, Chinese) start higher,
+        top = min(676, surface.get_height() - 2 - lines * font.get_linesize())  # all on screen
+        text.draw_wrapped(surface, keys, (40, top), 1200, 19, MUTED)
         fresh = self.context.notices.fresh() if notice else None
         if fresh:
             text.draw(surface, fresh, (40, 652), 20, self.context.notices.color)

@@ -20,6 +20,8 @@ from mnist_arcade.game.words.languages import current_language
 from mnist_arcade.game.words.numbers import percent, readable
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
+AXIS_NAME_LEFT, SUBTITLE_TOP, TICK_GAP = 4, 32, 6  # px from the chart's edge / the plot's
+LEGEND_TOP = 14  # the series' names, top right: the subtitle starts below them
 HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value
 Words = str | Callable[[], str]  # a label, or a lookup in the catalogue made when drawn
 
@@ -81,12 +83,25 @@ class LineChart:
 
     @property
     def plot_area(self) -> pygame.Rect:
+        """Where the lines are plotted, inside the chart: the usual margins, or wider ones
+        where taller text (F2, Chinese) needs them, so the axis name, the tick labels and the
+        subtitle keep clear of each other."""
+        ticks = self.text.font(18)
+        widest = ticks.size("100%" if self.percent else "0.00")[0]
+        axis_name = self.text.font(18, self.y_label).get_height()  # drawn turned on its side
+        left = max(MARGIN_LEFT, AXIS_NAME_LEFT + axis_name + 4 + widest + TICK_GAP)
+        subtitle = self.text.font(18, self.subtitle).get_linesize() if self.subtitle else 0
+        top = max(MARGIN_TOP, self._subtitle_top() + subtitle + ticks.get_height() // 2 + 2)
         return pygame.Rect(
-            MARGIN_LEFT,
-            MARGIN_TOP,
-            self.rect.width - MARGIN_LEFT - MARGIN_RIGHT,
-            self.rect.height - MARGIN_TOP - MARGIN_BOTTOM,
+            left,
+            top,
+            self.rect.width - left - MARGIN_RIGHT,
+            self.rect.height - top - MARGIN_BOTTOM,
         )
+
+    def _subtitle_top(self) -> int:
+        """The subtitle's top: under the title, and under the legend it would run into."""
+        return max(SUBTITLE_TOP, LEGEND_TOP + self.text.font(18).get_linesize())
 
     def draw(
         self,
@@ -126,7 +141,8 @@ class LineChart:
         scale = _Scale(self.plot_area, x_max, *self._y_bounds({**every_line, **series}))
         self.text.draw(surface, self.title, (scale.area.left, 8), 24, TEXT)
         if self.subtitle:
-            self.text.draw(surface, self.subtitle, (scale.area.left, 32), 18, MUTED)
+            where = (scale.area.left, self._subtitle_top())
+            self.text.draw(surface, self.subtitle, where, 18, MUTED)
         self._draw_axes(surface, scale)
         self._draw_legend(surface, series, bool(earlier))
         for run in earlier:  # faded lines first, so this run's are drawn over them
@@ -153,7 +169,7 @@ class LineChart:
             y = scale.point(1, tick)[1]
             pygame.draw.line(surface, PANEL_EDGE, (area.left, y), (area.right, y), 1)
             label = percent(tick) if self.percent else readable(tick)
-            self.text.draw(surface, label, (area.left - 6, y), 18, MUTED, "midright")
+            self.text.draw(surface, label, (area.left - TICK_GAP, y), 18, MUTED, "midright")
         for tick in nice_ticks(1, scale.x_max, 6):
             if tick < 1 or tick != int(tick):
                 continue
@@ -171,7 +187,7 @@ class LineChart:
             "midbottom",
         )
         axis_label = pygame.transform.rotate(self.text.render(self.y_label, 18, MUTED), 90)
-        surface.blit(axis_label, axis_label.get_rect(midleft=(4, area.centery)))
+        surface.blit(axis_label, axis_label.get_rect(midleft=(AXIS_NAME_LEFT, area.centery)))
 
     def _draw_legend(
         self, surface: pygame.Surface, series: dict[str, list[float]], earlier: bool
@@ -181,7 +197,7 @@ class LineChart:
         legend_x = self.plot_area.right
         for name in reversed(list(series)):
             color = SERIES.get(name, TEXT)
-            label = self.text.draw(surface, name, (legend_x, 14), 18, color, "topright")
+            label = self.text.draw(surface, name, (legend_x, LEGEND_TOP), 18, color, "topright")
             pygame.draw.line(
                 surface, color, (label.left - 22, label.centery), (label.left - 6, label.centery), 3
             )

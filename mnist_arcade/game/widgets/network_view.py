@@ -63,7 +63,7 @@ class _Column:
 
     @property
     def caption(self) -> str:
-        """"8 maps of 24x24", in the language spoken now (a switch shows at once)."""
+        """ "8 maps of 24x24", in the language spoken now (a switch shows at once)."""
         return size_in_words(self.name, self.shape)
 
 
@@ -254,6 +254,9 @@ class NetworkView:
         net_sees = self.columns[0].bounds
         lines = phrase("network.net_sees_lines").split("|")
         line_height = max(15, self.text.font(18, "".join(lines)).get_linesize())  # F2, Chinese
+        room = self.rect.bottom - net_sees.bottom - 6
+        if len(lines) * line_height > room:  # a compact view: one line, if it fits at all
+            lines = self._net_sees_one_line(net_sees, room)
         for row, words in enumerate(lines):
             self.text.draw(
                 target,
@@ -278,6 +281,16 @@ class NetworkView:
                 grown=progress,
                 vertical=False,
             )
+
+    def _net_sees_one_line(self, tile: pygame.Rect, room: int) -> list[str]:
+        """ "What the net sees" on one line under the input's ``tile``, if it fits between the
+        view's edge and the next column; else nothing (the column's title says "input")."""
+        words = phrase("network.net_sees_title")
+        font = self.text.font(18, words)
+        half = font.size(words)[0] / 2
+        right = self.columns[1].bounds.left - 4 if len(self.columns) > 1 else self.rect.right
+        fits = tile.centerx - half >= self.rect.left and tile.centerx + half <= right
+        return [words] if fits and font.get_linesize() <= room else []
 
     def sentence_lines(self, name: str, slot: int) -> list[str]:
         """A layer's plain sentence wrapped to ``slot`` pixels (only the first

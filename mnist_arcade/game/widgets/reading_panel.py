@@ -52,13 +52,14 @@ def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> 
 
 def _draw_guess(surface: pygame.Surface, text, prediction, as_you_draw: bool) -> tuple[int, int]:
     """The digit read and how sure, or "not a digit" and the best guess, in grey while the
-    reading is a stroke behind. Returns the y just below the big digit, and below the words
-    beside it."""
+    reading is a stroke behind. Returns the y of the big digit's foot, and the y just below
+    the words beside it."""
     left, top = RESULT_RECT.topleft
     is_digit = reads_as_digit(prediction.probabilities)
     digit = str(prediction.digit) if is_digit else "?"
     digit_color = MUTED if as_you_draw or not is_digit else ACCENT
-    digit_bottom = text.draw(surface, digit, (left + 24, top + 30), 120, digit_color).bottom
+    shown = text.draw(surface, digit, (left + 24, top + 30), 120, digit_color)
+    digit_bottom = shown.top + text.font(120, digit).get_ascent()  # its baseline: no descender
     color = GOOD if prediction.confidence >= 0.8 else WARN
     color = MUTED if as_you_draw else color
     if is_digit:
