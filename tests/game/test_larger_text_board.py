@@ -119,3 +119,21 @@ def test_the_lines_under_the_input_tile_stay_apart(make_app, language):
     assert [item.string for item in shown] == lines
     for upper, lower in itertools.pairwise(shown):
         assert lower.ink.top - upper.ink.bottom >= 2, (upper.string, lower.string)
+
+
+def test_nothing_of_the_network_view_shows_beside_an_open_filter_card(make_app):
+    app, _ = larger_text_board(make_app)
+    context = app.context
+    card = app.scene.detail
+    card.open_tile("conv1", 0, context.readings.reading.prediction, context.model.weights)
+    app.frame(1 / 60)
+    with TextRecorder(context.text) as seen:
+        app.frame(1 / 60)
+    beside = [
+        item.string
+        for item in seen.drawn
+        if item.ink is not None
+        and NETWORK_RECT.colliderect(item.ink)
+        and not card.rect.contains(item.ink)
+    ]
+    assert not beside  # a caption wider than the card's margin peeked out ("s" of "chances")

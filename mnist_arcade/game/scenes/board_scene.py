@@ -288,8 +288,8 @@ class BoardScene(Scene):
                 offer = phrase("lesson.offer", steps=self.context.lesson.steps)
                 where = (NETWORK_RECT.centerx, NETWORK_RECT.centery + 90)
                 text.draw(surface, offer, where, 30, ACCENT, "midtop")
-        else:
-            self.network.draw(surface)
+        elif not self.detail.is_open:  # an open card hides the view (F2's wider captions
+            self.network.draw(surface)  # would show past its edge)
         draw_board_help(surface, context.text, context.readings, context.switching)
         if self._why is not None:
             self._draw_why(surface)
