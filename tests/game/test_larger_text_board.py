@@ -137,3 +137,33 @@ def test_nothing_of_the_network_view_shows_beside_an_open_filter_card(make_app):
         and not card.rect.contains(item.ink)
     ]
     assert not beside  # a caption wider than the card's margin peeked out ("s" of "chances")
+
+
+@pytest.mark.parametrize("layer", ["conv1", "pool1", "conv2"])
+@pytest.mark.parametrize("language", list(Language))
+def test_a_cards_labels_sit_clear_of_the_maps_and_grids_under_them(make_app, language, layer):
+    from mnist_arcade.game.widgets.detail_cards import Box, Image
+
+    use_language(language)
+    app, _ = larger_text_board(make_app)
+    context = app.context
+    card = app.scene.detail
+    card.open_tile(layer, 0, context.readings.reading.prediction, context.model.weights)
+    app.frame(1 / 60)
+    with TextRecorder(context.text) as seen:
+        app.frame(1 / 60)
+    shapes = [item.rect for item in card.items if isinstance(item, Box)]  # the grids' boxes
+    shapes += [  # and the maps
+        pygame.Rect(item.position, item.surface.get_size())
+        for item in card.items
+        if isinstance(item, Image)
+    ]
+    labels = [
+        item
+        for item in seen.drawn
+        if item.ink is not None and card.rect.contains(item.ink) and item.rect.height > 0
+    ]
+    for label in labels:
+        for shape in shapes:
+            if shape.colliderect(label.rect) and not shape.contains(label.rect):
+                assert not shape.colliderect(label.ink), (label.string, shape)

@@ -29,6 +29,7 @@ from mnist_arcade.game.widgets.detail_cards import (
     grid,
     header,
     map_with_marker,
+    under_label,
 )
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, TEXT
 from mnist_arcade.game.words import phrase
@@ -123,7 +124,7 @@ def conv_card(frame: Frame, step: ConvStep, shown: ConvInputs) -> list[Item]:
     rect = frame.rect
     grids_left = rect.left + MARGIN + 168
     cell = max(32, min(CELL, (rect.right - MARGIN - grids_left - 60) // 15))
-    map_top = rect.top + BODY_TOP + 20
+    map_top = under_label(frame, rect.top + BODY_TOP)
     _maps(items, frame, step, shown)
     _grids(items, frame, step, shown, grids_left, cell)
     lines_top = map_top + 5 * cell + 16
@@ -136,7 +137,7 @@ def conv_card(frame: Frame, step: ConvStep, shown: ConvInputs) -> list[Item]:
 def _maps(items: list[Item], frame: Frame, step: ConvStep, shown: ConvInputs) -> None:
     """The input map with the window on it, and the output map with the pixel being made."""
     left, top = frame.rect.left + MARGIN, frame.rect.top + BODY_TOP
-    map_top = top + 20
+    map_top = under_label(frame, top)
     if shown.reads_input:
         name = phrase("conv_card.the_input")
     else:
@@ -148,14 +149,15 @@ def _maps(items: list[Item], frame: Frame, step: ConvStep, shown: ConvInputs) ->
     out_name = phrase("card.map", layer=shown.layer, number=counted(step.channel))
     items.append(Label(out_name, (left, out_top), LABEL_SIZE))
     out_side = side - step.window.shape[1] + 1
-    map_with_marker(items, shown.output_tile, (left, out_top + 20), out_side, step.row, step.col, 1)
+    out_map = (left, under_label(frame, out_top))
+    map_with_marker(items, shown.output_tile, out_map, out_side, step.row, step.col, 1)
 
 
 def _grids(items, frame: Frame, step: ConvStep, shown: ConvInputs, left: int, cell: int) -> None:
     """window x weights = products, as coloured numbers."""
     k, channel = shown.input_channel, step.channel
     top = frame.rect.top + BODY_TOP
-    map_top = top + 20
+    map_top = under_label(frame, top)
     scale_in = float(shown.inputs.max()) or 1.0
     scale_w = float(np.abs(shown.kernel[:, :, :, channel]).max())
     scale_p = float(np.abs(step.products).max())

@@ -71,6 +71,12 @@ class Frame:
     figures: Figures = field(default_factory=Figures)
 
 
+def under_label(frame: Frame, top: int) -> int:
+    """Where a map or grid starts under a label drawn at ``top``: 20 px down, or more where
+    the label's line is taller (larger text, Chinese), so the two never touch."""
+    return top + max(20, frame.text.font(LABEL_SIZE).get_linesize() + 2)
+
+
 def diverging(value: float, scale: float) -> tuple[int, int, int]:
     """Orange for positive, blue for negative, stronger the bigger; the card colour at 0."""
     share = min(abs(value) / scale, 1.0) * 0.8 if scale > 0 else 0.0

@@ -21,6 +21,7 @@ from mnist_arcade.game.widgets.detail_cards import (
     grey,
     header,
     map_with_marker,
+    under_label,
 )
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED
 from mnist_arcade.game.words import phrase
@@ -42,7 +43,7 @@ def pool_card(
     items = header(frame, phrase("pool_card.sentence", source=source, number=counted(channel)))
     rect = frame.rect
     left, top = rect.left + MARGIN, rect.top + BODY_TOP
-    map_top = top + 20
+    map_top = under_label(frame, top)
     items.append(
         Label(phrase("card.map", layer=source, number=counted(channel)), (left, top), LABEL_SIZE)
     )
