@@ -12,19 +12,9 @@ from mnist_arcade.game.scenes.train_scene import ACCURACY_RECT, MAPS_RECT
 from mnist_arcade.game.services.training_session import TrainingSession
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import Language, use_language
-from mnist_arcade.messages import (
-    BatchProgress,
-    DataReady,
-    EpochResult,
-    RunJudged,
-    TrainingFinished,
-    TrainingStarted,
-)
-from testing_support.fake_trainers import ScriptedTrainer
+from testing_support.fake_trainers import ScriptedTrainer, judged_seed_run
 from testing_support.game_input import post_stroke, read_board, settle
 from testing_support.text_recorder import TextRecorder, drawn_in_frames
-
-LOG = {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}
 
 
 def screen_after_a_run(make_app, large: bool):
@@ -39,15 +29,7 @@ def screen_after_a_run(make_app, large: bool):
     assert settle(app)
     if large:
         app.context.text.toggle_large()
-    weights = app.context.model.weights
-    script += [
-        DataReady("shipped subset (data/mnist_subset.npz)", 1000, 200, ()),
-        TrainingStarted("seed", 50, 2, 500),
-        *(EpochResult(epoch, 50, LOG, 1.0) for epoch in range(1, 51)),
-        BatchProgress(50, 2, 2, 4278.0),
-        TrainingFinished(False, 50, 0.8, 12.0, weights),
-        RunJudged(False, "not better", 0.927, 0.988, 6000, weights, "/tmp/aside.keras"),
-    ]
+    script += judged_seed_run(app.context.model.weights, epochs=50)
     app.switch_to(SceneId.TRAINING)
     session.start()
     app.frame(1 / 60)

@@ -27,7 +27,7 @@ from mnist_arcade.messages import (
     UseModelFile,
 )
 from testing_support.fake_engine import FakeEngine
-from testing_support.fake_trainers import ScriptedTrainer
+from testing_support.fake_trainers import ScriptedTrainer, judged_seed_run
 from testing_support.game_input import post_key, post_stroke, read_board, run_until, settle
 from testing_support.text_recorder import drawn_in_frames
 
@@ -787,21 +787,13 @@ def test_each_accuracy_after_a_run_says_which_digits_it_was_measured_on(make_app
     sat the same practice exam."""
     from mnist_arcade.game.words import phrase
     from mnist_arcade.game.words.languages import Language, use_language
-    from mnist_arcade.messages import DataReady
 
     use_language(Language(language))
     script = []
     session = TrainingSession(ScriptedTrainer(script))
     app = make_app(training=session)
     weights = app.context.model.weights
-    log = {"accuracy": 0.9, "val_accuracy": 0.8, "loss": 0.3, "val_loss": 0.4}
-    script += [
-        DataReady("shipped subset (data/mnist_subset.npz)", 1234, 321, ()),
-        TrainingStarted("seed", 1, 1, 500),
-        EpochResult(1, 1, log, 1.0),
-        TrainingFinished(False, 1, 0.8, 12.0, weights),
-        RunJudged(False, "not better", 0.927, 0.99, 4321, weights, "/tmp/aside.keras"),
-    ]
+    script += judged_seed_run(weights, train=1234, validation=321, exam_digits=4321, incumbent=0.99)
     app.switch_to(SceneId.TRAINING)
     session.start()
     app.frame(1 / 60)
