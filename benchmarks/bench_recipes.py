@@ -60,6 +60,9 @@ RECIPES = {
     "(training and every held-out reading alike)",
     "pen4x2": "pen4 on a network twice as wide (16 and 32 filters, about 18,000 weights): is the "
     "tutorial's size what holds the real strokes back?",
+    "pen4warp": "pen4 with every training replay's strokes bent by a smooth random warp (up to "
+    "8% of the digit's size) and each stroke nudged apart (3%): new writers' versions of the "
+    "same digits, where more replays only redraw the same 24 writers",
     "pen4distil": "pen4 on the tutorial's network, learning from a wider teacher (TEACHER=PATH, "
     "a pen4x2 run): each target half the label, half the teacher's answer softened at T = 2",
 }
@@ -114,6 +117,7 @@ def _preset(recipe: str):
     }
     recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
     recipes["pen4x2"] = recipes["pen4"]  # the same mix, a wider network: see run_one
+    recipes["pen4warp"] = recipes["pen4"]  # the same mix, warped pen strokes: see run_one
     recipes["pen4distil"] = recipes["pen4"]  # the same mix, a teacher's targets: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
@@ -192,6 +196,61 @@ def _wider_network(factor: int) -> None:
     mnist_arcade.ml.training.fresh_weights = lambda seed=None: wider(seed).get_weights()
 
 
+WARP_BEND, WARP_NUDGE = 0.08, 0.03  # shares of the digit's size
+
+
+def _warp(digit, rng):
+    """``digit`` as another writer might draw it: its points moved by a smooth random field
+    (two waves across, two down, under one cycle and a half over the digit, together up to
+    WARP_BEND of its size), and each stroke moved by up to WARP_NUDGE, so pen lifts meet or
+    part a little differently. The label stays: the warp bends loops and stems, never more."""
+    import dataclasses
+
+    import numpy as np
+
+    every = np.concatenate(digit.strokes)
+    low = every.min(axis=0)
+    size = max(float((every.max(axis=0) - low).max()), 1e-6)
+    waves = rng.uniform(0.3, 1.5, (2, 2, 2))  # [axis moved, wave, axis read] cycles per size
+    phases = rng.uniform(0, 2 * np.pi, (2, 2))
+    heights = rng.uniform(-1, 1, (2, 2)) * WARP_BEND / 2
+
+    def bent(points):
+        u = (points - low) / size
+        moved = points.copy()
+        for axis in range(2):
+            for wave in range(2):
+                angle = 2 * np.pi * (u @ waves[axis, wave]) + phases[axis, wave]
+                moved[:, axis] += size * heights[axis, wave] * np.sin(angle)
+        return moved
+
+    strokes = tuple(
+        bent(stroke) + rng.uniform(-1, 1, 2) * WARP_NUDGE * size for stroke in digit.strokes
+    )
+    return dataclasses.replace(digit, strokes=strokes)
+
+
+def _warped_training_strokes() -> None:
+    """From here on, the training writers' replays are warped (:func:`_warp`); the held-out
+    writers' never are."""
+    import mnist_arcade.ml.pen_inputs as pen_inputs
+    import mnist_arcade.ml.training_data as training_data
+
+    plain_training = pen_inputs.pen_training_inputs
+    plain_draw = pen_inputs.draw_pen_digit
+
+    def warped_training(*args, **kwargs):
+        pen_inputs.draw_pen_digit = lambda digit, rng, *rest: plain_draw(
+            _warp(digit, rng), rng, *rest
+        )
+        try:
+            return plain_training(*args, **kwargs)
+        finally:
+            pen_inputs.draw_pen_digit = plain_draw
+
+    training_data.pen_training_inputs = warped_training
+
+
 DISTIL_SHARE, DISTIL_TEMPERATURE = 0.5, 2.0  # how much of each target is the teacher's
 
 
@@ -236,6 +295,8 @@ def run_one(recipe: str, seed: int) -> dict:
         _thinner_strokes(2.4)
     if recipe == "pen4x2":
         _wider_network(2)
+    if recipe == "pen4warp":
+        _warped_training_strokes()
     data = load_npz(mnist_path())
     preset = _preset(recipe)
     keras.utils.set_random_seed(seed)
