@@ -24,8 +24,7 @@ def draw_probability_bars(
 
     ``grown`` in [0, 1] scales every bar, so the bars can rise as an animation plays.
     """
-    winner = int(np.argmax(probabilities))
-    count = len(probabilities)
+    winner, count = int(np.argmax(probabilities)), len(probabilities)
     figures_height = max(18, text.font(18).get_height() + 3)  # the figures above: taller
     digits_height = max(18, text.font(20).get_height() + 1)  # with F2, as the digits below
     for digit, probability in enumerate(probabilities):
