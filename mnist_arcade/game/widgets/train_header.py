@@ -49,14 +49,16 @@ PRESET_LABELS = {  # catalogue keys, looked up when drawn: in the language spoke
 
 @dataclass(frozen=True)
 class Line:
-    """One sentence of the strip: its words, size, colour, at most how many lines, and the
-    height it starts at when there is room."""
+    """One sentence of the strip: its words, size, colour, at most how many lines, the
+    height it starts at when there is room, and whether it is the headline (the progress bar
+    and the speed are drawn beside it)."""
 
     words: str
     size: int
     color: tuple[int, int, int]
     max_lines: int
     usual_top: int
+    headline: bool = False
 
 
 class TrainHeader:
@@ -75,7 +77,7 @@ class TrainHeader:
         lines = self._lines()
         tops = self._tops(lines)
         for line, top in zip(lines, tops, strict=False):  # a line left out has no top
-            if line.usual_top == HEADLINE_TOP:
+            if line.headline:
                 self._draw_headline(surface, line, top)
             else:
                 text.draw_wrapped(
@@ -96,7 +98,7 @@ class TrainHeader:
             summary, color = notice, self.context.notices.color
         if summary:  # one line: a long reason ends in "..." rather than off the screen
             lines.append(Line(summary, SUMMARY_SIZE, color, 1, SUMMARY_TOP))
-        lines.append(Line(self._headline(), HEADLINE_SIZE, TEXT, 1, HEADLINE_TOP))
+        lines.append(Line(self._headline(), HEADLINE_SIZE, TEXT, 1, HEADLINE_TOP, headline=True))
         words = phrase("train_screen.epoch_words")
         lines.append(Line(words, EPOCH_WORDS_SIZE, MUTED, 1, EPOCH_WORDS_TOP))
         return lines
