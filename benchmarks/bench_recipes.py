@@ -63,8 +63,6 @@ RECIPES = {
     "pen4warp": "pen4 with every training replay's strokes bent by a smooth random warp (up to "
     "8% of the digit's size) and each stroke nudged apart (3%): new writers' versions of the "
     "same digits, where more replays only redraw the same 24 writers",
-    "pen4distil": "pen4 on the tutorial's network, learning from a wider teacher (TEACHER=PATH, "
-    "a pen4x2 run): each target half the label, half the teacher's answer softened at T = 2",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -118,7 +116,6 @@ def _preset(recipe: str):
     recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
     recipes["pen4x2"] = recipes["pen4"]  # the same mix, a wider network: see run_one
     recipes["pen4warp"] = recipes["pen4"]  # the same mix, warped pen strokes: see run_one
-    recipes["pen4distil"] = recipes["pen4"]  # the same mix, a teacher's targets: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
 
@@ -251,29 +248,6 @@ def _warped_training_strokes() -> None:
     training_data.pen_training_inputs = warped_training
 
 
-DISTIL_SHARE, DISTIL_TEMPERATURE = 0.5, 2.0  # how much of each target is the teacher's
-
-
-def _teachers_targets(chosen, teacher_path: str):
-    """``chosen`` with every training target half its label and half the teacher's answer
-    (its calibrated scores softened at DISTIL_TEMPERATURE): knowledge distillation (Hinton et
-    al. 2015) as soft targets, so the augmenting pipeline and the loss stay as they are. The
-    teacher reads each drawing as made, before augmentation moves it a little."""
-    import dataclasses
-
-    import numpy as np
-
-    from mnist_arcade.ml.backend import keras
-    from mnist_arcade.ml.calibration import logits
-
-    teacher = keras.models.load_model(teacher_path, compile=False)
-    scores = logits(teacher, chosen.x_train) / DISTIL_TEMPERATURE
-    soft = np.exp(scores - scores.max(axis=1, keepdims=True))
-    soft /= soft.sum(axis=1, keepdims=True)
-    targets = (1 - DISTIL_SHARE) * chosen.y_train + DISTIL_SHARE * soft
-    return dataclasses.replace(chosen, y_train=targets.astype(np.float32))
-
-
 def run_one(recipe: str, seed: int) -> dict:
     """Train one recipe with one seed; its figures on validation data."""
     import numpy as np
@@ -302,8 +276,6 @@ def run_one(recipe: str, seed: int) -> dict:
     keras.utils.set_random_seed(seed)
     pen = os.environ.get("PEN_STROKES")  # the named pen file (else the shipped half)
     chosen = select_training_data(data, preset, pen_strokes=pen)
-    if recipe == "pen4distil":
-        chosen = _teachers_targets(chosen, os.environ["TEACHER"])
     model, finished = train(preset, chosen, lambda m: None, seed=seed)
     del chosen
     if keep := os.environ.get("KEEP_MODEL"):  # a run worth shipping is kept, not trained again
