@@ -63,6 +63,8 @@ RECIPES = {
     "pen4warp": "pen4 with every training replay's strokes bent by a smooth random warp (up to "
     "8% of the digit's size) and each stroke nudged apart (3%): new writers' versions of the "
     "same digits, where more replays only redraw the same 24 writers",
+    "pen4halfwarp": "pen4warp with only half the replays warped: the writers' own strokes kept "
+    "beside their bent versions",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -116,6 +118,7 @@ def _preset(recipe: str):
     recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
     recipes["pen4x2"] = recipes["pen4"]  # the same mix, a wider network: see run_one
     recipes["pen4warp"] = recipes["pen4"]  # the same mix, warped pen strokes: see run_one
+    recipes["pen4halfwarp"] = recipes["pen4"]  # half of them warped: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
 
@@ -227,9 +230,9 @@ def _warp(digit, rng):
     return dataclasses.replace(digit, strokes=strokes)
 
 
-def _warped_training_strokes() -> None:
-    """From here on, the training writers' replays are warped (:func:`_warp`); the held-out
-    writers' never are."""
+def _warped_training_strokes(share: float = 1.0) -> None:
+    """From here on, ``share`` of the training writers' replays (drawn at random) are warped
+    (:func:`_warp`); the held-out writers' never are."""
     import mnist_arcade.ml.pen_inputs as pen_inputs
     import mnist_arcade.ml.training_data as training_data
 
@@ -238,7 +241,7 @@ def _warped_training_strokes() -> None:
 
     def warped_training(*args, **kwargs):
         pen_inputs.draw_pen_digit = lambda digit, rng, *rest: plain_draw(
-            _warp(digit, rng), rng, *rest
+            _warp(digit, rng) if share >= 1 or rng.random() < share else digit, rng, *rest
         )
         try:
             return plain_training(*args, **kwargs)
@@ -271,6 +274,8 @@ def run_one(recipe: str, seed: int) -> dict:
         _wider_network(2)
     if recipe == "pen4warp":
         _warped_training_strokes()
+    if recipe == "pen4halfwarp":
+        _warped_training_strokes(0.5)
     data = load_npz(mnist_path())
     preset = _preset(recipe)
     keras.utils.set_random_seed(seed)
