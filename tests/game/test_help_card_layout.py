@@ -104,3 +104,20 @@ def test_words_the_larger_text_card_cannot_hold_are_counted_not_silently_left_ou
     assert (note in strings) == (left_out > 0)
     assert not any(phrase("help.more_words_large", count=n) in strings for n in range(20)
                    if n != left_out)  # fmt: skip
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+@pytest.mark.parametrize("large", [False, True])
+def test_every_line_of_the_help_card_stays_inside_the_card(make_app, language, large):
+    """A glossary sentence wrapped to its column ran past the card's right edge on the training
+    screen (Chinese, larger text): its third column was measured narrower than it was drawn."""
+    use_language(language)
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    width, height = app.screen.get_size()
+    card = pygame.Rect(40, 30, width - 80, height - 60)  # draw_help's card
+    for scene_id in SceneId:
+        app.switch_to(scene_id)
+        outside = [string for string, rect in help_card_lines(app) if not card.contains(rect)]
+        assert not outside, (scene_id, outside[:3])

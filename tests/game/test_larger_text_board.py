@@ -167,3 +167,27 @@ def test_a_cards_labels_sit_clear_of_the_maps_and_grids_under_them(make_app, lan
         for shape in shapes:
             if shape.colliderect(label.rect) and not shape.contains(label.rect):
                 assert not shape.colliderect(label.ink), (label.string, shape)
+
+
+@pytest.mark.parametrize("layer", ["conv2", "dense"])
+@pytest.mark.parametrize("language", list(Language))
+def test_every_line_of_a_card_stays_inside_it_and_off_the_others(make_app, language, layer):
+    """The dense card's last line (score = parts + bias = score) ran past the card's edge, and
+    the conv2 card's "from each pool1 map:" ran into the first map's part, in larger text."""
+    use_language(language)
+    app, _ = larger_text_board(make_app)
+    context = app.context
+    card = app.scene.detail
+    card.open_tile(layer, 0, context.readings.reading.prediction, context.model.weights)
+    for _ in range(30):  # the card's animation, a few steps in
+        app.frame(1 / 10)
+    with TextRecorder(context.text) as seen:
+        app.frame(1 / 60)
+    strings = [item.string for item in seen.drawn]
+    title = next(item.text for item in card.items if isinstance(item, Label))
+    on_card = [item for item in seen.drawn[strings.index(title) :] if item.ink is not None]
+    outside = [item.string for item in on_card if not card.rect.contains(item.rect)]
+    assert not outside
+    for index, first in enumerate(on_card):
+        for second in on_card[index + 1 :]:
+            assert not first.ink.colliderect(second.ink), (first.string, second.string)

@@ -36,6 +36,7 @@ from mnist_arcade.game.words import phrase
 
 GAP = 30  # between two grids, room for the "x" and the "="
 LINE_STEP = 24  # between the lines of the sum
+PARTS_GAP = 8  # at least this between "from each pool1 map:" and the first map's part
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,10 @@ def _sum_lines(items, figures: Figures, step: ConvStep, shown: ConvInputs, tople
 def _parts(items, frame: Frame, step: ConvStep, shown: ConvInputs, left: int, top: int) -> None:
     """conv2: what each input map adds to the sum at this pixel, the shown one lit."""
     each = phrase("conv_card.from_each", source=shown.source)
-    items.append(Label(each, (frame.rect.left + MARGIN, top), NUMBER_SIZE, MUTED))
+    start = frame.rect.left + MARGIN
+    items.append(Label(each, (start, top), NUMBER_SIZE, MUTED))
+    after_words = start + frame.text.font(NUMBER_SIZE, each).size(each)[0] + PARTS_GAP
+    left = max(left, after_words)  # larger text: the words run past the grids' left edge
     spacing = (frame.rect.right - MARGIN - left) // len(step.parts)
     for number, part in enumerate(step.parts):
         color = ACCENT if number == shown.input_channel else MUTED

@@ -20,12 +20,14 @@ from mnist_arcade.game.widgets.detail_cards import (
     Label,
     header,
 )
+from mnist_arcade.game.widgets.text import fit_lines
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.game.words import phrase
 
 ROW_HEIGHT = 25  # one digit of the softmax table
 TILE_ROW = 40  # one pool2 map of the right-hand list
 TABLE_WIDTH = 460  # the table, and the gap before the list of maps (room for "less than 0.1%")
+SCORE_LINES = 2  # the winner's score as a sum, under the list of maps
 
 
 def dense_card(frame: Frame, steps: SoftmaxSteps, pool2_tiles: list[pygame.Surface]) -> list[Item]:
@@ -105,4 +107,7 @@ def _pushers(items, frame: Frame, steps: SoftmaxSteps, tiles, topleft) -> None:
         bias=figures.score(float(steps.winner_bias)),
         score=figures.score(float(steps.logits[digit])),
     )
-    items.append(Label(score, (left, y + 4), NUMBER_SIZE, MUTED))
+    width = frame.rect.right - MARGIN - left  # larger text: the sum wraps, never past the edge
+    font = frame.text.font(NUMBER_SIZE, score)
+    for row, line in enumerate(fit_lines(score, font, width, SCORE_LINES)):
+        items.append(Label(line, (left, y + 4 + row * font.get_linesize()), NUMBER_SIZE, MUTED))

@@ -25,6 +25,8 @@ BIG_CELL = 64  # one number of the 2x2 pool window
 TITLE_SIZE = 30
 SENTENCE_SIZE = 20
 SENTENCE_LINES = 3  # under the title, above BODY_TOP
+TITLE_GAP = 16  # at least this between the title and the hint at the top right
+SENTENCE_STEP = 18  # from one line of the sentence to the next, at the least
 LABEL_SIZE = 20
 LINE_SIZE = 22
 NUMBER_SIZE = 18  # the smallest text allowed (12 px on screen)
@@ -102,14 +104,18 @@ def header(frame: Frame, sentence: str) -> list[Item]:
     within three lines).
     """
     left, top = frame.rect.left + MARGIN, frame.rect.top + 12
-    items: list[Item] = [
-        Label(frame.title, (left, top), TITLE_SIZE, TEXT),
+    hint_width = frame.text.font(NUMBER_SIZE, frame.hint).size(frame.hint)[0]
+    room = frame.rect.width - 2 * MARGIN - hint_width - TITLE_GAP
+    title = fit_lines(frame.title, frame.text.font(TITLE_SIZE, frame.title), room, 1)[0]
+    items: list[Item] = [  # larger text: a title that would run into the hint is cut, shown so
+        Label(title, (left, top), TITLE_SIZE, TEXT),
         Label(frame.hint, (frame.rect.right - MARGIN, top + 4), NUMBER_SIZE, MUTED, "topright"),
     ]
-    font = frame.text.font(SENTENCE_SIZE)
+    font = frame.text.font(SENTENCE_SIZE, sentence)
     lines = fit_lines(sentence, font, frame.rect.width - 2 * MARGIN, SENTENCE_LINES)
+    step = max(SENTENCE_STEP, font.get_ascent())  # larger Chinese: its lines' ink stays apart
     for row, line in enumerate(lines):
-        items.append(Label(line, (left, top + 36 + row * 18), SENTENCE_SIZE, MUTED))
+        items.append(Label(line, (left, top + 36 + row * step), SENTENCE_SIZE, MUTED))
     return items
 
 

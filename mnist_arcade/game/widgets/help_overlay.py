@@ -256,12 +256,14 @@ def _layout(blocks, text: Text, layouts, height: int):
 
 def _three_columns(key_width: int, inner: int) -> list[list[int]]:
     """Three-column layouts, the keys' column first as wide as its longest line, then
-    narrower (its longest lines wrapping) so the other two have room for theirs."""
+    narrower (its longest lines wrapping) so the other two have room for theirs. Keys
+    narrower than a third of the card get three equal columns, the two gutters between them
+    taken out first (left in, the third column ran past the card's edge)."""
     layouts = []
     for keys in range(key_width, inner // 3 - 1, -KEY_COLUMN_STEP):
         rest = (inner - keys - 2 * GUTTER) // 2
         layouts.append([keys, rest, rest])
-    return layouts or [[inner // 3] * 3]
+    return layouts or [[(inner - 2 * GUTTER) // 3] * 3]
 
 
 def _flow_clipped(blocks, text: Text, widths: list[int], height: int) -> list[list[_Block]]:
