@@ -1,4 +1,5 @@
-"""The board never tells a child the network is 100% sure: it can be wrong, so 99% is the most.
+"""The game never tells a child the network is 100% sure, on the board or in the lesson: it
+can be wrong, so 99% is the most.
 
 Only the words are capped: the reading itself keeps the network's raw probabilities.
 """
@@ -35,3 +36,19 @@ def test_the_board_says_99_percent_sure_when_the_network_is_almost_certain(make_
     shown = drawn_in_frames(app).strings
     assert "99% sure" in shown and "100% sure" not in shown
     assert "99" in shown and "100" not in shown  # the chance bar above the 7
+
+
+def test_the_lessons_chance_bars_say_99_percent_when_the_network_is_almost_certain(make_app):
+    from mnist_arcade.game.state.lesson_steps import LessonStep
+
+    from .test_lesson import at_step_with_a_seven_read
+
+    engine = FakeEngine()
+    reads = np.full(10, (1 - ALMOST_CERTAIN) / 9, np.float32)
+    reads[7] = ALMOST_CERTAIN
+    engine.reads = reads
+    app = make_app(engine=engine)
+    at_step_with_a_seven_read(app, LessonStep.DENSE)  # step 5: the ten chances as bars
+    shown = drawn_in_frames(app).strings
+    assert "reads 7, 99% sure" in shown  # beside the board, under it
+    assert "99%" in shown and "100%" not in shown  # above the 7's bar: the same promise

@@ -70,6 +70,25 @@ def test_the_book_screen_reads_deletes_and_clears_with_confirmation(make_app):
     assert len(load_book()[0]) == 0
 
 
+
+def test_the_book_screen_counts_one_digit_as_one_digit_not_one_digits(make_app):
+    app = make_app()
+    for x in (100, 200):
+        draw_and_teach(app, [(LEFT + x, TOP + 40), (LEFT + x, TOP + 260)], 1)
+    post_key(pygame.K_d)
+    app.frame(1 / 60)
+    assert any(s.startswith("2 digits ") for s in drawn_in_frames(app).strings)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(60, 140), button=1))
+    post_key(pygame.K_DELETE)
+    app.frame(1 / 60)
+    assert "; 1 digit left." in app.context.notices.current
+    shown = drawn_in_frames(app).strings
+    assert any(s.startswith("1 digit ") for s in shown)
+    assert not any("1 digits" in s for s in shown)
+    post_key(pygame.K_x)
+    app.frame(1 / 60)
+    assert "Clear your 1 digit?" in app.context.notices.current
+
 def test_k_with_too_few_digits_says_how_many_are_needed(make_app):
     app = make_app()
     post_key(pygame.K_k)

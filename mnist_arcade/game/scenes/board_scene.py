@@ -312,7 +312,7 @@ class BoardScene(Scene):
         )
 
     def _empty_network_lines(self) -> tuple[str, str]:
-        if self.context.readings.is_stale:
+        if self.context.readings.drawing_changed:
             return phrase("board_screen.changed_first"), phrase("board_screen.changed_second")
         return phrase("board_screen.empty_first"), phrase("board_screen.empty_second")
 

@@ -97,12 +97,15 @@ class BookScene(Scene):
         book.remove(self.selected)
         self.selected = None
         if self.context.teaching.save_book():
-            removed = phrase("book_screen.removed", digit=label, count=len(book))
+            key = "book_screen.removed" if len(book) != 1 else "book_screen.removed_one"
+            removed = phrase(key, digit=label, count=len(book))
             self.context.say(removed, MUTED)
 
     def _clear(self) -> None:
         context = self.context
-        question = phrase("book_screen.clear_question", count=len(context.teaching.book))
+        count = len(context.teaching.book)
+        key = "book_screen.clear_question" if count != 1 else "book_screen.clear_question_one"
+        question = phrase(key, count=count)
         if not context.notices.confirmed(Confirmable.CLEAR_BOOK, question):
             return
         while len(context.teaching.book):
@@ -132,7 +135,8 @@ class BookScene(Scene):
             phrase("book_screen.count_of_digit", digit=digit, count=count)
             for digit, count in enumerate(book.counts())
         )
-        summary = phrase("book_screen.summary", count=len(book), counts=counts)
+        key = "book_screen.summary" if len(book) != 1 else "book_screen.summary_one"
+        summary = phrase(key, count=len(book), counts=counts)
         text.draw(surface, summary, (40, 72), 22, MUTED)
         if len(book):
             picked = self.selected is not None and self.selected < len(book)

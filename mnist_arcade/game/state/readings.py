@@ -89,6 +89,12 @@ class Readings:
         )
 
     @property
+    def drawing_changed(self) -> bool:
+        """True when the board holds a drawing the reading shown was not made for, so P reads
+        it anew; an emptied board (Ctrl+Z, rubbed out) has nothing for P to read."""
+        return self.is_stale and not self.board.is_empty
+
+    @property
     def awaiting(self) -> bool:
         """True while the engine has not yet answered the newest P."""
         return bool(self._pending)

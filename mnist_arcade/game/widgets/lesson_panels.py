@@ -15,7 +15,7 @@ from mnist_arcade.game.widgets.surfaces import grey_to_surface
 from mnist_arcade.game.widgets.text import Text, fit_lines
 from mnist_arcade.game.widgets.theme import ACCENT, GOOD, MUTED, PANEL_EDGE, TEXT
 from mnist_arcade.game.words import phrase
-from mnist_arcade.game.words.numbers import sure
+from mnist_arcade.game.words.numbers import percent, shown_sureness, sure
 from mnist_arcade.messages import Prediction
 
 LESSON_SIZE = 24  # pygame's font at 24 is 16 px high: the smallest lesson text
@@ -131,9 +131,9 @@ def draw_dense(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
         color = ACCENT if digit == prediction.digit else GOOD
         pygame.draw.rect(surface, color, pygame.Rect(left, bottom - height, 56, height))
         text.draw(surface, str(digit), (left + 28, bottom + 8), LESSON_SIZE + 4, TEXT, "midtop")
-        percent = f"{float(chance):.0%}"
+        shown = percent(shown_sureness(chance))  # never "100%", as on the board: it can be wrong
         above = (left + 28, bottom - height - 6)
-        text.draw(surface, percent, above, LESSON_SIZE, MUTED, "midbottom")
+        text.draw(surface, shown, above, LESSON_SIZE, MUTED, "midbottom")
 
 
 def draw_code(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:

@@ -24,7 +24,7 @@ def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> 
     if as_you_draw:  # a reading a stroke behind: said so, in grey
         prediction = readings.live_prediction
     if prediction is None or not shown:
-        if readings.is_stale:
+        if readings.drawing_changed:
             message = phrase("board_screen.result_changed")
         else:
             message = phrase(

@@ -154,10 +154,13 @@ CHINESE: dict[str, str] = {
     # --- book_screen -----------------------------------------------------------------------------
     "book_screen.pick_first": "先点选一个数字，再按 Delete 删除它。",
     "book_screen.removed": "删除了一个 {digit}；还剩 {count} 个数字。",
+    "book_screen.removed_one": "删除了一个 {digit}；还剩 {count} 个数字。",
     "book_screen.clear_question": "清除全部 {count} 个数字？再按一次 X 确认。",
+    "book_screen.clear_question_one": "清除这 {count} 个数字？再按一次 X 确认。",
     "book_screen.emptied": "你的数字本现在空了。",
     "book_screen.count_of_digit": "{digit}: {count}",
     "book_screen.summary": "{count} 个数字    {counts}",
+    "book_screen.summary_one": "{count} 个数字    {counts}",
     "book_screen.delete_picked": "按 Delete 删除黄框里的数字。",
     "book_screen.how_to_pick": "点一个数字来选中它；然后按 Delete 删除。",
     "book_screen.empty": "还是空的。在画板上：先画，让网络识别，再按它本该是的数字（0-9）。",

@@ -148,10 +148,13 @@ ENGLISH: dict[str, str] = {
     # --- book_screen -----------------------------------------------------------------------------
     "book_screen.pick_first": "Click a digit first, then Delete removes it.",
     "book_screen.removed": "Removed a {digit}; {count} digits left.",
+    "book_screen.removed_one": "Removed a {digit}; {count} digit left.",
     "book_screen.clear_question": "Clear all {count} digits? Press X again to confirm.",
+    "book_screen.clear_question_one": "Clear your {count} digit? Press X again to confirm.",
     "book_screen.emptied": "Your digit book is empty now.",
     "book_screen.count_of_digit": "{digit}: {count}",
     "book_screen.summary": "{count} digits    {counts}",
+    "book_screen.summary_one": "{count} digit    {counts}",
     "book_screen.delete_picked": "Delete removes the digit outlined in yellow.",
     "book_screen.how_to_pick": "Click a digit to pick it; Delete then removes it.",
     "book_screen.empty": (
