@@ -121,3 +121,26 @@ def test_every_line_of_the_help_card_stays_inside_the_card(make_app, language, l
         app.switch_to(scene_id)
         outside = [string for string, rect in help_card_lines(app) if not card.contains(rect)]
         assert not outside, (scene_id, outside[:3])
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_the_help_card_over_the_lesson_keeps_the_lessons_smallest_text(make_app, language):
+    """The lesson's rule is 16 px text at the least (LESSON_SIZE), for a projector; its help
+    card was drawn at the game's 12-14 px. Every line of it is now at least as tall as the
+    same words at the lesson's size (the card's layout is then the larger-text one, which the
+    tests above hold inside the card, line clear of line)."""
+    from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE
+
+    use_language(language)
+    app = make_app()
+    app.switch_to(SceneId.LESSON)
+    text = app.context.text
+    lines = help_card_lines(app)
+    small = [
+        string
+        for string, rect in lines
+        if rect.height < text.font(LESSON_SIZE, string).get_height()
+    ]
+    assert lines and not small, small[:3]
+    card = pygame.Rect(40, 30, app.screen.get_width() - 80, app.screen.get_height() - 60)
+    assert all(card.contains(rect) for _, rect in lines)
