@@ -487,6 +487,7 @@ CHINESE: dict[str, str] = {
     "keys.footer_gap": "   |   ",
     "keys.esc": "Esc",
     "keys.esc_or": "Esc / {key}",
+    "keys.esc_t_or_b": "Esc / T / B",
     "keys.space": "空格",
     "keys.tab": "Tab",
     "keys.enter": "Enter",

@@ -512,6 +512,7 @@ ENGLISH: dict[str, str] = {
     "keys.footer_gap": "   |   ",
     "keys.esc": "Esc",
     "keys.esc_or": "Esc / {key}",
+    "keys.esc_t_or_b": "Esc / T / B",
     "keys.space": "Space",
     "keys.tab": "Tab",
     "keys.enter": "Enter",
