@@ -238,6 +238,7 @@ CHINESE: dict[str, str] = {
     "verdict.beside": "（现在用的模型，在同样这些数字上：{accuracy}）",
     "verdict.in_use": "现在正在使用：它{measured}{incumbent}。",
     "verdict.chosen": "你选择了使用这次训练：它{measured}{incumbent}。",
+    "verdict.replaced": "现在用的是另一个模型：这次训练{measured}。",
     "verdict.taught": "MNIST 验证集：它{measured}{incumbent}。按两次 Enter：使用它。",
     "verdict.taught_asking": "教好了：它{measured}{incumbent}。",
     "verdict.kept_aside": "留作备用：它{measured}{incumbent}。按两次 Enter：仍然使用它。",

@@ -246,6 +246,7 @@ ENGLISH: dict[str, str] = {
     "verdict.beside": " (model in use, same digits: {accuracy})",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
+    "verdict.replaced": "Another model is in use now: this run read {measured}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
     "verdict.taught_asking": "Taught: it reads {measured}{incumbent}.",
     "verdict.kept_aside": "Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.",
