@@ -489,6 +489,7 @@ CHINESE: dict[str, str] = {
     "keys.esc": "Esc",
     "keys.esc_or": "Esc / {key}",
     "keys.esc_t_or_b": "Esc / T / B",
+    "keys.or_window_fullscreen": "{key} / F11",
     "keys.space": "空格",
     "keys.tab": "Tab",
     "keys.enter": "Enter",

@@ -514,6 +514,7 @@ ENGLISH: dict[str, str] = {
     "keys.esc": "Esc",
     "keys.esc_or": "Esc / {key}",
     "keys.esc_t_or_b": "Esc / T / B",
+    "keys.or_window_fullscreen": "{key} / F11",
     "keys.space": "Space",
     "keys.tab": "Tab",
     "keys.enter": "Enter",
