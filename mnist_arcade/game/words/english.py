@@ -417,7 +417,7 @@ ENGLISH: dict[str, str] = {
     "numbers.no_digits": "no {digit}s",
     "numbers.one_digit": "one {digit}",
     "numbers.few_digits": "{count} {digit}s",
-    "numbers.many_digits": "{count} {digit}s",
+    "numbers.many_digits": "{count} of the {digit}s",  # "194 of the 1s", not "194 1s"
     # --- card (the pieces every detail card shares) ----------------------------------------------
     "card.map": "{layer} map {number}",
     "card.adds": "adds {value}",
