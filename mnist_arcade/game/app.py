@@ -101,9 +101,9 @@ class App:
         self.scene.draw(self.window.canvas)
         if self.help_open:
             keys = [(binding.label, binding.what) for binding in self.scene.bindings()]
-            draw_help(
-                self.window.canvas, self.context.text, self.scene.TITLE, keys, self.scene.PANELS
-            )
+            text = self.context.text
+            with text.at_least(self.scene.LEAST_TEXT_SIZE):
+                draw_help(self.window.canvas, text, self.scene.TITLE, keys, self.scene.PANELS)
         self.window.present()
 
     def run(self) -> None:

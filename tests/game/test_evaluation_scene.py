@@ -214,3 +214,20 @@ def test_a_squares_title_says_a_small_count_in_words_beside_the_digit(make_app, 
     scene.read, scene.matrix = read, confusion_matrix(labels, read)
     scene.select(1, 2)
     assert title in drawn_in_frames(app).strings
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [(Language.ENGLISH, "{count} of the 1s read right"), (Language.CHINESE, "{count} 个 1 认对了")],
+)
+def test_a_large_count_in_a_squares_title_is_kept_apart_from_the_digit(make_app, language, title):
+    """ "194 1s read right" ran the count into the digit: it reads "194 of the 1s read right"."""
+    use_language(language)
+    app = make_app()
+    scene = open_evaluation(app)
+    _, labels = scene.scored
+    scene.read, scene.matrix = labels.copy(), confusion_matrix(labels, labels)  # all right
+    ones = int(np.sum(labels == 1))
+    assert ones > 10  # a count said in figures, not words
+    scene.select(1, 1)
+    assert title.format(count=f"{ones:,}") in drawn_in_frames(app).strings

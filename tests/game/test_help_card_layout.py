@@ -72,7 +72,10 @@ def test_the_row_in_two_fonts_is_spaced_like_every_other_key_row(make_app, large
     with TextRecorder(app.context.text) as seen:
         app.frame(1 / 60)
     app.help_open = False
-    keys = [binding.label for binding in app.scene.bindings()] + [phrase("keys.help"), "F11"]
+    from mnist_arcade.game.widgets.help_overlay import _window_keys
+
+    rows = _window_keys([(binding.label, binding.what) for binding in app.scene.bindings()])
+    keys = [label for label, _ in rows]  # the card's key rows, the window's among them
     y_index = keys.index("Y")
     around = keys[y_index - 2 : y_index + 3]  # two rows above Y, Y, two below
     assert not any(set(key) & set("gjpqy,;()") for key in around)  # no descenders
@@ -121,3 +124,42 @@ def test_every_line_of_the_help_card_stays_inside_the_card(make_app, language, l
         app.switch_to(scene_id)
         outside = [string for string, rect in help_card_lines(app) if not card.contains(rect)]
         assert not outside, (scene_id, outside[:3])
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_the_help_card_over_the_lesson_keeps_the_lessons_smallest_text(make_app, language):
+    """The lesson's rule is 16 px text at the least (LESSON_SIZE), for a projector; its help
+    card was drawn at the game's 12-14 px. Every line of it is now at least as tall as the
+    same words at the lesson's size (the card's layout is then the larger-text one, which the
+    tests above hold inside the card, line clear of line)."""
+    from mnist_arcade.game.widgets.lesson_panels import LESSON_SIZE
+
+    use_language(language)
+    app = make_app()
+    app.switch_to(SceneId.LESSON)
+    text = app.context.text
+    lines = help_card_lines(app)
+    small = [
+        string
+        for string, rect in lines
+        if rect.height < text.font(LESSON_SIZE, string).get_height()
+    ]
+    assert lines and not small, small[:3]
+    card = pygame.Rect(40, 30, app.screen.get_width() - 80, app.screen.get_height() - 60)
+    assert all(card.contains(rect) for _, rect in lines)
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_every_help_card_has_one_fullscreen_row_for_f_and_f11(make_app, language):
+    """F (each screen's) and F11 (the window's) were two rows saying "fullscreen on or off"."""
+    use_language(language)
+    app = make_app()
+    fullscreen = phrase("keys.fullscreen")
+    for scene_id in SceneId:
+        app.switch_to(scene_id)
+        strings = [string for string, _ in help_card_lines(app)]
+        assert strings.count(fullscreen) == 1, scene_id
+        assert strings[strings.index(fullscreen) - 1] == phrase(
+            "keys.or_window_fullscreen", key="F"
+        ), scene_id
+        assert "F11" not in strings and "F" not in strings, scene_id

@@ -118,8 +118,8 @@ def test_readable_percent_and_exact():
         (Language.ENGLISH, 1, "one 3"),
         (Language.ENGLISH, 2, "two 3s"),
         (Language.ENGLISH, 10, "ten 3s"),
-        (Language.ENGLISH, 11, "11 3s"),
-        (Language.ENGLISH, 1024, "1,024 3s"),
+        (Language.ENGLISH, 11, "11 of the 3s"),  # "11 3s": the two figures ran together
+        (Language.ENGLISH, 1024, "1,024 of the 3s"),
         (Language.CHINESE, 0, "没有一个 3"),
         (Language.CHINESE, 1, "1 个 3"),
         (Language.CHINESE, 2, "2 个 3"),  # its measure word already parts the two figures

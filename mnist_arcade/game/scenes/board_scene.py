@@ -210,6 +210,8 @@ class BoardScene(Scene):
             context.why.explain_reading()
         else:
             self.detail.open_tile(layer, channel, reading.prediction, context.model.weights)
+        if self.detail.is_open and self.detail.layer == "conv2":  # where Tab works: found
+            context.notices.withdraw(phrase("board_screen.no_card_to_tab"))
 
     def on_exit(self) -> None:
         self.canvas.end_stroke()  # a button held across a scene switch must not leave the brush on

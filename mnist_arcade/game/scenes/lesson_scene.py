@@ -92,6 +92,7 @@ def _step_do(step: LessonStep) -> str:
 class LessonScene(Scene):
     """Nine steps, one at a time, with the board beside every one."""
 
+    LEAST_TEXT_SIZE = LESSON_SIZE  # its help card too
     TITLE = Phrase("lesson.title")
     PANELS = Phrases(
         {

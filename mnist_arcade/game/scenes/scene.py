@@ -41,6 +41,8 @@ class Scene:
 
     TITLE: ClassVar[str] = ""  # a Phrase, looked up when read (see words.Phrase)
     PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows (Phrases)
+    LEAST_TEXT_SIZE: ClassVar[int] = 0  # the screen's smallest text, if above the game's: its
+    # help card is drawn no smaller (the lesson's 16 px, for a projector)
 
     def __init__(self, context: GameContext) -> None:
         self.context = context

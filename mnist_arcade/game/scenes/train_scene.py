@@ -83,18 +83,7 @@ class TrainScene(Scene):
     def bindings(self) -> list[Binding]:
         context = self.context
         return [
-            Binding(
-                (pygame.K_ESCAPE, pygame.K_t),
-                phrase("keys.esc_or", key="T"),
-                phrase("train_screen.key_stop"),
-                self._stop_and_leave,
-            ),
-            Binding(
-                (pygame.K_b,),
-                "B",
-                phrase("train_screen.key_back"),
-                lambda: context.switch_to(SceneId.BOARD),
-            ),
+            *self._leaving_bindings(),
             Binding(
                 (pygame.K_1,),
                 "1",
@@ -124,6 +113,34 @@ class TrainScene(Scene):
                 self._use_kept_aside,
             ),
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
+        ]
+
+    def _leaving_bindings(self) -> list[Binding]:
+        """Esc / T stop the run and go back to the board, B goes back leaving it going; with
+        no run going (none started yet, or the last one over) all three only go back to the
+        board, so they are one row that says just that, never "stop the run"."""
+        if not self.context.training.active:
+            return [
+                Binding(
+                    (pygame.K_ESCAPE, pygame.K_t, pygame.K_b),
+                    phrase("keys.esc_t_or_b"),
+                    phrase("keys.back_to_board"),
+                    self._stop_and_leave,
+                )
+            ]
+        return [
+            Binding(
+                (pygame.K_ESCAPE, pygame.K_t),
+                phrase("keys.esc_or", key="T"),
+                phrase("train_screen.key_stop"),
+                self._stop_and_leave,
+            ),
+            Binding(
+                (pygame.K_b,),
+                "B",
+                phrase("train_screen.key_back"),
+                lambda: self.context.switch_to(SceneId.BOARD),
+            ),
         ]
 
     def handle_event(self, event: pygame.event.Event) -> None:

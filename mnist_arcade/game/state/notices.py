@@ -89,6 +89,12 @@ class Notices:
         if self.current and self.said_at >= moment:
             self.current, self.question = "", None
 
+    def withdraw(self, notice: str) -> None:
+        """Withdraw the notice if it is still ``notice``: a hint the player has since acted on
+        (the board's "Tab shows another input map on a conv2 card" once one is open)."""
+        if self.current == notice:
+            self.current, self.question = "", None
+
     def fresh(self, seconds: float = 5.0) -> str | None:
         """The notice if it was set in the last ``seconds`` (for screens with no notice line)."""
         if self.current and self.clock.now - self.said_at < seconds:

@@ -164,6 +164,13 @@ class ModelSwitching:
             self.model.use_model_file(str(files[index]), name)
         say(phrase("switch.switching", name=name, place=place), MUTED)
 
+    def still_in_use(self, judged: RunJudged) -> bool:
+        """Whether ``judged``'s run, once put in use (adopted, or chosen with Enter), is still
+        the model in use or the one last asked for: every switch since (N, R) asks for another
+        file, so the training screen stops saying "in use" of a run the player has left."""
+        last = self._switches[-1] if self._switches else self._in_use_file
+        return last == library_file(judged)
+
     def _position_in_use(self, files: list[Path]) -> int:
         """Where the model in use is among ``files`` (shipped first, then the kept runs); -1 if
         it is none of them (the player's own model from an earlier launch)."""

@@ -140,13 +140,25 @@ class _Block:
             text.draw(target, words, (left + 16, top + row * line), ENTRY_SIZE, MUTED)
 
 
-def _blocks(text: Text, keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
-    every_key = [
-        *keys,
+def _window_keys(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The scene's keys and the window's own (help, F11, F2). F11 joins the scene's own
+    fullscreen key in one row ("F / F11"), not a second row saying the same."""
+    fullscreen = phrase("keys.fullscreen")
+    joined = [
+        (phrase("keys.or_window_fullscreen", key=label) if what == fullscreen else label, what)
+        for label, what in keys
+    ]
+    has_fullscreen = any(what == fullscreen for _, what in keys)
+    return [
+        *joined,
         (phrase("keys.help"), phrase("keys.this_help")),
-        ("F11", phrase("keys.fullscreen")),
+        *([] if has_fullscreen else [("F11", fullscreen)]),
         ("F2", phrase("keys.larger_text")),
     ]
+
+
+def _blocks(text: Text, keys: list[tuple[str, str]], panels: dict[str, str]) -> list[_Block]:
+    every_key = _window_keys(keys)
     widest = max(text.font(KEY_SIZE, label).size(label)[0] for label, _ in every_key)
     indent = max(KEY_COLUMN, widest + KEY_GAP)
     key_line = _shared_line(text, KEY_SIZE, KEY_LINE, every_key)

@@ -22,9 +22,14 @@ def report_line(report: FinetuneReport) -> str:
 
 
 def verdict_line(
-    judged: RunJudged | None, offer_taken: bool, taught: bool = False, asking: bool = False
+    judged: RunJudged | None,
+    offer_taken: bool,
+    taught: bool = False,
+    asking: bool = False,
+    replaced: bool = False,
 ) -> tuple[str, tuple[int, int, int]]:
-    """One sentence on what became of a run: put in use, or kept aside and why.
+    """One sentence on what became of a run: put in use, or kept aside and why; once another
+    model has been put in use after it (``replaced``: N or R), that, and how the run read.
 
     A run that taught the player's digits is nearly always a hair worse on MNIST's validation
     digits (that is the price of a new style), so it waits for the player's Enter, said plainly:
@@ -38,6 +43,8 @@ def verdict_line(
     )
     measured = phrase("verdict.measured", accuracy=candidate, digits=judged.validation_digits)
     incumbent = "" if in_use is None else phrase("verdict.beside", accuracy=before)
+    if (judged.adopted or offer_taken) and replaced:  # "in use" would no longer be true
+        return phrase("verdict.replaced", measured=measured), MUTED
     if judged.adopted:
         key, color = "verdict.in_use", GOOD
     elif offer_taken:

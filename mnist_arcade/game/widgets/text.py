@@ -16,6 +16,7 @@ larger-text setting (for projectors) lifts every small size to ``LARGE_TEXT_SIZE
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 
@@ -85,6 +86,7 @@ class Text:
 
     def __init__(self) -> None:
         self.large = False  # the larger-text setting, for projectors
+        self.least = 0  # while :meth:`at_least` holds: no text smaller than this
         self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
         self._cache: dict[tuple[str, int, tuple[int, int, int], Face], pygame.Surface] = {}
 
@@ -95,9 +97,20 @@ class Text:
         return self.large
 
     def shown_size(self, size: int) -> int:
-        """The size ``size`` is drawn at: at least MIN_TEXT_SIZE (12 px on screen), and at
-        least LARGE_TEXT_SIZE with larger text on."""
-        return max(size, LARGE_TEXT_SIZE if self.large else MIN_TEXT_SIZE)
+        """The size ``size`` is drawn at: at least MIN_TEXT_SIZE (12 px on screen), at
+        least LARGE_TEXT_SIZE with larger text on, and at least :meth:`at_least`'s size."""
+        return max(size, self.least, LARGE_TEXT_SIZE if self.large else MIN_TEXT_SIZE)
+
+    @contextlib.contextmanager
+    def at_least(self, size: int):
+        """While held, nothing is drawn (or measured) smaller than ``size``: the help card
+        drawn over a screen whose own smallest text is larger than the game's (the lesson's
+        16 px) keeps that screen's rule, with the layout the larger-text setting uses."""
+        before, self.least = self.least, max(self.least, size)
+        try:
+            yield self
+        finally:
+            self.least = before
 
     def font(self, size: int, text: str = "") -> pygame.font.Font | SharpMeasure:
         """What measures text drawn at ``size`` (see :meth:`shown_size`): exactly as wide and
@@ -116,7 +129,7 @@ class Text:
 
     def render(self, text: str, size: int = 22, color=TEXT) -> pygame.Surface:
         face = face_for(text)
-        key = (text, size, tuple(color), face)
+        key = (text, self.shown_size(size), tuple(color), face)
         surface = self._cache.get(key)
         if surface is None:
             if len(self._cache) > 600:  # plenty for every label on screen; drop old ones

@@ -170,7 +170,9 @@ class TrainHeader:
         done = phrase(key, epochs=finished.epochs_done, time=duration(finished.seconds))
         taught = training.preset == PresetName.FINETUNE
         asking = self.context.switching.taught_offer() is not None
-        sentence, color = verdict_line(training.judged, training.offer_taken, taught, asking)
+        judged = training.judged
+        replaced = judged is not None and not self.context.switching.still_in_use(judged)
+        sentence, color = verdict_line(judged, training.offer_taken, taught, asking, replaced)
         return done + sentence, color
 
     # --- the headline's row ----------------------------------------------------------------

@@ -246,6 +246,7 @@ ENGLISH: dict[str, str] = {
     "verdict.beside": " (model in use, same digits: {accuracy})",
     "verdict.in_use": "Now in use: it reads {measured}{incumbent}.",
     "verdict.chosen": "You chose to use this run: it reads {measured}{incumbent}.",
+    "verdict.replaced": "Another model is in use now: this run read {measured}.",
     "verdict.taught": "MNIST validation: {measured}{incumbent}. Enter twice: use it.",
     "verdict.taught_asking": "Taught: it reads {measured}{incumbent}.",
     "verdict.kept_aside": "Kept aside: it reads {measured}{incumbent}. Enter twice: use it anyway.",
@@ -416,7 +417,7 @@ ENGLISH: dict[str, str] = {
     "numbers.no_digits": "no {digit}s",
     "numbers.one_digit": "one {digit}",
     "numbers.few_digits": "{count} {digit}s",
-    "numbers.many_digits": "{count} {digit}s",
+    "numbers.many_digits": "{count} of the {digit}s",  # "194 of the 1s", not "194 1s"
     # --- card (the pieces every detail card shares) ----------------------------------------------
     "card.map": "{layer} map {number}",
     "card.adds": "adds {value}",
@@ -512,6 +513,8 @@ ENGLISH: dict[str, str] = {
     "keys.footer_gap": "   |   ",
     "keys.esc": "Esc",
     "keys.esc_or": "Esc / {key}",
+    "keys.esc_t_or_b": "Esc / T / B",
+    "keys.or_window_fullscreen": "{key} / F11",
     "keys.space": "Space",
     "keys.tab": "Tab",
     "keys.enter": "Enter",

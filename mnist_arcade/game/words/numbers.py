@@ -40,7 +40,8 @@ SAID_IN_WORDS = 10  # a count of a digit up to this is a word: "two 1s", not "2 
 def digits_counted(number: int, digit: int) -> str:
     """How many of one digit there are, for a sentence that names them. A figure beside a
     digit runs into it ("2 1s read as 2" is hard to read), so small counts are words: "no 3s",
-    "one 7", "two 1s", ... "ten 4s", then figures: "11 4s", "1,024 7s". Each language words
+    "one 7", "two 1s", ... "ten 4s", then figures kept apart from the digit: "11 of the 4s",
+    "1,024 of the 7s" (not "194 1s read right"). Each language words
     them in its table: Chinese keeps its figures, as its measure word already parts them
     ("2 个 1", "没有一个 3")."""
     if number == 0:
