@@ -60,7 +60,7 @@ def test_every_key_line_is_on_screen_below_the_maps(make_app, language, large):
     footer = [item for item in drawn if item.rect.top >= MAPS_RECT.bottom]
     assert footer
     assert all(item.rect.bottom <= app.screen.get_height() for item in footer)
-    shown = "".join(item.string for item in footer).replace(" ", "")
+    shown = phrase("keys.footer_gap").join(item.string for item in footer).replace(" ", "")
     assert shown == app.scene.key_line().replace(" ", "")  # every key, none cut off
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 
-from mnist_arcade.game.widgets.text import fit_lines
+from mnist_arcade.game.widgets.text import fit_items
 from mnist_arcade.game.widgets.theme import MUTED
 from mnist_arcade.game.words import phrase
 
@@ -51,20 +51,25 @@ class Scene:
         """Every key this scene answers (the window adds H / F1 / ? for help, F11)."""
         return []
 
+    def key_items(self) -> list[str]:
+        """Every key of the scene with what it does ("P  read the digit"), then H for help."""
+        keys = [phrase("keys.footer_key", key=b.label, what=b.what) for b in self.bindings()]
+        return [*keys, phrase("keys.footer_help")]
+
     def key_line(self) -> str:
         """Every key of the scene in one line, for the bottom of the screen."""
-        keys = [phrase("keys.footer_key", key=b.label, what=b.what) for b in self.bindings()]
-        keys.append(phrase("keys.footer_help"))
-        return phrase("keys.footer_gap").join(keys)
+        return phrase("keys.footer_gap").join(self.key_items())
 
     def draw_footer(self, surface: pygame.Surface, notice: bool = True) -> None:
-        """The key line at the bottom and, above it, a key's answer for a few seconds."""
+        """The key line at the bottom, in at most two rows that break between keys, never
+        between a key and its words; above it, a key's answer for a few seconds."""
         text = self.context.text
-        keys = self.key_line()
-        font = text.font(19, keys)
-        lines = len(fit_lines(keys, font, 1200, 2))  # taller lines (F2, Chinese) start higher,
-        top = min(676, surface.get_height() - 2 - lines * font.get_linesize())  # all on screen
-        text.draw_wrapped(surface, keys, (40, top), 1200, 19, MUTED)
+        font = text.font(19, self.key_line())
+        rows = fit_items(self.key_items(), phrase("keys.footer_gap"), font, 1200, 2)
+        step = font.get_linesize()  # taller lines (F2, Chinese) start higher, all on screen
+        top = min(676, surface.get_height() - 2 - len(rows) * step)
+        for row, line in enumerate(rows):
+            text.draw(surface, line, (40, top + row * step), 19, MUTED)
         fresh = self.context.notices.fresh() if notice else None
         if fresh:
             text.draw(surface, fresh, (40, 652), 20, self.context.notices.color)

@@ -192,6 +192,27 @@ def fit_lines(text: str, font: pygame.font.Font, width: int, max_lines: int) -> 
     return lines
 
 
+def fit_items(
+    items: list[str], gap: str, font: pygame.font.Font, width: int, max_lines: int
+) -> list[str]:
+    """``items`` joined by ``gap`` in lines of ``width`` that break only between two items
+    ("H  help" is never parted from its key), and inside one only when it alone is wider than a
+    line; at most ``max_lines``, the last ending in "..." if the items go on past it."""
+    lines: list[str] = []
+    for item in items:
+        if lines and font.size(f"{lines[-1]}{gap}{item}")[0] <= width:
+            lines[-1] = f"{lines[-1]}{gap}{item}"
+        elif font.size(item)[0] <= width:
+            lines.append(item)  # as written: wrapping would close up its double spaces
+        else:
+            lines.extend(wrap_words(item, font, width))
+    max_lines = max(1, max_lines)
+    if len(lines) > max_lines:
+        rest = gap.join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], _with_ellipsis(rest, font, width)]
+    return lines
+
+
 def _with_ellipsis(line: str, font: pygame.font.Font, width: int) -> str:
     """``line`` shortened word by word (a last long word letter by letter) until it fits
     ``width`` with "..." after it."""
