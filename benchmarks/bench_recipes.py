@@ -65,6 +65,9 @@ RECIPES = {
     "same digits, where more replays only redraw the same 24 writers",
     "pen4halfwarp": "pen4warp with only half the replays warped: the writers' own strokes kept "
     "beside their bent versions",
+    "pen4warpema": "pen4warp whose final weights are the running average of its last steps' "
+    "(Adam's exponential moving average, momentum 0.999), written into the model every epoch: "
+    "steadier end points than the last step's",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -119,6 +122,7 @@ def _preset(recipe: str):
     recipes["pen4x2"] = recipes["pen4"]  # the same mix, a wider network: see run_one
     recipes["pen4warp"] = recipes["pen4"]  # the same mix, warped pen strokes: see run_one
     recipes["pen4halfwarp"] = recipes["pen4"]  # half of them warped: see run_one
+    recipes["pen4warpema"] = recipes["pen4"]  # warped, averaged weights: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
 
@@ -194,6 +198,31 @@ def _wider_network(factor: int) -> None:
 
     mnist_arcade.ml.training.build_model = wider
     mnist_arcade.ml.training.fresh_weights = lambda seed=None: wider(seed).get_weights()
+
+
+EMA_MOMENTUM = 0.999  # about the last thousand steps (an epoch and a half of the full preset)
+
+
+def _averaged_weights(epochs: int) -> None:
+    """Each epoch ends on Adam's moving average of the weights from here on, not on its last
+    step's weights: Keras writes the average into the model every epoch's worth of steps
+    (``ema_overwrite_frequency``), so the best epoch kept at the end is an averaged one, and
+    training goes on from it. Needs the cosine plan, whose length says how many steps an
+    epoch has."""
+    import mnist_arcade.ml.training
+    from mnist_arcade.ml.backend import keras
+
+    def compile_averaged(model, learning_rate=1e-3):
+        optimizer = keras.optimizers.Adam(
+            learning_rate=learning_rate,
+            use_ema=True,
+            ema_momentum=EMA_MOMENTUM,
+            ema_overwrite_frequency=learning_rate.decay_steps // epochs,
+        )
+        model.compile(optimizer=optimizer, loss="categorical_crossentropy", metrics=["accuracy"])
+        return model
+
+    mnist_arcade.ml.training.compile_model = compile_averaged
 
 
 WARP_BEND, WARP_NUDGE = 0.08, 0.03  # shares of the digit's size
@@ -274,6 +303,9 @@ def run_one(recipe: str, seed: int) -> dict:
         _wider_network(2)
     if recipe == "pen4warp":
         _warped_training_strokes()
+    if recipe == "pen4warpema":
+        _warped_training_strokes()
+        _averaged_weights(_preset(recipe).epochs)
     if recipe == "pen4halfwarp":
         _warped_training_strokes(0.5)
     data = load_npz(mnist_path())
