@@ -147,6 +147,21 @@ def test_lun_means_an_epoch_and_nothing_else():
     assert other == []
 
 
+def test_what_p_does_is_one_verb_shibie_everywhere_but_the_lessons_title():
+    """The board said both "P  识别" and "按 P 预测": a reader takes two verbs for two
+    actions. 识别 is what the network does with a digit on every screen; 预测 stays only in
+    the lesson's step title, the tutorial's word."""
+    other = [key for key, template in CHINESE.items() if "预测" in template]
+    assert other == ["lesson.predict_title"]
+
+
+def test_a_digit_to_teach_is_asked_for_as_its_key_in_plain_words():
+    """The digit book's words said "再按它本该是的数字", which read stiff: they ask to press
+    that digit's key instead."""
+    stiff = [key for key, template in CHINESE.items() if "本该" in template]
+    assert stiff == []
+
+
 @pytest.fixture
 def chinese(monkeypatch):
     """The catalogue answering in Chinese, as the English table would."""

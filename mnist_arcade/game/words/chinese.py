@@ -15,7 +15,8 @@ the tutorial the game grew from, with the tutorial's own terms.
 #   practice exam 模拟考 (on the validation set) · final exam 期末考 (on the test set)
 #   accuracy 准确度 · loss 损失 · cross-entropy 交叉熵 · batch 批次 · epoch 轮 (一轮, 第 3 轮)
 #   a game round 回合 (never 轮, which is an epoch) · score (a layer's) 分数 · (the game's) 得分
-#   predict 预测 · read (the network reads a digit) 识别 · read right / wrong 认对 / 认错
+#   read (the network reads a digit; P) 识别, one verb on every screen (predict 预测 only in the
+#   lesson's step title, the tutorial's word) · read right / wrong 认对 / 认错
 #   read as 认成 · sure 把握 · chance 概率 · clear 清除 · normalise 归一化 · undo 撤销
 #   blur 模糊 · sharpen 锐化 · outline 轮廓 · emboss 浮雕 · edges 边缘
 #   board 画板 · drawing 画 · digit 数字 · stroke 笔画 · detector 检测器 · label 标签
@@ -89,13 +90,15 @@ CHINESE: dict[str, str] = {
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------
     "book.save_failed": "无法保存你的数字本：{reason}。",
-    "book.how_to_teach": "数字键用来教网络：先画，让它识别（P），再按它本该是的数字。",
+    "book.how_to_teach": "数字键用来教网络：先画，让它识别（P），再按下它应该是的那个数字键。",
     "book.read_right": "它认对了",
     "book.read_other": "它认成了 {digit}",
     "book.saved": "已存为 {digit}（{verdict}）。数字本里有 {count} 个：按 K 教给网络。",
     "book.saved_instead": "已改存为 {digit}（{verdict}）。数字本里有 {count} 个：按 K 教给网络。",
     # --- teach -----------------------------------------------------------------------------------
-    "teach.too_few": "先至少教 {needed} 个数字（现在有 {count} 个）：识别之后，按它本该是的数字。",
+    "teach.too_few": (
+        "先至少教 {needed} 个数字（现在有 {count} 个）：识别之后，按下它应该是的那个数字键。"
+    ),
     "teach.still_loading": "网络还在加载，请稍后再试。",
     "teach.run_going": "还有一次训练在进行：先停止它（T，然后 Esc）。",
     "teach.teaching": "正在把你的 {count} 个数字教给网络……",
@@ -160,7 +163,9 @@ CHINESE: dict[str, str] = {
     "book_screen.summary": "{count} 个数字    {counts}",
     "book_screen.delete_picked": "按 Delete 删除黄框里的数字。",
     "book_screen.how_to_pick": "点一个数字来选中它；然后按 Delete 删除。",
-    "book_screen.empty": "还是空的。在画板上：先画，让网络识别，再按它本该是的数字（0-9）。",
+    "book_screen.empty": (
+        "还是空的。在画板上：先画，让网络识别，再按下它应该是的那个数字键（0-9）。"
+    ),
     "book_screen.label_is": "是 {digit}",
     "book_screen.label_read": "认成 {digit}",
     # --- train_screen ----------------------------------------------------------------------------
@@ -243,7 +248,7 @@ CHINESE: dict[str, str] = {
     "board_screen.panel_board": "用鼠标在这里画：黑底上的白色方形画笔，和 MNIST 一样",
     "board_screen.panel_reads": "网络选出的数字，以及每个数字的概率",
     "board_screen.panel_network": "你的数字从左到右流过每一层",
-    "board_screen.key_predict": "识别数字（预测）",
+    "board_screen.key_predict": "识别数字",
     "board_screen.key_clear": "清除画板",
     "board_screen.key_undo": "撤销最后一笔（按住鼠标右键可以擦）",
     "board_screen.key_method": "切换把画缩小的方法",
@@ -284,7 +289,7 @@ CHINESE: dict[str, str] = {
     "board_screen.in_use": "使用中：{label}",
     "board_screen.training_status": "训练（{preset}）：{status}……",
     "board_screen.training_epoch": "训练（{preset}）：第 {epoch} / {epochs} 轮，按 T 观看",
-    "board_screen.result_press_p": "按 P 预测",
+    "board_screen.result_press_p": "按 P 识别",
     "board_screen.result_reading": "识别中……",
     "board_screen.reads_live": "你一边画，它一边认……",
     "board_screen.reads": "网络认出",
@@ -362,7 +367,9 @@ CHINESE: dict[str, str] = {
     "evaluation_screen.panel_digits": "点表格里的一个方块，看看正是哪些数字",
     "evaluation_screen.key_yours": "你的数字本或测试集数字",
     "evaluation_screen.source_book": "你的数字本",
-    "evaluation_screen.book_empty": "你的数字本是空的：在画板上识别之后，按它本该是的数字。",
+    "evaluation_screen.book_empty": (
+        "你的数字本是空的：在画板上识别之后，按下它应该是的那个数字键。"
+    ),
     "evaluation_screen.reading": "正在识别测试集数字……",
     "evaluation_screen.click_hint": "点一个方块，看看那些数字。",
     "evaluation_screen.read_as_axis": "认成",
