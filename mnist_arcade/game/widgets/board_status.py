@@ -14,6 +14,7 @@ from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import current_language
+from mnist_arcade.game.words.model_names import shown_run_kind
 
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
 KEY_SIZE, KEY_PITCH, KEY_ROWS = 21, 23, 4  # the key rows' size and pitch; four fit the panel
@@ -39,12 +40,12 @@ def training_status(training) -> str:
     if training.progress is None:
         return phrase(
             "board_screen.training_status",
-            preset=training.preset,
+            preset=shown_run_kind(training.preset),
             status=status_in_words(training.status),
         )
     return phrase(
         "board_screen.training_epoch",
-        preset=training.preset,
+        preset=shown_run_kind(training.preset),
         epoch=training.progress.epoch,
         epochs=training.total_epochs,
     )

@@ -21,12 +21,14 @@ the tutorial the game grew from, with the tutorial's own terms.
 #   blur 模糊 · sharpen 锐化 · outline 轮廓 · emboss 浮雕 · edges 边缘
 #   board 画板 · drawing 画 · digit 数字 · stroke 笔画 · detector 检测器 · label 标签
 #   digit book 数字本 · teach 教 · run (of training) 训练 / 训练结果 · preset 方案
+#   the tutorial run (seed) 教程训练 · the full run 完整训练
 #   kept aside 留作备用 (a kept-aside run 备用的训练结果) · the shipped model 自带的模型
 #   live reading 实时识别 · card 卡片 · lesson 课程 · step 步 · challenge 挑战 · help 帮助
 #   augmentation 数据增强 · samples/s 样本/秒 · exact / rounded 精确值 / 四舍五入
 # Keys keep their key-cap names (P, T, Esc, Enter, Tab, Delete, Ctrl+Z, F2); Space is 空格
 # (空格键 in a sentence) and the arrow keys are ← → ↑ ↓. Code names stay as they are:
-# conv1, pool1, conv2, pool2, dense, relu, softmax, val, the presets seed and full.
+# conv1, pool1, conv2, pool2, dense, relu, softmax, val. The presets are named in words on screen
+# (教程训练, 完整训练: run_kind.*); seed and full are the CLI's --preset names only.
 # Chinese punctuation (，。：；？！（）“” ……) in Chinese sentences; ASCII for numbers, keys and
 # code. A half-width space sits between Chinese and a number, key or code name, none beside a
 # placeholder that holds words (a model's name, a reason), nor beside full-width punctuation.
@@ -60,7 +62,15 @@ CHINESE: dict[str, str] = {
     "source.named": "你指定的 MNIST 数字（--data）",
     # --- run -------------------------------------------------------------------------------------
     "run.taught": "用你的 {digits} 个数字教过的模型",
-    "run.preset": "你的 {preset} 训练",
+    "run.preset": "你的{preset}",
+    "run_kind.seed": "教程训练",
+    "run_kind.full": "完整训练",
+    "run_kind.finetune": "教过数字本的训练",
+    "run_kind.saved": "保存的模型",
+    "run_kind.aside": "备用的训练结果",
+    "run.library_name": "你 {month} 月 {day} 日 {clock} 的{run}",
+    "run.library_number": "（第 {number} 个）",
+    "run.months": "1|2|3|4|5|6|7|8|9|10|11|12",
     # --- switch ----------------------------------------------------------------------------------
     "switch.kept_aside_question": "使用备用的训练结果（{name}）？再按一次 Enter 切换。",
     "switch.kept_aside_going": "正在启用你选的训练结果……",
@@ -108,7 +118,7 @@ CHINESE: dict[str, str] = {
     "teach.use_keys": "Enter：是，使用它        Esc：保留原来的模型",
     "teach.kept_old": "继续使用原来的模型。教过的模型也保留着：按 N 可以换回它。",
     # --- training --------------------------------------------------------------------------------
-    "training.started": "正在按 {preset} 方案训练；现在用的模型不变。",
+    "training.started": "开始{preset}；现在用的模型不变。",
     "training.failed": "训练失败：{error}",
     "training.not_saved": "{problem}。",  # the trainer's plain sentence: the file it used
     "training.nothing_to_keep": "还没学到多少就停了：什么也没留下。",
@@ -169,9 +179,9 @@ CHINESE: dict[str, str] = {
     "book_screen.label_is": "是 {digit}",
     "book_screen.label_read": "认成 {digit}",
     # --- train_screen ----------------------------------------------------------------------------
-    "train_screen.preset_seed": "1  seed：教程的训练（1,000 个数字，批次 500，50 轮）",
+    "train_screen.preset_seed": "1  教程训练：和教程一样（1,000 个数字，批次 500，50 轮）",
     "train_screen.preset_full": (
-        "2  full：所有训练集数字 + 像你这样画的数字，做了数据增强（约 99%）"
+        "2  完整训练：所有训练集数字 + 像你这样画的数字，做了数据增强（约 99%）"
     ),
     "train_screen.epoch_words": (
         "一轮（epoch）就是把所有训练集数字过一遍，分成一个个批次（每个批次把权重稍微修正一次）；"
@@ -195,8 +205,8 @@ CHINESE: dict[str, str] = {
     "train_screen.loss_subtitle": "平均错得有多厉害（交叉熵）：越低越好",
     "train_screen.key_stop": "停止训练，回到画板",
     "train_screen.key_back": "回到画板，训练继续",
-    "train_screen.key_seed": "seed 训练（教程的）",
-    "train_screen.key_full": "full 训练",
+    "train_screen.key_seed": "教程训练（和教程一样）",
+    "train_screen.key_full": "完整训练",
     "train_screen.key_again": "开始训练（再用上次的方案）",
     "train_screen.key_use": "使用备用的训练结果（按两次）",
     "train_screen.key_use_taught": "使用教过的模型",
@@ -287,8 +297,8 @@ CHINESE: dict[str, str] = {
     ),
     "board_screen.help_colours": "颜色：暗 = 卷积核没有反应，黄 = 它反应很强。",
     "board_screen.in_use": "使用中：{label}",
-    "board_screen.training_status": "训练（{preset}）：{status}……",
-    "board_screen.training_epoch": "训练（{preset}）：第 {epoch} / {epochs} 轮，按 T 观看",
+    "board_screen.training_status": "{preset}：{status}……",
+    "board_screen.training_epoch": "{preset}：第 {epoch} / {epochs} 轮，按 T 观看",
     "board_screen.result_press_p": "按 P 识别",
     "board_screen.result_reading": "识别中……",
     "board_screen.reads_live": "你一边画，它一边认……",
