@@ -93,6 +93,7 @@ class LessonScene(Scene):
     """Nine steps, one at a time, with the board beside every one."""
 
     TITLE = Phrase("lesson.title")
+    TEXT_ALREADY_LARGE = True  # every line at LESSON_SIZE or more, for a projector
     PANELS = Phrases(
         {
             "lesson.name_text": "lesson.panel_text",

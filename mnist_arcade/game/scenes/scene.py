@@ -41,6 +41,8 @@ class Scene:
 
     TITLE: ClassVar[str] = ""  # a Phrase, looked up when read (see words.Phrase)
     PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows (Phrases)
+    TEXT_ALREADY_LARGE: ClassVar[bool] = False  # True: no text smaller than F2 makes it (the
+    # lesson's), so F2 changes nothing here and says so; the setting is kept for the others
 
     def __init__(self, context: GameContext) -> None:
         self.context = context

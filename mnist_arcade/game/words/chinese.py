@@ -41,6 +41,8 @@ CHINESE: dict[str, str] = {
     "notice.key_does_nothing": "这个键在这里没有作用：按 H 查看所有按键。",
     "notice.larger_text_on": "大字已打开（再按 F2 恢复正常）。",
     "notice.larger_text_off": "大字已关闭。",
+    "notice.larger_text_elsewhere_on": "课程的字本来就够大；其他画面的大字已打开。",
+    "notice.larger_text_elsewhere_off": "其他画面的大字已关闭；课程的字还是这么大。",
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST 式居中",
     "method.plain": "教程的直接缩放",

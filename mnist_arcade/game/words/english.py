@@ -13,6 +13,12 @@ ENGLISH: dict[str, str] = {
     "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
     "notice.larger_text_on": "Larger text on (F2 again: back to normal).",
     "notice.larger_text_off": "Larger text off.",
+    "notice.larger_text_elsewhere_on": (
+        "The lesson's text is large already; larger text is on for the other screens."
+    ),
+    "notice.larger_text_elsewhere_off": (
+        "Larger text is off for the other screens; the lesson's text stays large."
+    ),
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST-style centring",
     "method.plain": "the tutorial's plain resize",
