@@ -34,6 +34,10 @@ from mnist_arcade.player_files.model_library import (
 from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
 
+WHOLE_WARNINGS = {  # warnings that name the model in use themselves: said as they are, short
+    "model.saved_kept_aside",  # enough for the notice to name the file it was kept aside as
+}
+
 
 def run_name(training: TrainingSession) -> str:
     """How the model from the last run is named beside its accuracy."""
@@ -218,7 +222,9 @@ class ModelSwitching:
                 measured_on=shown_measured_on(event.measured_on),
             )
         say, name = self.notices.say, with_the(shown_model_name(event.name))
-        if event.warning:
+        if getattr(event.warning, "key", None) in WHOLE_WARNINGS:  # the header shows accuracy
+            say(phrase("model.warning_whole", warning=event.warning), WARN)
+        elif event.warning:
             say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
         elif first:  # news: a warning the player is reading stays
             self.notices.say_news(phrase("model.ready", name=name, accuracy=accuracy), GOOD)

@@ -98,6 +98,8 @@ CHINESE: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": "（期末考：{measured_on}中答对 {accuracy:.1%}）",
     "model.warning": "{warning}。现在使用{name}{accuracy}。",
+    "model.warning_whole": "{warning}。",
+    "model.saved_kept_aside": "你保存的模型读不了，已改名为 {name} 留作备用；现在用的是自带的模型",
     "model.ready": "网络准备好了：{name}{accuracy}。画完按 P。",  # two lines under the board
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------

@@ -80,6 +80,11 @@ ENGLISH: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": " (final exam: {accuracy:.1%} of {measured_on} right)",
     "model.warning": "{warning}. Now using {name}{accuracy}.",
+    "model.warning_whole": "{warning}.",  # a warning that names the model in use itself
+    "model.saved_kept_aside": (
+        "Your saved model could not be read. It is kept aside as {name}; the shipped model "
+        "is in use"
+    ),
     "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
     "model.now_using": "Now using {name}{accuracy}.{note}",
     # --- book ------------------------------------------------------------------------------------
