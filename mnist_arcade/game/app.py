@@ -78,14 +78,23 @@ class App:
         elif event.type == pygame.KEYDOWN and event.key in FULLSCREEN_KEYS:
             self.window.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key in LARGER_TEXT_KEYS and not self.help_open:
-            large = self.context.text.toggle_large()
-            self.context.say(phrase("notice.larger_text_on" if large else "notice.larger_text_off"))
+            self.toggle_larger_text()
         elif event.type == pygame.KEYDOWN and (self.help_open or _is_help_key(event)):
             self.help_open = not self.help_open  # any key closes the help; H, F1, ? open it
         elif self.help_open and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION):
             pass  # no drawing through the help card
         else:
             self.scene.handle_event(self.window.map_event(event))
+
+    def toggle_larger_text(self) -> None:
+        """F2: larger text on or off, on every screen. A screen whose text is already that large
+        (the lesson) looks the same either way, so it says so rather than claim a change."""
+        large = self.context.text.toggle_large()
+        if self.scene.TEXT_ALREADY_LARGE:
+            key = "notice.larger_text_elsewhere_on" if large else "notice.larger_text_elsewhere_off"
+        else:
+            key = "notice.larger_text_on" if large else "notice.larger_text_off"
+        self.context.say(phrase(key))
 
     def frame(self, dt: float | None = None) -> None:
         """One turn of the loop: events, background news, update, draw, present."""

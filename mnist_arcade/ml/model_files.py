@@ -28,6 +28,7 @@ from mnist_arcade.player_files import unfinished_saves
 from mnist_arcade.player_files.atomic_files import set_aside
 from mnist_arcade.player_files.model_archives import archive_problem, whole_sentences
 from mnist_arcade.player_files.model_names import recorded_model_name
+from mnist_arcade.said import Said
 
 LOG = logging.getLogger(__name__)
 
@@ -229,11 +230,13 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
         try:
             return LoadedModel(load_model(user_path), "trained", user_path)
         except ModelLoadError as error:
-            where = ""
+            where = None
             if archive_problem(user_path) is not None:  # damaged or a bomb: set aside, as a
-                where = f" ({set_aside(user_path)})"  # book is (another Keras's model stays put)
-            warning = f"{error}{where}; using the shipped model instead"
+                where = set_aside(user_path)  # book is (another Keras's model stays put)
+            warning = f"{error}{f' ({where})' if where else ''}; using the shipped model instead"
             LOG.warning("the player's model did not load: %s", warning)
+            if getattr(where, "key", None) == "file.set_aside":  # the game says it plainly,
+                warning = Said(warning, "model.saved_kept_aside", **where.values)  # named
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from mnist_arcade import paths
@@ -21,13 +22,21 @@ from mnist_arcade.player_files.small_json import is_number, read_small_json
 from mnist_arcade.presets import PresetName
 
 FOLDER = "models"
-PRESET_WORDS = {
-    PresetName.SEED: "seed run",
-    PresetName.FULL: "full run",
-    PresetName.FINETUNE: "taught run",
-    "saved": "saved model",  # the player's model, kept here before a newer one replaced it
-    "aside": "kept-aside run",  # a kept-aside run, kept here before a newer one replaced it
-}
+KINDS = (  # what a library file's name ends in: how its model was made
+    *PresetName,
+    "saved",  # the player's model, kept here before a newer one replaced it
+    "aside",  # a kept-aside run, kept here before a newer one replaced it
+)
+
+
+@dataclass(frozen=True)
+class LibraryName:
+    """What a library file's name says: when it was kept, how it was made (a preset's name or
+    one of :data:`KINDS`), and its number for a second run in the same second (0: none)."""
+
+    when: time.struct_time
+    kind: str
+    number: int = 0
 
 
 def library_dir() -> Path:
@@ -70,23 +79,21 @@ def _order(path: Path) -> tuple[str, int]:
     return stamp, 1
 
 
-def describe(path: Path) -> str:
-    """ "your seed run of 26 Nov, 04:12:30" from the file's name (its own name if unknown),
-    to the second, and numbered for a second run in the same second: runs a minute apart are
-    common (the seed run takes seconds), and two models must not share a name."""
+def read_library_name(path: Path) -> LibraryName | None:
+    """When and how the model in ``path`` was made, from its name (None for a name the game did
+    not give), to the second and numbered for a second run in the same second: runs a minute
+    apart are common (the tutorial run takes seconds), and the game names each one apart. The
+    words are the game's (``game.words.model_names``): this package says no sentences."""
     parts = path.stem.split("_")
     if len(parts) != 3:
-        return path.stem
-    day, clock, preset = parts
+        return None
+    day, clock, kind = parts
     try:
         when = time.strptime(f"{day} {clock[:6]}", "%Y-%m-%d %H%M%S")
     except ValueError:
-        return path.stem
-    words = PRESET_WORDS.get(preset, f"{preset} run")
-    number = clock[7:] if clock[6:7] == "-" and clock[7:].isdigit() else ""
-    return f"your {words} of {time.strftime('%d %b, %H:%M:%S', when)}" + (
-        f" (no. {number})" if number else ""
-    )
+        return None
+    number = int(clock[7:]) if clock[6:7] == "-" and clock[7:].isdigit() else 0
+    return LibraryName(when, kind, number)
 
 
 def _accuracy_file(model: Path) -> Path:

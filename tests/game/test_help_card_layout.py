@@ -163,3 +163,18 @@ def test_every_help_card_has_one_fullscreen_row_for_f_and_f11(make_app, language
             "keys.or_window_fullscreen", key="F"
         ), scene_id
         assert "F11" not in strings and "F" not in strings, scene_id
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_a_glossary_word_both_languages_spell_alike_is_shown_once(make_app, language):
+    """softmax is softmax in Chinese too: its row showed "softmax softmax" (the word and its
+    twin in the other language); every word of the glossary is drawn once."""
+    from mnist_arcade.game.widgets.help_overlay import GLOSSARY
+
+    use_language(language)
+    app = make_app()
+    app.switch_to(SceneId.TRAINING)  # the screen the play-test saw it on
+    strings = [string for string, _ in help_card_lines(app)]
+    glossary = strings[strings.index(phrase("help.words")) :]  # panels may share a word
+    for name in GLOSSARY.catalogue_keys:
+        assert glossary.count(phrase(name)) == 1, phrase(name)

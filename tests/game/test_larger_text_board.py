@@ -191,3 +191,23 @@ def test_every_line_of_a_card_stays_inside_it_and_off_the_others(make_app, langu
     for index, first in enumerate(on_card):
         for second in on_card[index + 1 :]:
             assert not first.ink.colliderect(second.ink), (first.string, second.string)
+
+
+@pytest.mark.parametrize("language", list(Language))
+@pytest.mark.parametrize("large", [False, True])
+def test_the_footers_last_line_keeps_a_margin_above_the_panels_foot(make_app, language, large):
+    """With larger text on, the Chinese footer's last line (the colours) sat on the panel's
+    bottom edge: it keeps at least the room the first line has above it."""
+    use_language(language)
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    with TextRecorder(app.context.text) as seen:
+        app.frame(1 / 60)
+    footer = [item for item in seen.drawn if HELP_RECT.colliderect(item.rect)]
+    above = min(item.rect.top for item in footer) - HELP_RECT.top
+    last = max(footer, key=lambda item: item.rect.bottom)
+    assert above > 0 and HELP_RECT.bottom - last.rect.bottom >= above, last.string
+    for upper, lower in itertools.pairwise(sorted(footer, key=lambda item: item.rect.top)):
+        if upper.rect.left == lower.rect.left:  # one row under another (not the language key)
+            assert lower.ink.top - upper.ink.bottom >= 2, (upper.string, lower.string)

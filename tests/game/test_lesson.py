@@ -17,6 +17,8 @@ from mnist_arcade.game.scene_id import SceneId
 from mnist_arcade.game.scenes.lesson_scene import LessonScene
 from mnist_arcade.game.state.lesson_progress import progress_path
 from mnist_arcade.game.state.lesson_steps import STEPS, LessonStep
+from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.languages import Language, use_language
 from testing_support.game_input import post_key, post_stroke, run_until, settle
 
 STEP_COUNT = len(STEPS)
@@ -374,3 +376,43 @@ def test_the_kernel_lab_shows_the_drawing_before_the_network_has_loaded(make_app
     assert not app.context.model.ready
     np.testing.assert_allclose(scene.kernel_lab.image, np.clip(expected, 0, 1))
     engine.release()
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_f2_in_the_lesson_says_its_text_is_large_already_and_is_kept_for_the_board(
+    make_app, language
+):
+    """F2 in the lesson changed nothing (its text is already large) yet said "larger text on":
+    it now says so, and the setting still holds on the board."""
+    use_language(language)
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    press(app, pygame.K_F2)
+    assert app.context.text.large
+    assert app.context.notices.current == phrase("notice.larger_text_elsewhere_on")
+    on_screen = "".join(string for string, _ in drawn(app)).replace(" ", "")
+    assert phrase("notice.larger_text_elsewhere_on").replace(" ", "") in on_screen  # whole
+    press(app, pygame.K_ESCAPE)
+    assert app.scene is app.scenes[SceneId.BOARD] and app.context.text.large
+    press(app, pygame.K_l)
+    press(app, pygame.K_F2)
+    assert not app.context.text.large
+    assert app.context.notices.current == phrase("notice.larger_text_elsewhere_off")
+
+
+def test_larger_text_changes_no_pixel_of_any_lesson_step(make_app):
+    """What lets F2 say the lesson's text is large already: every step looks the same with
+    larger text on as off (were a small line added, this fails and the notice would lie)."""
+    app = make_app()
+    press(app, pygame.K_l)
+    scene, canvas = app.scene, app.window.canvas
+    assert scene.TEXT_ALREADY_LARGE
+    for _ in STEPS:
+        assert settle(app)
+        pictures = []
+        for _ in range(2):
+            scene.draw(canvas)
+            pictures.append(pygame.surfarray.array3d(canvas))
+            app.context.text.toggle_large()
+        assert np.array_equal(*pictures), scene.step
+        press(app, pygame.K_RIGHT)

@@ -136,7 +136,7 @@ def test_t_trains_for_real_and_a_better_run_is_put_in_use(make_app, tmp_path, mn
     judged = training.judged
     assert judged.adopted and judged.candidate_accuracy > judged.incumbent_accuracy
     assert (tmp_path / "trained.keras").is_file()
-    assert run_until(app, lambda: app.context.model.label.startswith("your seed run"), 30)
+    assert run_until(app, lambda: app.context.model.label.startswith("your tutorial run"), 30)
     assert settle(app)
     for mine, trained in zip(app.context.model.weights, judged.weights, strict=True):
         np.testing.assert_array_equal(mine, trained)
@@ -411,7 +411,7 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     post_key(pygame.K_n)  # a curious press only asks: the worse run is not put in use
     app.frame(1 / 60)
     assert (
-        "Use your seed run of" in app.context.notices.current
+        "Use your tutorial run of" in app.context.notices.current
         and "N again" in app.context.notices.current
     )
     judged = f"practice exam {training.judged.candidate_accuracy:.1%}; run 1 of 1 kept"
@@ -422,7 +422,7 @@ def test_every_judged_run_is_kept_and_n_switches_between_the_kept_models(make_ap
     assert not paths.user_model_path().exists()
     post_key(pygame.K_n)  # the second N confirms
     app.frame(1 / 60)
-    assert run_until(app, lambda: app.context.model.label.startswith("your seed run of"), 30)
+    assert run_until(app, lambda: app.context.model.label.startswith("your tutorial run of"), 30)
     assert settle(app)  # the drawing is read again with the model switched to
     assert not np.allclose(app.context.readings.prediction.probabilities, shipped_reading)
     for mine, run in zip(app.context.model.weights, training.judged.weights, strict=True):
@@ -513,14 +513,14 @@ def test_a_damaged_kept_model_is_set_aside_and_n_offers_the_older_runs_behind_it
     app.frame(1 / 60)
     notice = app.context.notices.current
     assert junk.name in notice and "set aside" in notice
-    assert "your seed run of 01 Jan" in notice and "(run 1 of 1 kept, best first)" in notice
+    assert "your tutorial run of 1 Jan" in notice and "(run 1 of 1 kept, best first)" in notice
     assert library_models() == [older]
     aside = " ".join(p.name for p in library_dir().iterdir() if ".unreadable-" in p.name)
     assert f"{junk.stem}.unreadable-" in aside and f"{crc.stem}.unreadable-" in aside
     post_key(pygame.K_n)
     app.frame(1 / 60)
     assert run_until(app, lambda: "Now using" in app.context.notices.current, 30)
-    assert "seed run of 01 Jan" in app.context.notices.current
+    assert "tutorial run of 1 Jan" in app.context.notices.current
 
 
 def test_a_kept_model_keras_refuses_is_set_aside_when_the_switch_fails(make_app):
@@ -607,7 +607,7 @@ def test_n_offers_the_best_read_kept_run_first_and_says_what_its_place_means(mak
     post_key(pygame.K_n)
     app.frame(1 / 60)
     notice = app.context.notices.current
-    assert "of 02 Jan" in notice and "practice exam 97.0%; run 1 of 2 kept, best first" in notice
+    assert "of 2 Jan" in notice and "practice exam 97.0%; run 1 of 2 kept, best first" in notice
 
 
 def test_a_question_hidden_by_news_is_withdrawn_and_the_next_press_asks_again(make_app):

@@ -185,7 +185,7 @@ def test_a_save_that_fails_goes_to_the_temporary_folder_instead(tmp_path, monkey
 
 def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     from mnist_arcade.ml.library_saves import keep_aside_user_model, save_over_player_slot
-    from mnist_arcade.player_files.model_library import describe, library_models
+    from mnist_arcade.player_files.model_library import library_models, read_library_name
 
     first, second, third = (build_model(seed=seed) for seed in (1, 2, 3))
     aside = save_over_player_slot(first, paths.kept_aside_model_path())  # a CLI run kept aside
@@ -196,7 +196,7 @@ def test_no_kept_run_or_saved_model_is_lost_when_a_newer_one_replaces_it():
     kept = library_models()
     assert [p.read_bytes() for p in kept].count(first_bytes) == 1  # kept once, not lost
     second_in_library = [p for p in kept if _same_weights(p, second)]
-    assert len(second_in_library) == 1 and "kept-aside run" in describe(second_in_library[0])
+    assert len(second_in_library) == 1 and read_library_name(second_in_library[0]).kind == "aside"
     assert _same_weights(paths.kept_aside_model_path(), third)
     assert not paths.user_model_path().exists()
 

@@ -3,10 +3,10 @@
 import time
 
 from mnist_arcade.player_files.model_library import (
-    describe,
     library_dir,
     library_models,
     new_model_path,
+    read_library_name,
     record_accuracy,
     recorded_accuracy,
 )
@@ -23,9 +23,12 @@ def test_kept_models_are_named_by_when_and_how_and_listed_newest_first():
     later.write_bytes(b"c")
     (library_dir() / ".half-written.keras").write_bytes(b"")
     assert library_models() == [later, second, first]
-    assert describe(first) == "your seed run of 26 Nov, 04:12:30"
-    assert describe(second) == "your seed run of 26 Nov, 04:12:30 (no. 2)"  # never one name
-    assert describe(later) == "your taught run of 26 Nov, 04:13:30"  # for two models
+    named = [read_library_name(path) for path in (first, second, later)]
+    kinds = [(name.kind, name.number) for name in named]
+    assert kinds == [("seed", 0), ("seed", 2), ("finetune", 0)]
+    assert named[0].when[:6] == named[1].when[:6] == time.localtime(when)[:6]  # numbered
+    assert named[2].when[:6] == time.localtime(when + 60)[:6]
+    assert read_library_name(library_dir() / "model.keras") is None  # not named by the game
     assert first != second
 
 

@@ -12,7 +12,11 @@ from mnist_arcade.game.widgets.board_status import draw_board_help, model_status
 from mnist_arcade.game.widgets.detail_view import DetailView
 from mnist_arcade.game.widgets.network_view import FULL_LAYOUT, NetworkView
 from mnist_arcade.game.widgets.occlusion_overlay import OcclusionOverlay
-from mnist_arcade.game.widgets.reading_panel import RESULT_RECT, draw_reading_panel
+from mnist_arcade.game.widgets.reading_panel import (
+    RESULT_RECT,
+    draw_reading_panel,
+    shows_a_reading,
+)
 from mnist_arcade.game.widgets.theme import (
     ACCENT,
     BACKGROUND,
@@ -29,6 +33,9 @@ DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
 }
 NOTICE_TOPLEFT, NOTICE_LINES = (40, 391), 3  # under the board, above the reading (room allowing)
 NOTICE_SIZE = 20
+NOTICE_OVER_EMPTY_PANEL = 110  # px of the reading panel's top a notice may take while the panel
+# shows no reading (a warning at launch names a file whole: "kept aside as <its name>")
+PANEL_GAP = 4  # at least this between the notice's last line and the reading panel
 NETWORK_RECT = pygame.Rect(372, 84, 868, 500)
 DETECTOR_LAYERS = ("conv1", "conv2")  # hovering one of their maps shows what it looks for
 
@@ -270,9 +277,14 @@ class BoardScene(Scene):
         text.draw(surface, training_status(context.training), (1240, 46), 20, ACCENT, "topright")
 
         self.canvas.draw(surface)
-        self._draw_notice(surface)
         shown = self.network.prediction is not None and self.network.done
-        draw_reading_panel(surface, text, context.readings, shown)
+        empty = not shows_a_reading(context.readings, shown)
+        below_notice = self._draw_notice(surface, empty)
+        panel_rect = RESULT_RECT.copy()
+        if empty:  # a long notice pushes the panel's top down, never under it
+            panel_rect.top = max(RESULT_RECT.top, below_notice + PANEL_GAP)
+            panel_rect.height = RESULT_RECT.bottom - panel_rect.top
+        draw_reading_panel(surface, text, context.readings, shown, panel_rect)
 
         panel(surface, NETWORK_RECT)
         if self.network.prediction is None:
@@ -318,20 +330,25 @@ class BoardScene(Scene):
             return phrase("board_screen.changed_first"), phrase("board_screen.changed_second")
         return phrase("board_screen.empty_first"), phrase("board_screen.empty_second")
 
-    def _draw_notice(self, surface: pygame.Surface) -> None:
+    def _draw_notice(self, surface: pygame.Surface, panel_empty: bool) -> int:
         """The notice under the board, in as many lines as fit above the reading panel (its
         panel is drawn later and would hide a line below its top edge): a longer notice ends
-        in "...", never silently under the panel. Chinese lines are taller than English ones."""
+        in "...", never silently under the panel. Chinese lines are taller than English ones.
+        While the panel shows no reading it gives up to NOTICE_OVER_EMPTY_PANEL of its top
+        (a launch warning's file name is whole). Returns the y below the notice's last line."""
         context = self.context
         notice = context.notices.current
         line_height = context.text.font(NOTICE_SIZE, notice).get_linesize()
         room = RESULT_RECT.top - NOTICE_TOPLEFT[1]
-        context.text.draw_wrapped(
+        lines = min(NOTICE_LINES, room // line_height)
+        if panel_empty:
+            lines = max(lines, (room + NOTICE_OVER_EMPTY_PANEL - PANEL_GAP) // line_height)
+        return context.text.draw_wrapped(
             surface,
             notice,
             NOTICE_TOPLEFT,
             self.canvas.rect.width,
             NOTICE_SIZE,
             context.notices.color,
-            min(NOTICE_LINES, room // line_height),
+            lines,
         )

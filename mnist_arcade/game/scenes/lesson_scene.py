@@ -94,6 +94,7 @@ class LessonScene(Scene):
 
     LEAST_TEXT_SIZE = LESSON_SIZE  # its help card too
     TITLE = Phrase("lesson.title")
+    TEXT_ALREADY_LARGE = True  # every line at LESSON_SIZE or more, for a projector
     PANELS = Phrases(
         {
             "lesson.name_text": "lesson.panel_text",

@@ -43,6 +43,8 @@ class Scene:
     PANELS: ClassVar[dict[str, str]] = {}  # panel name -> one sentence on what it shows (Phrases)
     LEAST_TEXT_SIZE: ClassVar[int] = 0  # the screen's smallest text, if above the game's: its
     # help card is drawn no smaller (the lesson's 16 px, for a projector)
+    TEXT_ALREADY_LARGE: ClassVar[bool] = False  # True: no text smaller than F2 makes it (the
+    # lesson's), so F2 changes nothing here and says so; the setting is kept for the others
 
     def __init__(self, context: GameContext) -> None:
         self.context = context

@@ -18,11 +18,15 @@ from mnist_arcade.game.state.notices import Confirmable, Notices
 from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.game.words import phrase, with_the
-from mnist_arcade.game.words.model_names import shown_measured_on, shown_model_name
+from mnist_arcade.game.words.model_names import (
+    shown_library_name,
+    shown_measured_on,
+    shown_model_name,
+    shown_run_kind,
+)
 from mnist_arcade.messages import ModelInUse, RunJudged
 from mnist_arcade.player_files.model_library import (
     checked_library_models,
-    describe,
     library_models,
     recorded_accuracy,
     set_aside_model,
@@ -30,12 +34,16 @@ from mnist_arcade.player_files.model_library import (
 from mnist_arcade.presets import PresetName
 from mnist_arcade.scoring.adoption import percentages_that_differ
 
+WHOLE_WARNINGS = {  # warnings that name the model in use themselves: said as they are, short
+    "model.saved_kept_aside",  # enough for the notice to name the file it was kept aside as
+}
+
 
 def run_name(training: TrainingSession) -> str:
     """How the model from the last run is named beside its accuracy."""
     if training.preset == PresetName.FINETUNE and training.report is not None:
         return phrase("run.taught", digits=training.report.book_digits)
-    return phrase("run.preset", preset=training.preset)
+    return phrase("run.preset", preset=shown_run_kind(training.preset))
 
 
 def library_file(judged: RunJudged) -> Path | None:
@@ -145,7 +153,7 @@ class ModelSwitching:
         kept = best_read_first(kept)
         files = [paths.shipped_model_path(), *kept]
         index = (self._position_in_use(files) + 1) % len(files)  # never the model in use
-        name = phrase("switch.shipped_name") if index == 0 else describe(kept[index - 1])
+        name = phrase("switch.shipped_name") if index == 0 else shown_library_name(kept[index - 1])
         place = (
             phrase("switch.place_shipped")
             if index == 0
@@ -221,7 +229,9 @@ class ModelSwitching:
                 measured_on=shown_measured_on(event.measured_on),
             )
         say, name = self.notices.say, with_the(shown_model_name(event.name))
-        if event.warning:
+        if getattr(event.warning, "key", None) in WHOLE_WARNINGS:  # the header shows accuracy
+            say(phrase("model.warning_whole", warning=event.warning), WARN)
+        elif event.warning:
             say(phrase("model.warning", warning=event.warning, name=name, accuracy=accuracy), WARN)
         elif first:  # news: a warning the player is reading stays
             self.notices.say_news(phrase("model.ready", name=name, accuracy=accuracy), GOOD)

@@ -23,6 +23,7 @@ from mnist_arcade.game.state.readings import Readings
 from mnist_arcade.game.state.switching import ModelSwitching, library_file, run_name
 from mnist_arcade.game.widgets.theme import GOOD, MUTED, WARN
 from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words.model_names import shown_run_kind
 from mnist_arcade.messages import Prediction
 from mnist_arcade.player_files.model_names import record_model_name
 
@@ -51,7 +52,8 @@ class TrainingNews:
         started = self.training.start(preset, incumbent_weights=self.model.weights)
         if started:
             self.forget_preview()
-            self.notices.say(phrase("training.started", preset=self.training.preset), MUTED)
+            preset = shown_run_kind(self.training.preset)
+            self.notices.say(phrase("training.started", preset=preset), MUTED)
         return started
 
     def on_preview(self, prediction: Prediction) -> None:

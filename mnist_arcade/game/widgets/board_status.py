@@ -14,10 +14,13 @@ from mnist_arcade.game.state.readings import method_name
 from mnist_arcade.game.widgets.theme import ACCENT, MUTED, TEXT, WARN, panel
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import current_language
+from mnist_arcade.game.words.model_names import shown_run_kind
 
 HELP_RECT = pygame.Rect(372, 600, 868, 100)
 KEY_SIZE, KEY_PITCH, KEY_ROWS = 21, 23, 4  # the key rows' size and pitch; four fit the panel
 KEY_GAP = 16  # at the least between the first row and the language switch
+KEY_MARGIN = 6  # from the panel's top edge to the first row, and from the last row to its foot
+COLOURS_SIZE = 19  # the colours line under the keys, when they leave it room
 KEY_SEPARATOR = re.compile(r"( {3,})")  # three spaces or more part two keys ("P  read it")
 
 
@@ -39,12 +42,12 @@ def training_status(training) -> str:
     if training.progress is None:
         return phrase(
             "board_screen.training_status",
-            preset=training.preset,
+            preset=shown_run_kind(training.preset),
             status=status_in_words(training.status),
         )
     return phrase(
         "board_screen.training_epoch",
-        preset=training.preset,
+        preset=shown_run_kind(training.preset),
         epoch=training.progress.epoch,
         epochs=training.total_epochs,
     )
@@ -65,7 +68,7 @@ def draw_board_help(surface: pygame.Surface, text, readings, switching) -> None:
     own; the colours line then gives up its place if the keys need it, so no key runs off the
     window's edge."""
     panel(surface, HELP_RECT)
-    left, top = HELP_RECT.left + 16, HELP_RECT.top + 6
+    left, top = HELP_RECT.left + 16, HELP_RECT.top + KEY_MARGIN
     language = language_key()
     width = HELP_RECT.width - 32
     language_width = text.font(KEY_SIZE, language).size(language)[0]
@@ -84,11 +87,25 @@ def draw_board_help(surface: pygame.Surface, text, readings, switching) -> None:
         ),
         (phrase("board_screen.help_third"), TEXT),
     ]
-    rows = key_rows(text, lines, width, width - language_width - KEY_GAP)
-    for row, (words, color) in enumerate(rows[:KEY_ROWS]):
-        text.draw(surface, words, (left, top + row * KEY_PITCH), KEY_SIZE, color)
+    rows = [
+        (words, color, KEY_SIZE)
+        for words, color in key_rows(text, lines, width, width - language_width - KEY_GAP)
+    ]
     if len(rows) < KEY_ROWS:
-        text.draw(surface, phrase("board_screen.help_colours"), (left, top + 70), 19, MUTED)
+        rows.append((phrase("board_screen.help_colours"), MUTED, COLOURS_SIZE))
+    rows = rows[:KEY_ROWS]
+    for (words, color, size), y in zip(rows, row_tops(text, rows, top), strict=True):
+        text.draw(surface, words, (left, y), size, color)
+
+
+def row_tops(text, rows, top: int) -> list[int]:
+    """Where each of ``rows`` ((words, colour, size), ...) starts: KEY_PITCH apart, closer
+    where the last row would reach the panel's foot margin (larger text, F2, and Chinese lines
+    are taller), so the last line keeps as much room below it as the first has above."""
+    tallest = max(text.font(size, words).get_linesize() for words, _, size in rows)
+    room = HELP_RECT.bottom - KEY_MARGIN - tallest - top
+    pitch = min(KEY_PITCH, room // max(1, len(rows) - 1))
+    return [top + row * pitch for row in range(len(rows))]
 
 
 def key_rows(text, lines, width: int, first_width: int) -> list[tuple[str, object]]:

@@ -179,12 +179,15 @@ def _blocks(text: Text, keys: list[tuple[str, str]], panels: dict[str, str]) -> 
 
 
 def _glossary_blocks() -> list[_Block]:
-    """The glossary's words, each with its name in the other language beside it."""
+    """The glossary's words, each with its name in the other language beside it, unless both
+    languages call it the same (softmax is softmax in Chinese too: shown once, not twice)."""
     other = current_language().other
-    return [
-        _Block("entry", phrase(name), phrase(meaning), aside=phrase_in(other, name))
-        for name, meaning in GLOSSARY.catalogue_keys.items()
-    ]
+    blocks = []
+    for name, meaning in GLOSSARY.catalogue_keys.items():
+        shown, twin = phrase(name), phrase_in(other, name)
+        aside = "" if twin.casefold() == shown.casefold() else twin
+        blocks.append(_Block("entry", shown, phrase(meaning), aside=aside))
+    return blocks
 
 
 def _flow(blocks, text: Text, widths: list[int], height: int) -> list[list[_Block]] | None:

@@ -14,16 +14,26 @@ from mnist_arcade.scoring.confidence import reads_as_digit
 RESULT_RECT = pygame.Rect(40, 440, 300, 260)
 
 
-def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> None:
+def shows_a_reading(readings, shown: bool) -> bool:
+    """Whether the panel shows a reading (else only a line on what to do, which a shorter panel
+    holds as well: the notice above may then take some of its room)."""
+    either = readings.prediction is not None or readings.live_prediction is not None
+    return shown and either
+
+
+def draw_reading_panel(
+    surface: pygame.Surface, text, readings, shown: bool, rect: pygame.Rect = RESULT_RECT
+) -> None:
     """What the network read: the digit and how sure (or "not a digit"), the method, and the
-    ten chances as bars; while nothing is shown yet, what to do. ``shown`` says the network
-    view has finished showing this reading, so the answer never comes before its maps."""
-    panel(surface, RESULT_RECT)
+    ten chances as bars; while nothing is shown yet, what to do, in ``rect`` (a reading is
+    always shown in the whole RESULT_RECT). ``shown`` says the network view has finished
+    showing this reading, so the answer never comes before its maps."""
     prediction = readings.prediction
     as_you_draw = prediction is None and readings.live_prediction is not None
     if as_you_draw:  # a reading a stroke behind: said so, in grey
         prediction = readings.live_prediction
-    if prediction is None or not shown:
+    if not shows_a_reading(readings, shown):
+        panel(surface, rect)
         if readings.drawing_changed:
             message = phrase("board_screen.result_changed")
         else:
@@ -32,8 +42,9 @@ def draw_reading_panel(surface: pygame.Surface, text, readings, shown: bool) -> 
                 if prediction is None
                 else "board_screen.result_reading"
             )
-        text.draw(surface, message, RESULT_RECT.center, 24, MUTED, "center")
+        text.draw(surface, message, rect.center, 24, MUTED, "center")
         return
+    panel(surface, RESULT_RECT)
     title = phrase("board_screen.reads_live" if as_you_draw else "board_screen.reads")
     text.draw(surface, title, (RESULT_RECT.left + 16, RESULT_RECT.top + 12), 22, MUTED)
     digit_bottom, words_bottom = _draw_guess(surface, text, prediction, as_you_draw)

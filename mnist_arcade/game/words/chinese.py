@@ -15,17 +15,20 @@ the tutorial the game grew from, with the tutorial's own terms.
 #   practice exam 模拟考 (on the validation set) · final exam 期末考 (on the test set)
 #   accuracy 准确度 · loss 损失 · cross-entropy 交叉熵 · batch 批次 · epoch 轮 (一轮, 第 3 轮)
 #   a game round 回合 (never 轮, which is an epoch) · score (a layer's) 分数 · (the game's) 得分
-#   predict 预测 · read (the network reads a digit) 识别 · read right / wrong 认对 / 认错
+#   read (the network reads a digit; P) 识别, one verb on every screen (predict 预测 only in the
+#   lesson's step title, the tutorial's word) · read right / wrong 认对 / 认错
 #   read as 认成 · sure 把握 · chance 概率 · clear 清除 · normalise 归一化 · undo 撤销
 #   blur 模糊 · sharpen 锐化 · outline 轮廓 · emboss 浮雕 · edges 边缘
 #   board 画板 · drawing 画 · digit 数字 · stroke 笔画 · detector 检测器 · label 标签
 #   digit book 数字本 · teach 教 · run (of training) 训练 / 训练结果 · preset 方案
+#   the tutorial run (seed) 教程训练 · the full run 完整训练
 #   kept aside 留作备用 (a kept-aside run 备用的训练结果) · the shipped model 自带的模型
 #   live reading 实时识别 · card 卡片 · lesson 课程 · step 步 · challenge 挑战 · help 帮助
 #   augmentation 数据增强 · samples/s 样本/秒 · exact / rounded 精确值 / 四舍五入
 # Keys keep their key-cap names (P, T, Esc, Enter, Tab, Delete, Ctrl+Z, F2); Space is 空格
 # (空格键 in a sentence) and the arrow keys are ← → ↑ ↓. Code names stay as they are:
-# conv1, pool1, conv2, pool2, dense, relu, softmax, val, the presets seed and full.
+# conv1, pool1, conv2, pool2, dense, relu, softmax, val. The presets are named in words on screen
+# (教程训练, 完整训练: run_kind.*); seed and full are the CLI's --preset names only.
 # Chinese punctuation (，。：；？！（）“” ……) in Chinese sentences; ASCII for numbers, keys and
 # code. A half-width space sits between Chinese and a number, key or code name, none beside a
 # placeholder that holds words (a model's name, a reason), nor beside full-width punctuation.
@@ -38,6 +41,8 @@ CHINESE: dict[str, str] = {
     "notice.key_does_nothing": "这个键在这里没有作用：按 H 查看所有按键。",
     "notice.larger_text_on": "大字已打开（再按 F2 恢复正常）。",
     "notice.larger_text_off": "大字已关闭。",
+    "notice.larger_text_elsewhere_on": "课程的字本来就够大；其他画面的大字已打开。",
+    "notice.larger_text_elsewhere_off": "其他画面的大字已关闭；课程的字还是这么大。",
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST 式居中",
     "method.plain": "教程的直接缩放",
@@ -59,7 +64,15 @@ CHINESE: dict[str, str] = {
     "source.named": "你指定的 MNIST 数字（--data）",
     # --- run -------------------------------------------------------------------------------------
     "run.taught": "用你的 {digits} 个数字教过的模型",
-    "run.preset": "你的 {preset} 训练",
+    "run.preset": "你的{preset}",
+    "run_kind.seed": "教程训练",
+    "run_kind.full": "完整训练",
+    "run_kind.finetune": "教过数字本的训练",
+    "run_kind.saved": "保存的模型",
+    "run_kind.aside": "备用的训练结果",
+    "run.library_name": "你 {month} 月 {day} 日 {clock} 的{run}",
+    "run.library_number": "（第 {number} 个）",
+    "run.months": "1|2|3|4|5|6|7|8|9|10|11|12",
     # --- switch ----------------------------------------------------------------------------------
     "switch.kept_aside_question": "使用备用的训练结果（{name}）？再按一次 Enter 切换。",
     "switch.kept_aside_going": "正在启用你选的训练结果……",
@@ -85,17 +98,21 @@ CHINESE: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": "（期末考：{measured_on}中答对 {accuracy:.1%}）",
     "model.warning": "{warning}。现在使用{name}{accuracy}。",
+    "model.warning_whole": "{warning}。",
+    "model.saved_kept_aside": "你保存的模型读不了，已改名为 {name} 留作备用；现在用的是自带的模型",
     "model.ready": "网络准备好了：{name}{accuracy}。画完按 P。",  # two lines under the board
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------
     "book.save_failed": "无法保存你的数字本：{reason}。",
-    "book.how_to_teach": "数字键用来教网络：先画，让它识别（P），再按它本该是的数字。",
+    "book.how_to_teach": "数字键用来教网络：先画，让它识别（P），再按下它应该是的那个数字键。",
     "book.read_right": "它认对了",
     "book.read_other": "它认成了 {digit}",
     "book.saved": "已存为 {digit}（{verdict}）。数字本里有 {count} 个：按 K 教给网络。",
     "book.saved_instead": "已改存为 {digit}（{verdict}）。数字本里有 {count} 个：按 K 教给网络。",
     # --- teach -----------------------------------------------------------------------------------
-    "teach.too_few": "先至少教 {needed} 个数字（现在有 {count} 个）：识别之后，按它本该是的数字。",
+    "teach.too_few": (
+        "先至少教 {needed} 个数字（现在有 {count} 个）：识别之后，按下它应该是的那个数字键。"
+    ),
     "teach.still_loading": "网络还在加载，请稍后再试。",
     "teach.run_going": "还有一次训练在进行：先停止它（T，然后 Esc）。",
     "teach.teaching": "正在把你的 {count} 个数字教给网络……",
@@ -105,7 +122,7 @@ CHINESE: dict[str, str] = {
     "teach.use_keys": "Enter：是，使用它        Esc：保留原来的模型",
     "teach.kept_old": "继续使用原来的模型。教过的模型也保留着：按 N 可以换回它。",
     # --- training --------------------------------------------------------------------------------
-    "training.started": "正在按 {preset} 方案训练；现在用的模型不变。",
+    "training.started": "开始{preset}；现在用的模型不变。",
     "training.failed": "训练失败：{error}",
     "training.not_saved": "{problem}。",  # the trainer's plain sentence: the file it used
     "training.nothing_to_keep": "还没学到多少就停了：什么也没留下。",
@@ -163,13 +180,15 @@ CHINESE: dict[str, str] = {
     "book_screen.summary_one": "{count} 个数字    {counts}",
     "book_screen.delete_picked": "按 Delete 删除黄框里的数字。",
     "book_screen.how_to_pick": "点一个数字来选中它；然后按 Delete 删除。",
-    "book_screen.empty": "还是空的。在画板上：先画，让网络识别，再按它本该是的数字（0-9）。",
+    "book_screen.empty": (
+        "还是空的。在画板上：先画，让网络识别，再按下它应该是的那个数字键（0-9）。"
+    ),
     "book_screen.label_is": "是 {digit}",
     "book_screen.label_read": "认成 {digit}",
     # --- train_screen ----------------------------------------------------------------------------
-    "train_screen.preset_seed": "1  seed：教程的训练（1,000 个数字，批次 500，50 轮）",
+    "train_screen.preset_seed": "1  教程训练：和教程一样（1,000 个数字，批次 500，50 轮）",
     "train_screen.preset_full": (
-        "2  full：所有训练集数字 + 像你这样画的数字，做了数据增强（约 99%）"
+        "2  完整训练：所有训练集数字 + 像你这样画的数字，做了数据增强（约 99%）"
     ),
     "train_screen.epoch_words": (
         "一轮（epoch）就是把所有训练集数字过一遍，分成一个个批次（每个批次把权重稍微修正一次）；"
@@ -193,8 +212,8 @@ CHINESE: dict[str, str] = {
     "train_screen.loss_subtitle": "平均错得有多厉害（交叉熵）：越低越好",
     "train_screen.key_stop": "停止训练，回到画板",
     "train_screen.key_back": "回到画板，训练继续",
-    "train_screen.key_seed": "seed 训练（教程的）",
-    "train_screen.key_full": "full 训练",
+    "train_screen.key_seed": "教程训练（和教程一样）",
+    "train_screen.key_full": "完整训练",
     "train_screen.key_again": "开始训练（再用上次的方案）",
     "train_screen.key_use": "使用备用的训练结果（按两次）",
     "train_screen.key_use_taught": "使用教过的模型",
@@ -247,7 +266,7 @@ CHINESE: dict[str, str] = {
     "board_screen.panel_board": "用鼠标在这里画：黑底上的白色方形画笔，和 MNIST 一样",
     "board_screen.panel_reads": "网络选出的数字，以及每个数字的概率",
     "board_screen.panel_network": "你的数字从左到右流过每一层",
-    "board_screen.key_predict": "识别数字（预测）",
+    "board_screen.key_predict": "识别数字",
     "board_screen.key_clear": "清除画板",
     "board_screen.key_undo": "撤销最后一笔（按住鼠标右键可以擦）",
     "board_screen.key_method": "切换把画缩小的方法",
@@ -286,9 +305,9 @@ CHINESE: dict[str, str] = {
     ),
     "board_screen.help_colours": "颜色：暗 = 卷积核没有反应，黄 = 它反应很强。",
     "board_screen.in_use": "使用中：{label}",
-    "board_screen.training_status": "训练（{preset}）：{status}……",
-    "board_screen.training_epoch": "训练（{preset}）：第 {epoch} / {epochs} 轮，按 T 观看",
-    "board_screen.result_press_p": "按 P 预测",
+    "board_screen.training_status": "{preset}：{status}……",
+    "board_screen.training_epoch": "{preset}：第 {epoch} / {epochs} 轮，按 T 观看",
+    "board_screen.result_press_p": "按 P 识别",
     "board_screen.result_reading": "识别中……",
     "board_screen.reads_live": "你一边画，它一边认……",
     "board_screen.reads": "网络认出",
@@ -366,7 +385,9 @@ CHINESE: dict[str, str] = {
     "evaluation_screen.panel_digits": "点表格里的一个方块，看看正是哪些数字",
     "evaluation_screen.key_yours": "你的数字本或测试集数字",
     "evaluation_screen.source_book": "你的数字本",
-    "evaluation_screen.book_empty": "你的数字本是空的：在画板上识别之后，按它本该是的数字。",
+    "evaluation_screen.book_empty": (
+        "你的数字本是空的：在画板上识别之后，按下它应该是的那个数字键。"
+    ),
     "evaluation_screen.reading": "正在识别测试集数字……",
     "evaluation_screen.click_hint": "点一个方块，看看那些数字。",
     "evaluation_screen.read_as_axis": "认成",

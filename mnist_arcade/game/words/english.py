@@ -13,6 +13,12 @@ ENGLISH: dict[str, str] = {
     "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
     "notice.larger_text_on": "Larger text on (F2 again: back to normal).",
     "notice.larger_text_off": "Larger text off.",
+    "notice.larger_text_elsewhere_on": (
+        "The lesson's text is large already; larger text is on for the other screens."
+    ),
+    "notice.larger_text_elsewhere_off": (
+        "Larger text is off for the other screens; the lesson's text stays large."
+    ),
     # --- method ----------------------------------------------------------------------------------
     "method.mnist": "MNIST-style centring",
     "method.plain": "the tutorial's plain resize",
@@ -36,7 +42,16 @@ ENGLISH: dict[str, str] = {
     "source.named": "the MNIST digits you named (--data)",
     # --- run -------------------------------------------------------------------------------------
     "run.taught": "the model taught your {digits} digits",
-    "run.preset": "your {preset} run",
+    "run.preset": "your {preset}",
+    # A run's kind as the screens name it (the CLI's --preset seed|full are code names).
+    "run_kind.seed": "tutorial run",
+    "run_kind.full": "full run",
+    "run_kind.finetune": "taught run",
+    "run_kind.saved": "saved model",
+    "run_kind.aside": "kept-aside run",
+    "run.library_name": "your {run} of {day} {month}, {clock}",
+    "run.library_number": " (no. {number})",
+    "run.months": "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
     # --- switch ----------------------------------------------------------------------------------
     "switch.kept_aside_question": "Use the kept-aside run ({name})? Press Enter again to switch.",
     "switch.kept_aside_going": "Putting the run you chose in use...",
@@ -65,6 +80,11 @@ ENGLISH: dict[str, str] = {
     # --- model -----------------------------------------------------------------------------------
     "model.accuracy": " (final exam: {accuracy:.1%} of {measured_on} right)",
     "model.warning": "{warning}. Now using {name}{accuracy}.",
+    "model.warning_whole": "{warning}.",  # a warning that names the model in use itself
+    "model.saved_kept_aside": (
+        "Your saved model could not be read. It is kept aside as {name}; the shipped model "
+        "is in use"
+    ),
     "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
     "model.now_using": "Now using {name}{accuracy}.{note}",
     # --- book ------------------------------------------------------------------------------------
@@ -96,7 +116,7 @@ ENGLISH: dict[str, str] = {
         "Kept the old model in use. The taught one is kept too: N brings it back."
     ),
     # --- training --------------------------------------------------------------------------------
-    "training.started": "Training the {preset} preset; the model in use stays.",
+    "training.started": "Starting the {preset}; the model in use stays.",
     "training.failed": "Training failed: {error}",
     "training.not_saved": "{problem}.",  # the trainer's plain sentence: the file it used
     "training.nothing_to_keep": "Stopped before it had learned much: nothing kept.",
@@ -164,9 +184,9 @@ ENGLISH: dict[str, str] = {
     "book_screen.label_is": "is {digit}",
     "book_screen.label_read": "read {digit}",
     # --- train_screen ----------------------------------------------------------------------------
-    "train_screen.preset_seed": "1  seed: the tutorial's run (1,000 digits, batch 500, 50 epochs)",
+    "train_screen.preset_seed": "1  the tutorial run (1,000 digits, batch 500, 50 epochs)",
     "train_screen.preset_full": (
-        "2  full: every training digit + drawings like yours, augmented (about 99%)"
+        "2  the full run: every training digit + drawings like yours, augmented (about 99%)"
     ),
     "train_screen.epoch_words": (
         "An epoch is one pass over all the training digits, in batches (one small "
@@ -194,7 +214,7 @@ ENGLISH: dict[str, str] = {
     "train_screen.loss_subtitle": "how wrong it is on average (cross-entropy): lower is better",
     "train_screen.key_stop": "stop the run, back to the board",
     "train_screen.key_back": "back to the board, training goes on",
-    "train_screen.key_seed": "the seed run (the tutorial's)",
+    "train_screen.key_seed": "the tutorial run",
     "train_screen.key_full": "the full run",
     "train_screen.key_again": "start a run (the last preset again)",
     "train_screen.key_use": "use a kept-aside run (press twice)",
@@ -257,7 +277,7 @@ ENGLISH: dict[str, str] = {
     ),
     "board_screen.panel_reads": "the digit the network picked, and its chance for every digit",
     "board_screen.panel_network": "your digit flowing through each layer, left to right",
-    "board_screen.key_predict": "read the digit (predict)",
+    "board_screen.key_predict": "read the digit",
     "board_screen.key_clear": "clear the board",
     "board_screen.key_undo": "take back the last stroke (the right mouse button rubs out)",
     "board_screen.key_method": "switch how the drawing is shrunk",
@@ -297,9 +317,9 @@ ENGLISH: dict[str, str] = {
     ),
     "board_screen.help_colours": "Colours: dark = the filter is quiet, yellow = it fires strongly.",
     "board_screen.in_use": "in use: {label}",
-    "board_screen.training_status": "training ({preset}): {status}...",
-    "board_screen.training_epoch": "training ({preset}): epoch {epoch} of {epochs}, T to watch",
-    "board_screen.result_press_p": "press P to predict",
+    "board_screen.training_status": "{preset}: {status}...",
+    "board_screen.training_epoch": "{preset}: epoch {epoch} of {epochs}, T to watch",
+    "board_screen.result_press_p": "press P to read it",
     "board_screen.result_reading": "reading...",
     "board_screen.reads_live": "as you draw, it reads...",
     "board_screen.reads": "the network reads",
