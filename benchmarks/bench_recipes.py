@@ -68,6 +68,7 @@ RECIPES = {
     "pen4warpema": "pen4warp whose final weights are the running average of its last steps' "
     "(Adam's exponential moving average, momentum 0.999), written into the model every epoch: "
     "steadier end points than the last step's",
+    "pen4ema": "pen4 (no warp) with the weights averaged as in pen4warpema",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -123,6 +124,7 @@ def _preset(recipe: str):
     recipes["pen4warp"] = recipes["pen4"]  # the same mix, warped pen strokes: see run_one
     recipes["pen4halfwarp"] = recipes["pen4"]  # half of them warped: see run_one
     recipes["pen4warpema"] = recipes["pen4"]  # warped, averaged weights: see run_one
+    recipes["pen4ema"] = recipes["pen4"]  # averaged weights: see run_one
     return dataclasses.replace(PRESETS["full"], **recipes[recipe])
 
 
@@ -305,6 +307,8 @@ def run_one(recipe: str, seed: int) -> dict:
         _warped_training_strokes()
     if recipe == "pen4warpema":
         _warped_training_strokes()
+        _averaged_weights(_preset(recipe).epochs)
+    if recipe == "pen4ema":
         _averaged_weights(_preset(recipe).epochs)
     if recipe == "pen4halfwarp":
         _warped_training_strokes(0.5)
