@@ -83,19 +83,24 @@ def test_every_key_of_the_footer_is_whole_inside_its_panel(make_app, language):
             assert entry.strip() in shown, entry
 
 
-def test_the_numbers_of_a_filter_card_stay_apart(make_app):
+def drawn_on_open_card(make_app, layer: str):
+    """The card of ``layer``'s first map opened on the larger-text board, a few steps into its
+    animation, and what one frame draws from its title on (the board under it is hidden)."""
     app, _ = larger_text_board(make_app)
     context = app.context
-    prediction, weights = context.readings.reading.prediction, context.model.weights
     card = app.scene.detail
-    card.open_tile("conv1", 0, prediction, weights)
+    card.open_tile(layer, 0, context.readings.reading.prediction, context.model.weights)
     for _ in range(30):  # the card's animation, a few steps in
         app.frame(1 / 10)
     with TextRecorder(context.text) as seen:
         app.frame(1 / 60)
     strings = [item.string for item in seen.drawn]
     title = next(item.text for item in card.items if isinstance(item, Label))
-    on_card = seen.drawn[strings.index(title) :]  # the board under the card is hidden
+    return card, seen.drawn[strings.index(title) :]
+
+
+def test_the_numbers_of_a_filter_card_stay_apart(make_app):
+    _, on_card = drawn_on_open_card(make_app, "conv1")
     numbers = [
         item
         for item in on_card
@@ -175,17 +180,8 @@ def test_every_line_of_a_card_stays_inside_it_and_off_the_others(make_app, langu
     """The dense card's last line (score = parts + bias = score) ran past the card's edge, and
     the conv2 card's "from each pool1 map:" ran into the first map's part, in larger text."""
     use_language(language)
-    app, _ = larger_text_board(make_app)
-    context = app.context
-    card = app.scene.detail
-    card.open_tile(layer, 0, context.readings.reading.prediction, context.model.weights)
-    for _ in range(30):  # the card's animation, a few steps in
-        app.frame(1 / 10)
-    with TextRecorder(context.text) as seen:
-        app.frame(1 / 60)
-    strings = [item.string for item in seen.drawn]
-    title = next(item.text for item in card.items if isinstance(item, Label))
-    on_card = [item for item in seen.drawn[strings.index(title) :] if item.ink is not None]
+    card, drawn = drawn_on_open_card(make_app, layer)
+    on_card = [item for item in drawn if item.ink is not None]
     outside = [item.string for item in on_card if not card.rect.contains(item.rect)]
     assert not outside
     for index, first in enumerate(on_card):
