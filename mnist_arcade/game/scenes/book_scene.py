@@ -25,7 +25,7 @@ from mnist_arcade.game.widgets.theme import (
     TEXT,
     WARN,
 )
-from mnist_arcade.game.words import Phrase, Phrases, phrase
+from mnist_arcade.game.words import Phrase, Phrases, counted, phrase
 
 GRID_TOPLEFT = (40, 120)
 STEP = (96, 100)  # one entry: a 56 px tile and two labels
@@ -97,15 +97,18 @@ class BookScene(Scene):
         book.remove(self.selected)
         self.selected = None
         if self.context.teaching.save_book():
-            key = "book_screen.removed" if len(book) != 1 else "book_screen.removed_one"
-            removed = phrase(key, digit=label, count=len(book))
+            removed = counted(
+                len(book), "book_screen.removed", "book_screen.removed_one", digit=label
+            )
             self.context.say(removed, MUTED)
 
     def _clear(self) -> None:
         context = self.context
-        count = len(context.teaching.book)
-        key = "book_screen.clear_question" if count != 1 else "book_screen.clear_question_one"
-        question = phrase(key, count=count)
+        question = counted(
+            len(context.teaching.book),
+            "book_screen.clear_question",
+            "book_screen.clear_question_one",
+        )
         if not context.notices.confirmed(Confirmable.CLEAR_BOOK, question):
             return
         while len(context.teaching.book):
@@ -135,8 +138,9 @@ class BookScene(Scene):
             phrase("book_screen.count_of_digit", digit=digit, count=count)
             for digit, count in enumerate(book.counts())
         )
-        key = "book_screen.summary" if len(book) != 1 else "book_screen.summary_one"
-        summary = phrase(key, count=len(book), counts=counts)
+        summary = counted(
+            len(book), "book_screen.summary", "book_screen.summary_one", counts=counts
+        )
         text.draw(surface, summary, (40, 72), 22, MUTED)
         if len(book):
             picked = self.selected is not None and self.selected < len(book)

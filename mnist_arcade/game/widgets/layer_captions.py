@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mnist_arcade.canvas.methods import Method
-from mnist_arcade.game.words import phrase
+from mnist_arcade.game.words import counted, phrase
 
 
 @dataclass(frozen=True)
@@ -40,5 +40,4 @@ def size_in_words(name: str, shape: tuple[int, ...]) -> str:
     if name == "input" or len(shape) == 2:
         return phrase("layer.pixels", height=height, width=width)
     maps = shape[2]
-    key = "layer.maps" if maps != 1 else "layer.one_map"
-    return phrase(key, count=maps, height=height, width=width)
+    return counted(maps, "layer.maps", "layer.one_map", height=height, width=width)

@@ -27,6 +27,12 @@ def phrase(key: str, /, **values) -> str:
     return phrase_in(current_language(), key, **values)
 
 
+def counted(count: int, many: str, one: str, /, **values) -> str:
+    """:func:`phrase` of ``one`` when ``count`` is 1 and of ``many`` otherwise, ``count`` put in
+    either way: English says "1 digit" but "2 digits" (Chinese words both alike)."""
+    return phrase(one if count == 1 else many, count=count, **values)
+
+
 def phrase_in(language: Language, key: str, /, **values) -> str:
     """The sentence named ``key`` in ``language``, whatever is in use (the help's glossary shows
     both languages side by side; the switch key names the other language in itself)."""
