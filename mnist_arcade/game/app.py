@@ -88,9 +88,15 @@ class App:
 
     def toggle_larger_text(self) -> None:
         """F2: larger text on or off, on every screen. A screen whose text is already that large
-        (the lesson) looks the same either way, so it says so rather than claim a change."""
-        large = self.context.text.toggle_large()
-        if self.scene.TEXT_ALREADY_LARGE:
+        (the lesson) looks the same either way, so it says so rather than claim a change; so
+        does a window too small for the normal sizes, where larger text stays on."""
+        text = self.context.text
+        large = text.toggle_large()
+        if text.window_small:  # a small window draws it large either way (Text.fit_window)
+            key = "notice.larger_text_kept_small_window"
+            if large:
+                key = "notice.larger_text_chosen_small_window"
+        elif self.scene.TEXT_ALREADY_LARGE:
             key = "notice.larger_text_elsewhere_on" if large else "notice.larger_text_elsewhere_off"
         else:
             key = "notice.larger_text_on" if large else "notice.larger_text_off"
@@ -104,6 +110,8 @@ class App:
             self.handle(event)
             if not self.running:
                 return
+        if self.context.text.fit_window(self.window.scale):
+            self.context.say(phrase("notice.larger_text_small_window"))
         self.context.tick(dt)
         self.context.poll()
         self.scene.update(0.0 if self.help_open else dt)  # help pauses a round's clock
@@ -137,9 +145,7 @@ class App:
         ended = {
             "trainer": training.shutdown(CLOSE_WAIT_BOUND_S),
             "engine": model.shutdown(max(0.0, deadline - time.monotonic())),
-            "test-digits": exam_digits.wait_for_loaders(
-                max(0.0, deadline - time.monotonic())
-            ),
+            "test-digits": exam_digits.wait_for_loaders(max(0.0, deadline - time.monotonic())),
         }
         still_running = [name for name, done in ended.items() if not done]
         if still_running:

@@ -42,7 +42,7 @@ WINDOW_SCRIPT = textwrap.dedent(
         print(*position, *size, flush=True)
 
     pygame.init()
-    window = Window((800, 450))
+    window = Window((1000, 600))
     _sdl_window().position = (300, 200)
     where()
     window.toggle_fullscreen()
@@ -87,6 +87,6 @@ def test_f_covers_the_screen_from_its_corner_and_f_again_brings_back_size_and_pl
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line[:1].isdigit()]
     windowed, fullscreen, back = [tuple(map(int, line.split())) for line in lines]
-    assert windowed == (300, 200, 800, 450)
+    assert windowed == (300, 200, 1000, 600)
     assert fullscreen == (0, 0, *SCREEN)  # from the corner: nothing cut off by the edge
     assert back == windowed  # F again: the size and the place it had

@@ -85,16 +85,35 @@ class Text:
     """Renders text in the font its language needs and caches the surfaces it made."""
 
     def __init__(self) -> None:
-        self.large = False  # the larger-text setting, for projectors
+        self.chosen_large = False  # the player's larger-text setting (F2), for projectors
+        self.window_small = False  # the window shows the canvas smaller than 1:1
         self.least = 0  # while :meth:`at_least` holds: no text smaller than this
         self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
         self._cache: dict[tuple[str, int, tuple[int, int, int], Face], pygame.Surface] = {}
 
+    @property
+    def large(self) -> bool:
+        """Larger text is drawn: the player chose it, or the window is too small for the
+        normal sizes to stay at least 12 px on screen (:meth:`fit_window`)."""
+        return self.chosen_large or self.window_small
+
     def toggle_large(self) -> bool:
-        """Larger text on or off; True if it is on now. Every cached surface is redrawn."""
-        self.large = not self.large
+        """The player's larger-text setting on or off; True if it is on now. Every cached
+        surface is redrawn."""
+        self.chosen_large = not self.chosen_large
         self._cache.clear()
-        return self.large
+        return self.chosen_large
+
+    def fit_window(self, scale: float) -> bool:
+        """The canvas is shown at ``scale``: below 1:1 its 12 px text would be smaller on
+        screen, so larger text is drawn whatever the setting (the smallest window keeps it at
+        12 px or more, see ``game.window.SMALLEST_WINDOW``). True if that just turned it on."""
+        small = scale < 1.0
+        turned_on = small and not self.large
+        if small != self.window_small:
+            self.window_small = small
+            self._cache.clear()
+        return turned_on
 
     def shown_size(self, size: int) -> int:
         """The size ``size`` is drawn at: at least MIN_TEXT_SIZE (12 px on screen), at

@@ -41,6 +41,11 @@ CHINESE: dict[str, str] = {
     "notice.key_does_nothing": "这个键在这里没有作用：按 H 查看所有按键。",
     "notice.larger_text_on": "大字已打开（再按 F2 恢复正常）。",
     "notice.larger_text_off": "大字已关闭。",
+    "notice.larger_text_small_window": "窗口比游戏画面小，所以字变大了，这样还是容易看清。",
+    "notice.larger_text_chosen_small_window": (
+        "大字已打开：窗口再变大时也保持大字（再按 F2 取消）。"
+    ),
+    "notice.larger_text_kept_small_window": "窗口小的时候大字会一直开着：先把窗口拉大（或按 F）。",
     "notice.larger_text_elsewhere_on": "课程的字本来就够大；其他画面的大字已打开。",
     "notice.larger_text_elsewhere_off": "其他画面的大字已关闭；课程的字还是这么大。",
     # --- method ----------------------------------------------------------------------------------

@@ -13,6 +13,15 @@ ENGLISH: dict[str, str] = {
     "notice.key_does_nothing": "That key does nothing here: press H to see every key.",
     "notice.larger_text_on": "Larger text on (F2 again: back to normal).",
     "notice.larger_text_off": "Larger text off.",
+    "notice.larger_text_small_window": (
+        "The window is smaller than the game, so the text is larger: it stays easy to read."
+    ),
+    "notice.larger_text_chosen_small_window": (
+        "Larger text on: it stays on when the window is big again (F2 again: not then)."
+    ),
+    "notice.larger_text_kept_small_window": (
+        "Larger text stays on while the window is small: make it bigger (or press F) first."
+    ),
     "notice.larger_text_elsewhere_on": (
         "The lesson's text is large already; larger text is on for the other screens."
     ),
