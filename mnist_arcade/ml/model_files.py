@@ -237,6 +237,8 @@ def load_live_model(explicit_path: str | os.PathLike | None = None) -> LoadedMod
             LOG.warning("the player's model did not load: %s", warning)
             if getattr(where, "key", None) == "file.set_aside":  # the game says it plainly,
                 warning = Said(warning, "model.saved_kept_aside", **where.values)  # named
+            else:  # still there as it was (another Keras's model, or it could not be renamed)
+                warning = Said(warning, "model.saved_left_unread", name=user_path.name)
     shipped = paths.shipped_model_path()
     return LoadedModel(load_model(shipped), "shipped", shipped, warning)
 

@@ -84,27 +84,47 @@ def test_a_notice_too_long_for_the_room_ends_in_an_ellipsis_above_the_panel(
     assert_no_line_hidden(app, lines)
 
 
+def _write_archive_keras_cannot_load(path) -> None:
+    """A zip with a config Keras rejects: say, a model saved by another Keras version."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("config.json", "{}")
+
+
 @pytest.mark.parametrize("language", list(Language))
 @pytest.mark.parametrize("large", [False, True])
-def test_a_saved_model_kept_aside_is_named_whole_above_the_reading_panel(make_app, language, large):
+@pytest.mark.parametrize("broken", ["corrupt", "another version's"])
+def test_a_saved_model_that_will_not_load_is_named_whole_above_the_reading_panel(
+    make_app, language, large, broken
+):
     """A corrupt saved model is renamed *.unreadable-<time>.keras and the shipped model used:
     the board's notice named the old path and was cut with "...", hiding where the bytes
     went. It says in plain words that the file could not be read, the new file's name (whole,
-    no folder) and that the shipped model is in use; the empty reading panel gives it room."""
+    no folder) and that the shipped model is in use; the empty reading panel gives it room.
+    An archive that only this Keras cannot read stays where it was, and the notice was the
+    English error with its folder, in Chinese too: it now says so in the player's words."""
     from mnist_arcade import paths
 
     use_language(language)
-    paths.user_model_path().parent.mkdir(parents=True, exist_ok=True)
-    paths.user_model_path().write_bytes(b"not a model")
+    saved = paths.user_model_path()
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    if broken == "corrupt":
+        saved.write_bytes(b"not a model")
+    else:
+        _write_archive_keras_cannot_load(saved)
     app = make_app(real=True)
     if large:
         app.context.text.toggle_large()
-    (aside,) = paths.user_model_path().parent.glob("trained_model.unreadable-*.keras")
+    if broken == "corrupt":
+        (aside,) = saved.parent.glob("trained_model.unreadable-*.keras")
+        said = phrase("model.saved_kept_aside", name=aside.name)
+    else:
+        said = phrase("model.saved_left_unread", name=saved.name)
+        assert saved.is_file()
     notice = app.context.notices.current
-    assert notice == phrase(
-        "model.warning_whole", warning=phrase("model.saved_kept_aside", name=aside.name)
-    )
-    assert str(aside.parent) not in notice
+    assert notice == phrase("model.warning_whole", warning=said)
+    assert str(saved.parent) not in notice
     with TextRecorder(app.context.text) as seen:
         app.frame(1 / 60)
     lines = [item for item in seen.drawn if item.rect.left == NOTICE_TOPLEFT[0]]

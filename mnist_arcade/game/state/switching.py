@@ -36,6 +36,7 @@ from mnist_arcade.scoring.adoption import percentages_that_differ
 
 WHOLE_WARNINGS = {  # warnings that name the model in use themselves: said as they are, short
     "model.saved_kept_aside",  # enough for the notice to name the file it was kept aside as
+    "model.saved_left_unread",  # or the file left as it was
 }
 
 

@@ -105,6 +105,9 @@ CHINESE: dict[str, str] = {
     "model.warning": "{warning}。现在使用{name}{accuracy}。",
     "model.warning_whole": "{warning}。",
     "model.saved_kept_aside": "你保存的模型读不了，已改名为 {name} 留作备用；现在用的是自带的模型",
+    "model.saved_left_unread": (
+        "这个版本的游戏读不了你保存的模型，它原样留着（{name}）；现在用的是自带的模型"
+    ),
     "model.ready": "网络准备好了：{name}{accuracy}。画完按 P。",  # two lines under the board
     "model.now_using": "现在使用{name}{accuracy}。{note}",
     # --- book ------------------------------------------------------------------------------------

@@ -94,6 +94,10 @@ ENGLISH: dict[str, str] = {
         "Your saved model could not be read. It is kept aside as {name}; the shipped model "
         "is in use"
     ),
+    "model.saved_left_unread": (
+        "This version of the game cannot read your saved model. It is kept as it was, "
+        "{name}; the shipped model is in use"
+    ),
     "model.ready": "Network ready: {name}{accuracy}. Draw, then press P.",
     "model.now_using": "Now using {name}{accuracy}.{note}",
     # --- book ------------------------------------------------------------------------------------
