@@ -73,3 +73,44 @@ def test_with_no_run_going_esc_t_and_b_each_go_back_to_the_board(make_app):
         post_key(key)
         app.frame(1 / 60)
         assert app.scene is app.scenes[SceneId.BOARD]
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+@pytest.mark.parametrize("large", [False, True])
+def test_the_footer_sits_between_the_maps_panel_and_the_bottom_edge(make_app, language, large):
+    """In Chinese with larger text the key line takes two rows, and its second row ended 2 px
+    above the window's edge; it keeps FOOTER_MARGIN now, and stays below the maps panel."""
+    from mnist_arcade.game.scenes.scene import FOOTER_MARGIN
+    from mnist_arcade.game.widgets.theme import WINDOW_SIZE
+
+    use_language(language)
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    app.switch_to(SceneId.TRAINING)
+    drawn = drawn_in_frames(app).drawn
+    footer = [item.rect for item in drawn if item.rect.top >= MAPS_RECT.bottom]
+    assert footer, "no key line under the maps panel"
+    assert max(rect.bottom for rect in footer) <= WINDOW_SIZE[1] - FOOTER_MARGIN
+    below_charts = [item.rect for item in drawn if item.rect.top > MAPS_RECT.top]
+    assert not [rect for rect in below_charts if rect.top < MAPS_RECT.bottom < rect.bottom]
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+def test_the_maps_panel_names_the_inputs_size_whole_with_larger_text(make_app, language):
+    """The training screen's maps panel has one line per caption: with larger text the
+    input's "28x28 pixels" (28x28 像素) was cut to "28x2...", a number no child can read.
+    Where the words do not fit, the size alone is shown."""
+    from testing_support.game_input import post_stroke, read_board, settle
+
+    use_language(language)
+    app = make_app(real=True)
+    post_stroke([(120, 150), (120, 330)])
+    read_board(app)
+    assert settle(app)
+    app.context.text.toggle_large()
+    app.switch_to(SceneId.TRAINING)
+    drawn = [item for item in drawn_in_frames(app).drawn if MAPS_RECT.contains(item.rect)]
+    strings = [item.string for item in drawn]
+    assert any("28x28" in string for string in strings), strings
+    assert not [string for string in strings if string.endswith(("...", "…"))]

@@ -24,6 +24,8 @@ from mnist_arcade.game.words import phrase
 if TYPE_CHECKING:
     from mnist_arcade.game.context import GameContext
 
+FOOTER_MARGIN = 6  # the key line's last row ends this far above the window's bottom edge
+
 
 @dataclass(frozen=True)
 class Binding:
@@ -69,7 +71,7 @@ class Scene:
         font = text.font(19, self.key_line())
         rows = fit_items(self.key_items(), phrase("keys.footer_gap"), font, 1200, 2)
         step = font.get_linesize()  # taller lines (F2, Chinese) start higher, all on screen
-        top = min(676, surface.get_height() - 2 - len(rows) * step)
+        top = min(676, surface.get_height() - FOOTER_MARGIN - len(rows) * step)
         for row, line in enumerate(rows):
             text.draw(surface, line, (40, top + row * step), 19, MUTED)
         fresh = self.context.notices.fresh() if notice else None

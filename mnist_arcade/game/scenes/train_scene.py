@@ -36,7 +36,7 @@ ACCURACY_RECT = pygame.Rect(40, 180, 590, 256)
 LOSS_RECT = pygame.Rect(650, 180, 590, 256)
 EXAMPLES_TOPLEFT = (40, 446)  # the 20 labelled test digits, in one row
 EXAMPLE_STEP = 48  # a 28 px digit, its label, and a gap
-MAPS_RECT = pygame.Rect(40, 490, 1200, 176)
+MAPS_RECT = pygame.Rect(40, 490, 1200, 170)
 LOG = logging.getLogger(__name__)
 
 

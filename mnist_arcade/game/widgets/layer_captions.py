@@ -32,6 +32,14 @@ def input_sentence(method: Method) -> str:
     return phrase("layer.input" if method is Method.MNIST else "layer.input_plain")
 
 
+def size_in_few_words(name: str, shape: tuple[int, ...]) -> str:
+    """The size where its words do not fit (the input's narrow column, larger text): the
+    input's "28x28" alone; every other layer as :func:`size_in_words` says it."""
+    if name == "input" or len(shape) == 2:
+        return f"{shape[0]}x{shape[1]}"
+    return size_in_words(name, shape)
+
+
 def size_in_words(name: str, shape: tuple[int, ...]) -> str:
     """(24, 24, 8) -> "8 maps of 24x24"; the input -> "28x28 pixels"; (10,) -> "10 chances"."""
     if len(shape) == 1:

@@ -19,7 +19,12 @@ from mnist_arcade.explaining.activation_images import enlarge, feature_map_tiles
 from mnist_arcade.game.widgets.card_numbers import counted
 from mnist_arcade.game.widgets.detector_popup import WIDTH as DETECTOR_WIDTH
 from mnist_arcade.game.widgets.detector_popup import DetectorPopup
-from mnist_arcade.game.widgets.layer_captions import CAPTIONS, input_sentence, size_in_words
+from mnist_arcade.game.widgets.layer_captions import (
+    CAPTIONS,
+    input_sentence,
+    size_in_few_words,
+    size_in_words,
+)
 from mnist_arcade.game.widgets.probability_bars import draw_probability_bars
 from mnist_arcade.game.widgets.surfaces import grey_to_surface, rgb_to_surface
 from mnist_arcade.game.widgets.text import Text, fit_lines, wrap_words
@@ -65,6 +70,11 @@ class _Column:
     def caption(self) -> str:
         """ "8 maps of 24x24", in the language spoken now (a switch shows at once)."""
         return size_in_words(self.name, self.shape)
+
+    @property
+    def short_caption(self) -> str:
+        """The caption where it does not fit in one line: "28x28" for the input."""
+        return size_in_few_words(self.name, self.shape)
 
 
 class NetworkView:
@@ -329,9 +339,10 @@ class NetworkView:
 
     def _draw_column(self, target: pygame.Surface, column: _Column, progress: float) -> None:
         slots = (column.slot, column.words_slot)
-        self._draw_caption(
-            target, column.name, column.caption, column.bounds.centerx, progress, slots
-        )
+        words = column.caption
+        if not self.explain and self.text.font(SENTENCE_SIZE).size(words)[0] > column.words_slot:
+            words = column.short_caption  # one line only: "28x28", not "28x2..."
+        self._draw_caption(target, column.name, words, column.bounds.centerx, progress, slots)
         for tile, (x, y) in zip(column.tiles, column.positions, strict=True):
             side = tile.get_height()
             pygame.draw.rect(target, PANEL_EDGE, (x - 1, y - 1, side + 2, side + 2), width=1)
