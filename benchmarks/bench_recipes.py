@@ -69,6 +69,8 @@ RECIPES = {
     "(Adam's exponential moving average, momentum 0.999), written into the model every epoch: "
     "steadier end points than the last step's",
     "pen4ema": "pen4 (no warp) with the weights averaged as in pen4warpema",
+    "pen4warpemajunk": "pen4warpema with twice the non-digits (4,000, not 2,000): the averaged "
+    "weights' gain on large pen digits without their surer answers on scribbles?",
 }
 DEFAULT_RECIPES = ["slanted", "shipped"]
 COLUMNS = (
@@ -118,6 +120,7 @@ def _preset(recipe: str):
             "style_drawings": 6000,
             "non_digits": 4000,
         },
+        "pen4warpemajunk": {"pen_replays": 4, "small_pen_replays": 2, "non_digits": 4000},
     }
     recipes["pen4thin24"] = recipes["pen4"]  # the same mix, thinner strokes: see run_one
     recipes["pen4x2"] = recipes["pen4"]  # the same mix, a wider network: see run_one
@@ -305,7 +308,7 @@ def run_one(recipe: str, seed: int) -> dict:
         _wider_network(2)
     if recipe == "pen4warp":
         _warped_training_strokes()
-    if recipe == "pen4warpema":
+    if recipe in ("pen4warpema", "pen4warpemajunk"):
         _warped_training_strokes()
         _averaged_weights(_preset(recipe).epochs)
     if recipe == "pen4ema":
