@@ -178,3 +178,23 @@ def test_a_glossary_word_both_languages_spell_alike_is_shown_once(make_app, lang
     glossary = strings[strings.index(phrase("help.words")) :]  # panels may share a word
     for name in GLOSSARY.catalogue_keys:
         assert glossary.count(phrase(name)) == 1, phrase(name)
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.CHINESE])
+@pytest.mark.parametrize("chosen", [False, True], ids=["by the window", "F2 too"])
+def test_in_a_small_window_the_left_out_words_note_does_not_send_the_player_to_f2_alone(
+    make_app, language, chosen
+):
+    """In a window smaller than the canvas larger text stays on whatever F2 says, yet the
+    board's help card said its left-out words were one F2 away; it now says a bigger window
+    shows them (and F2 after it, where the player chose larger text)."""
+    use_language(language)
+    app = make_app()
+    app.window.resize((960, 540))
+    if chosen:
+        app.context.text.toggle_large()
+    strings = [string for string, _ in help_card_lines(app)]
+    assert app.context.text.window_small
+    key = "help.more_words_bigger_window_chosen" if chosen else "help.more_words_bigger_window"
+    assert any(phrase(key, count=n) in strings for n in range(1, 20))
+    assert not any(phrase("help.more_words_large", count=n) in strings for n in range(20))

@@ -94,3 +94,28 @@ def test_the_charts_words_keep_clear_of_each_other(make_app, language, large):
         name_right = AXIS_NAME_LEFT + app.context.text.render(chart.y_label, 18).get_height()
         ticks = [item for item in words if item.rect.right < chart.plot_area.left]
         assert ticks and all(item.ink.left > name_right for item in ticks), chart.y_label
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal text", "F2"])
+@pytest.mark.parametrize("language", list(Language))
+def test_each_charts_subtitle_is_shown_whole_inside_the_chart(make_app, language, large):
+    """Before a run the accuracy chart says what its lines mean in its longest words; with
+    larger text (a small window, F2) they ran past the chart's edge, cut off mid-word."""
+    use_language(language)
+    app = make_app()
+    if large:
+        app.context.text.toggle_large()
+    app.switch_to(SceneId.TRAINING)
+    app.frame(1 / 60)
+    for chart in (app.scene.accuracy_chart, app.scene.loss_chart):
+        with TextRecorder(app.context.text) as seen:
+            chart._key = None  # drawn afresh, not its cached surface
+            chart.draw(app.screen, {}, 2)
+        words = [item for item in seen.drawn if item.ink is not None]
+        lines = [item for item in words if item.string in chart.subtitle]
+        assert "".join(item.string for item in lines).replace(" ", "") == (
+            chart.subtitle.replace(" ", "")
+        )
+        for line in lines:
+            assert line.ink.right <= chart.rect.width - 4, line.string
+            assert line.ink.bottom < chart.plot_area.top, line.string

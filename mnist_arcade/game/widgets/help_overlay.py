@@ -243,7 +243,7 @@ def draw_help(
     layouts = [[(inner - GUTTER) // 2] * 2, *_three_columns(key_width, inner)]
     widths, columns, dropped = _layout(blocks, text, layouts, card.bottom - 16 - (top + 50))
     if dropped:  # said, never silently left out
-        note = phrase("help.more_words_large" if text.large else "help.more_words", count=dropped)
+        note = _left_out_note(text, dropped)
         foot = (card.right - GUTTER, card.bottom - 10)
         text.draw(target, note, foot, ENTRY_SIZE, ACCENT, "bottomright")
     x = left
@@ -253,6 +253,21 @@ def draw_help(
             block.draw(target, text, x, y, width)
             y += block.height(text, width)
         x += width + GUTTER
+
+
+def _left_out_note(text: Text, count: int) -> str:
+    """What shows the ``count`` words left out: larger text off (F2); in a window too small
+    for the normal sizes F2 alone does not turn it off (``Text.fit_window``), a bigger window
+    does, and then F2 too if the player chose larger text."""
+    if text.window_small:
+        key = (
+            "help.more_words_bigger_window_chosen"
+            if text.chosen_large
+            else "help.more_words_bigger_window"
+        )
+    else:
+        key = "help.more_words_large" if text.large else "help.more_words"
+    return phrase(key, count=count)
 
 
 def _layout(blocks, text: Text, layouts, height: int):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from mnist_arcade.game.widgets.text import Text
+from mnist_arcade.game.widgets.text import Text, fit_lines
 from mnist_arcade.game.widgets.theme import MUTED, PANEL, PANEL_EDGE, SERIES, TEXT
 from mnist_arcade.game.words import phrase
 from mnist_arcade.game.words.languages import current_language
@@ -22,6 +22,7 @@ from mnist_arcade.game.words.numbers import percent, readable
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 58, 16, 58, 46
 AXIS_NAME_LEFT, SUBTITLE_TOP, TICK_GAP = 4, 32, 6  # px from the chart's edge / the plot's
 LEGEND_TOP = 14  # the series' names, top right: the subtitle starts below them
+SUBTITLE_LINES = 2  # a subtitle too long for one line (larger text) takes a second
 HOVER_PIXELS = 10  # how near the mouse must be to a point to show its value
 Words = str | Callable[[], str]  # a label, or a lookup in the catalogue made when drawn
 
@@ -90,7 +91,8 @@ class LineChart:
         widest = ticks.size("100%" if self.percent else "0.00")[0]
         axis_name = self.text.font(18, self.y_label).get_height()  # drawn turned on its side
         left = max(MARGIN_LEFT, AXIS_NAME_LEFT + axis_name + 4 + widest + TICK_GAP)
-        subtitle = self.text.font(18, self.subtitle).get_linesize() if self.subtitle else 0
+        line_height = self.text.font(18, self.subtitle).get_linesize()
+        subtitle = len(self._subtitle_lines(left)) * line_height
         top = max(MARGIN_TOP, self._subtitle_top() + subtitle + ticks.get_height() // 2 + 2)
         return pygame.Rect(
             left,
@@ -98,6 +100,14 @@ class LineChart:
             self.rect.width - left - MARGIN_RIGHT,
             self.rect.height - top - MARGIN_BOTTOM,
         )
+
+    def _subtitle_lines(self, left: int) -> list[str]:
+        """The subtitle in lines that fit between ``left`` and the chart's right margin: two
+        where larger text (a small window, F2) makes one too long, never cut silently."""
+        if not self.subtitle:
+            return []
+        width = self.rect.width - left - MARGIN_RIGHT
+        return fit_lines(self.subtitle, self.text.font(18, self.subtitle), width, SUBTITLE_LINES)
 
     def _subtitle_top(self) -> int:
         """The subtitle's top: under the title, and under the legend it would run into."""
@@ -140,9 +150,10 @@ class LineChart:
         every_line = {f"{i}{k}": v for i, run in enumerate(earlier) for k, v in run.items()}
         scale = _Scale(self.plot_area, x_max, *self._y_bounds({**every_line, **series}))
         self.text.draw(surface, self.title, (scale.area.left, 8), 24, TEXT)
-        if self.subtitle:
-            where = (scale.area.left, self._subtitle_top())
-            self.text.draw(surface, self.subtitle, where, 18, MUTED)
+        line_height = self.text.font(18, self.subtitle).get_linesize()
+        for row, line in enumerate(self._subtitle_lines(scale.area.left)):
+            where = (scale.area.left, self._subtitle_top() + row * line_height)
+            self.text.draw(surface, line, where, 18, MUTED)
         self._draw_axes(surface, scale)
         self._draw_legend(surface, series, bool(earlier))
         for run in earlier:  # faded lines first, so this run's are drawn over them

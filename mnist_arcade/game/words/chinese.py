@@ -555,6 +555,8 @@ CHINESE: dict[str, str] = {
     "help.words": "词汇",
     "help.more_words": "还有 {count} 个词放不下",
     "help.more_words_large": "还有 {count} 个词放不下：关掉大字（F2）就能看到",
+    "help.more_words_bigger_window": "还有 {count} 个词放不下：把窗口拉大就能看到",
+    "help.more_words_bigger_window_chosen": "还有 {count} 个词放不下：把窗口拉大，再按 F2 就能看到",
     # --- glossary (the help overlay's words) -----------------------------------------------------
     "glossary.name_convolution": "卷积",
     "glossary.convolution": "一个 5x5 的小图案在图像上滑动；图像和它相像的地方，特征图就亮起来",

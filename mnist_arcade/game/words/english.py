@@ -584,6 +584,10 @@ ENGLISH: dict[str, str] = {
     "help.words": "Words",
     "help.more_words": "{count} more words did not fit on this card",
     "help.more_words_large": "{count} more words did not fit: larger text off (F2) shows them",
+    "help.more_words_bigger_window": "{count} more words did not fit: a bigger window shows them",
+    "help.more_words_bigger_window_chosen": (
+        "{count} more words did not fit: a bigger window, then F2, shows them"
+    ),
     # --- glossary (the help overlay's words) -----------------------------------------------------
     "glossary.name_convolution": "convolution",
     "glossary.convolution": (
