@@ -197,6 +197,26 @@ def test_the_code_on_screen_matches_the_live_model(make_app, shipped_model):
     assert "pool1: output 12x12x8, 0 weights" in shown(app)
 
 
+def test_up_and_down_are_named_where_they_light_a_line_and_nowhere_else(make_app):
+    """Step 6's Up / Down lit its lines of code, but the footer never named them, and on every
+    other step they moved a highlight no one could see: a key that silently did nothing. The
+    code's two number columns had no names either."""
+    app = make_app(load=False)
+    press(app, pygame.K_l)
+    assert app.scene.step is not LessonStep.CODE
+    press(app, pygame.K_DOWN)
+    assert phrase("notice.key_does_nothing") in app.context.notices.current
+    assert phrase("keys.up_or_down") not in shown(app)
+    while app.scene.step is not LessonStep.CODE:
+        press(app, pygame.K_RIGHT)
+    on_screen = shown(app)
+    assert phrase("lesson.footer_code") in on_screen
+    assert phrase("lesson.code_output") in on_screen and phrase("lesson.code_weights") in on_screen
+    lit = app.scene.view.lit
+    press(app, pygame.K_DOWN)
+    assert app.scene.view.lit == lit + 1
+
+
 def test_the_stages_end_in_exactly_the_input_the_game_reads():
     board = Board()
     board.begin_stroke(60, 40)

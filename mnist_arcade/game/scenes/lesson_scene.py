@@ -146,6 +146,17 @@ class LessonScene(Scene):
 
     def bindings(self) -> list[Binding]:
         context = self.context
+        lines = []  # Up / Down only where there are lines to light: step 6's code
+        if self.step is LessonStep.CODE:
+            lines.append(
+                Binding(
+                    (pygame.K_UP, pygame.K_DOWN),
+                    phrase("keys.up_or_down"),
+                    phrase("lesson.key_line"),
+                    self._light_line,
+                    takes_key=True,
+                )
+            )
         return [
             Binding(
                 (pygame.K_RIGHT, pygame.K_SPACE),
@@ -159,13 +170,7 @@ class LessonScene(Scene):
                 phrase("lesson.key_back"),
                 lambda: self.go(self.progress.step - 1),
             ),
-            Binding(
-                (pygame.K_UP, pygame.K_DOWN),
-                phrase("keys.up_or_down"),
-                phrase("lesson.key_line"),
-                self._light_line,
-                takes_key=True,
-            ),
+            *lines,
             Binding((pygame.K_c,), "C", phrase("lesson.key_clear"), context.readings.clear_board),
             Binding((pygame.K_t,), "T", phrase("lesson.key_train"), self._open_training),
             Binding((pygame.K_f,), "F", phrase("keys.fullscreen"), context.toggle_fullscreen),
@@ -355,7 +360,8 @@ class LessonScene(Scene):
             self._kernel_lab()[1].draw(surface)
         else:
             PANELS[step](surface, PANEL_RECT, text, self.view)
-        text.draw(surface, phrase("lesson.footer"), (40, 684), LESSON_SIZE, MUTED)
+        footer = phrase("lesson.footer_code" if step is LessonStep.CODE else "lesson.footer")
+        text.draw(surface, footer, (40, 684), LESSON_SIZE, MUTED)
 
     def _draw_reading(self, surface: pygame.Surface) -> None:
         text, prediction = self.context.text, self.view.prediction

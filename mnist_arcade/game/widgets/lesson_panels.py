@@ -141,6 +141,9 @@ def draw_code(surface, rect: pygame.Rect, text: Text, view: PanelView) -> None:
     left, top = rect.left + 20, rect.top + 16
     _say(text, surface, phrase("lesson.code_trimmed", file=view.code_file), (left, top), MUTED)
     total = sum(layer.weights for layer in view.layers)
+    for heading, x in ((phrase("lesson.code_output"), 615), (phrase("lesson.code_weights"), 725)):
+        _say(text, surface, heading, (left + x, top + 34), MUTED, width=100)  # the columns' names
+    top += 26
     for row, layer in enumerate(view.layers):
         y = top + 40 + row * 34
         lit = row == view.lit

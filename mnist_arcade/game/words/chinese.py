@@ -679,6 +679,9 @@ CHINESE: dict[str, str] = {
     "lesson.step_of": "第 {step} / {steps} 步",
     "lesson.do": "试一试：{what}",
     "lesson.footer": "→ 或 空格  下一步     ←  上一步     Esc  离开     H  帮助",
+    "lesson.footer_code": (
+        "→ 或 空格  下一步     ←  上一步     ↑ / ↓  点亮一行     Esc  离开     H  帮助"
+    ),
     "lesson.progress_odd": "课程从第 1 步重新开始：{name} 有问题（{reason}），{where}。",
     "lesson.progress_unread": "课程从第 1 步重新开始：{name} 读不了（{reason}）。",
     "lesson.progress_unsaved": "课程记不住这一步：{reason}。",
@@ -693,6 +696,8 @@ CHINESE: dict[str, str] = {
     "lesson.reads": "认成 {digit}，把握 {sure}",
     "lesson.code_trimmed": "来自 {file}，有删减：省略了权重的初始化",
     "lesson.code_layer": "{name}：输出 {shape}，{weights:,} 个权重",
+    "lesson.code_output": "输出",
+    "lesson.code_weights": "权重数",
     "lesson.code_total": "一共 {weights:,} 个权重",
     "lesson.code_from": "来自 {file}，在 {function}() 里：",
     "lesson.recipe": "教程的训练：{recipe}",

@@ -728,6 +728,9 @@ ENGLISH: dict[str, str] = {
     ),
     "lesson.first_step": "This is the first step. Right or Space goes on; Esc leaves the lesson.",
     "lesson.footer": "Right or Space  next     Left  back     Esc  leave     H  help",
+    "lesson.footer_code": (
+        "Right or Space  next     Left  back     Up / Down  light a line     Esc  leave     H  help"
+    ),
     "lesson.progress_odd": "The lesson starts again at step 1: {name} ({reason}) was {where}.",
     "lesson.progress_unread": (
         "The lesson starts again at step 1: {name} could not be read ({reason})."
@@ -744,6 +747,8 @@ ENGLISH: dict[str, str] = {
     "lesson.reads": "reads {digit}, {sure} sure",
     "lesson.code_trimmed": "from {file}, trimmed: the weight initializers are left out",
     "lesson.code_layer": "{name}: output {shape}, {weights:,} weights",
+    "lesson.code_output": "output",
+    "lesson.code_weights": "weights",
     "lesson.code_total": "{weights:,} weights in all",
     "lesson.code_from": "from {file}, in {function}():",
     "lesson.recipe": "the tutorial's run: {recipe}",
