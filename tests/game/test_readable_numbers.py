@@ -106,7 +106,8 @@ def test_readable_rounds_to_what_a_child_reads(value, words):
 def test_readable_percent_and_exact():
     assert readable_percent(0.99871) == "99.9%"
     assert readable_percent(6e-9) == "less than 0.1%"
-    assert readable_percent(1.0) == "100%"
+    assert readable_percent(0.9994) == "99.9%"
+    assert readable_percent(0.99962) == readable_percent(1.0) == "more than 99.9%"  # never 100%
     assert exact(0.00168) == "0.00168"
     assert exact(987_654.5) == "987,654.5"
 

@@ -418,6 +418,7 @@ CHINESE: dict[str, str] = {
     "numbers.tiny": "小于 0.001",
     "numbers.almost_zero": "几乎是 0",
     "numbers.tiny_percent": "小于 0.1%",
+    "numbers.almost_all_percent": "大于 99.9%",
     "numbers.huge": "一个很大的数",
     "numbers.huge_negative": "一个很大的负数",
     "numbers.not_a_number": "?",

@@ -442,6 +442,7 @@ ENGLISH: dict[str, str] = {
     "numbers.tiny": "less than 0.001",
     "numbers.almost_zero": "almost 0",
     "numbers.tiny_percent": "less than 0.1%",
+    "numbers.almost_all_percent": "more than 99.9%",
     "numbers.huge": "a huge number",
     "numbers.huge_negative": "a huge negative number",
     "numbers.not_a_number": "?",

@@ -90,10 +90,14 @@ def readable(value: float) -> str:
 
 def readable_percent(share: float) -> str:
     """A chance a child can read: 0.9987 -> "99.9%", 0.1235 -> "12.3%", 6e-09 ->
-    "less than 0.1%"; at most 3 significant digits and one decimal, like :func:`readable`."""
+    "less than 0.1%"; at most 3 significant digits and one decimal, like :func:`readable`.
+    Never "100%" (0.9996, or a float32 softmax at 1.0): "more than 99.9%", for the board
+    never says the network cannot be wrong (:func:`sure`), and a card should not either."""
     points = float(share) * 100
     if 0 < points < 0.05:
         return phrase("numbers.tiny_percent")
+    if points >= 99.95:
+        return phrase("numbers.almost_all_percent")
     if points == 0:
         return "0%"
     magnitude = math.floor(math.log10(abs(points)))
